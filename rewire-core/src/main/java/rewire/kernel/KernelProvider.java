@@ -1,0 +1,49 @@
+package rewire.kernel;
+
+/**
+ * The service provider interface of compute kernels. Implementations are found through
+ * {@link java.util.ServiceLoader} (rewire-simd registers the Vector API provider);
+ * {@link ScalarKernels} is the reference every provider is tested against.
+ *
+ * <p>Contract for all methods: arguments are not checked (the {@link Kernels} facade does that),
+ * nothing is allocated, and only the output rows in {@code [rowFrom, rowTo)} are written, so the
+ * facade can run disjoint row ranges on different threads. Within one output element the
+ * summation order must not depend on the row range, which makes results bitwise identical for
+ * any chunking and thread count.
+ *
+ * <p>Sparse operands are CSR arrays ({@code rowPtr}, {@code colIdx}); dense operands are row-major
+ * {@code (rows, n)} matrices whose rows are contiguous runs of {@code n} floats (feature-major
+ * activations: {@code n} is the batch).
+ */
+public interface KernelProvider extends DenseGemm {
+
+    /** Floats per vector register this provider computes with (1 for scalar code). */
+    int vectorWidth();
+
+    /**
+     * Sparse times dense: for each row {@code r} in range,
+     * {@code y[r, :] (+)= sum_e w(e) * x[colIdx[e], :]} over the entries {@code e} of row r, where
+     * {@code w(e) = values[e]}, or {@code values[valueIndex[e]]} when {@code valueIndex != null}
+     * (the transposed-pattern form of {@code W^T dy}).
+     *
+     * <pre>
+     * S : CSR (rows, cols)   x : (cols, n)   y : (rows, n)
+     * </pre>
+     */
+    void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
+              float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate);
+
+    /**
+     * Sampled dense-dense product: for each entry {@code e = (r, c)} of the rows in range,
+     * {@code out[e] (+)= dot(a[r, :], b[c, :])}.
+     *
+     * <pre>
+     * a : (rows, n)   b : (cols, n)   out : (nnz,) aligned with the pattern
+     * </pre>
+     */
+    void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+               int rowFrom, int rowTo, boolean accumulate);
+
+    /** {@code dst (cols, rows) = src (rows, cols)} transposed, for source rows {@code [rowFrom, rowTo)}. */
+    void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo);
+}

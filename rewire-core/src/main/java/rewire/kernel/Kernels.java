@@ -1,0 +1,283 @@
+package rewire.kernel;
+
+import java.util.Optional;
+import rewire.sparse.CsrMatrix;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Tensor;
+
+/**
+ * The checked entry point to every kernel. Checks shapes (an error names both shapes), splits
+ * work into fixed chunks for {@link Parallel}, and routes dense products to OpenBLAS when present.
+ *
+ * <p>Sparse kernels work on feature-major activations {@code (features, batch)}:
+ * <pre>
+ * forward       y  = W · x        W : CSR (out, in)   x : (in, B)    y : (out, B)    mult
+ * input grad    dx = Wᵀ · dy                          dy: (out, B)   dx: (in, B)     multTransA
+ * weight grad   dW = (dy · xᵀ)|W                                     dW: (nnz,)      sampledMultTransB
+ * </pre>
+ * Batch-major callers ({@code x : (B, in)}) use {@link #multTransB(Tensor, CsrMatrix, Tensor)},
+ * {@link #mult(Tensor, CsrMatrix, Tensor)} and {@link #sampledMultTransA}, which transpose into
+ * scratch space around the same kernels.
+ */
+public final class Kernels {
+    // Smallest amount of multiply-adds worth handing to another thread.
+    private static final long MIN_CHUNK_WORK = 1L << 15;
+    private static volatile Kernels defaults;
+
+    private final KernelProvider provider;
+    private final DenseGemm dense;
+    private final Parallel parallel;
+    private final String providerReason;
+    private final String blasDescription;
+
+    /**
+     * Kernels from explicit parts.
+     *
+     * @param provider the sparse (and fallback dense) kernels
+     * @param blas     OpenBLAS for dense products, or null to use the provider's GEMM
+     * @param parallel the thread pool
+     * @param reason   why this provider was chosen, for reports
+     */
+    public Kernels(KernelProvider provider, NativeBlas blas, Parallel parallel, String reason) {
+        this.provider = provider;
+        this.dense = blas != null ? blas : provider;
+        this.parallel = parallel;
+        this.providerReason = reason;
+        this.blasDescription = blas != null ? blas.description() : "none: dense products use the " + provider.name() + " provider";
+    }
+
+    /** The process-wide kernels chosen from system properties on first use. */
+    public static Kernels defaults() {
+        Kernels k = defaults;
+        if (k == null) {
+            synchronized (Kernels.class) {
+                k = defaults;
+                if (k == null) {
+                    k = create();
+                    defaults = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    private static Kernels create() {
+        KernelSelection selection = KernelSelection.select();
+        int threads = Parallel.defaultThreads();
+        String[] why = {null};
+        Optional<NativeBlas> blas = NativeBlas.load(threads, why);
+        Kernels k = new Kernels(selection.provider(), blas.orElse(null), new Parallel(threads), selection.reason());
+        return blas.isPresent() ? k : k.withBlasNote(why[0]);
+    }
+
+    private Kernels withBlasNote(String note) {
+        return new Kernels(provider, dense, parallel, providerReason, "none (" + note + ")");
+    }
+
+    private Kernels(KernelProvider provider, DenseGemm dense, Parallel parallel, String reason, String blas) {
+        this.provider = provider;
+        this.dense = dense;
+        this.parallel = parallel;
+        this.providerReason = reason;
+        this.blasDescription = blas;
+    }
+
+    /** What these kernels are, for `rewire info` and run reports. */
+    public record Info(String provider, String providerReason, int vectorWidth, String blas, int threads) {
+    }
+
+    public Info info() {
+        return new Info(provider.name(), providerReason, provider.vectorWidth(), blasDescription, parallel.threads());
+    }
+
+    public KernelProvider provider() {
+        return provider;
+    }
+
+    public Parallel parallel() {
+        return parallel;
+    }
+
+    // ---------------------------------------------------------------- dense
+
+    /** {@code c (m, n) = a (m, k) · b (k, n)}. */
+    public void mult(Tensor a, Tensor b, Tensor c) {
+        gemm(false, false, a, b, c, false);
+    }
+
+    /** {@code c (m, n) = aᵀ · b} with {@code a (k, m)}, {@code b (k, n)}. */
+    public void multTransA(Tensor a, Tensor b, Tensor c) {
+        gemm(true, false, a, b, c, false);
+    }
+
+    /** {@code c (m, n) = a · bᵀ} with {@code a (m, k)}, {@code b (n, k)}. */
+    public void multTransB(Tensor a, Tensor b, Tensor c) {
+        gemm(false, true, a, b, c, false);
+    }
+
+    /** {@code c (+)= op(a) · op(b)}, the general dense product. */
+    public void gemm(boolean transA, boolean transB, Tensor a, Tensor b, Tensor c, boolean accumulate) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int kb = transB ? b.cols() : b.rows();
+        int n = transB ? b.rows() : b.cols();
+        if (k != kb || c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("gemm shapes do not fit: op(a) " + a.shape() + (transA ? "ᵀ" : "")
+                    + " · op(b) " + b.shape() + (transB ? "ᵀ" : "") + " -> c " + c.shape());
+        }
+        gemmRaw(transA, transB, m, n, k, a.data(), 0, a.cols(), b.data(), 0, b.cols(), c.data(), 0, n, accumulate);
+    }
+
+    // C rows [0, m) in fixed chunks on our pool, or one call to OpenBLAS, which threads itself.
+    void gemmRaw(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                 float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
+        int safeLda = Math.max(1, lda);
+        int safeLdb = Math.max(1, ldb);
+        if (dense != provider) {
+            dense.gemm(transA, transB, m, n, k, a, aOff, safeLda, b, bOff, safeLdb, c, cOff, ldc, accumulate);
+            return;
+        }
+        int grain = Parallel.grainFor(m, (long) n * k, MIN_CHUNK_WORK * 8);
+        parallel.forRange(m, grain, (from, to) -> provider.gemm(transA, transB, to - from, n, k,
+                a, aOff + (transA ? from : from * safeLda), safeLda, b, bOff, safeLdb,
+                c, cOff + from * ldc, ldc, accumulate));
+    }
+
+    /** The name of the dense backend ("openblas" or the provider's name). */
+    public String denseBackend() {
+        return dense.name();
+    }
+
+    // ---------------------------------------------------------------- sparse, feature-major
+
+    /** {@code y (out, B) = W (out, in) · x (in, B)}. */
+    public void mult(CsrMatrix w, Tensor x, Tensor y) {
+        mult(w, x, y, false);
+    }
+
+    /** {@code y (+)= W · x}. */
+    public void mult(CsrMatrix w, Tensor x, Tensor y, boolean accumulate) {
+        requireFeatureMajor("mult: W · x", w.cols(), x, w.rows(), y);
+        SparsityPattern p = w.pattern();
+        spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), x.cols(), p.rows(), p.nnz(), accumulate);
+    }
+
+    /** {@code dx (in, B) = Wᵀ · dy (out, B)}, gathering through the cached transposed pattern. */
+    public void multTransA(CsrMatrix w, Tensor dy, Tensor dx) {
+        multTransA(w, dy, dx, false);
+    }
+
+    /** {@code dx (+)= Wᵀ · dy}. */
+    public void multTransA(CsrMatrix w, Tensor dy, Tensor dx, boolean accumulate) {
+        requireFeatureMajor("multTransA: Wᵀ · dy", w.rows(), dy, w.cols(), dx);
+        SparsityPattern.Transposed t = w.pattern().transposed();
+        SparsityPattern p = t.pattern();
+        spmm(p.rowPtr(), p.colIdx(), w.values(), t.sourceEntry(), dy.data(), dx.data(), dy.cols(),
+                p.rows(), p.nnz(), accumulate);
+    }
+
+    /** {@code out (nnz,) = (a (rows, B) · b (cols, B)ᵀ)} at the entries of {@code pattern}. */
+    public void sampledMultTransB(Tensor a, Tensor b, SparsityPattern pattern, float[] out) {
+        sampledMultTransB(a, b, pattern, out, false);
+    }
+
+    /** {@code out (+)= (a · bᵀ)|pattern}. */
+    public void sampledMultTransB(Tensor a, Tensor b, SparsityPattern pattern, float[] out, boolean accumulate) {
+        if (a.rows() != pattern.rows() || b.rows() != pattern.cols() || a.cols() != b.cols()
+                || out.length != pattern.nnz()) {
+            throw new IllegalArgumentException("sampledMultTransB shapes do not fit: a " + a.shape() + " · b "
+                    + b.shape() + "ᵀ sampled on pattern " + pattern.rows() + " x " + pattern.cols()
+                    + " -> out (" + out.length + ",) for nnz " + pattern.nnz());
+        }
+        int n = a.cols();
+        int[] ptr = pattern.rowPtr();
+        int[] idx = pattern.colIdx();
+        int grain = sparseGrain(pattern.rows(), pattern.nnz(), n);
+        parallel.forRange(pattern.rows(), grain,
+                (from, to) -> provider.sddmm(ptr, idx, a.data(), b.data(), n, out, from, to, accumulate));
+    }
+
+    private void spmm(int[] ptr, int[] idx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
+                      int rows, int nnz, boolean accumulate) {
+        int grain = sparseGrain(rows, nnz, n);
+        parallel.forRange(rows, grain,
+                (from, to) -> provider.spmm(ptr, idx, values, valueIndex, x, y, n, from, to, accumulate));
+    }
+
+    // Rows per chunk: depends only on the problem, never on the thread count.
+    private static int sparseGrain(int rows, int nnz, int n) {
+        long perRow = ((long) nnz / Math.max(1, rows) + 1) * Math.max(1, n);
+        return Parallel.grainFor(rows, perRow, MIN_CHUNK_WORK);
+    }
+
+    private static void requireFeatureMajor(String op, int inRows, Tensor in, int outRows, Tensor out) {
+        if (in.rows() != inRows || out.rows() != outRows || in.cols() != out.cols()) {
+            throw new IllegalArgumentException(op + " shapes do not fit: input " + in.shape() + " needs "
+                    + inRows + " rows, output " + out.shape() + " needs " + outRows + " rows, batch columns must match");
+        }
+    }
+
+    // ---------------------------------------------------------------- sparse, batch-major
+
+    /** {@code y (B, out) = x (B, in) · Wᵀ}. */
+    public void multTransB(Tensor x, CsrMatrix w, Tensor y) {
+        if (x.cols() != w.cols() || y.rows() != x.rows() || y.cols() != w.rows()) {
+            throw new IllegalArgumentException("multTransB: x · Wᵀ shapes do not fit: x " + x.shape()
+                    + ", W (" + w.rows() + ", " + w.cols() + "), y " + y.shape());
+        }
+        Tensor yT = Tensor.zeros(w.rows(), x.rows());
+        mult(w, transpose(x), yT);
+        transpose(yT, y);
+    }
+
+    /** {@code dx (B, in) = dy (B, out) · W}. */
+    public void mult(Tensor dy, CsrMatrix w, Tensor dx) {
+        if (dy.cols() != w.rows() || dx.rows() != dy.rows() || dx.cols() != w.cols()) {
+            throw new IllegalArgumentException("mult: dy · W shapes do not fit: dy " + dy.shape()
+                    + ", W (" + w.rows() + ", " + w.cols() + "), dx " + dx.shape());
+        }
+        Tensor dxT = Tensor.zeros(w.cols(), dy.rows());
+        multTransA(w, transpose(dy), dxT);
+        transpose(dxT, dx);
+    }
+
+    /** {@code dW (nnz,) = (dyᵀ · x)|pattern} with {@code dy (B, out)}, {@code x (B, in)}. */
+    public void sampledMultTransA(Tensor dy, Tensor x, SparsityPattern pattern, float[] dw) {
+        if (dy.rows() != x.rows()) {
+            throw new IllegalArgumentException("sampledMultTransA: dy " + dy.shape() + " and x " + x.shape()
+                    + " must have the same batch rows");
+        }
+        sampledMultTransB(transpose(dy), transpose(x), pattern, dw);
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    /** A new tensor holding the transpose of matrix {@code src}. */
+    public Tensor transpose(Tensor src) {
+        Tensor dst = Tensor.zeros(src.cols(), src.rows());
+        transpose(src, dst);
+        return dst;
+    }
+
+    /** {@code dst (cols, rows) = src (rows, cols)ᵀ}. */
+    public void transpose(Tensor src, Tensor dst) {
+        if (dst.rows() != src.cols() || dst.cols() != src.rows()) {
+            throw new IllegalArgumentException("transpose of " + src.shape() + " cannot go into " + dst.shape());
+        }
+        int rows = src.rows();
+        int cols = src.cols();
+        parallel.forRange(rows, Parallel.grainFor(rows, cols, MIN_CHUNK_WORK),
+                (from, to) -> provider.transpose(src.data(), rows, cols, dst.data(), from, to));
+    }
+}

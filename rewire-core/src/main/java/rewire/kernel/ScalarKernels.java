@@ -1,0 +1,85 @@
+package rewire.kernel;
+
+/**
+ * The reference kernels: plain loops in the most obvious order. Every other provider, and every
+ * parallel path, is tested against this class; it stays forever, so keep it simple rather than
+ * fast.
+ */
+public final class ScalarKernels implements KernelProvider {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int vectorWidth() {
+        return 1;
+    }
+
+    // C (m, n) (+)= op(A) (m, k) · op(B) (k, n); i-p-j order so the inner loop is an axpy over C's row.
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int cRow = cOff + i * ldc;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, cRow, cRow + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                for (int j = 0; j < n; j++) {
+                    float bpj = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    c[cRow + j] += aip * bpj;
+                }
+            }
+        }
+    }
+
+    // y (rows, n) (+)= S (rows, cols) · x (cols, n)
+    @Override
+    public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
+                     float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int yRow = r * n;
+            if (!accumulate) {
+                java.util.Arrays.fill(y, yRow, yRow + n, 0f);
+            }
+            for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
+                float w = valueIndex == null ? values[e] : values[valueIndex[e]];
+                int xRow = colIdx[e] * n;
+                for (int j = 0; j < n; j++) {
+                    y[yRow + j] += w * x[xRow + j];
+                }
+            }
+        }
+    }
+
+    // out (nnz,) (+)= (a (rows, n) · b (cols, n)^T) at the pattern's entries
+    @Override
+    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+                      int rowFrom, int rowTo, boolean accumulate) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int aRow = r * n;
+            for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
+                int bRow = colIdx[e] * n;
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum += a[aRow + j] * b[bRow + j];
+                }
+                out[e] = accumulate ? out[e] + sum : sum;
+            }
+        }
+    }
+
+    // dst (cols, rows) = src (rows, cols)^T
+    @Override
+    public void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src[r * cols + c];
+            }
+        }
+    }
+}

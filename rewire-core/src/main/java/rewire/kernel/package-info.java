@@ -1,0 +1,14 @@
+/**
+ * Compute kernels: the checked {@link rewire.kernel.Kernels} facade, the unchecked
+ * {@link rewire.kernel.KernelProvider} SPI with its reference {@link rewire.kernel.ScalarKernels},
+ * the OpenBLAS binding for dense products, fixed-chunk {@link rewire.kernel.Parallel} execution
+ * and {@link rewire.kernel.TopK} selection.
+ *
+ * <p>Layout convention of the sparse kernels: activations are <em>feature-major</em>, a matrix of
+ * {@code (features, batch)} whose rows are contiguous over the batch, so the batch is the vector
+ * dimension and a weight's row of nonzeros streams whole activation rows. The batch-major
+ * conveniences of the facade transpose into scratch space around the same kernels.
+ *
+ * <p>Layer 1 of rewire-core: imports only {@code tensor} and {@code sparse}.
+ */
+package rewire.kernel;
