@@ -83,11 +83,9 @@ final class GlobalRanking {
         TopK top = new TopK(Math.toIntExact(total));
         long[] bases = offsets(l -> (long) step.before(l).rows() * step.before(l).cols());
         for (int l = 0; l < n; l++) {
-            GrowRequest req = GrowRequest.of(step.layers().get(l), step.kept(l), step.exclusion(l), step.kept(l).nnz(),
-                    Constraint.unstructured(), step.rng(l, RewireStep.GROW), step.kernels(),
-                    step.config().tileFloats());
-            Unstructured.offer(req.exclude(), scored.source(req), scored.rule(), req.rng(), req.tileFloats(), top,
-                    bases[l]);
+            ScoreSource source = scored.source(step.layers().get(l), step.kept(l), step.kernels());
+            Unstructured.offer(step.exclusion(l), source, scored.rule(), step.rng(l, RewireStep.GROW),
+                    step.config().tileFloats(), top, bases[l]);
         }
         TopK.Result best = top.result();
         List<List<Integer>> perLayer = new ArrayList<>();

@@ -123,10 +123,13 @@ final class RecipeBook {
                 chosen("scope", "layer", "layer | global ranking"),
                 chosen("distribution", "uniform", "uniform | er | erk")),
                 (plan, o, reg) -> {
+                    long deltaT = o.integer("deltaT");
                     long t0 = Math.round(o.number("startFraction") * plan.totalSteps());
-                    long end = RecipeParts.stepsAt(plan, o.number("endFraction"));
+                    // the last pruning step lands on the update grid, so the final density is reached
+                    long end = t0 + Math.max(1, (RecipeParts.stepsAt(plan, o.number("endFraction")) - t0) / deltaT)
+                            * deltaT;
                     return new Recipe(o.label(), paper, Rewirer.builder()
-                            .cadence(Cadence.every(o.integer("deltaT"), t0, end + 1))
+                            .cadence(Cadence.every(deltaT, t0, end + 1))
                             .density(Schedules.gmpCubic(1, plan.density(), t0, end))
                             .distribution(RecipeParts.distribution(o.text("distribution")))
                             .scope(RecipeParts.scope(o.text("scope")))

@@ -150,8 +150,7 @@ final class RewireStep {
         SparsityPattern next = PatternOps.union(kept[l], grown.positions());
         String defect = cfg.constraint().violation(next);
         if (defect != null) {
-            throw new IllegalStateException(param.name() + ": the rewired pattern breaks " + cfg.constraint().name()
-                    + ": " + defect);
+            throw new IllegalStateException(param.name() + ": the rewired pattern breaks its constraint: " + defect);
         }
         Remap remap = Remap.between(before[l], next);
         param.remap(remap, cfg.init().values(next, grownEntries(remap), rng(l, INIT)));

@@ -47,13 +47,13 @@ public record ScoredGrowth(String name, LayerScorer scorer, KeyRule rule) implem
     }
 
     /** The score source of one layer, or null when the rule ignores scores. */
-    ScoreSource source(GrowRequest req) {
-        return rule.usesScores() ? scorer.scores(req.layer(), req.kept(), req.kernels()) : null;
+    ScoreSource source(LayerView layer, rewire.sparse.SparsityPattern kept, rewire.kernel.Kernels kernels) {
+        return rule.usesScores() ? scorer.scores(layer, kept, kernels) : null;
     }
 
     private Selection selectWith(GrowRequest req, KeyRule keys, rewire.tensor.Rng rng) {
-        return req.constraint().select(req.kept(), req.exclude(), req.quota(), source(req), keys, rng,
-                req.tileFloats());
+        return req.constraint().select(req.kept(), req.exclude(), req.quota(),
+                source(req.layer(), req.kept(), req.kernels()), keys, rng, req.tileFloats());
     }
 
     @Override

@@ -85,11 +85,6 @@ final class Fixtures {
         return out;
     }
 
-    /** Whether (row, col) is an entry of {@code p}. */
-    static boolean has(SparsityPattern p, int row, int col) {
-        return p.contains(row, col);
-    }
-
     /** The dense gradient {@code dy · xᵀ} at (row, col), for brute-force checks. */
     static float denseGrad(LayerView l, int row, int col) {
         Tensor x = l.activations();
