@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import rewire.kernel.TopK;
-import rewire.nn.SparseParam;
 
 /**
  * {@link Scope#GLOBAL}: counts from the model's totals and one ranking over all layers, for
@@ -45,27 +44,32 @@ final class GlobalRanking {
 
     // keeps the `keep` best alive entries over all layers; clears the others
     private void keepTop(boolean[][] alive, PruneCriterion criterion, long keep, int stage) {
-        TopK top = new TopK(Math.toIntExact(Math.max(0, keep)));
-        long base = 0;
+        int count = 0;
+        for (boolean[] a : alive) {
+            for (boolean x : a) {
+                count += x ? 1 : 0;
+            }
+        }
+        float[] keys = new float[count];
+        int i = 0;
         for (int l = 0; l < n; l++) {
-            SparseParam param = step.layers().get(l).param();
-            float[] scores = criterion.scores(param);
+            float[] scores = criterion.scores(step.layers().get(l).param());
             KeyRule rule = criterion.keyRule(step.step());
             var rng = step.rng(l, stage);
             for (int e = 0; e < scores.length; e++) {
                 if (alive[l][e]) {
-                    top.offer(rule.key(scores[e], rng), base + e);
+                    keys[i++] = rule.key(scores[e], rng);
                 }
             }
-            base += scores.length;
         }
-        long[] bases = offsets(l -> step.before(l).nnz());
+        boolean[] kept = Ranking.keepTop(keys, (int) Math.max(0, Math.min(count, keep)));
+        i = 0;
         for (boolean[] a : alive) {
-            Arrays.fill(a, false);
-        }
-        for (long p : top.result().positions()) {
-            int l = layerOf(bases, p);
-            alive[l][(int) (p - bases[l])] = true;
+            for (int e = 0; e < a.length; e++) {
+                if (a[e]) {
+                    a[e] = kept[i++];
+                }
+            }
         }
     }
 

@@ -196,11 +196,8 @@ final class Grouped implements Constraint {
         if (count <= 0) {
             return 0;
         }
-        float[] group = Arrays.copyOfRange(keys, from, to);
-        Arrays.fill(keep, from, to, false);
-        for (int i : TopK.largest(group, (to - from) - count)) {
-            keep[from + i] = true;
-        }
+        boolean[] groupKeep = Ranking.keepTop(Arrays.copyOfRange(keys, from, to), (to - from) - count);
+        System.arraycopy(groupKeep, 0, keep, from, to - from);
         return count;
     }
 
@@ -215,10 +212,10 @@ final class Grouped implements Constraint {
         float[] aliveKeys = new float[n];
         for (int i = 0; i < n; i++) {
             aliveKeys[i] = keys[alive[i]];
-            keep[alive[i]] = false;
         }
-        for (int i : TopK.largest(aliveKeys, Math.max(0, n - count))) {
-            keep[alive[i]] = true;
+        boolean[] aliveKeep = Ranking.keepTop(aliveKeys, Math.max(0, n - count));
+        for (int i = 0; i < n; i++) {
+            keep[alive[i]] = aliveKeep[i];
         }
     }
 

@@ -23,16 +23,20 @@ public record Selection(long[] positions, float[] keys) {
         return new Selection(new long[0], new float[0]);
     }
 
-    /** A selection from positions and keys in any order (sorted here by position). */
+    /** A selection from positions (of one layer, below 2^31) and keys in any order, sorted here by position. */
     static Selection unsorted(long[] positions, float[] keys) {
-        Integer[] order = new Integer[positions.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Long.compare(positions[a], positions[b]));
+        long[] order = new long[positions.length];
+        for (int i = 0; i < order.length; i++) {
+            assert positions[i] >= 0 && positions[i] <= Integer.MAX_VALUE;
+            order[i] = positions[i] << 32 | i;
+        }
+        Arrays.sort(order);
         long[] p = new long[positions.length];
         float[] k = new float[positions.length];
         for (int i = 0; i < order.length; i++) {
-            p[i] = positions[order[i]];
-            k[i] = keys[order[i]];
+            int from = (int) order[i];
+            p[i] = positions[from];
+            k[i] = keys[from];
         }
         return new Selection(p, k);
     }

@@ -44,20 +44,18 @@ record SignSplit(boolean proportional) implements PruneCriterion {
         for (float v : w) {
             count += (positive ? v > 0 : v < 0) ? 1 : 0;
         }
-        Integer[] side = new Integer[count];
+        // |w| bits order like |w| for non-negative floats; the low half puts the higher index first on ties
+        long[] order = new long[count];
         int n = 0;
         for (int e = 0; e < w.length; e++) {
             if (positive ? w[e] > 0 : w[e] < 0) {
-                side[n++] = e;
+                order[n++] = ((long) Float.floatToIntBits(Math.abs(w[e])) << 32) | (Integer.MAX_VALUE - e);
             }
         }
-        // nearest zero first; equal magnitudes by entry index
-        Arrays.sort(side, (a, b) -> {
-            int byMagnitude = Float.compare(Math.abs(w[a]), Math.abs(w[b]));
-            return byMagnitude != 0 ? byMagnitude : Integer.compare(b, a);
-        });
+        Arrays.sort(order);
         for (int i = 0; i < count; i++) {
-            out[side[i]] = proportional ? (i + 0.5f) / count : i;
+            int e = Integer.MAX_VALUE - (int) (order[i] & 0xFFFFFFFFL);
+            out[e] = proportional ? (i + 0.5f) / count : i;
         }
     }
 }

@@ -150,8 +150,9 @@ final class Units implements Constraint {
         }
         int pruneUnits = Math.max(ids.length - target / size, Math.round((float) pruneCount / size));
         boolean[] keptUnit = new boolean[sums.length];
-        for (int i : TopK.largest(keys, Math.max(0, ids.length - pruneUnits))) {
-            keptUnit[ids[i]] = true;
+        boolean[] keepIds = Ranking.keepTop(keys, Math.max(0, ids.length - pruneUnits));
+        for (int i = 0; i < ids.length; i++) {
+            keptUnit[ids[i]] = keepIds[i];
         }
         boolean[] keep = new boolean[units.length];
         for (int e = 0; e < units.length; e++) {

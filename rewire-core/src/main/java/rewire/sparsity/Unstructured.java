@@ -39,12 +39,7 @@ final class Unstructured implements Constraint {
         for (int e = 0; e < n; e++) {
             keys[e] = rule.key(scores[e], rng);
         }
-        int keepCount = Math.max(0, Math.min(n - pruneCount, target));
-        boolean[] keep = new boolean[n];
-        for (int e : TopK.largest(keys, keepCount)) {
-            keep[e] = true;
-        }
-        return keep;
+        return Ranking.keepTop(keys, Math.max(0, Math.min(n - pruneCount, target)));
     }
 
     @Override
