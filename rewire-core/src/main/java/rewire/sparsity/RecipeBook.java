@@ -94,9 +94,12 @@ final class RecipeBook {
 
     // the Fantastic Weights loop; "mest" and "random" are the same loop with another default criterion
     private static Recipes.Spec fantasticWeights(String name, String defaultPrune) {
-        return new Recipes.Spec(name, FW_PAPER, List.of(
-                checked("prune", defaultPrune, "magnitude | set | set-equal-split | mest | snip | sensitivity | "
-                        + "rsensitivity | taylor | random | ri"),
+        String criteria = "magnitude | set | set-equal-split | mest | snip | sensitivity | rsensitivity | taylor | "
+                + "random | ri";
+        // only MEST's criterion is the method itself; the other defaults are the recipe's choice
+        RecipeOption prune = name.equals("mest") ? checked("prune", defaultPrune, criteria)
+                : chosen("prune", defaultPrune, criteria);
+        return new Recipes.Spec(name, FW_PAPER, List.of(prune,
                 chosen("grow", "random", "random | gradient | a registered criterion"),
                 checked("deltaT", "800", "steps between updates"),
                 checked("pruneRate", "0.5", "initial prune rate, cosine-decayed over the run"),
@@ -152,7 +155,10 @@ final class RecipeBook {
                         .skipOptimizerStep(o.flag("skipStep")).build(), plan.density(), null));
     }
 
-    private static List<RecipeOption> chtsOptions(String zeta) {
+    // CHTss's scripts name the uniform distribution; CHT and CHTs leave it to the recipe
+    private static List<RecipeOption> chtsOptions(String zeta, boolean uniformFromCode) {
+        RecipeOption distribution = uniformFromCode ? checked("distribution", "uniform", "uniform | er | erk")
+                : chosen("distribution", "uniform", "uniform | er | erk");
         return List.of(
                 checked("deltaT", "100", "steps between updates"),
                 checked("zeta", zeta, "fraction replaced per update"),
@@ -161,17 +167,17 @@ final class RecipeBook {
                 checked("temperatureEnd", "9", "soft-removal temperature at the end"),
                 checked("regrowSampling", "topk", "topk | proportional (sampled CH regrowth)"),
                 chosen("grower", Recipes.CH_GROWER, "registered name of the Cannistraci-Hebb grow criterion"),
-                chosen("distribution", "uniform", "uniform | er | erk"),
+                distribution,
                 checked("skipStep", "true", "skip the optimizer step on update steps"));
     }
 
     private static Recipes.Spec chts() {
-        return new Recipes.Spec("chts", CHT_PAPER, chtsOptions("0.1"),
+        return new Recipes.Spec("chts", CHT_PAPER, chtsOptions("0.1", false),
                 (plan, o, reg) -> new Recipe(o.label(), CHT_PAPER, chtsParts(plan, o, reg).build(), plan.density(), null));
     }
 
     private static Recipes.Spec chtss() {
-        List<RecipeOption> options = new java.util.ArrayList<>(chtsOptions("0.1"));
+        List<RecipeOption> options = new java.util.ArrayList<>(chtsOptions("0.1", true));
         options.add(checked("initialDensity", "0.5", "density at the start of the sigmoid decay (1 - s0)"));
         options.add(checked("pruningEndFraction", "0.8", "the decay ends at this fraction of the run"));
         options.add(checked("shrinkPrune", "ri", "criterion of the decay step: ri | magnitude | ..."));
@@ -244,8 +250,8 @@ final class RecipeBook {
     private static Recipes.Spec nmSrSte() {
         String paper = "Zhou et al., ICLR 2021 (N:M with SR-STE)";
         return new Recipes.Spec("nm-srste", paper, List.of(
-                checked("n", "2", "entries kept per group"),
-                checked("m", "4", "group size along the inputs"),
+                chosen("n", "2", "entries kept per group"),
+                chosen("m", "4", "group size along the inputs"),
                 checked("lambda", "2e-4", "decay of the pruned entries")),
                 (plan, o, reg) -> new Recipe(o.label(), paper, Rewirer.builder().build(), 1,
                         new SrSte((int) o.integer("n"), (int) o.integer("m"), o.number("lambda"))));

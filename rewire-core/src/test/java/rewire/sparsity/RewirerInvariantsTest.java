@@ -17,7 +17,7 @@ import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
 /** The invariants of METHODS Appendix 1 over random layers, criteria, growers, constraints and scopes. */
-class RewirerProperties {
+class RewirerInvariantsTest {
     private static final PruneCriterion[] PRUNE = {PruneCriterion.magnitude(), PruneCriterion.set(),
         PruneCriterion.setEqualSplit(), PruneCriterion.mest(1), PruneCriterion.snip(), PruneCriterion.sensitivity(),
         PruneCriterion.reciprocalSensitivity(), PruneCriterion.taylor(), PruneCriterion.random(),
