@@ -1,5 +1,6 @@
 package rewire.sparsity;
 
+import java.util.Arrays;
 import rewire.kernel.TopK;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
@@ -63,7 +64,7 @@ public final class Diagonals {
                 positions[n++] = position(rows, cols, p, i);
             }
         }
-        java.util.Arrays.sort(positions);
+        Arrays.sort(positions);
         return Patterns.fromSortedPositions(rows, cols, positions);
     }
 
@@ -95,7 +96,7 @@ public final class Diagonals {
     /** The K diagonals with the largest logits, increasing (DynaDiag's freeze, F.2); ties to the lower index. */
     public static int[] freeze(float[] alpha, int k) {
         int[] top = TopK.largest(alpha, k);
-        java.util.Arrays.sort(top);
+        Arrays.sort(top);
         return top;
     }
 }

@@ -3,6 +3,7 @@ package rewire.sparsity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import rewire.kernel.TopK;
 
 /**
@@ -112,7 +113,7 @@ final class GlobalRanking {
         return out;
     }
 
-    private long[] offsets(java.util.function.IntToLongFunction size) {
+    private long[] offsets(IntToLongFunction size) {
         long[] bases = new long[n + 1];
         for (int l = 0; l < n; l++) {
             bases[l + 1] = bases[l] + size.applyAsLong(l);

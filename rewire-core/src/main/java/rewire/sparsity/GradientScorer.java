@@ -1,5 +1,6 @@
 package rewire.sparsity;
 
+import java.util.Arrays;
 import rewire.kernel.Kernels;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Tensor;
@@ -18,7 +19,7 @@ record GradientScorer() implements LayerScorer {
         int cols = x.rows();
         return (row0, count, out) -> {
             // dyTile (count, B) = dy[row0 : row0 + count, :];  tile (count, cols) = dyTile · xᵀ
-            Tensor dyTile = Tensor.wrap(java.util.Arrays.copyOfRange(dy.data(), row0 * batch, (row0 + count) * batch),
+            Tensor dyTile = Tensor.wrap(Arrays.copyOfRange(dy.data(), row0 * batch, (row0 + count) * batch),
                     count, batch);
             Tensor tile = Tensor.zeros(count, cols);
             kernels.multTransB(dyTile, x, tile);

@@ -1,5 +1,6 @@
 package rewire.sparsity;
 
+import java.util.Arrays;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
@@ -27,7 +28,7 @@ public interface Init {
     static Init constant(float value) {
         return (pattern, grown, rng) -> {
             float[] out = new float[grown.length];
-            java.util.Arrays.fill(out, value);
+            Arrays.fill(out, value);
             return out;
         };
     }

@@ -24,6 +24,9 @@ import rewire.optim.Schedule;
  * </ul>
  * Exactly zero weights (grown ones that have not moved) rank below every nonzero weight under the
  * two SET criteria, as the reference code, which keeps only strictly positive or negative weights.
+ *
+ * <p>Call order per update: {@link #scores} once per layer on the current weights and gradients,
+ * then {@link #keyRule} for the update's step; the {@link Constraint} turns both into a selection.
  */
 public interface PruneCriterion {
 

@@ -3,6 +3,7 @@ package rewire.sparsity;
 import static rewire.sparsity.RecipeOption.checked;
 import static rewire.sparsity.RecipeOption.chosen;
 
+import java.util.ArrayList;
 import java.util.List;
 import rewire.optim.Schedule;
 
@@ -177,7 +178,7 @@ final class RecipeBook {
     }
 
     private static Recipes.Spec chtss() {
-        List<RecipeOption> options = new java.util.ArrayList<>(chtsOptions("0.1", true));
+        List<RecipeOption> options = new ArrayList<>(chtsOptions("0.1", true));
         options.add(checked("initialDensity", "0.5", "density at the start of the sigmoid decay (1 - s0)"));
         options.add(checked("pruningEndFraction", "0.8", "the decay ends at this fraction of the run"));
         options.add(checked("shrinkPrune", "ri", "criterion of the decay step: ri | magnitude | ..."));

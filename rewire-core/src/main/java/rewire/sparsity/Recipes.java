@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The registry of DST methods by name, each with documented options and defaults (see
@@ -92,7 +93,7 @@ public final class Recipes {
 
     /** The registered method names. */
     public Set<String> names() {
-        return new java.util.TreeSet<>(specs.keySet());
+        return new TreeSet<>(specs.keySet());
     }
 
     public Spec spec(String name) {

@@ -1,7 +1,10 @@
 package rewire.sparsity;
 
 import rewire.kernel.DenseScores;
+import rewire.kernel.Kernels;
 import rewire.kernel.TopK;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
 
 /**
  * Growth by one score per position and a key rule: random ({@link KeyRule#uniform()}, no
@@ -47,11 +50,11 @@ public record ScoredGrowth(String name, LayerScorer scorer, KeyRule rule) implem
     }
 
     /** The score source of one layer, or null when the rule ignores scores. */
-    ScoreSource source(LayerView layer, rewire.sparse.SparsityPattern kept, rewire.kernel.Kernels kernels) {
+    ScoreSource source(LayerView layer, SparsityPattern kept, Kernels kernels) {
         return rule.usesScores() ? scorer.scores(layer, kept, kernels) : null;
     }
 
-    private Selection selectWith(GrowRequest req, KeyRule keys, rewire.tensor.Rng rng) {
+    private Selection selectWith(GrowRequest req, KeyRule keys, Rng rng) {
         return req.constraint().select(req.kept(), req.exclude(), req.quota(),
                 source(req.layer(), req.kept(), req.kernels()), keys, rng, req.tileFloats());
     }

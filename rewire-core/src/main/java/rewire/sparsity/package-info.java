@@ -23,7 +23,7 @@
  * ({@link rewire.sparsity.DenseMomentum} for SNFS, {@link rewire.sparsity.EverActive} bitsets at
  * one bit per position, per-unit sums of block constraints).
  *
- * <p>Layer 6 of rewire-core: may import {@code tensor}, {@code sparse}, {@code kernel},
+ * <p>Layer 5 of rewire-core: may import {@code tensor}, {@code sparse}, {@code kernel},
  * {@code autodiff}, {@code nn}, {@code optim}.
  */
 package rewire.sparsity;
