@@ -44,8 +44,10 @@ class SparsityPatternTest {
 
     @Test
     void columnsOutOfRangeAreRejectedNamingRowAndEntry() {
-        assertRejected(2, 4, new int[] {0, 2, 3}, new int[] {1, 4, 0}, "column index 4 out of range [0, 4) at row 0, entry 1");
-        assertRejected(2, 4, new int[] {0, 2, 3}, new int[] {1, 3, -1}, "column index -1 out of range [0, 4) at row 1, entry 2");
+        assertRejected(2, 4, new int[] {0, 2, 3}, new int[] {1, 4, 0},
+                "column index 4 out of range [0, 4) at row 0, entry 1");
+        assertRejected(2, 4, new int[] {0, 2, 3}, new int[] {1, 3, -1},
+                "column index -1 out of range [0, 4) at row 1, entry 2");
     }
 
     @Test
@@ -154,6 +156,7 @@ class SparsityPatternTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SparsityPattern.of(rows, cols, ptr, idx));
         assertTrue(e.getMessage().startsWith("malformed sparsity pattern (" + rows + " x " + cols + "): "), e.getMessage());
-        assertTrue(e.getMessage().contains(expectedPart), "message \"" + e.getMessage() + "\" lacks \"" + expectedPart + "\"");
+        assertTrue(e.getMessage().contains(expectedPart),
+                "message \"" + e.getMessage() + "\" lacks \"" + expectedPart + "\"");
     }
 }
