@@ -14,7 +14,9 @@ import rewire.tensor.Tensor;
  * then {@link #clear()}. A tape is meant to be reused across steps: {@code clear()} keeps its
  * buffers, and the k-th buffer an op asks for is the k-th buffer of the previous step when the
  * shape matches, so a steady training loop allocates no tensors. The price: the values and
- * gradients of op results are valid only until the next {@code clear()}.
+ * gradients of op results are valid only until the next {@code clear()}. Give evaluation its own
+ * tape: its op sequence differs (no dropout, another batch size), and sharing one tape would make
+ * both sequences miss their buffers.
  *
  * <p>Backward accumulates: it adds into the gradients of parameters and leaves and never zeroes
  * them; zeroing once per step is the caller's job ({@code Param.zeroGrad()}).
