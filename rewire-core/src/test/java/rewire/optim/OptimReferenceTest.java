@@ -52,6 +52,14 @@ class OptimReferenceTest {
     }
 
     @Test
+    void adamAddsEpsOutsideTheSquareRootOfTheCorrectedMoment() {
+        // a large eps makes the placement visible; step 1: u = |g| / (|g| + 0.1): 1 / 1.1 and 0.5 / 0.6
+        // (inside the root it would be 1 / sqrt(1.1)); step 2: 1.5263158 / (1.5813761 + 0.1) = 0.9077678
+        assertTrajectory(Optim.adam(0.1, 0.9, 0.999, 0.1), new float[][] {
+            {0.9090909f, -2.0833333f}, {0.8183132f, -2.0508332f}, {0.7790785f, -2.0389595f}});
+    }
+
+    @Test
     void adamwDecaysDecoupledFromTheMoments() {
         // step 1: w = 1 - 0.1 * (1 + 0.1 * 1) = 0.89 and -2 - 0.1 * (1 - 0.1 * 2) = -2.08;
         // the moments see only g, so Adam's direction is the same as without decay

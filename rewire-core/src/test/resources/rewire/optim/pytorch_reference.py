@@ -19,6 +19,7 @@ for name, make in [
     ("nesterov", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, nesterov=True)),
     ("sgd l2 momentum", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, weight_decay=0.01)),
     ("adam", lambda p: torch.optim.Adam(p, lr=0.1, betas=(0.9, 0.999), eps=1e-8)),
+    ("adam large eps", lambda p: torch.optim.Adam(p, lr=0.1, betas=(0.9, 0.999), eps=0.1)),
     ("adamw", lambda p: torch.optim.AdamW(p, lr=0.1, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.1)),
 ]:
     print(name)
