@@ -54,13 +54,15 @@ final class Schedules {
     }
 
     /**
-     * {@code from + weight * (to - from)} for a weight in [0, 1), clamped into the interval of the
-     * two ends: exact at weight 0, monotone in the weight, and never past {@code to} by rounding.
+     * {@code from + weight * (to - from)} for a weight in [0, 1], exact at both ends and monotone
+     * in the weight, since both roundings are. Below weight 1 it never passes {@code to}: the
+     * rounded product falls short of the rounded difference by more than that difference's own
+     * rounding error (or the difference is exact), so the sum stays short of {@code to} before its
+     * last rounding. Weight 1 (a long cosine's last steps round to it) returns {@code to} itself.
      */
     static double between(double from, double to, double weight) {
         assert weight >= 0 && weight <= 1 : weight;
-        double value = from + weight * (to - from);
-        return Math.clamp(value, Math.min(from, to), Math.max(from, to));
+        return weight == 1 ? to : from + weight * (to - from);
     }
 
     static void requireStep(long step) {

@@ -42,6 +42,16 @@ class ScheduleTest {
     }
 
     @Test
+    void aVeryLongCosineReachesItsEndExactly() {
+        // near the end cos(pi * step / steps) rounds to -1, where 0.731 + (0.088 - 0.731) would give
+        // 0.08799999999999997, below the end value
+        long steps = 1_000_000_000_000L;
+        Schedule s = Schedule.cosine(0.731, 0.088, steps);
+        assertEquals(0.088, s.at(steps - 1));
+        assertTrue(s.at(steps / 2 + 1) < s.at(steps / 2));
+    }
+
+    @Test
     void linearHitsItsEnds() {
         Schedule s = Schedule.linear(0.0, 1.0, 4);
         assertEquals(0.0, s.at(0));
