@@ -82,6 +82,16 @@ class OptimReferenceTest {
     }
 
     @Test
+    void clipThenWeightDecayThenMomentumThenScheduleIsPyTorchsUsualLoop() {
+        // clip_grad_norm_(1), SGD(momentum 0.9, weight_decay 0.01), LambdaLR giving lr 0, 0.1, 0.055.
+        // step 0: g = (1, 0.5) / 1.118034 + 0.01 w = (0.904427, 0.427214) = buf, lr 0 keeps w;
+        // step 1: buf = 0.9 buf + (0.894427, -0.447214) + 0.01 w = (1.718411, -0.082721), w -= 0.1 buf
+        Transform optimizer = Optim.chain(Optim.clipByGlobalNorm(1.0), Optim.addWeightDecay(0.01),
+                Optim.trace(0.9, false), Optim.scaleByLearningRate(Schedule.warmupThen(1, Schedule.cosine(0.1, 0.01, 2))));
+        assertTrajectory(optimizer, new float[][] {{1f, -2f}, {0.828159f, -1.9917278f}, {0.796f, -1.9998771f}});
+    }
+
+    @Test
     void scheduledLearningRateIsReadAtEachStep() {
         // lr 0.1, 0.05, 0.0 on g = 1, 2, -1: w = 0.9, 0.8, 0.8
         Schedule lr = Schedule.linear(0.1, 0.0, 2);

@@ -32,3 +32,17 @@ b.grad = torch.tensor([12.0])
 norm = torch.nn.utils.clip_grad_norm_([a, b], 6.5)
 torch.optim.SGD([a, b], lr=1.0).step()
 print("clip", float(norm), [float(x) for x in a.detach()], [float(x) for x in b.detach()])
+
+# clip -> L2 weight decay -> momentum -> warm-up + cosine learning rate
+# (Optim.chain(clipByGlobalNorm(1), addWeightDecay(0.01), trace(0.9, false),
+#  scaleByLearningRate(warmupThen(1, cosine(0.1, 0.01, 2)))): lr 0, 0.1, 0.055)
+w = torch.nn.Parameter(torch.tensor([1.0, -2.0]))
+optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9, weight_decay=0.01)
+scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: [0.0, 1.0, 0.55][step] if step < 3 else 0.1)
+print("chain")
+for g in GRADS:
+    w.grad = torch.tensor(g)
+    torch.nn.utils.clip_grad_norm_([w], 1.0)
+    optimizer.step()
+    scheduler.step()
+    print("   ", ", ".join(repr(float(x)) for x in w.detach()))

@@ -20,7 +20,7 @@ import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
 /** Optimizer state under topology changes: what the DST engine relies on. */
-class SlotsRemapProperties {
+class SlotsRemapPropertyTest {
     private static final List<String> NAMES = List.of("momentum", "adam.m", "adam.v");
 
     @Property
