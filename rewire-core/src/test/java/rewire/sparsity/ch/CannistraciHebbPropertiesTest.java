@@ -28,7 +28,7 @@ class CannistraciHebbPropertiesTest {
         return LongStream.range(0, (long) rows * cols).filter(p -> rng.nextInt(10) == 0).toArray();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void tiledScoresAgreeWithBruteForce(@ForAll @IntRange(min = 1, max = 13) int rows,
                                         @ForAll @IntRange(min = 1, max = 13) int cols,
                                         @ForAll @IntRange(min = 0, max = 100) int densityPercent,
@@ -50,7 +50,7 @@ class CannistraciHebbPropertiesTest {
     }
 
     /** Top-k equals sorting every candidate by (score descending, position ascending). */
-    @Property(tries = 200)
+    @Property(tries = 100)
     void topKEqualsFullSort(@ForAll @IntRange(min = 1, max = 12) int rows,
                             @ForAll @IntRange(min = 1, max = 12) int cols,
                             @ForAll @IntRange(min = 0, max = 100) int densityPercent,
@@ -72,7 +72,7 @@ class CannistraciHebbPropertiesTest {
         assertArrayEquals(expected, CannistraciHebb.selectTopK(p, k, CHVariant.CH2, tileRows, forbidden).positions());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void softSamplesAreDistinctCandidatesAndReproducible(@ForAll @IntRange(min = 1, max = 12) int rows,
                                                          @ForAll @IntRange(min = 1, max = 12) int cols,
                                                          @ForAll @IntRange(min = 0, max = 100) int densityPercent,
