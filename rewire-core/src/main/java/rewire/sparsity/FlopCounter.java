@@ -45,7 +45,8 @@ public final class FlopCounter {
         public Layer {
             if (in < 1 || out < 1 || nnz < 0 || nnz > (long) in * out || (dense && nnz != (long) in * out)) {
                 throw new IllegalArgumentException("layer " + name + ": need in, out >= 1 and 0 <= nnz <= in·out"
-                        + " (= in·out when dense), got in " + in + ", out " + out + ", nnz " + nnz + ", dense " + dense);
+                        + " (= in·out when dense), got in " + in + ", out " + out + ", nnz " + nnz
+                        + ", dense " + dense);
             }
         }
 
@@ -221,7 +222,8 @@ public final class FlopCounter {
 
     @Override
     public String toString() {
-        return String.format("FlopCounter(%d steps, %d updates, training %.4g FLOPs = %.4f x dense, inference %.4f x dense)",
+        return String.format("FlopCounter(%d steps, %d updates, training %.4g FLOPs = %.4f x dense,"
+                        + " inference %.4f x dense)",
                 steps, updateSteps, (double) trainingFlops(), trainingRatio(), inferenceRatio());
     }
 }

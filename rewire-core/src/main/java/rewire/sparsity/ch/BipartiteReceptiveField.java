@@ -60,7 +60,8 @@ public final class BipartiteReceptiveField {
         if (total == 0) {
             return Patterns.empty(rows, cols);
         }
-        int[] degree = degrees == Degrees.UNIFORM ? uniformDegrees(small, total, rng) : balancedDegrees(small, meanDegree, rng);
+        int[] degree = degrees == Degrees.UNIFORM ? uniformDegrees(small, total, rng)
+                : balancedDegrees(small, meanDegree, rng);
         long links = 0;
         for (int i = 0; i < small; i++) {
             degree[i] = Math.min(degree[i], large); // no more links than neurons on the other side

@@ -17,8 +17,8 @@ import rewire.tensor.Rng;
  * {@code e[u,v] = max(deg(v) - A[u,v] - 1, 0)} (degree of the second index), pair factors
  * {@code F} from {@link CHVariant} (0 where {@code A = 0}), the score is
  * {@code S = F_o·M + (F_i·Mᵀ)ᵀ}, and 0 on the pattern. They are computed a band of rows at a
- * time by {@link L3nTileScorer}, in work proportional to the length-3 paths plus a per-band
- * term (documented there), in {@code O(tileRows · cols + rows + cols)} memory; candidates stream
+ * time (by the package's {@code L3nTileScorer}), in {@code O(P3 + ⌈rows / tileRows⌉ · Σ_r deg(r)²)}
+ * time for {@code P3} paths of length 3 and {@code O(tileRows · cols + rows + cols)} memory; candidates stream
  * into a bounded {@link TopK}, so no {@code out x in} matrix is ever held.
  *
  * <p>All positions are row-major, {@code r * cols + c}; returned positions are sorted, outside

@@ -23,7 +23,7 @@ public final class WeightedSampling {
     }
 
     /** The key of {@code item} with weight {@code exp(logWeight)}; larger keys are drawn first. */
-    public static float key(double logWeight, Rng keys, long item) {
+    static float key(double logWeight, Rng keys, long item) {
         assert !Double.isNaN(logWeight) : "NaN weight for item " + item;
         double exponential = -Math.log1p(-keys.fold(item).nextDouble()); // Exp(1), in [0, ∞)
         return (float) (logWeight - Math.log(exponential));
@@ -47,7 +47,8 @@ public final class WeightedSampling {
         for (int i = 0; i < logWeights.length; i++) {
             double w = logWeights[i];
             if (Double.isNaN(w) || w == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("log-weight " + w + " at item " + i + " is not a number or infinite");
+                throw new IllegalArgumentException("log-weight " + w + " at item " + i
+                        + " is not a number or infinite");
             }
             top.offer(key(w, keys, i), i);
         }

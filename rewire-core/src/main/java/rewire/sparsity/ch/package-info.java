@@ -6,7 +6,10 @@
  * <ul>
  *   <li>{@link rewire.sparsity.ch.CannistraciHebb}: CH2-L3n and CH3-L3n scores of the missing
  *       links, computed a tile of rows at a time in work proportional to the length-3 paths, and
- *       selection by top-k or by proportional sampling (the soft rule of CHTs);</li>
+ *       selection by top-k or by proportional sampling (the soft rule of CHTs), as chosen by
+ *       {@link rewire.sparsity.ch.RegrowSampling}, for a {@link rewire.sparsity.ch.CHVariant};</li>
+ *   <li>{@link rewire.sparsity.ch.WeightedSampling}: sampling without replacement by
+ *       Efraimidis-Spirakis keys, shared by the soft rules and the initialization;</li>
  *   <li>{@link rewire.sparsity.ch.SoftRemoval} and {@link rewire.sparsity.ch.RelativeImportance}:
  *       the sampled removal of CHTs and its relative-importance score;</li>
  *   <li>{@link rewire.sparsity.ch.ChainRemoval}: removal of links left dangling at a dead
