@@ -2,6 +2,7 @@ package rewire.sparsity;
 
 import rewire.nn.SparseParam;
 import rewire.optim.Schedule;
+import rewire.sparsity.ch.RelativeImportance;
 
 /**
  * Scores the existing connections of a layer; pruning keeps the highest keys (score through
@@ -18,7 +19,7 @@ import rewire.optim.Schedule;
  *       {@link #reciprocalSensitivity()} {@code |w| / (|g| + 1e-8)}; {@link #taylor()}
  *       {@code (w g)^2}; {@link #random()} uniformly random removal;</li>
  *   <li>{@link #relativeImportance()} CHT's {@code |w| / (column sum |w|) + |w| / (row sum |w|)}
- *       (METHODS E.2);</li>
+ *       (METHODS E.2), computed by {@link RelativeImportance};</li>
  *   <li>{@link #soft(PruneCriterion, Schedule)}: CHTs soft removal, survivors sampled without
  *       replacement with probability proportional to {@code score^T(step)} (METHODS E.2).</li>
  * </ul>
@@ -83,7 +84,7 @@ public interface PruneCriterion {
     }
 
     static PruneCriterion relativeImportance() {
-        return new RelativeImportance();
+        return new RelativeImportanceCriterion();
     }
 
     /** CHTs soft removal: sample survivors in proportion to {@code base}'s score to the power {@code temperature.at(step)}. */
@@ -106,6 +107,19 @@ public interface PruneCriterion {
         @Override
         public KeyRule keyRule(long step) {
             return KeyRule.proportional(temperature.at(step));
+        }
+    }
+
+    /** CHT's relative importance of each weight in its row and column. */
+    record RelativeImportanceCriterion() implements PruneCriterion {
+        @Override
+        public String name() {
+            return "relative-importance";
+        }
+
+        @Override
+        public float[] scores(SparseParam param) {
+            return RelativeImportance.scores(param.weight());
         }
     }
 

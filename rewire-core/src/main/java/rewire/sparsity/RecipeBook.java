@@ -6,6 +6,8 @@ import static rewire.sparsity.RecipeOption.chosen;
 import java.util.ArrayList;
 import java.util.List;
 import rewire.optim.Schedule;
+import rewire.sparsity.ch.SigmoidSparsity;
+import rewire.sparsity.ch.SoftTemperature;
 
 /** The definitions behind {@link Recipes#standard()}; docs/methods.md explains every default. */
 final class RecipeBook {
@@ -185,9 +187,10 @@ final class RecipeBook {
         return new Recipes.Spec("chtss", CHT_PAPER, options, (plan, o, reg) -> {
             long deltaT = o.integer("deltaT");
             long end = RecipeParts.stepsAt(plan, o.number("pruningEndFraction"));
-            int iterations = (int) Math.max(1, end / deltaT);
+            SigmoidSparsity decay = new SigmoidSparsity(1 - o.number("initialDensity"), 1 - plan.density(), 0, end,
+                    deltaT, SigmoidSparsity.DEFAULT_STEEPNESS);
             Rewirer r = chtsParts(plan, o, reg)
-                    .density(Schedules.sigmoid(o.number("initialDensity"), plan.density(), 0, deltaT, iterations))
+                    .density(decay.density())
                     .dropRule(DropRule.shrinkThenDrop())
                     .shrinkPrune(RecipeParts.prune(o.text("shrinkPrune"), 1)).build();
             return new Recipe(o.label(), CHT_PAPER, r, o.number("initialDensity"), null);
@@ -195,7 +198,7 @@ final class RecipeBook {
     }
 
     private static Rewirer.Builder chtsParts(Recipes.Plan plan, Recipes.Options o, Recipes reg) {
-        Schedule temperature = Schedules.linear(o.number("temperatureStart"), o.number("temperatureEnd"), 0,
+        Schedule temperature = new SoftTemperature(o.number("temperatureStart"), o.number("temperatureEnd"),
                 plan.totalSteps());
         GrowCriterion ch = reg.growCriterion(o.text("grower"));
         GrowCriterion grow = switch (o.text("regrowSampling")) {

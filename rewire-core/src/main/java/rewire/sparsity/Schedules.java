@@ -7,15 +7,16 @@ import rewire.optim.Schedule;
  * Density and drop-fraction schedules of DST methods, as pure {@link Schedule}s of the step.
  * Densities are fractions of connections kept (1 = dense); a method written in sparsity
  * {@code s} maps to density {@code 1 - s} by the same formula, since every formula here is affine
- * in its endpoints.
+ * in its endpoints. The generic shapes (constant, cosine) are {@link Schedule}'s own; CHTss's
+ * sigmoid decay is {@link rewire.sparsity.ch.SigmoidSparsity} (use its {@code density()}).
  */
 public final class Schedules {
     private Schedules() {
     }
 
-    /** The same value at every step. */
+    /** The same value at every step ({@link Schedule#constant}). */
     public static Schedule constant(double value) {
-        return new Constant(value);
+        return Schedule.constant(value);
     }
 
     /**
@@ -25,7 +26,7 @@ public final class Schedules {
      * ({@code floor = 0.005}, {@code length} = all steps, PyTorch's CosineAnnealingLR).
      */
     public static Schedule cosine(double start, double floor, long length) {
-        return new Cosine(start, floor, length);
+        return Schedule.cosine(start, floor, length);
     }
 
     /** Linear from {@code start} at step {@code from} to {@code end} at step {@code to}, flat outside (CHTs temperature). */
@@ -51,17 +52,6 @@ public final class Schedules {
     }
 
     /**
-     * CHTss sigmoid gradual decay (Zhang et al., NeurIPS 2025, "Brain-inspired sparse training
-     * enables Transformers and LLMs to perform as fully connected", {@code s_shape}): with
-     * prune iteration {@code i = floor((t - t0) / period)} clamped to [0, N] and {@code k = 6 / (N/2)},
-     * {@code v(i) = v0 + (v1 - v0) [sig(k(i - N/2)) - sig(-kN/2)] / [sig(kN/2) - sig(-kN/2)]}.
-     * Reaches {@code v0} at {@code i = 0} and {@code v1} at {@code i = N}, symmetric about N/2.
-     */
-    public static Schedule sigmoid(double v0, double v1, long t0, long period, int iterations) {
-        return new Sigmoid(v0, v1, t0, period, iterations);
-    }
-
-    /**
      * A schedule that restarts at each start step: at step {@code t} it is
      * {@code phases[k].at(t - starts[k])} for the last {@code starts[k] <= t} (MST's stepwise
      * annealing restarts the drop-fraction cosine at each phase). Before {@code starts[0]} it is
@@ -69,27 +59,6 @@ public final class Schedules {
      */
     public static Schedule phased(long[] starts, Schedule... phases) {
         return new Phased(starts, phases);
-    }
-
-    record Constant(double value) implements Schedule {
-        @Override
-        public double at(long step) {
-            return value;
-        }
-    }
-
-    record Cosine(double start, double floor, long length) implements Schedule {
-        Cosine {
-            if (length <= 0) {
-                throw new IllegalArgumentException("cosine schedule length must be positive, got " + length);
-            }
-        }
-
-        @Override
-        public double at(long step) {
-            double progress = Math.min(1.0, Math.max(0, step) / (double) length);
-            return floor + (start - floor) * 0.5 * (1 + Math.cos(Math.PI * progress));
-        }
     }
 
     record Cubic(double initial, double last, long t0, long tEnd) implements Schedule {
@@ -134,29 +103,6 @@ public final class Schedules {
                 }
             }
             return values[values.length - 1];
-        }
-    }
-
-    record Sigmoid(double v0, double v1, long t0, long period, int iterations) implements Schedule {
-        Sigmoid {
-            if (period <= 0 || iterations <= 0) {
-                throw new IllegalArgumentException("sigmoid schedule needs period > 0 and iterations > 0, got "
-                        + period + " and " + iterations);
-            }
-        }
-
-        @Override
-        public double at(long step) {
-            long i = Math.min(iterations, Math.max(0, Math.floorDiv(step - t0, period)));
-            double half = iterations / 2.0;
-            double k = 6 / half;
-            double low = logistic(-k * half);
-            double high = logistic(k * half);
-            return v0 + (v1 - v0) * (logistic(k * (i - half)) - low) / (high - low);
-        }
-
-        private static double logistic(double x) {
-            return 1 / (1 + Math.exp(-x));
         }
     }
 

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
+
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class DistributionTest {
@@ -24,17 +23,20 @@ class DistributionTest {
         return out;
     }
 
-    @Property(tries = 200)
-    void erkBudgetIsExactAndEveryDensityAtMostOne(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 1, max = 300) Integer> widths,
-                                                 @ForAll @DoubleRange(min = 0, max = 1) double density,
-                                                 @ForAll @IntRange(min = 0, max = 2) int ruleIndex) {
-        int[] w = new int[widths.size() + 1];
-        w[0] = 17;
-        for (int i = 0; i < widths.size(); i++) {
-            w[i + 1] = widths.get(i);
-        }
-        List<LayerShape> layers = mlp(w);
-        Distribution d = new Distribution(Distribution.Rule.values()[ruleIndex], 1, java.util.Map.of(), false, false);
+    @Test
+    void erkBudgetIsExactAndEveryDensityAtMostOne() {
+        forEachSeed(201, 300, rng -> {
+            int[] w = new int[intBetween(rng, 2, 7)];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = intBetween(rng, 1, 300);
+            }
+            checkBudget(mlp(w), doubleBetween(rng, 0, 1), Distribution.Rule.values()[intBetween(rng, 0, 2)]);
+        });
+    }
+
+    private static void checkBudget(List<LayerShape> layers, double density, Distribution.Rule rule) {
+        {
+        Distribution d = new Distribution(rule, 1, java.util.Map.of(), false, false);
         int[] nnz = d.nnz(layers, density);
         long total = 0;
         long size = 0;
@@ -44,6 +46,7 @@ class DistributionTest {
             size += layers.get(i).size();
         }
         assertEquals(Math.round(density * size), total, "total budget");
+        }
     }
 
     @Test
@@ -111,25 +114,26 @@ class DistributionTest {
         assertTrue(e.getMessage().contains("nope"));
     }
 
-    @Property(tries = 200)
-    void apportionSumsExactlyAndRespectsCaps(@ForAll @Size(min = 1, max = 8) List<@DoubleRange(min = 0, max = 10) Double> weights,
-                                             @ForAll @Size(min = 8, max = 8) List<@IntRange(min = 0, max = 50) Integer> caps,
-                                             @ForAll @IntRange(min = 0, max = 500) int total) {
-        int n = weights.size();
-        double[] w = new double[n];
-        long[] c = new long[n];
-        long capSum = 0;
-        for (int i = 0; i < n; i++) {
-            w[i] = weights.get(i);
-            c[i] = caps.get(i);
-            capSum += c[i];
-        }
-        long[] parts = Apportion.proportional(w, total, c);
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            assertTrue(parts[i] >= 0 && parts[i] <= c[i]);
-            sum += parts[i];
-        }
-        assertEquals(Math.min(total, capSum), sum);
+    @Test
+    void apportionSumsExactlyAndRespectsCaps() {
+        forEachSeed(202, 500, rng -> {
+            int n = intBetween(rng, 1, 8);
+            double[] w = new double[n];
+            long[] c = new long[n];
+            long capSum = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] = doubleBetween(rng, 0, 10);
+                c[i] = intBetween(rng, 0, 50);
+                capSum += c[i];
+            }
+            int total = intBetween(rng, 0, 500);
+            long[] parts = Apportion.proportional(w, total, c);
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                assertTrue(parts[i] >= 0 && parts[i] <= c[i]);
+                sum += parts[i];
+            }
+            assertEquals(Math.min(total, capSum), sum);
+        });
     }
 }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
+
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
@@ -57,14 +58,15 @@ class RewirerInvariantsTest {
         }
     }
 
-    @Property(tries = 250)
-    void oneUpdateKeepsEveryInvariant(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int layerCount,
-                                      @ForAll @IntRange(min = 0, max = 4) int constraintIndex,
-                                      @ForAll @IntRange(min = 0, max = 10) int pruneIndex,
-                                      @ForAll @IntRange(min = 0, max = 5) int growIndex,
-                                      @ForAll @DoubleRange(min = 0.05, max = 0.5) double density,
-                                      @ForAll @DoubleRange(min = 0, max = 1) double zeta,
-                                      @ForAll boolean global, @ForAll boolean scheduled) {
+    @Test
+    void oneUpdateKeepsEveryInvariant() {
+        forEachSeed(206, 300, rng -> oneUpdate(rng.nextLong(), intBetween(rng, 1, 3), intBetween(rng, 0, 4),
+                intBetween(rng, 0, PRUNE.length - 1), intBetween(rng, 0, GROW.length - 1), doubleBetween(rng, 0.05, 0.5),
+                doubleBetween(rng, 0, 1), rng.nextInt(2) == 0, rng.nextInt(2) == 0));
+    }
+
+    private static void oneUpdate(long seed, int layerCount, int constraintIndex, int pruneIndex, int growIndex,
+                                  double density, double zeta, boolean global, boolean scheduled) {
         Constraint constraint = CONSTRAINTS[constraintIndex];
         GrowCriterion grow = GROW[growIndex];
         boolean globalScope = global && constraint == Constraint.unstructured() && grow.asScored() != null;
@@ -90,13 +92,18 @@ class RewirerInvariantsTest {
             totalBefore += before.get(i).pattern().nnz();
             totalAfter += l.param().pattern().nnz();
             totalTarget += targets[i];
-            if (!globalScope) {
+            if (!globalScope && grow.regrowsPruned()) {
                 assertEquals(targets[i], l.param().pattern().nnz(), "layer " + i + " reaches its target");
             }
         }
-        assertEquals(totalTarget, totalAfter, "total reaches the target");
-        if (!scheduled) {
-            assertEquals(totalBefore, totalAfter, "nnz conserved without a density schedule");
+        if (grow.regrowsPruned()) {
+            assertEquals(totalTarget, totalAfter, "total reaches the target");
+            if (!scheduled) {
+                assertEquals(totalBefore, totalAfter, "nnz conserved without a density schedule");
+            }
+        } else {
+            // growth outside the whole old pattern can run out of room in a nearly full layer
+            assertTrue(totalAfter <= totalTarget, "never above the target");
         }
 
         Model again = Model.of(seed, layerCount, constraint, density);
@@ -138,10 +145,13 @@ class RewirerInvariantsTest {
         assertTrue(r.explorationRate() >= r.density() - 1e-12 && r.explorationRate() <= 1);
     }
 
-    @Property(tries = 60)
-    void repeatedUpdatesStayConsistentAndExplorationOnlyGrows(@ForAll long seed,
-                                                             @ForAll @IntRange(min = 0, max = 4) int constraintIndex,
-                                                             @ForAll @IntRange(min = 0, max = 5) int growIndex) {
+    @Test
+    void repeatedUpdatesStayConsistentAndExplorationOnlyGrows() {
+        forEachSeed(207, 60, rng -> repeatedUpdates(rng.nextLong(), intBetween(rng, 0, 4),
+                intBetween(rng, 0, GROW.length - 1)));
+    }
+
+    private static void repeatedUpdates(long seed, int constraintIndex, int growIndex) {
         Constraint constraint = CONSTRAINTS[constraintIndex];
         Rewirer rewirer = Rewirer.builder().cadence(Cadence.every(1)).dropFraction(Schedules.cosine(0.5, 0, 20))
                 .grow(GROW[growIndex]).constraint(constraint).build();

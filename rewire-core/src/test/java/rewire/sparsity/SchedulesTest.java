@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
+
 import org.junit.jupiter.api.Test;
 import rewire.optim.Schedule;
 
@@ -52,16 +51,18 @@ class SchedulesTest {
     }
 
     @Test
-    void sigmoidReachesItsEndpointsAndIsSymmetric() {
+    void chtssSigmoidDecayInDensityReachesItsEndpointsAndIsSymmetric() {
+        // the recipe's schedule: density from 0.5 to 0.1 over 80 prune iterations of 100 steps
+        Schedule d = Recipes.standard().withGrowCriterion(Recipes.CH_GROWER, GrowCriterion.random())
+                .create("chtss", new Recipes.Plan(10_000, 100, 0.1)).rewirer().density();
         int n = 80;
-        Schedule s = Schedules.sigmoid(0.5, 0.1, 0, 100, n);
-        assertEquals(0.5, s.at(0), 1e-12);
-        assertEquals(0.1, s.at(100L * n), 1e-12);
-        assertEquals(0.1, s.at(100L * n + 1234), 1e-12);
+        assertEquals(0.5, d.at(0), 1e-12);
+        assertEquals(0.1, d.at(100L * n), 1e-12);
+        assertEquals(0.1, d.at(10_000), 1e-12);
         for (int i = 0; i <= n; i++) {
-            assertEquals(0.5 + 0.1, s.at(100L * i) + s.at(100L * (n - i)), 1e-12, "symmetric at " + i);
+            assertEquals(0.5 + 0.1, d.at(100L * i) + d.at(100L * (n - i)), 1e-12, "symmetric at " + i);
         }
-        assertEquals(s.at(100), s.at(199), 0.0, "constant within a prune iteration");
+        assertEquals(d.at(100), d.at(199), 0.0, "constant within a prune iteration");
     }
 
     @Test
@@ -95,20 +96,23 @@ class SchedulesTest {
         assertEquals(9, t.at(900), 1e-12);
     }
 
-    @Property(tries = 300)
-    void schedulesStayWithinTheirEndpoints(@ForAll @DoubleRange(min = 0, max = 1) double a,
-                                           @ForAll @DoubleRange(min = 0, max = 1) double b,
-                                           @ForAll @LongRange(min = 0, max = 100_000) long step,
-                                           @ForAll @IntRange(min = 1, max = 500) int iterations) {
-        double lo = Math.min(a, b) - 1e-12;
-        double hi = Math.max(a, b) + 1e-12;
-        Schedule[] all = {Schedules.cosine(a, b, 10_000), Schedules.gmpCubic(a, b, 100, 20_000),
-            Schedules.sigmoid(a, b, 0, 50, iterations), Schedules.linear(a, b, 10, 30_000),
-            Schedules.piecewiseLinear(new long[] {0, 5000, 9000}, new double[] {a, b, a})};
-        for (Schedule s : all) {
-            double v = s.at(step);
-            assertTrue(v >= lo && v <= hi, s + " at " + step + " = " + v);
-        }
+    @Test
+    void schedulesStayWithinTheirEndpoints() {
+        forEachSeed(203, 1000, rng -> {
+            double a = doubleBetween(rng, 0, 1);
+            double b = doubleBetween(rng, 0, 1);
+            long step = intBetween(rng, 0, 100_000);
+            double lo = Math.min(a, b) - 1e-12;
+            double hi = Math.max(a, b) + 1e-12;
+            Schedule[] all = {Schedules.cosine(a, b, 10_000), Schedules.gmpCubic(a, b, 100, 20_000),
+                Schedules.linear(a, b, 10, 30_000), Schedules.piecewiseLinear(new long[] {0, 5000, 9000},
+                    new double[] {a, b, a}), Schedules.phased(new long[] {0, 7000}, Schedules.cosine(a, b, 7000),
+                    Schedules.cosine(a, b, 3000))};
+            for (Schedule s : all) {
+                double v = s.at(step);
+                assertTrue(v >= lo && v <= hi, s + " at " + step + " = " + v);
+            }
+        });
     }
 
     @Test
