@@ -62,6 +62,11 @@ public final class Config {
         return Yaml.write(RecordTree.of(config));
     }
 
+    /** {@code config} as plain maps, lists, numbers, booleans and strings, ready for JSON. */
+    public static Object toPlain(Record config) {
+        return RecordTree.plain(config);
+    }
+
     /** The tree of a {@code .yaml}, {@code .yml} or {@code .properties} file. */
     public static Node.Mapping read(Path file) throws IOException {
         String name = file.getFileName().toString();

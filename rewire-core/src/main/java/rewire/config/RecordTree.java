@@ -44,14 +44,40 @@ final class RecordTree {
 
     private static Node.Mapping mapping(Record record) {
         Map<String, Node> entries = new LinkedHashMap<>();
+        components(record).forEach((name, value) -> entries.put(name, node(value)));
+        return new Node.Mapping(entries, ORIGIN);
+    }
+
+    /**
+     * The record as plain Java values for JSON: records become maps (component order kept), lists
+     * lists, numbers and booleans themselves, enums and other scalars their configuration text.
+     */
+    static Object plain(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Optional<?> o -> plain(o.orElse(null));
+            case Record r -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                components(r).forEach((name, v) -> map.put(name, plain(v)));
+                yield map;
+            }
+            case List<?> list -> list.stream().map(RecordTree::plain).toList();
+            case Number n -> n;
+            case Boolean b -> b;
+            default -> Scalars.format(value);
+        };
+    }
+
+    private static Map<String, Object> components(Record record) {
+        Map<String, Object> values = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             try {
                 c.getAccessor().setAccessible(true);
-                entries.put(c.getName(), node(c.getAccessor().invoke(record)));
+                values.put(c.getName(), c.getAccessor().invoke(record));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new ConfigException("cannot read " + c + " of " + record.getClass().getName() + ": " + e, e);
             }
         }
-        return new Node.Mapping(entries, ORIGIN);
+        return values;
     }
 }

@@ -58,6 +58,11 @@ public final class DenseMomentum {
         kernels.gemm(false, true, dy, x, Tensor.wrap(values, rows, cols), true);
     }
 
+    /** The momentum values {@code (rows, cols)} row-major: the backing array, for checkpoints. */
+    public float[] values() {
+        return values;
+    }
+
     public int rows() {
         return rows;
     }

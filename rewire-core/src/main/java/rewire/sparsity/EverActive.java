@@ -23,6 +23,24 @@ public final class EverActive {
         mark(initial);
     }
 
+    /** The tracker's bits, one per position in row-major order, for checkpoints (a copy). */
+    public long[] words() {
+        return bits.clone();
+    }
+
+    /** Restores the bits saved by {@link #words()}. */
+    public void restore(long[] words) {
+        if (words.length != bits.length) {
+            throw new IllegalArgumentException("ever-active state has " + words.length + " words, a " + rows + " x "
+                    + cols + " layer needs " + bits.length);
+        }
+        System.arraycopy(words, 0, bits, 0, bits.length);
+        count = 0;
+        for (long w : bits) {
+            count += Long.bitCount(w);
+        }
+    }
+
     /** Marks every position of {@code pattern} as having been active. */
     public void mark(SparsityPattern pattern) {
         if (pattern.rows() != rows || pattern.cols() != cols) {

@@ -40,14 +40,27 @@ public final class FlopCounter {
      * @param nnz stored connections; {@code in·out} for a dense layer
      * @param dense stored as a dense matrix (no sparse kernels, no growth)
      * @param inputGradient whether backpropagation computes this layer's input gradient
+     * @param positions how often the layer applies per example: 1 for a fully connected layer,
+     *     {@code Ho·Wo} output positions for a convolution computed as a product over patches
      */
-    public record Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient) {
+    public record Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient, int positions) {
         public Layer {
-            if (in < 1 || out < 1 || nnz < 0 || nnz > (long) in * out || (dense && nnz != (long) in * out)) {
-                throw new IllegalArgumentException("layer " + name + ": need in, out >= 1 and 0 <= nnz <= in·out"
-                        + " (= in·out when dense), got in " + in + ", out " + out + ", nnz " + nnz
-                        + ", dense " + dense);
+            if (in < 1 || out < 1 || nnz < 0 || nnz > (long) in * out || (dense && nnz != (long) in * out)
+                    || positions < 1) {
+                throw new IllegalArgumentException("layer " + name + ": need in, out, positions >= 1 and"
+                        + " 0 <= nnz <= in·out (= in·out when dense), got in " + in + ", out " + out + ", nnz " + nnz
+                        + ", dense " + dense + ", positions " + positions);
             }
+        }
+
+        /** A layer applied once per example (fully connected). */
+        public Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient) {
+            this(name, in, out, nnz, dense, inputGradient, 1);
+        }
+
+        /** This layer applied at {@code p} positions per example (a convolution over {@code p} patches). */
+        public Layer atPositions(int p) {
+            return new Layer(name, in, out, nnz, dense, inputGradient, p);
         }
 
         /** A sparse layer with an input gradient. */
@@ -62,12 +75,12 @@ public final class FlopCounter {
 
         /** This layer without an input gradient, as the first layer of a network. */
         public Layer withoutInputGradient() {
-            return new Layer(name, in, out, nnz, dense, false);
+            return new Layer(name, in, out, nnz, dense, false, positions);
         }
 
         /** This layer holding {@code newNnz} connections. */
         public Layer withNnz(long newNnz) {
-            return new Layer(name, in, out, newNnz, dense, inputGradient);
+            return new Layer(name, in, out, newNnz, dense, inputGradient, positions);
         }
 
         /** {@code in·out}. */
@@ -119,6 +132,23 @@ public final class FlopCounter {
         return flops;
     }
 
+    /** The running totals, for checkpoints. */
+    public record Totals(long steps, long updateSteps, long training, long overhead, long denseTwin) {
+    }
+
+    public Totals totals() {
+        return new Totals(steps, updateSteps, trainingFlops, overheadFlops, denseTwinFlops);
+    }
+
+    /** Continues from totals saved by {@link #totals()} (a resumed run). */
+    public void restore(Totals t) {
+        steps = t.steps();
+        updateSteps = t.updateSteps();
+        trainingFlops = t.training();
+        overheadFlops = t.overhead();
+        denseTwinFlops = t.denseTwin();
+    }
+
     /** Adds FLOPs of a topology update beyond the products counted per step (for example CH scoring). */
     public void recordOverhead(long flops) {
         if (flops < 0) {
@@ -134,7 +164,7 @@ public final class FlopCounter {
         for (Layer l : layers) {
             long n = l.nnz();
             long weightGradient = denseWeightGradient && !l.dense() ? l.denseSize() : n;
-            perExample += 2 * (n + (l.inputGradient() ? n : 0) + weightGradient);
+            perExample += 2 * (n + (l.inputGradient() ? n : 0) + weightGradient) * l.positions();
         }
         return Math.multiplyExact(perExample, batch);
     }
@@ -144,27 +174,27 @@ public final class FlopCounter {
         requireBatch(batch);
         long perExample = 0;
         for (Layer l : layers) {
-            perExample += 2 * l.denseSize() * (l.inputGradient() ? 3 : 2);
+            perExample += 2 * l.denseSize() * (l.inputGradient() ? 3 : 2) * l.positions();
         }
         return Math.multiplyExact(perExample, batch);
     }
 
-    /** Forward FLOPs of a batch with the current layers: {@code Σ 2·B·nnz}. */
+    /** Forward FLOPs of a batch with the current layers: {@code Σ 2·B·positions·nnz}. */
     public long inferenceFlops(int batch) {
         requireBatch(batch);
         long perExample = 0;
         for (Layer l : layers) {
-            perExample += 2 * l.nnz();
+            perExample += 2 * l.nnz() * l.positions();
         }
         return Math.multiplyExact(perExample, batch);
     }
 
-    /** Forward FLOPs of a batch through the dense twin: {@code Σ 2·B·in·out}. */
+    /** Forward FLOPs of a batch through the dense twin: {@code Σ 2·B·positions·in·out}. */
     public long denseInferenceFlops(int batch) {
         requireBatch(batch);
         long perExample = 0;
         for (Layer l : layers) {
-            perExample += 2 * l.denseSize();
+            perExample += 2 * l.denseSize() * l.positions();
         }
         return Math.multiplyExact(perExample, batch);
     }

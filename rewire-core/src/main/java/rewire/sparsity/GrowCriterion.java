@@ -42,6 +42,19 @@ public interface GrowCriterion {
         return counts;
     }
 
+    /**
+     * Whether this criterion scores the dense gradient {@code dy · xᵀ}: the trainer must give the
+     * layer views their last batch, and the update step costs a dense weight gradient in FLOPs.
+     */
+    default boolean needsDenseGradient() {
+        return false;
+    }
+
+    /** Whether this criterion reads a {@link DenseMomentum} that the trainer accumulates every step (SNFS). */
+    default boolean needsDenseMomentum() {
+        return false;
+    }
+
     /** This criterion as one score per position and a key rule, for global ranking; null if it is composite. */
     default ScoredGrowth asScored() {
         return null;
@@ -147,6 +160,16 @@ public interface GrowCriterion {
         @Override
         public ScoredGrowth asScored() {
             return base.asScored();
+        }
+
+        @Override
+        public boolean needsDenseGradient() {
+            return base.needsDenseGradient();
+        }
+
+        @Override
+        public boolean needsDenseMomentum() {
+            return base.needsDenseMomentum();
         }
     }
 }

@@ -24,6 +24,16 @@ record MixedGrowth(GrowCriterion first, GrowCriterion second, double share) impl
     }
 
     @Override
+    public boolean needsDenseGradient() {
+        return first.needsDenseGradient() || second.needsDenseGradient();
+    }
+
+    @Override
+    public boolean needsDenseMomentum() {
+        return first.needsDenseMomentum() || second.needsDenseMomentum();
+    }
+
+    @Override
     public Selection select(GrowRequest req) {
         int[] quota = req.quota();
         for (int g = 0; g < quota.length; g++) {

@@ -46,6 +46,11 @@ record MomentumGrowth(MomentumSlots slots) implements GrowCriterion {
     }
 
     @Override
+    public boolean needsDenseMomentum() {
+        return true;
+    }
+
+    @Override
     public boolean redistributes() {
         return true;
     }

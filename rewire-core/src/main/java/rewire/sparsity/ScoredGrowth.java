@@ -63,4 +63,9 @@ public record ScoredGrowth(String name, LayerScorer scorer, KeyRule rule) implem
     public ScoredGrowth asScored() {
         return this;
     }
+
+    @Override
+    public boolean needsDenseGradient() {
+        return scorer instanceof GradientScorer;
+    }
 }

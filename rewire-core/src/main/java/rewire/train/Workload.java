@@ -4,6 +4,7 @@ import java.util.List;
 import rewire.autodiff.Tape;
 import rewire.nn.Module;
 import rewire.nn.SparseLinear;
+import rewire.sparsity.FlopCounter;
 
 /**
  * What a {@link Trainer} trains: a model, its data and its loss.
@@ -45,8 +46,17 @@ public interface Workload {
         return new int[] {l.out(), l.in()};
     }
 
-    /** Dense FLOPs of the layers that are not sparse linear layers, per example forward (convolution-free default: 0). */
-    default long otherForwardFlopsPerExample() {
-        return 0;
+    /**
+     * The shape of one input example as an image {@code (height, width)}, for the first layer's
+     * connectivity heatmap; null when the input is not an image.
+     */
+    default int[] inputImage() {
+        return null;
     }
+
+    /**
+     * The linear layers for FLOP accounting, in model order: sparse layers named as their weight
+     * parameter, dense ones as layers of full density.
+     */
+    List<FlopCounter.Layer> flopLayers();
 }
