@@ -6,23 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import rewire.tensor.Rng;
 
 class BatcherTest {
+    private static final int CASES = 200;
 
-    @Property(tries = 200)
-    void keepCoversEveryExampleExactlyOncePerEpoch(@ForAll @IntRange(min = 1, max = 60) int n,
-            @ForAll @IntRange(min = 1, max = 70) int batchSize, @ForAll long seed, @ForAll @LongRange(max = 5) long epoch) {
+    @Test
+    void keepCoversEveryExampleExactlyOncePerEpoch() {
+        forEachSeed(56, CASES, rng -> keepCoversEveryExampleExactlyOncePerEpoch(intBetween(rng, 1, 60),
+                intBetween(rng, 1, 70), rng.nextLong(), intBetween(rng, 0, 5)));
+    }
+
+    private static void keepCoversEveryExampleExactlyOncePerEpoch(int n, int batchSize, long seed, long epoch) {
         Batcher batcher = Batcher.shuffled(DatasetTest.small(n), batchSize, LastBatch.KEEP, new Rng(seed));
         int[] seen = new int[n];
         int batches = 0;
@@ -38,9 +41,13 @@ class BatcherTest {
         }
     }
 
-    @Property(tries = 200)
-    void dropGivesOnlyFullBatchesOfDistinctExamples(@ForAll @IntRange(min = 1, max = 60) int n,
-            @ForAll @IntRange(min = 1, max = 70) int batchSize, @ForAll long seed) {
+    @Test
+    void dropGivesOnlyFullBatchesOfDistinctExamples() {
+        forEachSeed(57, CASES, rng -> dropGivesOnlyFullBatchesOfDistinctExamples(intBetween(rng, 1, 60),
+                intBetween(rng, 1, 70), rng.nextLong()));
+    }
+
+    private static void dropGivesOnlyFullBatchesOfDistinctExamples(int n, int batchSize, long seed) {
         Batcher batcher = Batcher.shuffled(DatasetTest.small(n), batchSize, LastBatch.DROP, new Rng(seed));
         Set<Integer> seen = new HashSet<>();
         int batches = 0;

@@ -33,6 +33,13 @@ import rewire.sparse.SparsityPattern;
 public final class RandomCases {
     /** Out of 16 draws of {@link #intBetween} or {@link #doubleBetween}, how many are forced to an end. */
     private static final int ENDS_IN_16 = 2;
+    /** Doubles that formatting and parsing code treats apart: zeros, subnormals, extremes, NaN, infinities. */
+    private static final double[] SPECIAL_DOUBLES = {0.0, -0.0, 1, -1, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
+    /** Spaces and line breaks, the ASCII ones and no-break space, NEL, line and paragraph separators, BOM. */
+    private static final char[] ODD_WHITESPACE = {' ', '\t', '\n', '\r', '\u00a0', '\u0085', '\u2028', '\u2029',
+            '\ufeff'};
 
     private RandomCases() {
     }
@@ -100,5 +107,46 @@ public final class RandomCases {
             out[i] = (float) rng.nextGaussian();
         }
         return out;
+    }
+
+    /**
+     * Any double: a special value (zeros, subnormal, extremes, NaN, infinities) a quarter of the
+     * time, random bits (so any exponent) a quarter, and otherwise a value in {@code (-10^6, 10^6)}
+     * at a random power-of-ten scale, the magnitudes a configuration usually holds.
+     */
+    public static double anyDouble(Rng rng) {
+        return switch (rng.nextInt(4)) {
+            case 0 -> SPECIAL_DOUBLES[rng.nextInt(SPECIAL_DOUBLES.length)];
+            case 1 -> Double.longBitsToDouble(rng.nextLong());
+            default -> (2 * rng.nextDouble() - 1) * Math.pow(10, intBetween(rng, -6, 6));
+        };
+    }
+
+    /**
+     * A string of {@code 0 .. maxCodePoints} code points (via {@link #intBetween}, so empty and
+     * full length come up often) drawn from where writers and parsers of text go wrong: printable
+     * ASCII (the syntax characters of most formats) 4 in 10, ASCII control characters 1 in 10,
+     * spaces and line breaks including non-ASCII ones 1 in 10, any UTF-16 unit (lone surrogates
+     * included) 2 in 10, and supplementary code points (surrogate pairs) 2 in 10.
+     */
+    public static String text(Rng rng, int maxCodePoints) {
+        int length = intBetween(rng, 0, maxCodePoints);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int pick = rng.nextInt(10);
+            if (pick < 4) {
+                out.append((char) (0x20 + rng.nextInt(0x7f - 0x20)));
+            } else if (pick == 4) {
+                int control = rng.nextInt(0x21);
+                out.append((char) (control == 0x20 ? 0x7f : control));
+            } else if (pick == 5) {
+                out.append(ODD_WHITESPACE[rng.nextInt(ODD_WHITESPACE.length)]);
+            } else if (pick < 8) {
+                out.append((char) rng.nextInt(0x10000));
+            } else {
+                out.appendCodePoint(0x10000 + rng.nextInt(Character.MAX_CODE_POINT - 0x10000 + 1));
+            }
+        }
+        return out.toString();
     }
 }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rewire.tensor.RandomCases.anyDouble;
 import static rewire.tensor.RandomCases.doubleBetween;
 import static rewire.tensor.RandomCases.forEachSeed;
 import static rewire.tensor.RandomCases.gaussians;
 import static rewire.tensor.RandomCases.intBetween;
 import static rewire.tensor.RandomCases.pattern;
+import static rewire.tensor.RandomCases.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,5 +96,55 @@ class RandomCasesTest {
         }
         assertEquals(0, mean, 0.15, "mean of 1000 standard normals");
         assertEquals(0, gaussians(new Rng(5), 0).length);
+    }
+
+    @Test
+    void anyDoubleReachesSpecialsAndEveryMagnitude() {
+        Rng rng = new Rng(6);
+        boolean nan = false;
+        boolean infinite = false;
+        boolean negativeZero = false;
+        boolean huge = false;
+        boolean tiny = false;
+        boolean everyday = false;
+        for (int i = 0; i < 2000; i++) {
+            double d = anyDouble(rng);
+            nan |= Double.isNaN(d);
+            infinite |= Double.isInfinite(d);
+            negativeZero |= Double.doubleToRawLongBits(d) == Long.MIN_VALUE;
+            huge |= Double.isFinite(d) && Math.abs(d) > 1e100;
+            tiny |= d != 0 && Math.abs(d) < 1e-100;
+            everyday |= Math.abs(d) > 1e-3 && Math.abs(d) < 1e3 && Math.abs(d) != 1;
+        }
+        assertTrue(nan, "NaN");
+        assertTrue(infinite, "infinity");
+        assertTrue(negativeZero, "-0.0");
+        assertTrue(huge && tiny && everyday, "huge " + huge + ", tiny " + tiny + ", everyday " + everyday);
+    }
+
+    @Test
+    void textReachesEveryCharacterClassWithinItsLength() {
+        Rng rng = new Rng(8);
+        boolean empty = false;
+        boolean full = false;
+        boolean control = false;
+        boolean lineSeparator = false;
+        boolean loneSurrogate = false;
+        boolean pair = false;
+        for (int i = 0; i < 2000; i++) {
+            String s = text(rng, 12);
+            int codePoints = s.codePointCount(0, s.length());
+            assertTrue(codePoints <= 12, "too long: " + codePoints);
+            empty |= s.isEmpty();
+            full |= codePoints == 12;
+            control |= s.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
+            lineSeparator |= s.indexOf('\u2028') >= 0;
+            pair |= s.codePoints().anyMatch(Character::isSupplementaryCodePoint);
+            loneSurrogate |= s.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+        }
+        assertTrue(empty && full, "empty " + empty + ", full length " + full);
+        assertTrue(control && lineSeparator, "control " + control + ", line separator " + lineSeparator);
+        assertTrue(loneSurrogate && pair, "lone surrogate " + loneSurrogate + ", pair " + pair);
+        assertEquals(text(new Rng(9), 50), text(new Rng(9), 50));
     }
 }

@@ -3,38 +3,46 @@ package rewire.sparsity.ch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
+import static rewire.tensor.RandomCases.pattern;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.LongStream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
-class CannistraciHebbPropertiesTest {
-
-    private static SparsityPattern randomPattern(int rows, int cols, int densityPercent, long seed) {
-        int nnz = (int) ((long) rows * cols * densityPercent / 100);
-        return Patterns.random(rows, cols, nnz, new Rng(seed));
-    }
+/**
+ * Properties of {@link CannistraciHebb}, each checked on many random small patterns (see
+ * {@link rewire.tensor.RandomCases}): banded scores equal whole-matrix and brute-force L3n scores,
+ * top-k equals a full sort, soft samples are distinct reproducible candidates, and removal then
+ * regrowth restores the link count.
+ */
+class CannistraciHebbRandomizedTest {
+    private static final int CASES = 200;
 
     /** A random strictly increasing subset of the positions, about a tenth of them. */
-    private static long[] randomForbidden(int rows, int cols, long seed) {
-        Rng rng = new Rng(seed ^ 0x5EED);
+    private static long[] randomForbidden(int rows, int cols, Rng rng) {
         return LongStream.range(0, (long) rows * cols).filter(p -> rng.nextInt(10) == 0).toArray();
     }
 
-    @Property(tries = 100)
-    void tiledScoresAgreeWithBruteForce(@ForAll @IntRange(min = 1, max = 13) int rows,
-                                        @ForAll @IntRange(min = 1, max = 13) int cols,
-                                        @ForAll @IntRange(min = 0, max = 100) int densityPercent,
-                                        @ForAll @IntRange(min = 1, max = 14) int tileRows,
-                                        @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        SparsityPattern p = randomPattern(rows, cols, densityPercent, seed);
+    @Test
+    void tiledScoresAgreeWithBruteForce() {
+        forEachSeed(52, CASES, rng -> {
+            int rows = intBetween(rng, 1, 13);
+            int cols = intBetween(rng, 1, 13);
+            SparsityPattern p = pattern(rng, rows, cols, doubleBetween(rng, 0, 1));
+            tiledScoresAgreeWithBruteForce(p, intBetween(rng, 1, 14));
+        });
+    }
+
+    private static void tiledScoresAgreeWithBruteForce(SparsityPattern p, int tileRows) {
+        int rows = p.rows();
+        int cols = p.cols();
         for (CHVariant v : CHVariant.values()) {
             double[] reference = L3nReference.scores(p, v);
             float[] whole = CannistraciHebb.scoreRows(p, v, 0, rows);
@@ -50,16 +58,18 @@ class CannistraciHebbPropertiesTest {
     }
 
     /** Top-k equals sorting every candidate by (score descending, position ascending). */
-    @Property(tries = 100)
-    void topKEqualsFullSort(@ForAll @IntRange(min = 1, max = 12) int rows,
-                            @ForAll @IntRange(min = 1, max = 12) int cols,
-                            @ForAll @IntRange(min = 0, max = 100) int densityPercent,
-                            @ForAll @IntRange(min = 1, max = 5) int tileRows,
-                            @ForAll @IntRange(min = 0, max = 200) int kWanted,
-                            @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        SparsityPattern p = randomPattern(rows, cols, densityPercent, seed);
-        long[] forbidden = randomForbidden(rows, cols, seed);
-        float[] scores = CannistraciHebb.scoreRows(p, CHVariant.CH2, 0, rows);
+    @Test
+    void topKEqualsFullSort() {
+        forEachSeed(53, CASES, rng -> {
+            int rows = intBetween(rng, 1, 12);
+            int cols = intBetween(rng, 1, 12);
+            SparsityPattern p = pattern(rng, rows, cols, doubleBetween(rng, 0, 1));
+            topKEqualsFullSort(p, randomForbidden(rows, cols, rng), intBetween(rng, 1, 5), intBetween(rng, 0, 200));
+        });
+    }
+
+    private static void topKEqualsFullSort(SparsityPattern p, long[] forbidden, int tileRows, int kWanted) {
+        float[] scores = CannistraciHebb.scoreRows(p, CHVariant.CH2, 0, p.rows());
         long[] ranked = candidates(p, forbidden)
                 .boxed()
                 .sorted(Comparator.<Long>comparingDouble(x -> -scores[(int) (long) x]).thenComparingLong(x -> x))
@@ -72,15 +82,19 @@ class CannistraciHebbPropertiesTest {
         assertArrayEquals(expected, CannistraciHebb.selectTopK(p, k, CHVariant.CH2, tileRows, forbidden).positions());
     }
 
-    @Property(tries = 100)
-    void softSamplesAreDistinctCandidatesAndReproducible(@ForAll @IntRange(min = 1, max = 12) int rows,
-                                                         @ForAll @IntRange(min = 1, max = 12) int cols,
-                                                         @ForAll @IntRange(min = 0, max = 100) int densityPercent,
-                                                         @ForAll @IntRange(min = 1, max = 5) int tileRows,
-                                                         @ForAll @IntRange(min = 0, max = 200) int kWanted,
-                                                         @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        SparsityPattern p = randomPattern(rows, cols, densityPercent, seed);
-        long[] forbidden = randomForbidden(rows, cols, seed);
+    @Test
+    void softSamplesAreDistinctCandidatesAndReproducible() {
+        forEachSeed(54, CASES, rng -> {
+            int rows = intBetween(rng, 1, 12);
+            int cols = intBetween(rng, 1, 12);
+            SparsityPattern p = pattern(rng, rows, cols, doubleBetween(rng, 0, 1));
+            softSamplesAreDistinctCandidatesAndReproducible(p, randomForbidden(rows, cols, rng), intBetween(rng, 1, 5),
+                    intBetween(rng, 0, 200), rng.nextLong());
+        });
+    }
+
+    private static void softSamplesAreDistinctCandidatesAndReproducible(SparsityPattern p, long[] forbidden,
+            int tileRows, int kWanted, long seed) {
         long[] allowed = candidates(p, forbidden).toArray();
         int k = Math.min(kWanted, allowed.length);
         long[] sample = CannistraciHebb.sampleSoft(p, k, CHVariant.CH3, tileRows, forbidden, new Rng(seed)).positions();
@@ -90,24 +104,27 @@ class CannistraciHebbPropertiesTest {
             assertTrue(Arrays.binarySearch(allowed, sample[i]) >= 0, "position " + sample[i] + " is a candidate");
         }
         // the same seed gives the same sample whatever the band height
-        assertArrayEquals(sample, CannistraciHebb.sampleSoft(p, k, CHVariant.CH3, rows, forbidden, new Rng(seed))
+        assertArrayEquals(sample, CannistraciHebb.sampleSoft(p, k, CHVariant.CH3, p.rows(), forbidden, new Rng(seed))
                 .positions());
     }
 
     /** METHODS E.9: nnz after soft removal and CH regrowth equals the target; regrown links are new. */
-    @Property(tries = 100)
-    void removeThenRegrowRestoresTheLinkCount(@ForAll @IntRange(min = 2, max = 12) int rows,
-                                              @ForAll @IntRange(min = 2, max = 12) int cols,
-                                              @ForAll @IntRange(min = 5, max = 60) int densityPercent,
-                                              @ForAll @IntRange(min = 0, max = 100) int dropPercent,
-                                              @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        SparsityPattern p = randomPattern(rows, cols, densityPercent, seed);
-        Rng rng = new Rng(seed);
+    @Test
+    void removeThenRegrowRestoresTheLinkCount() {
+        forEachSeed(55, CASES, rng -> {
+            SparsityPattern p = pattern(rng, intBetween(rng, 2, 12), intBetween(rng, 2, 12), doubleBetween(rng, 0.05, 0.6));
+            removeThenRegrowRestoresTheLinkCount(p, doubleBetween(rng, 0, 1), rng);
+        });
+    }
+
+    private static void removeThenRegrowRestoresTheLinkCount(SparsityPattern p, double dropFraction, Rng rng) {
+        int rows = p.rows();
+        int cols = p.cols();
         float[] magnitudes = new float[p.nnz()];
         for (int e = 0; e < magnitudes.length; e++) {
             magnitudes[e] = rng.nextFloat();
         }
-        int[] keep = SoftRemoval.keep(magnitudes, SoftRemoval.keepCount(p.nnz(), dropPercent / 100.0), 2.0, rng);
+        int[] keep = SoftRemoval.keep(magnitudes, SoftRemoval.keepCount(p.nnz(), dropFraction), 2.0, rng);
         SparsityPattern kept = Patterns.fromSortedPositions(rows, cols, positionsOf(p, keep));
         for (RegrowSampling mode : RegrowSampling.values()) {
             long[] grown = CannistraciHebb.select(kept, p.nnz() - kept.nnz(), CHVariant.CH2, mode, 3, null, rng)
