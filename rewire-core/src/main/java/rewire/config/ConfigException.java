@@ -6,6 +6,7 @@ package rewire.config;
  * valid one), a missing required key.
  */
 public final class ConfigException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
     public ConfigException(String message) {
         super(message);
     }

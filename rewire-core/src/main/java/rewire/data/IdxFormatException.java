@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * promises, a count mismatch between images and labels, a label out of range).
  */
 public final class IdxFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final transient Path file;
 
     public IdxFormatException(Path file, String defect) {

@@ -7,6 +7,7 @@ import java.io.IOException;
  * and the command that installs them.
  */
 public final class MissingDatasetException extends IOException {
+    private static final long serialVersionUID = 1L;
     public MissingDatasetException(String message) {
         super(message);
     }
