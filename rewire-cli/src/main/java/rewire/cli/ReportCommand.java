@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import rewire.cli.report.ReportBuilder;
 
 /** {@code rewire report RUN}: rebuilds a run folder's plots and report.html from its files. */
@@ -16,6 +18,9 @@ import rewire.cli.report.ReportBuilder;
         exitCodeList = {"0:report written", "1:the folder is not a run folder, or a run file is malformed"})
 final class ReportCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "RUN", description = "The run folder, for example runs/rigl-mlp-20261122-154000.")
     Path run;
 
@@ -23,10 +28,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Path report = ReportBuilder.build(run);
-            System.out.println(report);
+            spec.commandLine().getOut().println(report);
             return 0;
         } catch (IOException e) {
-            System.err.println("rewire report: " + e.getMessage());
+            spec.commandLine().getErr().println("rewire report: " + e.getMessage());
             return 1;
         }
     }

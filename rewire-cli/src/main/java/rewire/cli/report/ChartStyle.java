@@ -32,6 +32,7 @@ final class ChartStyle {
 
     /** An empty line chart with the report's look. */
     static XYChart lineChart(String title, String xTitle, String yTitle) {
+        Headless.ensure();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         XYStyler s = chart.getStyler();

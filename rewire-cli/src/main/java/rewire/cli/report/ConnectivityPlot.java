@@ -23,9 +23,9 @@ final class ConnectivityPlot {
     private static final String CAPTION = "How many connections the first sparse layer keeps from each input "
             + "pixel at the end of training; dark pixels were dropped.";
 
-    private static final int GRID = 448;
-    private static final int LEFT = 70;
-    private static final int TOP = 78;
+    static final int GRID = 448;
+    static final int LEFT = 70;
+    static final int TOP = 78;
     private static final int BAR_GAP = 28;
     private static final int BAR_WIDTH = 22;
     private static final int RIGHT = 96;
@@ -42,6 +42,7 @@ final class ConnectivityPlot {
         if (run.connectivity().isEmpty()) {
             return Optional.empty();
         }
+        Headless.ensure();
         Connectivity c = run.connectivity().get();
         String title = "First-layer connectivity" + (c.layer().isEmpty() ? "" : " (" + c.layer() + ")");
         BufferedImage image = draw(c, title);

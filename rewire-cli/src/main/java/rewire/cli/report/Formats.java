@@ -112,6 +112,8 @@ final class Formats {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return count((long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+        // %.4g pads the fraction with zeros ("0.3300", "1.500e-05"): drop them, then a bare point.
+        String padded = String.format(Locale.ROOT, "%.4g", v);
+        return padded.replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
     }
 }

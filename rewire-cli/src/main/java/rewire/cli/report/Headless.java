@@ -7,7 +7,7 @@ final class Headless {
 
     /**
      * Sets {@code java.awt.headless=true} unless the user chose a value. Must run before AWT's
-     * toolkit starts, which is why every rendering entry point calls it first.
+     * toolkit starts, which is why every class that draws calls it first.
      */
     static void ensure() {
         if (System.getProperty("java.awt.headless") == null) {

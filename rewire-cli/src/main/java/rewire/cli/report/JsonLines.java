@@ -24,9 +24,8 @@ final class JsonLines {
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
-        // After the last '\n' split leaves "" for a complete file, or the unfinished last line.
+        // The element after the last '\n' is "" for a complete file, else a line still being written.
         int last = lines.length - 1;
-        boolean lastLineUnfinished = !lines[last].isBlank();
         List<JsonFields> out = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -37,7 +36,7 @@ final class JsonLines {
             try {
                 value = Json.parse(line);
             } catch (IllegalArgumentException e) {
-                if (i == last && lastLineUnfinished) {
+                if (i == last) {
                     break;
                 }
                 throw new RunFormatException(file, i + 1, "malformed JSON: " + e.getMessage());

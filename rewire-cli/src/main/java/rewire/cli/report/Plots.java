@@ -20,7 +20,6 @@ public final class Plots {
 
     /** The charts of {@code run} in report order; charts without data are left out. */
     public static List<Plot> render(RunData run) throws IOException {
-        Headless.ensure();
         List<Plot> plots = new ArrayList<>(MetricPlots.render(run));
         DensityPlot.render(run).ifPresent(plots::add);
         ConnectivityPlot.render(run).ifPresent(plots::add);

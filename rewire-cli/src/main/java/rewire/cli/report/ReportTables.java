@@ -44,7 +44,8 @@ final class ReportTables {
         html.open("table", "kv").raw("<caption>Environment</caption>\n");
         html.row("JDK", e.jdk());
         html.row("CPU", e.cpu() + (e.cores() > 0 ? ", " + e.cores() + " cores" : ""));
-        html.row("Kernel provider", e.kernelProvider() + (e.kernelReason().isEmpty() ? "" : " (" + e.kernelReason() + ")"));
+        String reason = e.kernelReason().isEmpty() ? "" : " (" + e.kernelReason() + ")";
+        html.row("Kernel provider", e.kernelProvider() + reason);
         html.row("BLAS", e.blas());
         html.row("Vector width", e.vectorWidth() > 0
                 ? e.vectorWidth() + " floats (" + 32 * e.vectorWidth() + " bits)" : Formats.ABSENT);

@@ -40,7 +40,7 @@ public final class RunFolder {
     public static RunData read(Path folder) throws IOException {
         Path runFile = folder.resolve(RUN_JSON);
         if (!Files.isRegularFile(runFile)) {
-            throw new NoSuchFileException(runFile.toString(), null, "not a run folder: it has no " + RUN_JSON);
+            throw new NoSuchFileException(runFile.toString(), null, "missing, so " + folder + " is not a run folder");
         }
         RunJson run = RunJson.of(parseDocument(runFile), folder);
         return new RunData(folder, run.name(), run.status(), run.startedAt(), run.finishedAt(), run.seed(),
