@@ -21,6 +21,7 @@ public final class ProgressBar {
     private final PrintStream out;
     private final boolean plain;
     private final ProgressLine format;
+    private final int barWidth;
     private final int maxWidth;
     private final double plainEveryPercent;
     private final long redrawIntervalNanos;
@@ -38,7 +39,8 @@ public final class ProgressBar {
     private ProgressBar(Builder b) {
         this.out = b.out;
         this.plain = b.plain;
-        this.format = new ProgressLine(b.labels, b.barWidth);
+        this.format = new ProgressLine(b.labels);
+        this.barWidth = b.barWidth;
         this.maxWidth = b.maxWidth;
         this.plainEveryPercent = b.plainEveryPercent;
         this.redrawIntervalNanos = b.redrawIntervalMillis * 1_000_000L;
@@ -137,8 +139,14 @@ public final class ProgressBar {
     private String text(long now) {
         double elapsed = Double.isFinite(latest.elapsedSeconds()) ? latest.elapsedSeconds()
                 : (now - startNanos) / 1e9;
-        String text = format.format(latest, elapsed);
-        return text.length() > maxWidth ? text.substring(0, maxWidth) : text;
+        String text = format.format(latest, elapsed, barWidth);
+        int overflow = text.length() - maxWidth;
+        if (overflow > 0) {
+            // Too wide for the terminal: narrow the bar first (or drop it), then cut the end.
+            int narrower = barWidth - overflow;
+            text = format.format(latest, elapsed, narrower >= 4 ? narrower : 0);
+        }
+        return text.length() > maxWidth ? text.substring(0, maxWidth).stripTrailing() : text;
     }
 
     /** Settings of a {@link ProgressBar}; every setter has a default. */
@@ -185,7 +193,10 @@ public final class ProgressBar {
             return this;
         }
 
-        /** Longest line, cut beyond; default the terminal's columns (COLUMNS) minus one, or 119. */
+        /**
+         * Longest line; a longer one gets a narrower bar, or none, then is cut. Default: the
+         * terminal's columns minus one when the COLUMNS variable is exported, else 119.
+         */
         public Builder maxWidth(int chars) {
             if (chars < 20) {
                 throw new IllegalArgumentException("max width must be >= 20, got " + chars);

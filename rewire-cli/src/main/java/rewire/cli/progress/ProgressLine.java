@@ -9,16 +9,17 @@ import java.util.Locale;
  */
 final class ProgressLine {
     private final ProgressLabels labels;
-    private final int barWidth;
 
-    ProgressLine(ProgressLabels labels, int barWidth) {
-        assert barWidth >= 2 : "bar width " + barWidth;
+    ProgressLine(ProgressLabels labels) {
         this.labels = labels;
-        this.barWidth = barWidth;
     }
 
-    /** The line for {@code s}, with {@code elapsedSeconds} the run's wall-clock time so far. */
-    String format(ProgressState s, double elapsedSeconds) {
+    /**
+     * The line for {@code s}, with {@code elapsedSeconds} the run's wall-clock time so far and a
+     * bar {@code barWidth} characters wide including its brackets (0 for none).
+     */
+    String format(ProgressState s, double elapsedSeconds, int barWidth) {
+        assert barWidth == 0 || barWidth >= 3 : "bar width " + barWidth;
         StringBuilder line = new StringBuilder(160);
         if (s.epochs() > 0) {
             line.append(labels.epoch()).append(' ').append(s.epoch() + 1).append('/').append(s.epochs()).append("  ");
@@ -26,7 +27,7 @@ final class ProgressLine {
         line.append(labels.step()).append(' ').append(s.step());
         double fraction = s.fraction();
         if (!Double.isNaN(fraction)) {
-            line.append('/').append(s.totalSteps()).append(' ').append(bar(fraction))
+            line.append('/').append(s.totalSteps()).append(barWidth > 0 ? " " + bar(fraction, barWidth) : "")
                     .append(String.format(Locale.ROOT, " %3d%%", (int) Math.floor(100 * fraction)));
         }
         if (Double.isFinite(s.loss())) {
@@ -75,7 +76,7 @@ final class ProgressLine {
     }
 
     // "[=====>    ]": '=' for done, '>' at the head, spaces for the rest.
-    private String bar(double fraction) {
+    private static String bar(double fraction, int barWidth) {
         int inner = barWidth - 2;
         int filled = (int) Math.floor(fraction * inner);
         StringBuilder b = new StringBuilder(barWidth).append('[');

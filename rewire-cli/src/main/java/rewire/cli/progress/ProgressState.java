@@ -21,6 +21,10 @@ public record ProgressState(int epoch, int epochs, long step, long totalSteps, d
             throw new IllegalArgumentException("progress counts must be >= 0, got epoch " + epoch + "/" + epochs
                     + ", step " + step + "/" + totalSteps);
         }
+        if (epochs > 0 && epoch >= epochs) {
+            throw new IllegalArgumentException("epoch is 0-based and must be < epochs, got epoch " + epoch
+                    + " of " + epochs);
+        }
     }
 
     /** step / totalSteps clamped to [0, 1], or NaN when the total is unknown. */

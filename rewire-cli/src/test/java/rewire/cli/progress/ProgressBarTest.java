@@ -20,7 +20,8 @@ class ProgressBarTest {
     private long now = 5_000 * MS;
 
     private static ProgressState state(long step, long total, double elapsed) {
-        return new ProgressState((int) (step / 100), 3, step, total, 0.45123, 0.841, 0.1, 2940.4, elapsed);
+        int epoch = (int) Math.min(2, 3 * step / Math.max(1, total));
+        return new ProgressState(epoch, 3, step, total, 0.45123, 0.841, 0.1, 2940.4, elapsed);
     }
 
     private ProgressBar.Builder bar() {
@@ -33,10 +34,10 @@ class ProgressBarTest {
 
     @Test
     void aLineShowsEveryKnownValueAndTheTimeLeft() {
-        ProgressLine line = new ProgressLine(ProgressLabels.training(), 12);
+        ProgressLine line = new ProgressLine(ProgressLabels.training());
         // 250 of 1000 steps in 30 s: 750 more at the same rate take 90 s.
-        assertEquals("epoch 3/3  step 250/1000 [==>       ]  25%  loss 0.4512  acc 84.10%  density 10.00%  "
-                + "2,940 samples/s  0:30 elapsed, 1:30 left", line.format(state(250, 1000, 30), 30));
+        assertEquals("epoch 1/3  step 250/1000 [==>       ]  25%  loss 0.4512  acc 84.10%  density 10.00%  "
+                + "2,940 samples/s  0:30 elapsed, 1:30 left", line.format(state(250, 1000, 30), 30, 12));
     }
 
     @Test
@@ -51,17 +52,17 @@ class ProgressBarTest {
 
     @Test
     void unknownValuesAreLeftOut() {
-        ProgressLine line = new ProgressLine(ProgressLabels.training(), 12);
+        ProgressLine line = new ProgressLine(ProgressLabels.training());
         ProgressState bare = new ProgressState(0, 0, 42, 0, NAN, NAN, NAN, NAN, NAN);
-        assertEquals("step 42", line.format(bare, NAN));
+        assertEquals("step 42", line.format(bare, NAN, 12));
     }
 
     @Test
     void episodesUseTheirOwnWordsAndAPlainScore() {
-        ProgressLine line = new ProgressLine(ProgressLabels.episodes(), 6);
+        ProgressLine line = new ProgressLine(ProgressLabels.episodes());
         ProgressState s = new ProgressState(2, 10, 500, 2000, NAN, 195.25, NAN, 812, 10);
         assertEquals("episode 3/10  step 500/2000 [=>  ]  25%  return 195.3  812 steps/s  0:10 elapsed, 0:30 left",
-                line.format(s, 10));
+                line.format(s, 10, 6));
     }
 
     @Test
@@ -147,10 +148,16 @@ class ProgressBarTest {
     }
 
     @Test
-    void longLinesAreCutToTheWidth() {
-        ProgressBar bar = ProgressBar.builder().out(out).clock(() -> now).plain(true).maxWidth(30).build();
-        bar.update(state(1, 1000, 1));
-        assertEquals(30, output().lines().findFirst().orElseThrow().length());
+    void aLineTooWideLosesBarWidthFirstThenItsEnd() {
+        ProgressBar narrower = bar().plain(true).maxWidth(120).build();
+        narrower.update(state(500, 1000, 1));
+        // The full line is 136 characters with the 22-character bar; the bar gives up 16.
+        assertEquals("epoch 2/3  step 500/1000 [==>  ]  50%  loss 0.4512  acc 84.10%  density 10.00%  "
+                + "2,940 samples/s  0:01 elapsed, 0:01 left\n", output());
+        bytes.reset();
+        ProgressBar cut = bar().plain(true).maxWidth(30).build();
+        cut.update(state(500, 1000, 1));
+        assertEquals("epoch 2/3  step 500/1000  50%\n", output(), "no bar at all, then cut at 30 (and the dangling space dropped)");
     }
 
     @Test
@@ -158,6 +165,7 @@ class ProgressBarTest {
         assertThrows(IllegalArgumentException.class, () -> ProgressBar.builder().plainEveryPercent(0));
         assertThrows(IllegalArgumentException.class, () -> ProgressBar.builder().barWidth(3));
         assertThrows(IllegalArgumentException.class, () -> new ProgressState(0, 1, -1, 10, 0, 0, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ProgressState(3, 3, 1, 10, 0, 0, 0, 0, 0));
     }
 
     private static long count(String s, char c) {
