@@ -43,6 +43,10 @@ public final class SparseLinear extends Module {
     private final SparseParam weight;
     private final DenseParam bias;
     private final double crossover;
+    // The last forward pass's input and product W·x, kept so the DST engine can score the dense
+    // gradient dy·xᵀ of connections that do not exist yet (valid until the tape is cleared).
+    private Var lastInput;
+    private Var lastProduct;
 
     /**
      * A layer over existing parameters.
@@ -100,6 +104,8 @@ public final class SparseLinear extends Module {
         Var y = representation() == Representation.CSR
                 ? LinearOps.sparseLinear(tape, x, w)
                 : LinearOps.maskedLinear(tape, x, w);
+        lastInput = x;
+        lastProduct = y;
         return bias == null ? y : LinearOps.addBias(tape, y, Var.param(bias.value(), bias.gradTensor()));
     }
 
@@ -110,6 +116,23 @@ public final class SparseLinear extends Module {
             own.add(bias);
         }
         return own;
+    }
+
+    /**
+     * The last training batch as the DST engine needs it: the input {@code x (in, B)} and the
+     * gradient of the loss with respect to {@code W·x}, {@code dy (out, B)}, so that
+     * {@code dy · xᵀ} is the dense weight gradient. Valid after backward and until the tape that
+     * recorded the forward pass is cleared; null before any backward pass.
+     */
+    public LastBatch lastBatch() {
+        if (lastProduct == null || lastProduct.grad() == null) {
+            return null;
+        }
+        return new LastBatch(lastInput.value(), lastProduct.grad());
+    }
+
+    /** Feature-major input {@code x (in, B)} and output gradient {@code dy (out, B)} of one batch. */
+    public record LastBatch(Tensor input, Tensor outputGrad) {
     }
 
     public SparseParam weight() {

@@ -1,12 +1,14 @@
 package rewire.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.gaussians;
+import static rewire.tensor.RandomCases.intBetween;
+import static rewire.tensor.RandomCases.pattern;
 
 import java.util.function.BiFunction;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
@@ -15,29 +17,24 @@ import rewire.tensor.Tensor;
 
 /**
  * Every sparse op equals its dense twin on the masked weight: the same output, the same input
- * gradient, and a weight gradient equal to the dense one at the pattern's entries.
+ * gradient, and a weight gradient equal to the dense one at the pattern's entries. Each op is
+ * checked on random sizes and densities (see {@link rewire.tensor.RandomCases}).
  */
 class SparseDenseTwinTest {
     private static final float TOLERANCE = 1e-4f;
+    private static final int LINEAR_CASES = 40;
+    private static final int CONVOLUTION_CASES = 15;
 
     private record Outcome(float[] y, float[] dx, float[] dw) {
     }
 
-    private static Tensor gaussian(Rng rng, int... dims) {
-        Tensor t = Tensor.zeros(dims);
-        for (int i = 0; i < t.size(); i++) {
-            t.data()[i] = (float) rng.nextGaussian();
-        }
-        return t;
+    private static Tensor gaussian(Rng rng, int rows, int cols) {
+        return Tensor.wrap(gaussians(rng, rows * cols), rows, cols);
     }
 
     private static CsrMatrix randomWeight(Rng rng, int rows, int cols, double density) {
-        SparsityPattern p = Patterns.random(rows, cols, (int) Math.round(density * rows * cols), rng);
-        CsrMatrix w = CsrMatrix.zeros(p);
-        for (int e = 0; e < w.nnz(); e++) {
-            w.values()[e] = (float) rng.nextGaussian();
-        }
-        return w;
+        SparsityPattern p = pattern(rng, rows, cols, density);
+        return new CsrMatrix(p, gaussians(rng, p.nnz()));
     }
 
     // Runs op, backpropagates Σ y ⊙ R, returns y, dx and the weight gradient.
@@ -64,13 +61,13 @@ class SparseDenseTwinTest {
         }
     }
 
-    @Property(tries = 40)
-    void sparseAndMaskedLinearEqualDenseLinear(@ForAll @IntRange(min = 1, max = 20) int out,
-                                               @ForAll @IntRange(min = 1, max = 20) int in,
-                                               @ForAll @IntRange(min = 1, max = 9) int batch,
-                                               @ForAll @DoubleRange(min = 0, max = 1) double density,
-                                               @ForAll long seed) {
-        Rng rng = new Rng(seed);
+    @Test
+    void sparseAndMaskedLinearEqualDenseLinear() {
+        forEachSeed(30, LINEAR_CASES, rng -> sparseAndMaskedLinearEqualDenseLinear(intBetween(rng, 1, 20),
+                intBetween(rng, 1, 20), intBetween(rng, 1, 9), doubleBetween(rng, 0, 1), rng));
+    }
+
+    private static void sparseAndMaskedLinearEqualDenseLinear(int out, int in, int batch, double density, Rng rng) {
         CsrMatrix weight = randomWeight(rng, out, in, density);
         Tensor x = gaussian(rng, in, batch);
         Tensor projection = gaussian(rng, out, batch);
@@ -82,13 +79,14 @@ class SparseDenseTwinTest {
         compare(run((t, v) -> LinearOps.maskedLinear(t, v, masked), x, masked, projection), reference, weight.pattern());
     }
 
-    @Property(tries = 15)
-    void sparseConvolutionEqualsDenseConvolution(@ForAll @IntRange(min = 1, max = 3) int channelsIn,
-                                                 @ForAll @IntRange(min = 1, max = 4) int channelsOut,
-                                                 @ForAll @IntRange(min = 0, max = 1) int padding,
-                                                 @ForAll @DoubleRange(min = 0, max = 1) double density,
-                                                 @ForAll long seed) {
-        Rng rng = new Rng(seed);
+    @Test
+    void sparseConvolutionEqualsDenseConvolution() {
+        forEachSeed(31, CONVOLUTION_CASES, rng -> sparseConvolutionEqualsDenseConvolution(intBetween(rng, 1, 3),
+                intBetween(rng, 1, 4), intBetween(rng, 0, 1), doubleBetween(rng, 0, 1), rng));
+    }
+
+    private static void sparseConvolutionEqualsDenseConvolution(int channelsIn, int channelsOut, int padding,
+                                                                double density, Rng rng) {
         ImageShape in = new ImageShape(channelsIn, 5, 6);
         Window window = new Window(3, 2, padding);
         int batch = 2;

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
+    /** Random cases per property below. */
+    private static final int CASES = 1000;
 
     @Test
     void constantIsTheSameEverywhere() {
@@ -98,33 +99,45 @@ class ScheduleTest {
         assertTrue(Schedule.cosine(1, 0, 10).toString().contains("Cosine"));
     }
 
-    @Property
-    void cosineAndLinearStayInBoundsAndMoveMonotonically(@ForAll @DoubleRange(min = -10, max = 10) @Scale(12) double from,
-            @ForAll @DoubleRange(min = -10, max = 10) @Scale(12) double to, @ForAll @LongRange(min = 1, max = 500) long steps) {
-        for (Schedule s : new Schedule[] {Schedule.cosine(from, to, steps), Schedule.linear(from, to, steps)}) {
-            assertEquals(from, s.at(0));
-            assertEquals(to, s.at(steps));
-            assertMonotoneWithin(s, from, to, steps + 3);
-        }
+    @Test
+    void cosineAndLinearStayInBoundsAndMoveMonotonically() {
+        forEachSeed(10, CASES, rng -> {
+            double from = doubleBetween(rng, -10, 10);
+            double to = doubleBetween(rng, -10, 10);
+            int steps = intBetween(rng, 1, 500);
+            for (Schedule s : new Schedule[] {Schedule.cosine(from, to, steps), Schedule.linear(from, to, steps)}) {
+                assertEquals(from, s.at(0));
+                assertEquals(to, s.at(steps));
+                assertMonotoneWithin(s, from, to, steps + 3);
+            }
+        });
     }
 
-    @Property
-    void warmupStaysWithinZeroAndPeakThenFollows(@ForAll @DoubleRange(min = 0, max = 1) @Scale(12) double peak,
-            @ForAll @DoubleRange(min = 0, max = 1) @Scale(12) double end, @ForAll @LongRange(min = 1, max = 200) long warmup,
-            @ForAll @LongRange(min = 1, max = 200) long decay) {
-        Schedule after = Schedule.cosine(peak, end, decay);
-        Schedule s = Schedule.warmupThen(warmup, after);
-        assertMonotoneWithin(s, 0, peak, warmup + 1);
-        for (long t = warmup; t < warmup + decay + 3; t++) {
-            assertEquals(after.at(t - warmup), s.at(t));
-        }
+    @Test
+    void warmupStaysWithinZeroAndPeakThenFollows() {
+        forEachSeed(11, CASES, rng -> {
+            double peak = doubleBetween(rng, 0, 1);
+            double end = doubleBetween(rng, 0, 1);
+            int warmup = intBetween(rng, 1, 200);
+            int decay = intBetween(rng, 1, 200);
+            Schedule after = Schedule.cosine(peak, end, decay);
+            Schedule s = Schedule.warmupThen(warmup, after);
+            assertMonotoneWithin(s, 0, peak, warmup + 1);
+            for (long t = warmup; t < warmup + decay + 3; t++) {
+                assertEquals(after.at(t - warmup), s.at(t));
+            }
+        });
     }
 
-    @Property
-    void stepDecayIsNonIncreasingForGammaAtMostOne(@ForAll @DoubleRange(min = 0, max = 5) double initial,
-            @ForAll @LongRange(min = 1, max = 20) long every, @ForAll @DoubleRange(min = 1e-3, max = 1) @Scale(6) double gamma) {
-        Schedule s = Schedule.stepDecay(initial, every, gamma);
-        assertMonotoneWithin(s, initial, 0, 10 * every + 1);
+    @Test
+    void stepDecayIsNonIncreasingForGammaAtMostOne() {
+        forEachSeed(12, CASES, rng -> {
+            double initial = doubleBetween(rng, 0, 5);
+            int every = intBetween(rng, 1, 20);
+            double gamma = doubleBetween(rng, 1e-3, 1);
+            Schedule s = Schedule.stepDecay(initial, every, gamma);
+            assertMonotoneWithin(s, initial, 0, 10L * every + 1);
+        });
     }
 
     /** Every value in [min(a, b), max(a, b)] and each step moving from a towards b, never back. */
@@ -134,8 +147,13 @@ class ScheduleTest {
         double previous = s.at(0);
         for (long t = 0; t < steps; t++) {
             double v = s.at(t);
-            assertTrue(v >= low && v <= high, "value " + v + " at step " + t + " outside [" + low + ", " + high + "]");
-            assertTrue(b >= a ? v >= previous : v <= previous, "moved back at step " + t + ": " + previous + " -> " + v);
+            // messages built only on failure: a property runs this loop some 10^5 times
+            if (!(v >= low && v <= high)) {
+                fail("value " + v + " at step " + t + " outside [" + low + ", " + high + "]");
+            }
+            if (!(b >= a ? v >= previous : v <= previous)) {
+                fail("moved back at step " + t + ": " + previous + " -> " + v);
+            }
             previous = v;
         }
     }

@@ -2,33 +2,51 @@ package rewire.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static rewire.tensor.RandomCases.doubleBetween;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.gaussians;
+import static rewire.tensor.RandomCases.intBetween;
+import static rewire.tensor.RandomCases.pattern;
 
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import rewire.nn.Param;
 import rewire.nn.SparseParam;
 import rewire.sparse.CsrMatrix;
-import rewire.sparse.Patterns;
 import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
-/** Optimizer state under topology changes: what the DST engine relies on. */
+/**
+ * Optimizer state under topology changes, what the DST engine relies on: each property runs on
+ * {@value #CASES} random matrix shapes (see {@link rewire.tensor.RandomCases}).
+ */
 class SlotsRemapPropertyTest {
+    private static final int CASES = 1000;
     private static final List<String> NAMES = List.of("momentum", "adam.m", "adam.v");
 
-    @Property
-    void keptEntriesOfEverySlotAreBitIdenticalAndGrownOnesZero(@ForAll("shapes") int[] shape, @ForAll long seed) {
-        Rng rng = new Rng(seed);
-        SparsityPattern from = randomPattern(shape, rng);
-        SparsityPattern to = randomPattern(shape, rng);
-        SparseParam p = new SparseParam("w", new CsrMatrix(from, randomFloats(from.nnz(), rng)));
+    /** A matrix shape up to 13 x 13 and a density from empty to full, at which its patterns are drawn. */
+    private record MatrixCase(int rows, int cols, double density) {
+        static MatrixCase random(Rng rng) {
+            return new MatrixCase(intBetween(rng, 1, 13), intBetween(rng, 1, 13), doubleBetween(rng, 0, 1));
+        }
+
+        SparsityPattern randomPattern(Rng rng) {
+            return pattern(rng, rows, cols, density);
+        }
+    }
+
+    @Test
+    void keptEntriesOfEverySlotAreBitIdenticalAndGrownOnesZero() {
+        forEachSeed(20, CASES,
+                rng -> keptEntriesOfEverySlotAreBitIdenticalAndGrownOnesZero(MatrixCase.random(rng), rng));
+    }
+
+    private static void keptEntriesOfEverySlotAreBitIdenticalAndGrownOnesZero(MatrixCase matrix, Rng rng) {
+        SparsityPattern from = matrix.randomPattern(rng);
+        SparsityPattern to = matrix.randomPattern(rng);
+        SparseParam p = new SparseParam("w", new CsrMatrix(from, gaussians(rng, from.nnz())));
         Slots slots = new Slots();
         for (String name : NAMES) {
             slots.put(p, name, awkwardFloats(from.nnz(), rng));
@@ -51,12 +69,15 @@ class SlotsRemapPropertyTest {
         }
     }
 
-    @Property
-    void aStepAfterARemapUpdatesExactlyTheNewConnections(@ForAll("shapes") int[] shape, @ForAll long seed) {
-        Rng rng = new Rng(seed);
-        SparsityPattern from = randomPattern(shape, rng);
-        SparsityPattern to = randomPattern(shape, rng);
-        SparseParam p = new SparseParam("w", new CsrMatrix(from, randomFloats(from.nnz(), rng)));
+    @Test
+    void aStepAfterARemapUpdatesExactlyTheNewConnections() {
+        forEachSeed(21, CASES, rng -> aStepAfterARemapUpdatesExactlyTheNewConnections(MatrixCase.random(rng), rng));
+    }
+
+    private static void aStepAfterARemapUpdatesExactlyTheNewConnections(MatrixCase matrix, Rng rng) {
+        SparsityPattern from = matrix.randomPattern(rng);
+        SparsityPattern to = matrix.randomPattern(rng);
+        SparseParam p = new SparseParam("w", new CsrMatrix(from, gaussians(rng, from.nnz())));
         Slots slots = new Slots();
         Transform optimizer = Optim.chain(Optim.trace(0.9, false), Optim.scaleByLearningRate(0.5));
         fillGrad(p, rng);
@@ -82,26 +103,30 @@ class SlotsRemapPropertyTest {
         }
     }
 
-    @Property
-    void sameInputsGiveTheSameBits(@ForAll("shapes") int[] shape, @ForAll long seed) {
-        float[][] first = trainWithRemaps(shape, seed);
-        float[][] second = trainWithRemaps(shape, seed);
-        for (int i = 0; i < first.length; i++) {
-            assertArrayEquals(bits(first[i]), bits(second[i]));
-        }
+    @Test
+    void sameInputsGiveTheSameBits() {
+        forEachSeed(22, CASES, rng -> {
+            MatrixCase matrix = MatrixCase.random(rng);
+            long seed = rng.nextLong();
+            float[][] first = trainWithRemaps(matrix, seed);
+            float[][] second = trainWithRemaps(matrix, seed);
+            for (int i = 0; i < first.length; i++) {
+                assertArrayEquals(bits(first[i]), bits(second[i]));
+            }
+        });
     }
 
     /** Three steps of a full chain with a remap before each; returns the values and all slots. */
-    private static float[][] trainWithRemaps(int[] shape, long seed) {
+    private static float[][] trainWithRemaps(MatrixCase matrix, long seed) {
         Rng rng = new Rng(seed);
-        SparsityPattern pattern = randomPattern(shape, rng);
-        SparseParam p = new SparseParam("w", new CsrMatrix(pattern, randomFloats(pattern.nnz(), rng)));
-        List<Param> params = List.of(p, OptimReferenceTest.dense("b", randomFloats(3, rng)));
+        SparsityPattern pattern = matrix.randomPattern(rng);
+        SparseParam p = new SparseParam("w", new CsrMatrix(pattern, gaussians(rng, pattern.nnz())));
+        List<Param> params = List.of(p, OptimReferenceTest.dense("b", gaussians(rng, 3)));
         Transform optimizer = Optim.chain(Optim.clipByGlobalNorm(1.0), Optim.scaleByAdam(0.9, 0.99, 1e-8),
                 Optim.addWeightDecay(0.01), Optim.scaleByLearningRate(Schedule.cosine(0.1, 0.01, 3)));
         Slots slots = new Slots();
         for (int step = 0; step < 3; step++) {
-            SparsityPattern next = randomPattern(shape, rng);
+            SparsityPattern next = matrix.randomPattern(rng);
             Remap remap = Remap.between(p.pattern(), next);
             p.remap(remap, null);
             slots.remap(p, remap);
@@ -112,32 +137,10 @@ class SlotsRemapPropertyTest {
             slots.get(p, ScaleByAdam.SECOND), slots.get(params.get(1), ScaleByAdam.SECOND)};
     }
 
-    /** (rows, cols, density percent), densities from empty to full. */
-    @Provide
-    Arbitrary<int[]> shapes() {
-        Arbitrary<Integer> side = Arbitraries.integers().between(1, 13);
-        Arbitrary<Integer> percent = Arbitraries.integers().between(0, 100);
-        return Combinators.combine(side, side, percent).as((r, c, d) -> new int[] {r, c, d});
-    }
-
-    /** A random pattern of the given rows, cols and density percent. */
-    private static SparsityPattern randomPattern(int[] shape, Rng rng) {
-        int size = shape[0] * shape[1];
-        return Patterns.random(shape[0], shape[1], size * shape[2] / 100, rng);
-    }
-
-    private static float[] randomFloats(int n, Rng rng) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) rng.nextGaussian();
-        }
-        return a;
-    }
-
     /** Gaussians mixed with negative zeros, subnormals and infinities, whose bits must survive too. */
     private static float[] awkwardFloats(int n, Rng rng) {
         float[] special = {-0f, Float.MIN_VALUE, -Float.MIN_NORMAL / 3, Float.NEGATIVE_INFINITY};
-        float[] a = randomFloats(n, rng);
+        float[] a = gaussians(rng, n);
         for (int i = 0; i < n; i++) {
             if (rng.nextInt(4) == 0) {
                 a[i] = special[rng.nextInt(special.length)];
@@ -148,9 +151,7 @@ class SlotsRemapPropertyTest {
 
     private static void fillGrad(Param p, Rng rng) {
         float[] g = p.grad();
-        for (int i = 0; i < g.length; i++) {
-            g[i] = (float) rng.nextGaussian();
-        }
+        System.arraycopy(gaussians(rng, g.length), 0, g, 0, g.length);
     }
 
     private static int[] bits(float[] a) {
