@@ -1,5 +1,7 @@
 package rewire.cli.progress;
 
+import rewire.train.Progress;
+
 /**
  * Where a workload stands, as a {@link ProgressBar} shows it. Unknown values are NaN (doubles)
  * or 0 (the totals); the bar leaves out what it does not know.
@@ -14,7 +16,7 @@ package rewire.cli.progress;
  * @param samplesPerSecond the current throughput
  * @param elapsedSeconds   wall-clock seconds since the run started, or NaN to let the bar time it
  */
-public record ProgressState(int epoch, int epochs, long step, long totalSteps, double loss, double accuracy,
+public record ProgressState(long epoch, long epochs, long step, long totalSteps, double loss, double accuracy,
                             double density, double samplesPerSecond, double elapsedSeconds) {
     public ProgressState {
         if (step < 0 || totalSteps < 0 || epoch < 0 || epochs < 0) {
@@ -25,6 +27,12 @@ public record ProgressState(int epoch, int epochs, long step, long totalSteps, d
             throw new IllegalArgumentException("epoch is 0-based and must be < epochs, got epoch " + epoch
                     + " of " + epochs);
         }
+    }
+
+    /** The trainer's per-step snapshot as a progress state. */
+    public static ProgressState from(Progress p) {
+        return new ProgressState(p.epoch(), p.epochs(), p.step(), p.totalSteps(), p.loss(), p.accuracy(), p.density(),
+                p.samplesPerSecond(), p.elapsedSeconds());
     }
 
     /** step / totalSteps clamped to [0, 1], or NaN when the total is unknown. */

@@ -25,7 +25,7 @@ public final class ReportBuilder {
      * @throws RunFormatException naming file and line when a run file is malformed
      */
     public static Path build(Path runFolder) throws IOException {
-        return write(RunFolder.read(runFolder));
+        return write(RunReader.read(runFolder));
     }
 
     /** Writes the plots and report of an already read run into its folder; returns report.html's path. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Everything a report shows about one run, read from its folder by {@link RunFolder#read}.
+ * Everything a report shows about one run, read from its folder by {@link RunReader#read}.
  * A run still in progress has no summary yet; optional files that are missing leave their part
  * empty.
  *

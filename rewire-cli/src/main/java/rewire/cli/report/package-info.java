@@ -1,5 +1,5 @@
 /**
- * Run reports: {@link rewire.cli.report.RunFolder} reads a run folder (run.json, metrics.jsonl,
+ * Run reports: {@link rewire.cli.report.RunReader} reads a run folder (run.json, metrics.jsonl,
  * rewire.jsonl; format in docs/run-folder.md) into a {@link rewire.cli.report.RunData},
  * {@link rewire.cli.report.Plots} renders its charts as PNGs (xchart, headless; the connectivity
  * heat map with java.awt), and {@link rewire.cli.report.ReportBuilder} writes the plots and a

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rewire.train.Progress;
 
 class ProgressBarTest {
     private static final double NAN = Double.NaN;
@@ -20,7 +21,7 @@ class ProgressBarTest {
     private long now = 5_000 * MS;
 
     private static ProgressState state(long step, long total, double elapsed) {
-        int epoch = (int) Math.min(2, 3 * step / Math.max(1, total));
+        long epoch = Math.min(2, 3 * step / Math.max(1, total));
         return new ProgressState(epoch, 3, step, total, 0.45123, 0.841, 0.1, 2940.4, elapsed);
     }
 
@@ -158,6 +159,12 @@ class ProgressBarTest {
         ProgressBar cut = bar().plain(true).maxWidth(30).build();
         cut.update(state(500, 1000, 1));
         assertEquals("epoch 2/3  step 500/1000  50%\n", output(), "no bar at all, then cut at 30 (and the dangling space dropped)");
+    }
+
+    @Test
+    void theTrainersSnapshotConvertsFieldByField() {
+        ProgressState s = ProgressState.from(new Progress(250, 1000, 0, 3, 0.5, 0.8, 0.1, 3000, 12));
+        assertEquals(new ProgressState(0, 3, 250, 1000, 0.5, 0.8, 0.1, 3000, 12), s);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ConnectivityPlotTest {
         counts[3 * 4 + 0] = 0;
         Files.writeString(dir.resolve("run.json"), "{\"connectivity\": {\"layer\": \"fc1\", \"shape\": [4, 4], "
                 + "\"counts\": " + Arrays.toString(counts) + "}}");
-        Plot plot = ConnectivityPlot.render(RunFolder.read(dir)).orElseThrow();
+        Plot plot = ConnectivityPlot.render(RunReader.read(dir)).orElseThrow();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(plot.png()));
         int cell = ConnectivityPlot.GRID / 4;
         assertEquals(ConnectivityPlot.viridis(1).getRGB(), pixelOfCell(image, cell, 1, 2).getRGB());

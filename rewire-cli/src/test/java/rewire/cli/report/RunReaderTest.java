@@ -14,13 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunFolderTest {
+class RunReaderTest {
     @TempDir
     Path dir;
 
     @Test
     void readsAFinishedRun() throws IOException {
-        RunData run = RunFolder.read(RunFixture.finished(dir, "rigl-mlp"));
+        RunData run = RunReader.read(RunFixture.finished(dir, "rigl-mlp"));
         RunSummary s = run.summary().orElseThrow();
         assertAll(
                 () -> assertEquals("rigl-mlp", run.name()),
@@ -47,7 +47,7 @@ class RunFolderTest {
 
     @Test
     void aRunInProgressHasNoSummaryAndItsHalfWrittenLastLineIsSkipped() throws IOException {
-        RunData run = RunFolder.read(RunFixture.inProgress(dir));
+        RunData run = RunReader.read(RunFixture.inProgress(dir));
         assertTrue(run.inProgress());
         assertTrue(run.connectivity().isEmpty());
         assertEquals(150, run.split("train").getLast().step());
@@ -61,7 +61,7 @@ class RunFolderTest {
         List<String> lines = Files.readAllLines(metrics);
         lines.set(2, "{\"step\": 30, \"split\": \"train\", \"loss\": 0.5,,}");
         Files.write(metrics, lines);
-        RunFormatException e = assertThrows(RunFormatException.class, () -> RunFolder.read(dir));
+        RunFormatException e = assertThrows(RunFormatException.class, () -> RunReader.read(dir));
         assertEquals(3, e.line());
         assertEquals(metrics, e.file());
         assertTrue(e.getMessage().startsWith(metrics + " line 3: malformed JSON"), e.getMessage());
@@ -72,7 +72,7 @@ class RunFolderTest {
         RunFixture.finished(dir, "x");
         Path rewire = dir.resolve("rewire.jsonl");
         Files.writeString(rewire, "{\"step\": 1, \"layers\": []}\n{\"step\": 2\n");
-        RunFormatException e = assertThrows(RunFormatException.class, () -> RunFolder.read(dir));
+        RunFormatException e = assertThrows(RunFormatException.class, () -> RunReader.read(dir));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("rewire.jsonl line 2"), e.getMessage());
     }
@@ -82,7 +82,7 @@ class RunFolderTest {
         RunFixture.finished(dir, "x");
         Files.writeString(dir.resolve("metrics.jsonl"),
                 "{\"step\": 10, \"split\": \"train\", \"loss\": 0.5}\n{\"step\": \"20\", \"split\": \"train\"}\n");
-        RunFormatException e = assertThrows(RunFormatException.class, () -> RunFolder.read(dir));
+        RunFormatException e = assertThrows(RunFormatException.class, () -> RunReader.read(dir));
         assertTrue(e.getMessage().contains("metrics.jsonl line 2: field \"step\" must be a whole number, "
                 + "got the string \"20\""), e.getMessage());
     }
@@ -91,14 +91,14 @@ class RunFolderTest {
     void aMissingRequiredFieldIsNamed() throws IOException {
         RunFixture.finished(dir, "x");
         Files.writeString(dir.resolve("metrics.jsonl"), "{\"step\": 10, \"loss\": 0.5}\n");
-        RunFormatException e = assertThrows(RunFormatException.class, () -> RunFolder.read(dir));
+        RunFormatException e = assertThrows(RunFormatException.class, () -> RunReader.read(dir));
         assertTrue(e.getMessage().endsWith("line 1: missing required field \"split\""), e.getMessage());
     }
 
     @Test
     void malformedRunJsonNamesTheLineOfTheDefect() throws IOException {
         Files.writeString(dir.resolve("run.json"), "{\n  \"name\": \"a\",\n  \"status\": running\n}\n");
-        RunFormatException e = assertThrows(RunFormatException.class, () -> RunFolder.read(dir));
+        RunFormatException e = assertThrows(RunFormatException.class, () -> RunReader.read(dir));
         assertEquals(3, e.line());
         assertTrue(e.getMessage().startsWith(dir.resolve("run.json") + " line 3: malformed JSON"), e.getMessage());
     }
@@ -107,14 +107,14 @@ class RunFolderTest {
     void connectivityMustMatchItsShape() throws IOException {
         Files.writeString(dir.resolve("run.json"),
                 "{\"connectivity\": {\"layer\": \"fc1\", \"shape\": [2, 3], \"counts\": [1, 2, 3, 4]}}");
-        RunFormatException e = assertThrows(RunFormatException.class, () -> RunFolder.read(dir));
+        RunFormatException e = assertThrows(RunFormatException.class, () -> RunReader.read(dir));
         assertTrue(e.getMessage().contains("4 counts for shape 2x3"), e.getMessage());
     }
 
     @Test
     void onlyRunJsonIsRequired() throws IOException {
         Files.writeString(dir.resolve("run.json"), "{}");
-        RunData run = RunFolder.read(dir);
+        RunData run = RunReader.read(dir);
         assertEquals(dir.getFileName().toString(), run.name(), "the folder's name stands in for a missing name");
         assertEquals("unknown", run.status());
         assertTrue(run.metrics().isEmpty() && run.rewires().isEmpty() && run.layers().isEmpty());
@@ -122,7 +122,7 @@ class RunFolderTest {
 
     @Test
     void aFolderWithoutRunJsonIsNotARunFolder() {
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> RunFolder.read(dir));
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> RunReader.read(dir));
         assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
     }
 }

@@ -12,23 +12,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import rewire.io.Json;
+import rewire.train.RunFolder;
 
 /**
- * Reads a run folder (format: docs/run-folder.md) into a {@link RunData}. Only run.json is
- * required; metrics.jsonl and rewire.jsonl may be missing (a run that has not logged yet), and
+ * Reads a run folder (format: docs/run-folder.md; written by {@link RunFolder}) into a
+ * {@link RunData}. Only run.json is required; metrics.jsonl and rewire.jsonl may be missing (a run that has not logged yet), and
  * run.json may lack its summary (a run in progress).
  */
-public final class RunFolder {
-    /** The run's description, written at start and rewritten at the end. */
-    public static final String RUN_JSON = "run.json";
-    /** One metrics object per line. */
-    public static final String METRICS_JSONL = "metrics.jsonl";
-    /** One topology update per line. */
-    public static final String REWIRE_JSONL = "rewire.jsonl";
-
+public final class RunReader {
     private static final Pattern OFFSET = Pattern.compile("offset (\\d+)");
 
-    private RunFolder() {
+    private RunReader() {
     }
 
     /**
@@ -38,15 +32,15 @@ public final class RunFolder {
      * @throws RunFormatException  naming file and line when a file is malformed
      */
     public static RunData read(Path folder) throws IOException {
-        Path runFile = folder.resolve(RUN_JSON);
+        Path runFile = folder.resolve(RunFolder.RUN_JSON);
         if (!Files.isRegularFile(runFile)) {
             throw new NoSuchFileException(runFile.toString(), null, "missing, so " + folder + " is not a run folder");
         }
         RunJson run = RunJson.of(parseDocument(runFile), folder);
         return new RunData(folder, run.name(), run.status(), run.startedAt(), run.finishedAt(), run.seed(),
                 run.gitRevision(), run.environment(), run.config(), run.layers(), run.summary(),
-                run.connectivity(), readMetrics(folder.resolve(METRICS_JSONL)),
-                readRewires(folder.resolve(REWIRE_JSONL)));
+                run.connectivity(), readMetrics(folder.resolve(RunFolder.METRICS)),
+                readRewires(folder.resolve(RunFolder.REWIRE)));
     }
 
     private static JsonFields parseDocument(Path file) throws IOException {
