@@ -2,6 +2,7 @@ package rewire.cli.report;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,18 +23,26 @@ final class DensityPlot {
 
     /** The chart, or empty when no topology update carries a density. */
     static Optional<Plot> render(RunData run) throws IOException {
+        Map<String, double[][]> series = series(run);
+        if (series.isEmpty()) {
+            return Optional.empty();
+        }
         XYChart chart = ChartStyle.lineChart("Density per layer", "step", "density (%)");
         chart.getStyler().setYAxisMin(0.0);
-        int seriesCount = 0;
+        series.forEach((layer, xy) -> ChartStyle.addLine(chart, layer, xy[0], xy[1]));
+        return Optional.of(new Plot(FILE_NAME, "Density per layer", CAPTION, ChartStyle.png(chart)));
+    }
+
+    /** Per layer with at least one known density, in file order: [0] = steps, [1] = density in percent. */
+    static Map<String, double[][]> series(RunData run) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<RewireEvent>> layer : run.rewires().entrySet()) {
             double[][] xy = densities(layer.getValue(), layerInfo(run, layer.getKey()));
             if (xy[0].length > 0) {
-                ChartStyle.addLine(chart, layer.getKey(), xy[0], xy[1]);
-                seriesCount++;
+                out.put(layer.getKey(), xy);
             }
         }
-        return seriesCount == 0 ? Optional.empty()
-                : Optional.of(new Plot(FILE_NAME, "Density per layer", CAPTION, ChartStyle.png(chart)));
+        return out;
     }
 
     // [0] = step, [1] = density in percent; a missing density comes from nnz and the layer's shape.

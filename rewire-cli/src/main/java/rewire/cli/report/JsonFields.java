@@ -71,13 +71,11 @@ final class JsonFields {
         if (v == null) {
             return OptionalLong.empty();
         }
-        if (v instanceof Long l) {
-            return OptionalLong.of(l);
+        Long whole = whole(v);
+        if (whole == null) {
+            throw wrongType(key, "a whole number", v);
         }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-            return OptionalLong.of(d.longValue());
-        }
-        throw wrongType(key, "a whole number", v);
+        return OptionalLong.of(whole);
     }
 
     /** The whole number at {@code key}, which must be present. */
@@ -127,10 +125,11 @@ final class JsonFields {
         List<?> values = list(key);
         long[] out = new long[values.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(values.get(i) instanceof Long l)) {
+            Long whole = whole(values.get(i));
+            if (whole == null) {
                 throw wrongType(key + "[" + i + "]", "a whole number", values.get(i));
             }
-            out[i] = l;
+            out[i] = whole;
         }
         return out;
     }
@@ -151,6 +150,17 @@ final class JsonFields {
         if (!has(key)) {
             throw error("missing required field \"" + key + "\"");
         }
+    }
+
+    // The parser gives integers as Long; a writer may also have written 1e3 or 2.0.
+    private static Long whole(Object v) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+            return d.longValue();
+        }
+        return null;
     }
 
     private RunFormatException wrongType(String key, String expected, Object actual) {
