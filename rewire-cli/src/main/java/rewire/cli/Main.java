@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code rewire} command. */
 @Command(name = "rewire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Dynamic sparse training with sparse storage and sparse kernels.",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
