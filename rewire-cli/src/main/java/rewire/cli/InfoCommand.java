@@ -10,6 +10,7 @@ import rewire.sparse.CsrMatrix;
 import rewire.sparse.Patterns;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
+import rewire.train.Environment;
 
 /** {@code rewire info}: what this machine and build will train with, checked. */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -24,8 +25,8 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         Kernels kernels = Kernels.defaults();
         Kernels.Info info = kernels.info();
-        row("JDK", SystemInfo.jdk());
-        row("CPU", SystemInfo.cpuModel() + ", " + SystemInfo.cores() + " cores");
+        row("JDK", Environment.jdk());
+        row("CPU", Environment.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         row("Kernels", info.provider() + " (" + info.providerReason() + ")");
         row("Vector width", info.vectorWidth() + " floats (" + info.vectorWidth() * 32 + " bits)");
         row("BLAS", info.blas());

@@ -6,11 +6,17 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code rewire} command. */
 @Command(name = "rewire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Dynamic sparse training with sparse storage and sparse kernels.",
-        subcommands = {InfoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ResumeCommand.class, EvalCommand.class, ReportCommand.class,
+            RecipesCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Rewire's error handling: a clear one-line message, no stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(new Errors());
     }
 
     @Override
