@@ -28,7 +28,11 @@ public final class ClassifyRuns {
 
     /** Loads the data and builds everything the run needs. */
     public static RunSpec spec(ClassifyConfig config, Kernels kernels) throws IOException {
-        Split split = load(config.data());
+        return spec(config, load(config.data()), kernels);
+    }
+
+    /** Builds the run on data already loaded (and standardized): 28x28 single-channel images. */
+    public static RunSpec spec(ClassifyConfig config, Split split, Kernels kernels) {
         Dataset train = split.train();
         ImageShape image = new ImageShape(1, FashionMnist.SIDE, FashionMnist.SIDE);
         Architecture arch = new Architecture(config.model(), image, train.classes());
