@@ -78,6 +78,10 @@ public final class TrainingRun {
         TrainingRun run = new TrainingRun(spec, folder, kernels, progress);
         run.resumeStep = TrainCheckpoint.restore(checkpoint, spec.workload(), run.slots, run.stateful);
         long step = run.resumeStep;
+        if (step >= spec.totalSteps()) {
+            throw new IllegalArgumentException(folder.dir() + " already finished its " + spec.totalSteps()
+                    + " steps: nothing to resume");
+        }
         folder.truncateLines(RunFolder.METRICS, line -> stepOf(line) <= step);
         folder.truncateLines(RunFolder.REWIRE, line -> stepOf(line) <= step);
         run.writeRecord("running", null);
