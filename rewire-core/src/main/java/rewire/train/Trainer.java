@@ -26,6 +26,24 @@ public final class Trainer {
         this.tape = new Tape(kernels);
     }
 
+    /**
+     * Trains {@code workload} for {@code steps} steps without a run folder and returns the final
+     * evaluation: the short path for library use. With a {@code rewirer} the topology evolves
+     * (randomness from {@code seed}); with null it stays as built.
+     */
+    public static Evaluation fit(Workload workload, Transform optimizer, rewire.sparsity.Rewirer rewirer, long steps,
+                                 long seed) {
+        Kernels kernels = Kernels.defaults();
+        List<Hook> hooks = new java.util.ArrayList<>();
+        if (rewirer != null) {
+            hooks.add(new RewireHook(rewirer, workload, new rewire.tensor.Rng(seed), kernels, null, null));
+        }
+        MetricsHook metrics = new MetricsHook(null, new MetricsHook.Settings(Math.max(1, steps), 0), null, null, null);
+        hooks.add(metrics);
+        new Trainer(workload, optimizer, hooks, kernels).run(new TrainState(workload, new rewire.optim.Slots(), 0, steps));
+        return metrics.lastEvaluation();
+    }
+
     public List<Hook> hooks() {
         return hooks;
     }

@@ -1,0 +1,27 @@
+import java.nio.file.Path;
+import rewire.data.FashionMnist;
+import rewire.data.Split;
+import rewire.data.Standardization;
+import rewire.models.classify.Classification;
+import rewire.optim.Optim;
+import rewire.optim.Transform;
+import rewire.sparsity.Recipe;
+import rewire.sparsity.Recipes;
+import rewire.tensor.Rng;
+import rewire.train.Evaluation;
+import rewire.train.Trainer;
+import rewire.train.Workload;
+
+public class QuickStart {
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/usr/share/datasets/fashion-mnist");
+        Split data = FashionMnist.load(dir).standardized(Standardization.Mode.GLOBAL);
+        int epochs = 3, batch = 128;
+        long stepsPerEpoch = data.train().size() / batch, steps = epochs * stepsPerEpoch;
+        Recipe rigl = Recipes.standard().create("rigl", new Recipes.Plan(steps, stepsPerEpoch, 0.1));
+        Transform sgd = Optim.chain(Optim.addWeightDecay(5e-4), Optim.momentum(0.01, 0.9, false));
+        Workload mlp = Classification.mlp(data, batch, rigl, new Rng(42), 1000, 1000, 1000);
+        Evaluation test = Trainer.fit(mlp, sgd, rigl.rewirer(), steps, 42);
+        System.out.printf("RigL at 90%% sparsity: test accuracy %.2f%%%n", 100 * test.accuracy());
+    }
+}
