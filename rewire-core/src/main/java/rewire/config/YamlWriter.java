@@ -113,8 +113,12 @@ final class YamlWriter {
             if (c < 0x20 || c == ',' || c == '[' || c == ']' || c == '{' || c == '}') {
                 return false;
             }
+            // the parser starts a comment at '#' after any whitespace, Unicode spaces included
+            if (c == '#' && i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+                return false;
+            }
         }
-        return !text.contains(": ") && !text.contains(" #");
+        return !text.contains(": ");
     }
 
     private static String quote(String text) {
