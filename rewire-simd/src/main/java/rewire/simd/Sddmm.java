@@ -29,15 +29,19 @@ final class Sddmm {
             return;
         }
         for (int r = rowFrom; r < rowTo; r++) {
-            int start = rowPtr[r];
-            int end = rowPtr[r + 1];
-            int j = 0;
-            for (; j + 8 * L <= n; j += 8 * L) {
-                block8(colIdx, a, b, n, out, r, start, end, j, accumulate || j > 0);
-            }
-            if (j < n) {
-                rest(colIdx, a, b, n, out, r, start, end, j, accumulate || j > 0);
-            }
+            row(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate);
+        }
+    }
+
+    // out[e] (+)= dot(a[r, :], b[c, :]) for the entries [start, end) of row r
+    private static void row(int[] colIdx, float[] a, float[] b, int n, float[] out,
+                            int r, int start, int end, boolean accumulate) {
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            block8(colIdx, a, b, n, out, r, start, end, j, accumulate || j > 0);
+        }
+        if (j < n || n == 0) { // for n == 0 every dot is 0
+            rest(colIdx, a, b, n, out, r, start, end, j, accumulate || j > 0);
         }
     }
 

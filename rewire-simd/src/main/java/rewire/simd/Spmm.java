@@ -32,24 +32,28 @@ final class Spmm {
             return;
         }
         for (int r = rowFrom; r < rowTo; r++) {
-            int start = rowPtr[r];
-            int end = rowPtr[r + 1];
-            int yRow = r * n;
-            int j = 0;
-            for (; j + 8 * L <= n; j += 8 * L) {
-                block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
-            }
-            if (j + 4 * L <= n) {
-                block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
-                j += 4 * L;
-            }
-            if (j + 2 * L <= n) {
-                block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
-                j += 2 * L;
-            }
-            for (; j < n; j += L) {
-                block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
-            }
+            row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], accumulate);
+        }
+    }
+
+    // y[r, :] (+)= the entries [start, end) of row r, in register blocks of 8, 4, 2, 1 vectors
+    private static void row(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
+                            int r, int start, int end, boolean accumulate) {
+        int yRow = r * n;
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+        }
+        if (j + 4 * L <= n) {
+            block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            j += 4 * L;
+        }
+        if (j + 2 * L <= n) {
+            block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            j += 2 * L;
+        }
+        for (; j < n; j += L) {
+            block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
         }
     }
 

@@ -28,7 +28,11 @@ class VectorKernelsTest {
     private final KernelProvider vector = new VectorKernels();
     private final KernelProvider scalar = new ScalarKernels();
 
-    /** (rows, cols, batch): each size once in each role, a batch sweep, and a layer-like shape. */
+    /**
+     * (rows, cols, batch): each size once in each role, a batch sweep, a layer-like shape, an
+     * empty batch, and a long batch (several register-block passes and a masked tail) streamed
+     * from 702 rows, in the forward and, through the transposed pattern, in the other form.
+     */
     static List<int[]> shapes() {
         int[] s = Oracle.SIZES;
         List<int[]> shapes = new ArrayList<>();
@@ -37,6 +41,9 @@ class VectorKernelsTest {
             shapes.add(new int[] {31, 100, s[i]});
         }
         shapes.add(new int[] {100, 207, 128});
+        shapes.add(new int[] {13, 7, 0});
+        shapes.add(new int[] {13, 702, 702});
+        shapes.add(new int[] {702, 13, 702});
         return shapes;
     }
 
