@@ -64,8 +64,9 @@ public final class Parallel implements AutoCloseable {
 
     /**
      * Splits {@code [0, n)} into chunks of {@code grain} (the last may be shorter) and runs
-     * {@code body} on each, in parallel. Returns when all chunks are done; rethrows the first
-     * failure.
+     * {@code body} on each, in parallel. Returns or throws only when no chunk is running any more.
+     * After a failure no further chunk starts, and the failure is rethrown (the calling thread's
+     * own first, otherwise the first helper's).
      */
     public void forRange(int n, int grain, RangeBody body) {
         if (grain < 1) {
@@ -82,7 +83,12 @@ public final class Parallel implements AutoCloseable {
         Runnable worker = () -> {
             for (int chunk; (chunk = next.getAndIncrement()) < chunks; ) {
                 int from = chunk * grain;
-                body.run(from, Math.min(n, from + grain));
+                try {
+                    body.run(from, Math.min(n, from + grain));
+                } catch (RuntimeException | Error e) {
+                    next.set(chunks); // hand out no further chunks
+                    throw e;
+                }
             }
         };
         int helperCount = Math.min(threads, chunks) - 1;
@@ -90,9 +96,38 @@ public final class Parallel implements AutoCloseable {
         for (int i = 0; i < helperCount; i++) {
             futures.add(helpers.submit(worker));
         }
-        worker.run();
+        Throwable failure = runCapturing(worker);
+        rethrow(joinAll(futures, failure));
+    }
+
+    // Waits for every helper even after a failure, since the caller may reuse the outputs once
+    // forRange returns; gives the first failure, the caller's before the helpers'.
+    private static Throwable joinAll(List<Future<?>> futures, Throwable callerFailure) {
+        Throwable failure = callerFailure;
         for (Future<?> f : futures) {
-            join(f);
+            Throwable helperFailure = runCapturing(() -> join(f));
+            failure = failure != null ? failure : helperFailure;
+        }
+        return failure;
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        assert failure == null : failure;
+    }
+
+    // the unchecked failure of task, or null when it completes
+    private static Throwable runCapturing(Runnable task) {
+        try {
+            task.run();
+            return null;
+        } catch (RuntimeException | Error e) {
+            return e;
         }
     }
 

@@ -1,6 +1,14 @@
 /**
- * Neural network building blocks: trainable {@link rewire.nn.Param}eters (dense or sparse) and,
- * later, modules and layers.
+ * Neural network building blocks: trainable {@link rewire.nn.Param}eters (dense or sparse),
+ * {@link rewire.nn.Module}s that record their computation on an autodiff tape
+ * ({@link rewire.nn.Linear}, {@link rewire.nn.SparseLinear}, {@link rewire.nn.Conv2d},
+ * {@link rewire.nn.Pool2d}, {@link rewire.nn.Flatten}, {@link rewire.nn.Activation},
+ * {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}) and weight {@link rewire.nn.Init}ializers.
+ *
+ * <p>Shapes follow {@code rewire.autodiff}: activations are feature-major {@code (features, B)},
+ * convolution maps {@code (C, B·H·W)}. A module wraps its parameters' own arrays in autodiff
+ * variables at every forward pass, so backward accumulates into {@code Param.grad()} and a
+ * sparse parameter whose topology changed is picked up by the next forward pass.
  *
  * <p>Layer 3 of rewire-core: may import {@code tensor}, {@code sparse}, {@code kernel},
  * {@code autodiff}.

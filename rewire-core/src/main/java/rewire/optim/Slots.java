@@ -3,6 +3,7 @@ package rewire.optim;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import rewire.nn.Param;
 import rewire.sparse.Remap;
 
@@ -12,11 +13,21 @@ import rewire.sparse.Remap;
  * {@link #remap}, which moves every slot of that parameter through the same {@link Remap} as its
  * weights (kept entries bit for bit, grown entries zero), so the engine never needs to know which
  * optimizer runs.
+ *
+ * <p>Slots are keyed by the {@link Param} object, never by its arrays, so they survive the array
+ * replacement of {@link rewire.nn.SparseParam#remap}. A checkpoint saves every array reachable
+ * through {@link #params()}, {@link #names(Param)} and {@link #get(Param, String)}, and restores
+ * them with {@link #put}.
  */
 public final class Slots {
     private final Map<Param, Map<String, float[]>> state = new LinkedHashMap<>();
 
-    /** The slot {@code name} of {@code param}, created as zeros on first use. */
+    /**
+     * The slot {@code name} of {@code param}, created as zeros on first use.
+     *
+     * @throws IllegalStateException if the slot exists with a length other than {@code param.size()},
+     *     which means a topology change skipped {@link #remap}
+     */
     public float[] get(Param param, String name) {
         Map<String, float[]> slots = state.computeIfAbsent(param, p -> new LinkedHashMap<>());
         float[] slot = slots.get(name);
@@ -41,6 +52,16 @@ public final class Slots {
         return Collections.unmodifiableMap(state.getOrDefault(param, Map.of()));
     }
 
+    /** The parameters that have slots, in the order their first slot was created (read-only view). */
+    public Set<Param> params() {
+        return Collections.unmodifiableSet(state.keySet());
+    }
+
+    /** The slot names of {@code param}, in creation order (read-only view; empty if it has none). */
+    public Set<String> names(Param param) {
+        return of(param).keySet();
+    }
+
     /** Replaces slot {@code name} of {@code param}, for restoring checkpoints. */
     public void put(Param param, String name, float[] values) {
         if (values.length != param.size()) {
@@ -50,12 +71,26 @@ public final class Slots {
         state.computeIfAbsent(param, p -> new LinkedHashMap<>()).put(name, values);
     }
 
-    /** Moves every slot of {@code param} through {@code remap}; grown entries start at zero. */
+    /**
+     * Moves every slot of {@code param} through {@code remap}: kept entries are copied bit for bit,
+     * grown entries start at zero, pruned entries are dropped. Each slot becomes a new array of
+     * length {@code remap.to().nnz()}. Call it with the same remap as
+     * {@link rewire.nn.SparseParam#remap}, before or after it.
+     *
+     * @throws IllegalArgumentException if a slot's length is not {@code remap.from().nnz()}
+     */
     public void remap(Param param, Remap remap) {
         Map<String, float[]> slots = state.get(param);
         if (slots == null) {
             return;
         }
+        int oldNnz = remap.from().nnz();
+        slots.forEach((name, old) -> {
+            if (old.length != oldNnz) {
+                throw new IllegalArgumentException("slot " + name + " of " + param.name() + " has " + old.length
+                        + " entries but the remap starts from a pattern with " + oldNnz);
+            }
+        });
         slots.replaceAll((name, old) -> remap.apply(old, 0f));
     }
 }

@@ -17,10 +17,12 @@ public record Shape(int[] dims) {
                         "dimension " + i + " of shape " + Arrays.toString(dims) + " is negative");
             }
         }
+        // a zero dimension makes the shape empty, however large the other dimensions are
+        boolean empty = Arrays.stream(dims).anyMatch(d -> d == 0);
         long size = 1;
         for (int d : dims) {
             size *= d;
-            if (size > Integer.MAX_VALUE) {
+            if (!empty && size > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(
                         "shape " + Arrays.toString(dims) + " has more than 2^31-1 elements");
             }

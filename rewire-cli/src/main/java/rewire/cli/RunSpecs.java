@@ -1,0 +1,50 @@
+package rewire.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import rewire.config.Config;
+import rewire.config.ConfigException;
+import rewire.config.Node;
+import rewire.config.Overrides;
+import rewire.kernel.Kernels;
+import rewire.models.classify.ClassifyConfig;
+import rewire.models.classify.ClassifyRuns;
+import rewire.train.RunSpec;
+
+/**
+ * From configuration to a runnable {@link RunSpec}: reads a file (or nothing, for the defaults),
+ * applies {@code key=value} overrides, picks the workload named by the {@code workload} key, binds
+ * and checks the configuration and builds the run.
+ */
+final class RunSpecs {
+    private static final List<String> WORKLOADS = List.of(ClassifyConfig.WORKLOAD);
+
+    private RunSpecs() {
+    }
+
+    /** The run described by {@code file} (null for the defaults) with {@code overrides} applied. */
+    static RunSpec fromFile(Path file, List<String> overrides, Kernels kernels) throws IOException {
+        Node.Mapping tree = file == null ? Node.Mapping.empty("defaults")
+                : Config.read(file);
+        return fromTree(Overrides.apply(tree, overrides), kernels);
+    }
+
+    /** The run of a run folder's config.yaml, for resume and eval. */
+    static RunSpec fromYaml(String yaml, String source, Kernels kernels) throws IOException {
+        return fromTree((Node.Mapping) rewire.config.Yaml.parse(yaml, source), kernels);
+    }
+
+    private static RunSpec fromTree(Node.Mapping tree, Kernels kernels) throws IOException {
+        String workload = workloadOf(tree);
+        return switch (workload) {
+            case ClassifyConfig.WORKLOAD -> ClassifyRuns.spec(Config.bind(ClassifyConfig.class, tree), kernels);
+            default -> throw new ConfigException("workload '" + workload + "' is not one of " + WORKLOADS);
+        };
+    }
+
+    private static String workloadOf(Node.Mapping tree) {
+        Node node = tree.entries().get("workload");
+        return node instanceof Node.Scalar s ? s.text() : ClassifyConfig.WORKLOAD;
+    }
+}

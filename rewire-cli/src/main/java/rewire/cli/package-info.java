@@ -1,0 +1,2 @@
+/** The {@code rewire} command: picocli subcommands over the library. */
+package rewire.cli;

@@ -1,0 +1,119 @@
+package rewire.cli.report;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** Number formatting for the report and plot axes; absent values (NaN, empty) print as a dash. */
+final class Formats {
+    /** What an absent value prints as. */
+    static final String ABSENT = "\u2014";
+
+    private static final String[] SI = {"", "k", "M", "G", "T", "P", "E"};
+    private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB"};
+
+    private Formats() {
+    }
+
+    /** A fraction as a percentage: 0.885 -> "88.50%". */
+    static String percent(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return ABSENT;
+        }
+        double p = 100 * fraction;
+        return String.format(Locale.ROOT, p != 0 && Math.abs(p) < 1 ? "%.3f%%" : "%.2f%%", p);
+    }
+
+    /** A count with thousands separators: 2913290 -> "2,913,290". */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String count(OptionalLong n) {
+        return n.isPresent() ? count(n.getAsLong()) : ABSENT;
+    }
+
+    /** A value with a decimal SI prefix and three significant digits: 1.2e12 -> "1.20 T". */
+    static String si(double value) {
+        if (!Double.isFinite(value)) {
+            return ABSENT;
+        }
+        int prefix = 0;
+        double v = value;
+        while (Math.abs(v) >= 999.5 && prefix < SI.length - 1) {
+            v /= 1000;
+            prefix++;
+        }
+        String digits = Math.abs(v) >= 99.95 ? "%.0f" : Math.abs(v) >= 9.995 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, digits, v) + " " + SI[prefix];
+    }
+
+    /** A FLOP count: 1.2e12 -> "1.20 TFLOP". */
+    static String flops(double value) {
+        return Double.isFinite(value) ? si(value) + "FLOP" : ABSENT;
+    }
+
+    /** An axis tick with an SI prefix and no trailing zeros: 4.0e11 -> "400G". */
+    static String siTick(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        int prefix = 0;
+        double v = value;
+        while (Math.abs(v) >= 1000 && prefix < SI.length - 1) {
+            v /= 1000;
+            prefix++;
+        }
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "") + SI[prefix];
+    }
+
+    /** A byte count in binary units: 812000000 -> "774.4 MiB". */
+    static String bytes(OptionalLong n) {
+        if (n.isEmpty()) {
+            return ABSENT;
+        }
+        double v = n.getAsLong();
+        int unit = 0;
+        while (v >= 1024 && unit < BINARY.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return unit == 0 ? n.getAsLong() + " B" : String.format(Locale.ROOT, "%.1f %s", v, BINARY[unit]);
+    }
+
+    /** A duration: 61.2 -> "61.2 s", 725 -> "12 min 5 s", 7380 -> "2 h 3 min". */
+    static String seconds(double s) {
+        if (!Double.isFinite(s)) {
+            return ABSENT;
+        }
+        if (s < 120) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        long whole = Math.round(s);
+        if (whole < 3600) {
+            return whole / 60 + " min " + whole % 60 + " s";
+        }
+        return whole / 3600 + " h " + whole % 3600 / 60 + " min";
+    }
+
+    /** A sparse / dense ratio with the saving it means: 0.12 -> "0.120 (8.3x fewer)". */
+    static String ratio(double r) {
+        if (!Double.isFinite(r)) {
+            return ABSENT;
+        }
+        String base = String.format(Locale.ROOT, "%.3f", r);
+        return r > 0 && r < 1 ? base + String.format(Locale.ROOT, " (%.1f\u00d7 fewer)", 1 / r) : base;
+    }
+
+    /** A plain number with up to four significant digits: 0.33214 -> "0.3321". */
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return ABSENT;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return count((long) v);
+        }
+        // %.4g pads the fraction with zeros ("0.3300", "1.500e-05"): drop them, then a bare point.
+        String padded = String.format(Locale.ROOT, "%.4g", v);
+        return padded.replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+    }
+}

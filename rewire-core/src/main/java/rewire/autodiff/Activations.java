@@ -1,0 +1,151 @@
+package rewire.autodiff;
+
+import rewire.tensor.Rng;
+
+/**
+ * Pointwise nonlinearities and dropout. Every op maps a dense {@code x : S} to {@code y : S} of
+ * the same shape, so they apply equally to feature-major activations {@code (features, B)} and
+ * to convolution maps {@code (C, B·H·W)}. Gradients use the saved output where the derivative is
+ * a function of it (tanh, sigmoid, ReLU), so no extra buffer is kept.
+ */
+public final class Activations {
+    // GELU tanh approximation constants: sqrt(2 / pi) and the cubic coefficient.
+    private static final float GELU_SCALE = (float) Math.sqrt(2 / Math.PI);
+    private static final float GELU_CUBIC = 0.044715f;
+
+    private Activations() {
+    }
+
+    /** {@code y = max(x, 0)}; the gradient at 0 is taken as 0. */
+    public static Var relu(Tape tape, Var x) {
+        Var y = start(tape, "relu", x);
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = Math.max(xv[i], 0f);
+        }
+        tape.onBackward(y, () -> {
+            // dx += dy · [y > 0]
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += yv[i] > 0f ? dy[i] : 0f;
+            }
+        });
+        return y;
+    }
+
+    /** {@code y = tanh(x)}. */
+    public static Var tanh(Tape tape, Var x) {
+        Var y = start(tape, "tanh", x);
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = (float) Math.tanh(xv[i]);
+        }
+        tape.onBackward(y, () -> {
+            // dx += dy · (1 - y²)
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dy[i] * (1f - yv[i] * yv[i]);
+            }
+        });
+        return y;
+    }
+
+    /** {@code y = 1 / (1 + exp(-x))}, computed without overflow for large {@code |x|}. */
+    public static Var sigmoid(Tape tape, Var x) {
+        Var y = start(tape, "sigmoid", x);
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            float v = xv[i];
+            if (v >= 0) {
+                yv[i] = (float) (1 / (1 + Math.exp(-v)));
+            } else {
+                double e = Math.exp(v);
+                yv[i] = (float) (e / (1 + e));
+            }
+        }
+        tape.onBackward(y, () -> {
+            // dx += dy · y (1 - y)
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dy[i] * yv[i] * (1f - yv[i]);
+            }
+        });
+        return y;
+    }
+
+    /**
+     * GELU in its tanh approximation (Hendrycks and Gimpel, "Gaussian Error Linear Units",
+     * 2016), the form GPT-2 uses: {@code y = x/2 · (1 + tanh(u))} with
+     * {@code u = sqrt(2/π) (x + 0.044715 x³)}; it differs from the exact {@code x Φ(x)} by less
+     * than 1e-3. Its derivative is
+     * {@code (1 + t)/2 + x/2 · (1 - t²) · sqrt(2/π) (1 + 3 · 0.044715 x²)} with {@code t = tanh(u)}.
+     */
+    public static Var gelu(Tape tape, Var x) {
+        Var y = start(tape, "gelu", x);
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            float v = xv[i];
+            yv[i] = 0.5f * v * (1f + geluTanh(v));
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                float v = xv[i];
+                float t = geluTanh(v);
+                float du = GELU_SCALE * (1f + 3f * GELU_CUBIC * v * v);
+                dx[i] += dy[i] * (0.5f * (1f + t) + 0.5f * v * (1f - t * t) * du);
+            }
+        });
+        return y;
+    }
+
+    private static float geluTanh(float v) {
+        return (float) Math.tanh(GELU_SCALE * (v + GELU_CUBIC * v * v * v));
+    }
+
+    /**
+     * Inverted dropout: in training each element is zeroed with probability {@code p} and the
+     * survivors are scaled by {@code 1 / (1 - p)}, so the expected output equals the input and
+     * evaluation needs no rescaling. Returns {@code x} itself when not training or {@code p == 0}.
+     * The mask is drawn from {@code rng} in element order, so a seed fixes it.
+     */
+    public static Var dropout(Tape tape, Var x, double p, boolean training, Rng rng) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        }
+        if (!training || p == 0) {
+            return x;
+        }
+        Var y = start(tape, "dropout", x);
+        float[] mask = tape.scratch(x.shape()).data();
+        float keepScale = (float) (1 / (1 - p));
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            mask[i] = rng.nextDouble() < p ? 0f : keepScale;
+            yv[i] = xv[i] * mask[i];
+        }
+        tape.onBackward(y, () -> {
+            // dx += dy ⊙ mask
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dy[i] * mask[i];
+            }
+        });
+        return y;
+    }
+
+    private static Var start(Tape tape, String op, Var x) {
+        Checks.requireDense(op, "x", x);
+        return tape.output(op, x.requiresGrad(), x.shape());
+    }
+}

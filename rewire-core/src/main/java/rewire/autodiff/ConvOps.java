@@ -1,0 +1,136 @@
+package rewire.autodiff;
+
+import rewire.tensor.Shape;
+
+/**
+ * Convolution and pooling in the <em>convolution layout</em>: a batch of B images of shape
+ * {@link ImageShape} {@code C x H x W} is the matrix {@code (C, B·H·W)}, channel-major, whose
+ * columns are ordered {@code (b, h, w)}: pixel {@code (c, b, h, w)} sits at row {@code c},
+ * column {@code (b·H + h)·W + w}. Each row is one channel over the whole batch, contiguous, which
+ * is the feature-major layout of the linear ops with {@code B·H·W} in the place of the batch.
+ *
+ * <p>A convolution is {@link #im2col} followed by any linear op (dense, sparse or masked, see
+ * {@link LinearOps}) and {@link LinearOps#addBias}:
+ * <pre>
+ * x    : (Cin, B·H·W)
+ * cols : (Cin·k·k, B·Ho·Wo)     row (c·k + i)·k + j, column (b·Ho + oh)·Wo + ow
+ *                               holds x[c, b, oh·s - p + i, ow·s - p + j] (0 in the padding)
+ * W    : (Cout, Cin·k·k)        a sparse W is a sparse linear layer over the patch columns
+ * y    : (Cout, B·Ho·Wo)        y = W · cols, again in the convolution layout
+ * </pre>
+ * {@link #flatten} turns a map into feature-major activations {@code (C·H·W, B)} for the dense
+ * head of a network, with features in PyTorch's {@code (c, h, w)} order; {@link #unflatten}
+ * goes back.
+ */
+public final class ConvOps {
+    private ConvOps() {
+    }
+
+    /** Convolution {@code y (Cout, B·Ho·Wo) = W · im2col(x)}, dense or sparse {@code W (Cout, Cin·k·k)}. */
+    public static Var conv2d(Tape tape, Var x, ImageShape in, Window window, Var w) {
+        Var cols = im2col(tape, x, in, window);
+        return w.isSparse() ? LinearOps.sparseLinear(tape, cols, w) : LinearOps.linear(tape, cols, w);
+    }
+
+    /**
+     * The patch matrix {@code cols (Cin·k·k, B·Ho·Wo)} of {@code x (Cin, B·H·W)}; backward is
+     * col2im, which adds each patch gradient back onto the pixels it was read from.
+     */
+    public static Var im2col(Tape tape, Var x, ImageShape in, Window window) {
+        int batch = batchOf("im2col", x, in);
+        ImageShape out = window.output(in);
+        int k = window.size();
+        Var cols = tape.output("im2col", x.requiresGrad(), in.channels() * k * k, batch * out.pixels());
+        Patches patches = new Patches(in, out, window, batch);
+        patches.transfer(x.value().data(), cols.value().data(), true);
+        tape.onBackward(cols, () -> patches.transfer(tape.grad(x).data(), cols.grad().data(), false));
+        return cols;
+    }
+
+    /**
+     * Max pooling {@code (C, B·H·W) -> (C, B·Ho·Wo)} without padding; the gradient goes to the
+     * first maximum of each window.
+     */
+    public static Var maxPool2d(Tape tape, Var x, ImageShape in, Window window) {
+        Pooling pool = Pooling.of("maxPool2d", x, in, window);
+        Var y = tape.output("maxPool2d", x.requiresGrad(), in.channels(), pool.outColumns());
+        int[] argmax = tape.scratchInts(y.value().size());
+        pool.max(x.value().data(), y.value().data(), argmax);
+        tape.onBackward(y, () -> {
+            // dx[argmax[o]] += dy[o]
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int o = 0; o < dy.length; o++) {
+                dx[argmax[o]] += dy[o];
+            }
+        });
+        return y;
+    }
+
+    /** Average pooling {@code (C, B·H·W) -> (C, B·Ho·Wo)} without padding. */
+    public static Var avgPool2d(Tape tape, Var x, ImageShape in, Window window) {
+        Pooling pool = Pooling.of("avgPool2d", x, in, window);
+        Var y = tape.output("avgPool2d", x.requiresGrad(), in.channels(), pool.outColumns());
+        pool.average(x.value().data(), y.value().data());
+        tape.onBackward(y, () -> pool.averageBackward(y.grad().data(), tape.grad(x).data()));
+        return y;
+    }
+
+    /** {@code x (C, B·H·W)} in the convolution layout to {@code y (C·H·W, B)} feature-major. */
+    public static Var flatten(Tape tape, Var x, ImageShape in) {
+        int batch = batchOf("flatten", x, in);
+        Var y = tape.output("flatten", x.requiresGrad(), in.features(), batch);
+        y.value().fill(0f);
+        permuteAdd(x.value().data(), y.value().data(), in, batch, true);
+        tape.onBackward(y, () -> permuteAdd(tape.grad(x).data(), y.grad().data(), in, batch, false));
+        return y;
+    }
+
+    /** {@code x (C·H·W, B)} feature-major to {@code y (C, B·H·W)} in the convolution layout. */
+    public static Var unflatten(Tape tape, Var x, ImageShape out) {
+        Checks.requireMatrix("unflatten", "input", x);
+        if (x.value().rows() != out.features()) {
+            throw new IllegalArgumentException("unflatten: input " + x.shape() + " needs " + out.features()
+                    + " rows for images " + out);
+        }
+        int batch = x.value().cols();
+        Var y = tape.output("unflatten", x.requiresGrad(), Shape.of(out.channels(), batch * out.pixels()));
+        y.value().fill(0f);
+        permuteAdd(y.value().data(), x.value().data(), out, batch, false);
+        tape.onBackward(y, () -> permuteAdd(y.grad().data(), tape.grad(x).data(), out, batch, true));
+        return y;
+    }
+
+    /**
+     * Adds between {@code map (C, B·HW)} and {@code flat (C·HW, B)}, where {@code flat[c·HW + s, b]}
+     * is {@code map[c, b·HW + s]}: into flat when {@code toFlat}, otherwise into map.
+     */
+    private static void permuteAdd(float[] map, float[] flat, ImageShape image, int batch, boolean toFlat) {
+        int hw = image.pixels();
+        for (int c = 0; c < image.channels(); c++) {
+            for (int b = 0; b < batch; b++) {
+                int m = (c * batch + b) * hw;
+                for (int s = 0; s < hw; s++) {
+                    int f = (c * hw + s) * batch + b;
+                    if (toFlat) {
+                        flat[f] += map[m + s];
+                    } else {
+                        map[m + s] += flat[f];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The batch size of {@code x (C, B·H·W)}, after checking the layout. */
+    static int batchOf(String op, Var x, ImageShape in) {
+        Checks.requireMatrix(op, "input", x);
+        int rows = x.value().rows();
+        int cols = x.value().cols();
+        if (rows != in.channels() || cols % in.pixels() != 0) {
+            throw new IllegalArgumentException(op + ": input " + x.shape() + " is not in the convolution layout (C, B·H·W)"
+                    + " of images " + in);
+        }
+        return cols / in.pixels();
+    }
+}

@@ -1,0 +1,74 @@
+package rewire.data;
+
+import rewire.tensor.Tensor;
+
+/**
+ * One mini-batch of {@code B} examples: the features <em>feature-major</em>, a tensor of shape
+ * {@code (features, B)} whose row {@code f} holds feature {@code f} of every example, contiguous
+ * over the batch (the layout of the project's activations), and the {@code B} labels.
+ *
+ * <p>A batch belongs to its {@link Batcher}, which refills the same arrays for the next batch:
+ * use it before asking for the next one, and copy what must outlive it.
+ */
+public final class Batch {
+    private final Tensor x;
+    private final int[] labels;
+    private final int[] indices;
+
+    Batch(int features, int size) {
+        this.x = Tensor.zeros(features, size);
+        this.labels = new int[size];
+        this.indices = new int[size];
+    }
+
+    /** The features, shape {@code (features, B)}, feature-major. */
+    public Tensor x() {
+        return x;
+    }
+
+    /** Number of examples B. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Label of the example in column {@code b}. */
+    public int label(int b) {
+        return labels[b];
+    }
+
+    /** The labels by column; the array is the batch's own and is refilled with the next batch. */
+    public int[] labels() {
+        return labels;
+    }
+
+    /** Index in the dataset of the example in column {@code b}. */
+    public int index(int b) {
+        return indices[b];
+    }
+
+    /**
+     * Fills this batch with the examples {@code order[from .. from + B)} of {@code data}. Copies 16
+     * examples at a time so that both the reads (along an example) and the writes (along a
+     * feature row) run over contiguous memory.
+     */
+    void fill(Dataset data, int[] order, int from) {
+        float[] src = data.rawFeatures();
+        float[] dst = x.data();
+        int features = data.features();
+        int size = size();
+        for (int b = 0; b < size; b++) {
+            indices[b] = order[from + b];
+            labels[b] = data.label(indices[b]);
+        }
+        final int tile = 16;
+        for (int b0 = 0; b0 < size; b0 += tile) {
+            int b1 = Math.min(b0 + tile, size);
+            for (int f = 0; f < features; f++) {
+                int row = f * size;
+                for (int b = b0; b < b1; b++) {
+                    dst[row + b] = src[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
+                }
+            }
+        }
+    }
+}

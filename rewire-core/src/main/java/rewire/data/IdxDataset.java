@@ -1,0 +1,48 @@
+package rewire.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import rewire.tensor.Shape;
+
+/**
+ * A labelled image dataset from a pair of IDX files: images of rank 3 ({@code (n, height, width)},
+ * unsigned bytes) and labels of rank 1 ({@code (n)}). Pixels are scaled to {@code [0, 1]} by
+ * dividing by 255; examples get the shape {@code (1, height, width)} (one channel).
+ */
+public final class IdxDataset {
+    private IdxDataset() {
+    }
+
+    /**
+     * Reads and pairs {@code images} and {@code labels}.
+     *
+     * @throws IdxFormatException naming the file at fault when either file is malformed, their
+     *     counts differ, or a label is outside {@code [0, classes)}
+     */
+    public static Dataset read(String name, Path images, Path labels, int classes) throws IOException {
+        return pair(name, IdxReader.read(images, 3), IdxReader.read(labels, 1), classes);
+    }
+
+    /** Pairs images already read with their labels; see {@link #read}. */
+    static Dataset pair(String name, IdxArray images, IdxArray labels, int classes) throws IdxFormatException {
+        if (images.count() != labels.count()) {
+            throw new IdxFormatException(labels.file(), "labels/images count mismatch: " + labels.count()
+                    + " labels, but " + images.file() + " holds " + images.count() + " images");
+        }
+        int[] y = new int[labels.count()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.unsigned(i);
+            if (y[i] >= classes) {
+                throw new IdxFormatException(labels.file(), "label " + y[i] + " of example " + i
+                        + " is outside [0, " + classes + ")");
+            }
+        }
+        float[] x = new float[images.data().length];
+        byte[] pixels = images.data();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        int[] dims = images.dims();
+        return Dataset.of(name, Shape.of(1, dims[1], dims[2]), x, y, classes);
+    }
+}

@@ -1,0 +1,48 @@
+package rewire.nn;
+
+import rewire.autodiff.Activations;
+import rewire.autodiff.Tape;
+import rewire.autodiff.Var;
+
+/** A pointwise nonlinearity as a module; any shape in, the same shape out. */
+public final class Activation extends Module {
+    private enum Kind { RELU, GELU, TANH, SIGMOID }
+
+    private final Kind kind;
+
+    private Activation(Kind kind) {
+        this.kind = kind;
+    }
+
+    public static Activation relu() {
+        return new Activation(Kind.RELU);
+    }
+
+    /** GELU in its tanh approximation (see {@link Activations#gelu}). */
+    public static Activation gelu() {
+        return new Activation(Kind.GELU);
+    }
+
+    public static Activation tanh() {
+        return new Activation(Kind.TANH);
+    }
+
+    public static Activation sigmoid() {
+        return new Activation(Kind.SIGMOID);
+    }
+
+    @Override
+    public Var forward(Tape tape, Var x) {
+        return switch (kind) {
+            case RELU -> Activations.relu(tape, x);
+            case GELU -> Activations.gelu(tape, x);
+            case TANH -> Activations.tanh(tape, x);
+            case SIGMOID -> Activations.sigmoid(tape, x);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().charAt(0) + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,164 @@
+package rewire.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import rewire.autodiff.LinearOps;
+import rewire.autodiff.Tape;
+import rewire.autodiff.Var;
+import rewire.sparse.CsrMatrix;
+import rewire.sparse.Patterns;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
+
+/**
+ * A sparse linear layer {@code y (out, B) = W · x (in, B) + b (out,)} whose weight is a
+ * {@link SparseParam}: CSR pattern plus {@code (nnz,)} values and gradient. Parameters are named
+ * {@code <name>.weight} and {@code <name>.bias}.
+ *
+ * <p><b>Representation.</b> Each forward pass picks how to compute from the weight's current
+ * density: below the {@code crossover} the sparse CSR kernels ({@link Representation#CSR}),
+ * at or above it dense GEMMs on a masked dense copy ({@link Representation#DENSE_MASKED}), which
+ * are faster when most connections exist. Both compute the same values and fill the same
+ * connection-aligned gradient {@code SparseParam.grad()}, so optimizers and the DST engine see
+ * one view, and a topology change that moves the density across the crossover switches the
+ * representation at the next forward pass without anything else noticing.
+ */
+public final class SparseLinear extends Module {
+    /**
+     * Default crossover density, a placeholder: the register-blocked CSR probe in BUILD_NOTES
+     * beat the three dense GEMMs of a training step at 25% density and lost at 50%. To be
+     * replaced by the crossover measured in docs/benchmarks.md.
+     */
+    public static final double DEFAULT_CROSSOVER = 0.3;
+
+    /** How a forward pass computes the product. */
+    public enum Representation {
+        /** Sparse kernels on the CSR weight: O(nnz · B). */
+        CSR,
+        /** Dense GEMMs on the weight scattered into a dense matrix, gradient gathered back onto the pattern. */
+        DENSE_MASKED
+    }
+
+    private final SparseParam weight;
+    private final DenseParam bias;
+    private final double crossover;
+    // The last forward pass's input and product W·x, kept so the DST engine can score the dense
+    // gradient dy·xᵀ of connections that do not exist yet (valid until the tape is cleared).
+    private Var lastInput;
+    private Var lastProduct;
+
+    /**
+     * A layer over existing parameters.
+     *
+     * @param weight    {@code (out, in)} sparse
+     * @param bias      {@code (out,)}, or null for none
+     * @param crossover density at and above which the dense-with-mask representation is used;
+     *                  0 always uses it, a value above 1 never does
+     */
+    public SparseLinear(SparseParam weight, DenseParam bias, double crossover) {
+        if (bias != null && bias.size() != weight.rows()) {
+            throw new IllegalArgumentException(bias.name() + ": bias " + bias.value().shape() + " needs "
+                    + weight.rows() + " entries for sparse weight " + weight.rows() + " x " + weight.cols());
+        }
+        if (!(crossover >= 0)) {
+            throw new IllegalArgumentException("crossover density must be >= 0, got " + crossover);
+        }
+        this.weight = weight;
+        this.bias = bias;
+        this.crossover = crossover;
+    }
+
+    /**
+     * A layer with a uniformly random pattern of {@code round(density · out · in)} entries,
+     * Kaiming-normal weights scaled by each output's actual fan-in (see {@link Init}), a zero
+     * bias and the default crossover.
+     */
+    public static SparseLinear create(String name, int in, int out, double density, Rng rng) {
+        if (!(density >= 0 && density <= 1)) {
+            throw new IllegalArgumentException(name + ": density must be in [0, 1], got " + density);
+        }
+        SparsityPattern pattern = Patterns.random(out, in, (int) Math.round(density * out * in), rng);
+        return create(name, pattern, true, Init.kaimingNormal(), DEFAULT_CROSSOVER, rng);
+    }
+
+    /** A layer on {@code pattern (out, in)} with weights drawn by {@code init} and an optional zero bias. */
+    public static SparseLinear create(String name, SparsityPattern pattern, boolean withBias, Init init,
+                                      double crossover, Rng rng) {
+        CsrMatrix w = CsrMatrix.zeros(pattern);
+        init.fill(w, rng);
+        DenseParam b = withBias ? new DenseParam(name + ".bias", Tensor.zeros(pattern.rows())) : null;
+        return new SparseLinear(new SparseParam(name + ".weight", w), b, crossover);
+    }
+
+    /** The representation the next forward pass will use, from the weight's current density. */
+    public Representation representation() {
+        return weight.pattern().density() < crossover ? Representation.CSR : Representation.DENSE_MASKED;
+    }
+
+    /** {@code x (in, B) -> y (out, B)}. */
+    @Override
+    public Var forward(Tape tape, Var x) {
+        // The param's matrix is read afresh: a topology change replaces it.
+        Var w = Var.sparseParam(weight.weight(), weight.grad());
+        Var y = representation() == Representation.CSR
+                ? LinearOps.sparseLinear(tape, x, w)
+                : LinearOps.maskedLinear(tape, x, w);
+        lastInput = x;
+        lastProduct = y;
+        return bias == null ? y : LinearOps.addBias(tape, y, Var.param(bias.value(), bias.gradTensor()));
+    }
+
+    @Override
+    protected List<Param> ownParams() {
+        List<Param> own = new ArrayList<>(List.of(weight));
+        if (bias != null) {
+            own.add(bias);
+        }
+        return own;
+    }
+
+    /**
+     * The last training batch as the DST engine needs it: the input {@code x (in, B)} and the
+     * gradient of the loss with respect to {@code W·x}, {@code dy (out, B)}, so that
+     * {@code dy · xᵀ} is the dense weight gradient. Valid after backward and until the tape that
+     * recorded the forward pass is cleared; null before any backward pass.
+     */
+    public LastBatch lastBatch() {
+        if (lastProduct == null || lastProduct.grad() == null) {
+            return null;
+        }
+        return new LastBatch(lastInput.value(), lastProduct.grad());
+    }
+
+    /** Feature-major input {@code x (in, B)} and output gradient {@code dy (out, B)} of one batch. */
+    public record LastBatch(Tensor input, Tensor outputGrad) {
+    }
+
+    public SparseParam weight() {
+        return weight;
+    }
+
+    /** The bias, or null. */
+    public DenseParam bias() {
+        return bias;
+    }
+
+    public double crossover() {
+        return crossover;
+    }
+
+    public int in() {
+        return weight.cols();
+    }
+
+    public int out() {
+        return weight.rows();
+    }
+
+    @Override
+    public String toString() {
+        return "SparseLinear(" + in() + " -> " + out() + ", density "
+                + String.format("%.4f", weight.pattern().density()) + ", " + representation() + ")";
+    }
+}

@@ -1,0 +1,79 @@
+package rewire.sparsity;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one call of {@link Rewirer#maybeRewire} did, per layer. Counts follow the criteria's
+ * choices: {@code pruned} entries were chosen for removal, {@code grown} positions were chosen for
+ * growth, and {@code regrown} of those were pruned at this same update and grown back (they keep
+ * their value and optimizer state, so the topology changed by {@code pruned - regrown} removals and
+ * {@code grown - regrown} additions).
+ *
+ * @param step    the training step
+ * @param updated whether the cadence made this an update step
+ * @param layers  one entry per layer, in the order given (empty when not updated)
+ */
+public record RewireReport(long step, boolean updated, List<Layer> layers) {
+
+    public RewireReport {
+        layers = List.copyOf(layers);
+    }
+
+    /** The report of a step that was not an update step. */
+    public static RewireReport skipped(long step) {
+        return new RewireReport(step, false, List.of());
+    }
+
+    /**
+     * One layer's update.
+     *
+     * @param explorationRate fraction of the layer's positions ever active, NaN without an {@link EverActive}
+     */
+    public record Layer(String name, int rows, int cols, int nnzBefore, int pruned, int grown, int regrown, int nnz,
+                        double explorationRate) {
+
+        public double density() {
+            return (double) nnz / ((long) rows * cols);
+        }
+    }
+
+    /** Connections after the update, over all layers. */
+    public long nnz() {
+        return layers.stream().mapToLong(Layer::nnz).sum();
+    }
+
+    public long pruned() {
+        return layers.stream().mapToLong(Layer::pruned).sum();
+    }
+
+    public long grown() {
+        return layers.stream().mapToLong(Layer::grown).sum();
+    }
+
+    public long regrown() {
+        return layers.stream().mapToLong(Layer::regrown).sum();
+    }
+
+    /** True density of all the layers together. */
+    public double density() {
+        long size = layers.stream().mapToLong(l -> (long) l.rows() * l.cols()).sum();
+        return size == 0 ? 0 : (double) nnz() / size;
+    }
+
+    /** One JSON object per report, for a {@code rewire.jsonl} log. */
+    public String toJson() {
+        StringBuilder b = new StringBuilder();
+        b.append("{\"step\":").append(step).append(",\"updated\":").append(updated).append(",\"layers\":[");
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"name\":\"%s\",\"nnzBefore\":%d,\"pruned\":%d,\"grown\":%d,\"regrown\":%d,\"nnz\":%d,"
+                            + "\"density\":%.6g,\"exploration\":%s}",
+                    l.name().replace("\\", "\\\\").replace("\"", "\\\""), l.nnzBefore(), l.pruned(), l.grown(),
+                    l.regrown(), l.nnz(), l.density(), Double.isNaN(l.explorationRate()) ? "null"
+                            : String.format(Locale.ROOT, "%.6g", l.explorationRate())));
+        }
+        return b.append("]}").toString();
+    }
+}

@@ -1,0 +1,211 @@
+package rewire.sparsity;
+
+import java.util.ArrayList;
+import java.util.List;
+import rewire.kernel.Kernels;
+import rewire.nn.SparseParam;
+import rewire.optim.Slots;
+import rewire.sparse.Remap;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
+
+/**
+ * One update of a {@link Rewirer}: prune every layer, settle growth counts, grow every layer,
+ * then apply one remap per layer. Layer {@code i} draws from {@code stepRng.fold(i)}, split into
+ * independent streams for the shrink, drop, grow and init stages.
+ */
+final class RewireStep {
+    static final int SHRINK = 0;
+    static final int DROP = 1;
+    static final int GROW = 2;
+    private static final int INIT = 3;
+
+    private final Rewirer cfg;
+    private final long step;
+    private final List<LayerView> layers;
+    private final Slots slots;
+    private final Rng stepRng;
+    private final Kernels kernels;
+    private final SparsityPattern[] before;
+    private final SparsityPattern[] kept;
+    private final int[] target;
+
+    RewireStep(Rewirer cfg, long step, List<LayerView> layers, Slots slots, Rng stepRng, Kernels kernels) {
+        this.cfg = cfg;
+        this.step = step;
+        this.layers = List.copyOf(layers);
+        this.slots = slots;
+        this.stepRng = stepRng;
+        this.kernels = kernels;
+        this.before = new SparsityPattern[layers.size()];
+        this.kept = new SparsityPattern[layers.size()];
+        this.target = cfg.targets(step, layers);
+    }
+
+    /** The generator of one layer and stage. */
+    Rng rng(int layer, int stage) {
+        return stepRng.fold(layer).fold(stage);
+    }
+
+    RewireReport run() {
+        for (int l = 0; l < layers.size(); l++) {
+            before[l] = layers.get(l).param().pattern();
+            String defect = cfg.constraint().violation(before[l]);
+            if (defect != null) {
+                throw new IllegalStateException(layers.get(l).param().name() + " breaks its constraint before the "
+                        + "update: " + defect);
+            }
+        }
+        double zeta = Rewirer.checkedFraction(cfg.dropFraction().at(step), "drop fraction at step " + step);
+        Selection[] grown;
+        if (cfg.scope() == Scope.GLOBAL) {
+            GlobalRanking global = new GlobalRanking(this);
+            global.prune(zeta);
+            grown = global.grow();
+        } else {
+            for (int l = 0; l < layers.size(); l++) {
+                kept[l] = prune(l, zeta);
+            }
+            grown = growPerLayer();
+        }
+        List<RewireReport.Layer> reports = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            reports.add(apply(l, grown[l]));
+        }
+        return new RewireReport(step, true, reports);
+    }
+
+    // the pattern left after pruning layer l
+    private SparsityPattern prune(int l, double zeta) {
+        SparseParam param = layers.get(l).param();
+        SparsityPattern p = before[l];
+        DropRule.Counts counts = cfg.dropRule().counts(p.nnz(), target[l], zeta);
+        if (counts.pruned() == 0) {
+            return p;
+        }
+        boolean[] alive = null;
+        if (counts.shrink() > 0) {
+            PruneCriterion c = shrinkCriterion();
+            alive = cfg.constraint().keep(p, c.scores(param), c.keyRule(step), rng(l, SHRINK), counts.shrink(),
+                    target[l]);
+            p = PatternOps.subset(p, alive);
+        }
+        float[] scores = restrict(cfg.prune().scores(param), alive);
+        boolean[] keep = cfg.constraint().keep(p, scores, cfg.prune().keyRule(step), rng(l, DROP), counts.drop(),
+                target[l]);
+        return PatternOps.subset(p, keep);
+    }
+
+    PruneCriterion shrinkCriterion() {
+        return cfg.shrinkPrune() != null ? cfg.shrinkPrune() : cfg.prune();
+    }
+
+    // the entries of `scores` whose flag is set (all of them when flags is null)
+    static float[] restrict(float[] scores, boolean[] flags) {
+        if (flags == null) {
+            return scores;
+        }
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        float[] out = new float[n];
+        for (int e = 0, w = 0; e < scores.length; e++) {
+            if (flags[e]) {
+                out[w++] = scores[e];
+            }
+        }
+        return out;
+    }
+
+    private Selection[] growPerLayer() {
+        int n = layers.size();
+        int[] counts = new int[n];
+        int[] room = new int[n];
+        for (int l = 0; l < n; l++) {
+            counts[l] = Math.max(0, target[l] - kept[l].nnz());
+            room[l] = (int) ((long) kept[l].rows() * kept[l].cols() - kept[l].nnz());
+        }
+        if (cfg.grow().redistributes()) {
+            counts = cfg.grow().redistribute(layers, counts, room, slots);
+        }
+        Selection[] out = new Selection[n];
+        for (int l = 0; l < n; l++) {
+            GrowRequest req = GrowRequest.of(layers.get(l), kept[l], exclusion(l), kept[l].nnz() + counts[l],
+                    cfg.constraint(), rng(l, GROW), kernels, cfg.tileFloats());
+            out[l] = req.count() == 0 ? Selection.empty() : cfg.grow().select(req);
+        }
+        return out;
+    }
+
+    /** Positions growth may not pick in layer l: the kept pattern, or the old one when pruned positions may not return. */
+    SparsityPattern exclusion(int l) {
+        return cfg.grow().regrowsPruned() ? kept[l] : before[l];
+    }
+
+    // moves layer l to kept + grown through one remap
+    private RewireReport.Layer apply(int l, Selection grown) {
+        LayerView layer = layers.get(l);
+        SparseParam param = layer.param();
+        SparsityPattern next = PatternOps.union(kept[l], grown.positions());
+        String defect = cfg.constraint().violation(next);
+        if (defect != null) {
+            throw new IllegalStateException(param.name() + ": the rewired pattern breaks its constraint: " + defect);
+        }
+        Remap remap = Remap.between(before[l], next);
+        param.remap(remap, cfg.init().values(next, grownEntries(remap), rng(l, INIT)));
+        slots.remap(param, remap);
+        double exploration = Double.NaN;
+        if (layer.everActive() != null) {
+            layer.everActive().mark(next);
+            exploration = layer.everActive().rate();
+        }
+        int regrown = grown.size() - remap.grown();
+        return new RewireReport.Layer(param.name(), param.rows(), param.cols(), before[l].nnz(),
+                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), exploration);
+    }
+
+    private static int[] grownEntries(Remap remap) {
+        int[] source = remap.source();
+        int[] out = new int[remap.grown()];
+        for (int e = 0, g = 0; e < source.length; e++) {
+            if (source[e] == Remap.GROWN) {
+                out[g++] = e;
+            }
+        }
+        return out;
+    }
+
+    // accessors for GlobalRanking
+    Rewirer config() {
+        return cfg;
+    }
+
+    long step() {
+        return step;
+    }
+
+    List<LayerView> layers() {
+        return layers;
+    }
+
+    SparsityPattern before(int l) {
+        return before[l];
+    }
+
+    void setKept(int l, SparsityPattern p) {
+        kept[l] = p;
+    }
+
+    SparsityPattern kept(int l) {
+        return kept[l];
+    }
+
+    int target(int l) {
+        return target[l];
+    }
+
+    Kernels kernels() {
+        return kernels;
+    }
+}

@@ -1,0 +1,255 @@
+package rewire.sparsity;
+
+import java.util.ArrayList;
+import java.util.List;
+import rewire.kernel.DenseScores;
+import rewire.kernel.Kernels;
+import rewire.optim.Schedule;
+import rewire.optim.Slots;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
+
+/**
+ * One DST algorithm: an immutable configuration of parts (ARCHITECTURE.md, "One rewire step").
+ * At an update step, for each layer: target nnz from the density schedule and the distribution
+ * (or the current count when there is no density schedule), prune and grow counts from the drop
+ * rule and the drop-fraction schedule, pruning by the prune criterion (keep the best), growth by
+ * the grow criterion among free positions, all within the constraint; then one
+ * {@link rewire.sparse.Remap} moves weights, gradients and every optimizer slot.
+ *
+ * @param cadence           when to update
+ * @param density           global density per step, or null to keep every layer's count
+ * @param dropFraction      the fraction of connections replaced per update
+ * @param dropRule          how counts follow from nnz, target and drop fraction
+ * @param distribution      how a global density splits into layers (used with {@code density})
+ * @param prune             the prune criterion
+ * @param shrinkPrune       the criterion for the shrink stage of {@link DropRule#shrinkThenDrop()}, or null for {@code prune}
+ * @param grow              the grow criterion
+ * @param constraint        the structure every pattern keeps
+ * @param scope             per-layer or global ranking
+ * @param init              first values of grown weights
+ * @param skipOptimizerStep whether the trainer skips the optimizer step at update steps (MST, CHT; METHODS Appendix 1.5)
+ * @param tileFloats        the largest score tile held at once
+ */
+public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, DropRule dropRule,
+                      Distribution distribution, PruneCriterion prune, PruneCriterion shrinkPrune, GrowCriterion grow,
+                      Constraint constraint, Scope scope, Init init, boolean skipOptimizerStep, int tileFloats) {
+
+    public Rewirer {
+        requireAll(cadence, dropFraction, dropRule, distribution, prune, grow, constraint, scope, init);
+        if (tileFloats < 1) {
+            throw new IllegalArgumentException("tile size must be positive, got " + tileFloats);
+        }
+        if (scope == Scope.GLOBAL && !(constraint instanceof Unstructured)) {
+            throw new IllegalArgumentException("global ranking supports unstructured layers only, got " + constraint.name());
+        }
+        if (scope == Scope.GLOBAL && (grow.redistributes()
+                || (grow.asScored() == null && !(grow instanceof GrowCriterion.NoGrowth)))) {
+            throw new IllegalArgumentException("global ranking needs a single-score grow criterion, got " + grow.name());
+        }
+        if (grow.redistributes() && (density != null || !(constraint instanceof Unstructured))) {
+            throw new IllegalArgumentException(grow.name() + " moves growth between layers, so it needs a constant "
+                    + "total (no density schedule) and unstructured layers");
+        }
+    }
+
+    /** A builder starting from: no updates, constant count, drop fraction 0, overlap rule, uniform, magnitude, random growth, unstructured, per layer, zero init. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Whether {@code step} is an update step. */
+    public boolean isUpdate(long step) {
+        return cadence.isUpdate(step);
+    }
+
+    /** Whether the trainer should skip the optimizer step at {@code step}. */
+    public boolean skipsOptimizerStepAt(long step) {
+        return skipOptimizerStep && cadence.isUpdate(step);
+    }
+
+    /** Rewires if {@code step} is an update step, with {@link Kernels#defaults()}. */
+    public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, Rng rng) {
+        return maybeRewire(step, layers, slots, rng, Kernels.defaults());
+    }
+
+    /**
+     * Rewires every layer if the cadence says {@code step} is an update step. Randomness comes
+     * from {@code rng.fold(step)}, so it depends on the step, not on earlier updates; {@code rng}
+     * itself is not advanced.
+     *
+     * @return what changed, or {@link RewireReport#skipped} when {@code step} is not an update step
+     */
+    public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, Rng rng, Kernels kernels) {
+        if (!cadence.isUpdate(step)) {
+            return RewireReport.skipped(step);
+        }
+        return new RewireStep(this, step, layers, slots, rng.fold(step), kernels).run();
+    }
+
+    /**
+     * Each layer's connection count after an update at {@code step}: the distribution's split of
+     * the scheduled density, or the current count without a density schedule; rounded to what the
+     * constraint can hold.
+     */
+    public int[] targets(long step, List<LayerView> layers) {
+        int[] out = new int[layers.size()];
+        if (density != null) {
+            List<LayerShape> shapes = layers.stream().map(LayerView::shape).toList();
+            out = distribution.nnz(shapes, checkedFraction(density.at(step), "density at step " + step));
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = layers.get(i).param().pattern().nnz();
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            LayerView l = layers.get(i);
+            out[i] = constraint.feasibleNnz(l.param().rows(), l.param().cols(), out[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Random initial patterns for layers of these shapes at global {@code initialDensity}, split by
+     * the distribution and satisfying the constraint; layer {@code i} draws from {@code rng.fold(i)}.
+     */
+    public List<SparsityPattern> initialPatterns(List<LayerShape> shapes, double initialDensity, Rng rng) {
+        int[] counts = distribution.nnz(shapes, initialDensity);
+        List<SparsityPattern> out = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            LayerShape s = shapes.get(i);
+            int nnz = constraint.feasibleNnz(s.rows(), s.cols(), counts[i]);
+            out.add(constraint.randomPattern(s.rows(), s.cols(), nnz, rng.fold(i)));
+        }
+        return out;
+    }
+
+    static double checkedFraction(double value, String what) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalStateException(what + " is " + value + ", outside [0, 1]");
+        }
+        return value;
+    }
+
+    private static void requireAll(Object... parts) {
+        String[] names = {"cadence", "drop fraction", "drop rule", "distribution", "prune criterion",
+            "grow criterion", "constraint", "scope", "init"};
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new IllegalArgumentException("rewirer " + names[i] + " must not be null");
+            }
+        }
+    }
+
+    /** Assembles a {@link Rewirer}; every part has a default. */
+    public static final class Builder {
+        private Cadence cadence = Cadence.never();
+        private Schedule density;
+        private Schedule dropFraction = Schedules.constant(0);
+        private DropRule dropRule = DropRule.overlap();
+        private Distribution distribution = Distribution.uniform();
+        private PruneCriterion prune = PruneCriterion.magnitude();
+        private PruneCriterion shrinkPrune;
+        private GrowCriterion grow = GrowCriterion.random();
+        private Constraint constraint = Constraint.unstructured();
+        private Scope scope = Scope.PER_LAYER;
+        private Init init = Init.zero();
+        private boolean skipOptimizerStep;
+        private int tileFloats = DenseScores.DEFAULT_TILE_FLOATS;
+
+        private Builder() {
+        }
+
+        private Builder(Rewirer r) {
+            cadence = r.cadence;
+            density = r.density;
+            dropFraction = r.dropFraction;
+            dropRule = r.dropRule;
+            distribution = r.distribution;
+            prune = r.prune;
+            shrinkPrune = r.shrinkPrune;
+            grow = r.grow;
+            constraint = r.constraint;
+            scope = r.scope;
+            init = r.init;
+            skipOptimizerStep = r.skipOptimizerStep;
+            tileFloats = r.tileFloats;
+        }
+
+        public Builder cadence(Cadence v) {
+            cadence = v;
+            return this;
+        }
+
+        /** Global density per step; null keeps every layer's count. */
+        public Builder density(Schedule v) {
+            density = v;
+            return this;
+        }
+
+        public Builder dropFraction(Schedule v) {
+            dropFraction = v;
+            return this;
+        }
+
+        public Builder dropRule(DropRule v) {
+            dropRule = v;
+            return this;
+        }
+
+        public Builder distribution(Distribution v) {
+            distribution = v;
+            return this;
+        }
+
+        public Builder prune(PruneCriterion v) {
+            prune = v;
+            return this;
+        }
+
+        public Builder shrinkPrune(PruneCriterion v) {
+            shrinkPrune = v;
+            return this;
+        }
+
+        public Builder grow(GrowCriterion v) {
+            grow = v;
+            return this;
+        }
+
+        public Builder constraint(Constraint v) {
+            constraint = v;
+            return this;
+        }
+
+        public Builder scope(Scope v) {
+            scope = v;
+            return this;
+        }
+
+        public Builder init(Init v) {
+            init = v;
+            return this;
+        }
+
+        public Builder skipOptimizerStep(boolean v) {
+            skipOptimizerStep = v;
+            return this;
+        }
+
+        public Builder tileFloats(int v) {
+            tileFloats = v;
+            return this;
+        }
+
+        public Rewirer build() {
+            return new Rewirer(cadence, density, dropFraction, dropRule, distribution, prune, shrinkPrune, grow,
+                    constraint, scope, init, skipOptimizerStep, tileFloats);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package rewire.sparsity;
+
+import java.util.Arrays;
+
+/**
+ * Positions chosen by a grow step, row-major {@code row * cols + col}, strictly increasing, each
+ * with the key that won it.
+ */
+public record Selection(long[] positions, float[] keys) {
+
+    public Selection {
+        if (positions.length != keys.length) {
+            throw new IllegalArgumentException(positions.length + " positions but " + keys.length + " keys");
+        }
+        for (int i = 1; i < positions.length; i++) {
+            if (positions[i] <= positions[i - 1]) {
+                throw new IllegalArgumentException("selected positions must strictly increase at index " + i);
+            }
+        }
+    }
+
+    public static Selection empty() {
+        return new Selection(new long[0], new float[0]);
+    }
+
+    /** A selection from positions (of one layer, below 2^31) and keys in any order, sorted here by position. */
+    static Selection unsorted(long[] positions, float[] keys) {
+        long[] order = new long[positions.length];
+        for (int i = 0; i < order.length; i++) {
+            assert positions[i] >= 0 && positions[i] <= Integer.MAX_VALUE;
+            order[i] = positions[i] << 32 | i;
+        }
+        Arrays.sort(order);
+        long[] p = new long[positions.length];
+        float[] k = new float[positions.length];
+        for (int i = 0; i < order.length; i++) {
+            int from = (int) order[i];
+            p[i] = positions[from];
+            k[i] = keys[from];
+        }
+        return new Selection(p, k);
+    }
+
+    public int size() {
+        return positions.length;
+    }
+
+    /** Whether some position won with key -infinity (a sampled selection ran out of positive weights). */
+    public boolean hasInfiniteKey() {
+        for (float k : keys) {
+            if (k == Float.NEGATIVE_INFINITY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The union with a disjoint selection. */
+    Selection plus(Selection other) {
+        long[] p = Arrays.copyOf(positions, size() + other.size());
+        float[] k = Arrays.copyOf(keys, size() + other.size());
+        System.arraycopy(other.positions, 0, p, size(), other.size());
+        System.arraycopy(other.keys, 0, k, size(), other.size());
+        return unsorted(p, k);
+    }
+}

@@ -1,0 +1,11 @@
+package rewire.train;
+
+/** The loss became NaN or infinite; training stops and the last good checkpoint is kept. */
+public final class NonFiniteLossException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public NonFiniteLossException(long step, double loss) {
+        super("the loss is " + loss + " at step " + step + ": training stopped. The last good checkpoint is kept; "
+                + "lower the learning rate, add gradient clipping (optim.clip), or check the data.");
+    }
+}

@@ -1,0 +1,62 @@
+package rewire.train;
+
+import java.util.List;
+import rewire.autodiff.Tape;
+import rewire.nn.Module;
+import rewire.nn.SparseLinear;
+import rewire.sparsity.FlopCounter;
+
+/**
+ * What a {@link Trainer} trains: a model, its data and its loss.
+ *
+ * <p>Call order per training step: {@link #trainStep} records the loss of step {@code t} on a
+ * cleared tape, the trainer runs backward, hooks and the optimizer. {@link #evaluate} may be
+ * called between steps. The batch of step {@code t} must be a pure function of {@code t} and the
+ * workload's seed, so a resumed run sees exactly the data an uninterrupted one would.
+ */
+public interface Workload {
+
+    /** A short name for logs and reports, such as "mlp-fashion-mnist". */
+    String name();
+
+    /** The model; its parameters are what the optimizer updates. */
+    Module model();
+
+    /** Training steps in one epoch (one pass over the training data). */
+    long stepsPerEpoch();
+
+    /** Examples per training step. */
+    int batchSize();
+
+    /** Records the training loss of step {@code step} on {@code tape} (the model is in training mode). */
+    StepOutput trainStep(Tape tape, long step);
+
+    /** Evaluates the model on its held-out split (the trainer switches the model to eval mode around this). */
+    Evaluation evaluate();
+
+    /** The sparse layers the DST engine rewires, in model order; empty for a dense model. */
+    List<SparseLinear> sparseLayers();
+
+    /**
+     * The full weight shape of sparse layer {@code i} for layer-wise budgets (a convolution's
+     * {@code (out, in, kh, kw)}); by default the matrix shape {@code (rows, cols)}.
+     */
+    default int[] kernelShape(int i) {
+        SparseLinear l = sparseLayers().get(i);
+        return new int[] {l.out(), l.in()};
+    }
+
+    /**
+     * The shape of one input example as an image {@code (height, width)}, for the first layer's
+     * connectivity heatmap; null when the input is not an image.
+     */
+    default int[] inputImage() {
+        return null;
+    }
+
+    /**
+     * The linear layers for FLOP accounting, in model order: sparse layers named as their weight
+     * parameter, dense ones as layers of full density.
+     */
+    List<FlopCounter.Layer> flopLayers();
+}

@@ -1,0 +1,156 @@
+package rewire.models.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import rewire.autodiff.ImageShape;
+import rewire.autodiff.Window;
+import rewire.nn.Activation;
+import rewire.nn.Conv2d;
+import rewire.nn.Dropout;
+import rewire.nn.Flatten;
+import rewire.nn.Init;
+import rewire.nn.Linear;
+import rewire.nn.Module;
+import rewire.nn.Pool2d;
+import rewire.nn.Sequential;
+import rewire.nn.SparseLinear;
+import rewire.nn.Unflatten;
+import rewire.sparse.SparsityPattern;
+import rewire.sparsity.FlopCounter;
+import rewire.sparsity.LayerShape;
+import rewire.tensor.Rng;
+
+/**
+ * The weight layers of a classifier, known before it is built, so a DST recipe can choose their
+ * initial patterns (ERK needs every layer's shape), and the model built from those patterns.
+ *
+ * <pre>
+ * mlp : x (784, B) -> [fc -> ReLU (-> dropout)]* -> fc -> logits (10, B)
+ * cnn : x (784, B) -> unflatten (1, B·28·28) -> [conv k×k, same padding -> ReLU -> maxpool 2]*
+ *       -> flatten -> [fc -> ReLU (-> dropout)]* -> fc -> logits (10, B)
+ * </pre>
+ * Every weight layer is sparse when given a pattern and dense ({@link Linear}) when given none.
+ */
+final class Architecture {
+    private final ModelSettings settings;
+    private final ImageShape input;
+    private final int classes;
+    private final List<LayerShape> shapes = new ArrayList<>();
+    private final List<Integer> positions = new ArrayList<>();
+
+    Architecture(ModelSettings settings, ImageShape input, int classes) {
+        this.settings = settings;
+        this.input = input;
+        this.classes = classes;
+        ImageShape maps = input;
+        int k = settings.kernel();
+        if (settings.arch().equals("cnn")) {
+            for (int i = 0; i < settings.channels().size(); i++) {
+                int out = settings.channels().get(i);
+                shapes.add(new LayerShape("conv" + (i + 1), new int[] {out, maps.channels(), k, k}));
+                positions.add(maps.height() * maps.width());
+                maps = new ImageShape(out, maps.height() / 2, maps.width() / 2);
+            }
+        }
+        int in = maps.features();
+        for (int i = 0; i < settings.hidden().size(); i++) {
+            shapes.add(LayerShape.matrix("fc" + (i + 1), settings.hidden().get(i), in));
+            positions.add(1);
+            in = settings.hidden().get(i);
+        }
+        shapes.add(LayerShape.matrix("fc" + (settings.hidden().size() + 1), classes, in));
+        positions.add(1);
+    }
+
+    /** The weight layers in model order: a convolution as {@code (Cout, Cin, k, k)}, a linear layer as {@code (out, in)}. */
+    List<LayerShape> shapes() {
+        return shapes;
+    }
+
+    /** The model and its layers. */
+    record Built(Module model, List<SparseLinear> sparseLayers, List<int[]> sparseKernelShapes,
+                 List<FlopCounter.Layer> flopLayers) {
+    }
+
+    /**
+     * Builds the model; {@code patterns.get(i)} is the pattern of weight layer {@code i}, or null
+     * for a dense layer.
+     */
+    Built build(List<SparsityPattern> patterns, Rng rng) {
+        if (patterns.size() != shapes.size()) {
+            throw new IllegalArgumentException(patterns.size() + " patterns for " + shapes.size() + " layers");
+        }
+        List<Module> modules = new ArrayList<>();
+        LayerBuilder layers = new LayerBuilder(patterns, rng);
+        ImageShape maps = input;
+        if (settings.arch().equals("cnn")) {
+            modules.add(new Unflatten(input));
+            Window same = new Window(settings.kernel(), 1, settings.kernel() / 2);
+            for (int i = 0; i < settings.channels().size(); i++) {
+                modules.add(layers.conv(maps, same));
+                modules.add(Activation.relu());
+                ImageShape conv = new ImageShape(settings.channels().get(i), maps.height(), maps.width());
+                modules.add(Pool2d.max(conv, new Window(2, 2, 0)));
+                maps = new ImageShape(conv.channels(), conv.height() / 2, conv.width() / 2);
+            }
+            modules.add(new Flatten(maps));
+        }
+        for (int i = 0; i < settings.hidden().size(); i++) {
+            modules.add(layers.linear());
+            modules.add(Activation.relu());
+            if (settings.dropout() > 0) {
+                modules.add(new Dropout(settings.dropout(), rng.fold(1000 + i)));
+            }
+        }
+        modules.add(layers.linear());
+        return new Built(new Sequential(modules), layers.sparse, layers.kernelShapes, layers.flops);
+    }
+
+    // Makes weight layer after weight layer, sparse or dense as its pattern says.
+    private final class LayerBuilder {
+        private final List<SparsityPattern> patterns;
+        private final Rng rng;
+        private final List<SparseLinear> sparse = new ArrayList<>();
+        private final List<int[]> kernelShapes = new ArrayList<>();
+        private final List<FlopCounter.Layer> flops = new ArrayList<>();
+        private int next;
+
+        LayerBuilder(List<SparsityPattern> patterns, Rng rng) {
+            this.patterns = patterns;
+            this.rng = rng;
+        }
+
+        Module conv(ImageShape maps, Window window) {
+            Module core = core();
+            return core instanceof SparseLinear s ? new Conv2d(maps, window, s) : new Conv2d(maps, window, (Linear) core);
+        }
+
+        Module linear() {
+            return core();
+        }
+
+        // weight layer `next` as an (out, in) product: sparse on its pattern, or dense
+        private Module core() {
+            int i = next++;
+            LayerShape shape = shapes.get(i);
+            SparsityPattern p = patterns.get(i);
+            String name = shape.name();
+            FlopCounter.Layer flop;
+            Module m;
+            if (p == null) {
+                Linear l = Linear.create(name, shape.cols(), shape.rows(), true, Init.kaimingNormal(), rng.fold(i));
+                flop = FlopCounter.Layer.dense(l.weight().name(), shape.cols(), shape.rows());
+                m = l;
+            } else {
+                SparseLinear s = SparseLinear.create(name, p, true, Init.kaimingNormal(), settings.crossover(), rng.fold(i));
+                sparse.add(s);
+                kernelShapes.add(shape.dims());
+                flop = FlopCounter.Layer.sparse(s.weight().name(), shape.cols(), shape.rows(), p.nnz());
+                m = s;
+            }
+            flop = i == 0 ? flop.withoutInputGradient() : flop;
+            flops.add(flop.atPositions(positions.get(i)));
+            return m;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package rewire.models.classify;
+
+import rewire.train.LoopSettings;
+import rewire.train.OptimSettings;
+import rewire.train.SparsitySettings;
+
+/**
+ * The configuration of a classification run ({@code workload: classify}), as read from a YAML or
+ * properties file plus {@code key=value} overrides. Every section has defaults: the default run is
+ * the MLP 784-1000-1000-1000-10 on Fashion-MNIST trained with RigL at 90% sparsity (ERK) by SGD
+ * with momentum for 3 epochs.
+ */
+public record ClassifyConfig(String workload, String name, long seed, ModelSettings model, DataSettings data,
+                             LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {
+
+    public static final String WORKLOAD = "classify";
+
+    public ClassifyConfig {
+        if (!workload.equals(WORKLOAD)) {
+            throw new IllegalArgumentException("workload must be '" + WORKLOAD + "' for a classification run, got '"
+                    + workload + "'");
+        }
+        if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+    }
+
+    public static ClassifyConfig defaults() {
+        return new ClassifyConfig(WORKLOAD, "rigl-mlp", 42, ModelSettings.defaults(), DataSettings.defaults(),
+                LoopSettings.defaults(), OptimSettings.defaults(), SparsitySettings.defaults());
+    }
+}

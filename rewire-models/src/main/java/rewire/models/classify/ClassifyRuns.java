@@ -1,0 +1,71 @@
+package rewire.models.classify;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import rewire.autodiff.ImageShape;
+import rewire.config.Config;
+import rewire.data.Dataset;
+import rewire.data.FashionMnist;
+import rewire.data.Split;
+import rewire.data.Standardization;
+import rewire.kernel.Kernels;
+import rewire.sparse.SparsityPattern;
+import rewire.sparsity.Recipe;
+import rewire.tensor.Rng;
+import rewire.train.RunSpec;
+
+/** Turns a {@link ClassifyConfig} into a {@link RunSpec}: data, model with its initial topology, recipe. */
+public final class ClassifyRuns {
+    private static final long DATA_STREAM = 0xDA7AL;
+    private static final long INIT_STREAM = 0x1417L;
+    private static final long TOPOLOGY_STREAM = 0x7090L;
+
+    private ClassifyRuns() {
+    }
+
+    /** Loads the data and builds everything the run needs. */
+    public static RunSpec spec(ClassifyConfig config, Kernels kernels) throws IOException {
+        return spec(config, load(config.data()), kernels);
+    }
+
+    /** Builds the run on data already loaded (and standardized): 28x28 single-channel images. */
+    public static RunSpec spec(ClassifyConfig config, Split split, Kernels kernels) {
+        Dataset train = split.train();
+        ImageShape image = new ImageShape(1, FashionMnist.SIDE, FashionMnist.SIDE);
+        Architecture arch = new Architecture(config.model(), image, train.classes());
+        Rng seed = new Rng(config.seed());
+        long stepsPerEpoch = train.size() / config.data().batchSize();
+        long totalSteps = stepsPerEpoch * config.train().epochs();
+        Recipe recipe = config.sparsity().isDense() ? null : config.sparsity().create(Math.max(1, totalSteps),
+                Math.max(1, stepsPerEpoch));
+        List<SparsityPattern> patterns = recipe == null
+                ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
+                : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
+        Architecture.Built model = arch.build(patterns, seed.fold(INIT_STREAM));
+        int[] inputImage = config.model().arch().equals("mlp") ? new int[] {image.height(), image.width()} : null;
+        ClassificationWorkload workload = new ClassificationWorkload(config.model().arch() + "-" + train.name(), model,
+                train, split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM),
+                inputImage, kernels);
+        return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
+                config.optim(), recipe, config.train());
+    }
+
+    private static Split load(DataSettings data) throws IOException {
+        Split split = FashionMnist.load(Path.of(data.dir()));
+        Dataset train = data.trainLimit() > 0 ? split.train().slice(0, Math.min(data.trainLimit(), split.train().size()))
+                : split.train();
+        Dataset test = data.testLimit() > 0 ? split.test().slice(0, Math.min(data.testLimit(), split.test().size()))
+                : split.test();
+        Standardization.Mode mode = switch (data.standardize()) {
+            case "none" -> Standardization.Mode.NONE;
+            case "global" -> Standardization.Mode.GLOBAL;
+            case "per-feature" -> Standardization.Mode.PER_FEATURE;
+            default -> throw new IllegalArgumentException("data.standardize must be none, global or per-feature, got '"
+                    + data.standardize() + "'");
+        };
+        return new Split(train, test).standardized(mode);
+    }
+}

@@ -1,0 +1,106 @@
+package rewire.models.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rewire.config.Config;
+import rewire.data.Dataset;
+import rewire.data.Split;
+import rewire.io.Json;
+import rewire.kernel.Kernels;
+import rewire.nn.Param;
+import rewire.tensor.Rng;
+import rewire.tensor.Shape;
+import rewire.train.RunFolder;
+import rewire.train.RunSpec;
+import rewire.train.TrainingRun;
+
+/**
+ * A run interrupted after a checkpoint and resumed ends exactly as the same run never interrupted:
+ * the same weights and topology bit for bit, and the same logged losses and accuracies.
+ */
+class ResumeExactnessTest {
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void aResumedRunEqualsAnUninterruptedOne() throws IOException {
+        Split data = syntheticImages(new Rng(7));
+        List<String> overrides = List.of("name=resume", "train.runs=" + runs, "train.epochs=3", "train.logEvery=5",
+                "train.checkpointEvery=20", "model.hidden=[40,30]", "data.batchSize=16",
+                "sparsity.recipe=rigl", "sparsity.density=0.2", "sparsity.options=[deltaT=7]", "optim.name=adam",
+                "optim.lr=0.003");
+        ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
+        Kernels kernels = Kernels.defaults();
+
+        RunSpec whole = ClassifyRuns.spec(config, data, kernels);
+        TrainingRun uninterrupted = TrainingRun.start(whole, kernels, null);
+        uninterrupted.run();
+
+        RunSpec failing = ClassifyRuns.spec(config, data, kernels);
+        TrainingRun interrupted = TrainingRun.start(new RunSpec(failing.name(), failing.seed(), failing.configYaml(),
+                failing.config(), new FailingWorkload(failing.workload(), 47), failing.optim(), failing.recipe(),
+                failing.loop()), kernels, null);
+        assertThrows(IllegalStateException.class, interrupted::run);
+
+        RunSpec fresh = ClassifyRuns.spec(config, data, kernels);
+        TrainingRun resumed = TrainingRun.resume(RunFolder.open(interrupted.folder().dir()), fresh, kernels, null);
+        assertEquals(40, resumed.startStep(), "resumes from the last checkpoint before the failure");
+        resumed.run();
+
+        List<Param> a = whole.workload().model().params();
+        List<Param> b = fresh.workload().model().params();
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i).values(), b.get(i).values(), a.get(i).name() + " values differ");
+        }
+        for (int i = 0; i < whole.workload().sparseLayers().size(); i++) {
+            assertEquals(whole.workload().sparseLayers().get(i).weight().pattern(),
+                    fresh.workload().sparseLayers().get(i).weight().pattern(), "topology of sparse layer " + i);
+        }
+        assertEquals(metricsWithoutTimes(uninterrupted.folder().path(RunFolder.METRICS)),
+                metricsWithoutTimes(resumed.folder().path(RunFolder.METRICS)));
+        assertEquals(Files.readAllLines(uninterrupted.folder().path(RunFolder.REWIRE)),
+                Files.readAllLines(resumed.folder().path(RunFolder.REWIRE)));
+        assertTrue(Files.readAllLines(resumed.folder().path(RunFolder.REWIRE)).size() > 5, "the run rewired");
+    }
+
+    // 400 training and 50 test images of 28x28 whose class is the brightest of ten bands
+    static Split syntheticImages(Rng rng) {
+        return new Split(images("train", 400, rng), images("test", 50, rng));
+    }
+
+    private static Dataset images(String name, int n, Rng rng) {
+        float[] x = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(10);
+            for (int p = 0; p < 784; p++) {
+                float band = (p / 28) / 3 == labels[i] ? 1f : 0f;
+                x[i * 784 + p] = band + 0.3f * (float) rng.nextGaussian();
+            }
+        }
+        return Dataset.of(name, Shape.of(1, 28, 28), x, labels, 10);
+    }
+
+    private static List<Map<?, ?>> metricsWithoutTimes(Path file) throws IOException {
+        List<Map<?, ?>> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            Map<?, ?> m = new java.util.LinkedHashMap<>((Map<?, ?>) Json.parse(line));
+            m.remove("elapsedSeconds");
+            m.remove("samplesPerSecond");
+            lines.add(m);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,65 @@
+package rewire.testkit;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import rewire.kernel.KernelProvider;
+
+/**
+ * A provider that forwards every call to another one and counts the calls, so a test can tell
+ * that the facade really split a problem into several chunks (otherwise a thread-count test
+ * would compare one call with itself and could not fail). Tests also extend it to break one
+ * method of a working provider on purpose.
+ */
+class CountingProvider implements KernelProvider {
+    private final KernelProvider inner;
+    private final AtomicInteger calls = new AtomicInteger();
+
+    CountingProvider(KernelProvider inner) {
+        this.inner = inner;
+    }
+
+    /** Kernel calls since the last reset. */
+    int calls() {
+        return calls.get();
+    }
+
+    void reset() {
+        calls.set(0);
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public int vectorWidth() {
+        return inner.vectorWidth();
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        calls.incrementAndGet();
+        inner.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
+                     int rowFrom, int rowTo, boolean accumulate) {
+        calls.incrementAndGet();
+        inner.spmm(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, rowTo, accumulate);
+    }
+
+    @Override
+    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom, int rowTo,
+                      boolean accumulate) {
+        calls.incrementAndGet();
+        inner.sddmm(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+    }
+
+    @Override
+    public void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo) {
+        calls.incrementAndGet();
+        inner.transpose(src, rows, cols, dst, rowFrom, rowTo);
+    }
+}

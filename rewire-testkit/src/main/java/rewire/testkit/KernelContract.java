@@ -1,0 +1,306 @@
+package rewire.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import rewire.kernel.KernelProvider;
+import rewire.kernel.Kernels;
+import rewire.kernel.Parallel;
+import rewire.kernel.ScalarKernels;
+import rewire.sparse.Patterns;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
+import rewire.testkit.KernelCases.GemmCase;
+import rewire.testkit.KernelCases.SparseCase;
+import rewire.testkit.KernelCases.SparseOperands;
+
+/**
+ * The contract every {@link KernelProvider} must meet, checked against {@link ScalarKernels}.
+ * A provider's test extends this class and implements {@link #provider()}.
+ *
+ * <p>What it checks, on the sizes and pattern kinds of {@link KernelCases}:
+ * <ul>
+ * <li>every sparse op of the {@link Kernels} facade (feature-major and batch-major, with and
+ *     without accumulation), dense GEMM in all four transpose combinations, and transpose, are
+ *     within {@link FloatChecks#assertClose tolerance} of the scalar reference run through the
+ *     same facade;
+ * <li>results with 1, 2 and 3 threads are bitwise identical, including on shapes that provably
+ *     split into several chunks;
+ * <li>sparse ops equal the dense product with the masked dense weight;
+ * <li>through the SPI directly: a call writes only the output rows of its range, and splitting
+ *     the range does not change a bit; GEMM honours offsets and leading dimensions.
+ * </ul>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class KernelContract {
+    private static final int[] THREADS = {1, 2, 3};
+
+    private final List<Parallel> pools = new ArrayList<>();
+    private Kernels oracle;
+    private Kernels kernels;
+
+    /** The provider under test; may return the same instance on every call. */
+    protected abstract KernelProvider provider();
+
+    /** One op run through a {@link Kernels}; returns the op's output array. */
+    record NamedRun<T>(String name, boolean exact, BiFunction<Kernels, T, float[]> body) {
+    }
+
+    /** Writes the outputs of rows {@code [from, to)} into {@code out}, through the SPI. */
+    @FunctionalInterface
+    interface RowRangeCall {
+        void run(float[] out, int from, int to);
+    }
+
+    @BeforeAll
+    final void createKernels() {
+        oracle = new Kernels(new ScalarKernels(), null, pool(1), "oracle");
+        kernels = new Kernels(provider(), null, pool(1), "test");
+    }
+
+    @AfterAll
+    final void closePools() {
+        pools.forEach(Parallel::close);
+    }
+
+    static List<SparseCase> sparseCases() {
+        return KernelCases.sparseCases();
+    }
+
+    static List<GemmCase> gemmCases() {
+        return KernelCases.gemmCases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sparseCases")
+    void sparseOpsMatchScalarReference(SparseCase c) {
+        SparseOperands operands = SparseOperands.of(c);
+        SparseOperands abs = operands.abs();
+        for (NamedRun<SparseOperands> run : SparseRuns.all()) {
+            assertMatchesOracle(c + ": " + run.name(), operands, abs, run);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gemmCases")
+    void denseGemmMatchesScalarReference(GemmCase g) {
+        for (GemmRuns.Operands operands : GemmRuns.operands(g)) {
+            GemmRuns.Operands abs = operands.abs();
+            for (NamedRun<GemmRuns.Operands> run : GemmRuns.runs(operands)) {
+                assertMatchesOracle(g + ": " + run.name(), operands, abs, run);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sparseCases")
+    void sparseOpsEqualDenseOpsOnMaskedWeight(SparseCase c) {
+        SparseOperands o = SparseOperands.of(c);
+        SparseOperands abs = o.abs();
+        Kernels k = kernels;
+        Tensor wDense = Patterns.toDense(o.w());
+        SparsityPattern p = o.w().pattern();
+
+        // y (rows, B) = W · x
+        Tensor y = Tensor.zeros(c.rows(), c.batch());
+        k.gemm(false, false, wDense, o.x(), y, false);
+        assertDenseEqualsSparse(c + ": W·x", y.data(), o, abs, SparseRuns.mult(false));
+
+        // dx (cols, B) = Wᵀ · dy
+        Tensor dx = Tensor.zeros(c.cols(), c.batch());
+        k.gemm(true, false, wDense, o.dy(), dx, false);
+        assertDenseEqualsSparse(c + ": Wᵀ·dy", dx.data(), o, abs, SparseRuns.multTransA(false));
+
+        // dW (nnz,) = (dy (rows, B) · x (cols, B)ᵀ) at W's entries
+        Tensor full = Tensor.zeros(c.rows(), c.cols());
+        k.gemm(false, true, o.dy(), o.x(), full, false);
+        float[] dw = Patterns.gather(full, p).values();
+        assertDenseEqualsSparse(c + ": (dy·xᵀ)|W", dw, o, abs, SparseRuns.sampledMultTransB(false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sparseCases")
+    void sparseSpiWritesOnlyItsRowsAndIgnoresChunking(SparseCase c) {
+        KernelProvider p = provider();
+        SparseOperands o = SparseOperands.of(c);
+        SparsityPattern w = o.w().pattern();
+        SparsityPattern wT = w.transposed().pattern();
+        int[] sourceEntry = w.transposed().sourceEntry();
+        float[] values = o.w().values();
+        int n = c.batch();
+        for (boolean acc : new boolean[] {false, true}) {
+            String suffix = acc ? " accumulate" : "";
+            // y (rows, B) (+)= W · x
+            assertRowRangeContract(c + ": spmm" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
+                    (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, n,
+                            from, to, acc));
+            // dx (cols, B) (+)= Wᵀ · dy, values reached through sourceEntry
+            assertRowRangeContract(c + ": spmm transposed" + suffix, c.cols(), rowsOfWidth(c.cols(), n),
+                    o.dx0().data(), (out, from, to) -> p.spmm(wT.rowPtr(), wT.colIdx(), values, sourceEntry,
+                            o.dy().data(), out, n, from, to, acc));
+            // dW (nnz,) (+)= (dy · xᵀ)|W
+            assertRowRangeContract(c + ": sddmm" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
+                    (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data(), o.x().data(), n, out,
+                            from, to, acc));
+        }
+        // xᵀ (B, cols) = x (cols, B)ᵀ: source row r lands in column r of every destination row
+        int[] sourceRowOfDst = new int[c.cols() * n];
+        for (int i = 0; i < sourceRowOfDst.length; i++) {
+            sourceRowOfDst[i] = i % c.cols();
+        }
+        assertRowRangeContract(c + ": transpose", c.cols(), sourceRowOfDst, o.dx0().data(),
+                (out, from, to) -> p.transpose(o.x().data(), c.cols(), n, out, from, to));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gemmCases")
+    void gemmSpiHonoursRowBlocksOffsetsAndLeadingDimensions(GemmCase g) {
+        KernelProvider p = provider();
+        Rng rng = new Rng(g.m() * 7919L + g.n() * 31L + g.k());
+        for (GemmRuns.Operands o : GemmRuns.operands(g)) {
+            for (boolean acc : new boolean[] {false, true}) {
+                StridedGemmCheck.Problem problem = o.problem(acc);
+                StridedGemmCheck.assertMatchesScalar(p, problem, rng);
+                int lda = o.a().cols();
+                int ldb = o.b().cols();
+                boolean transA = o.transA();
+                boolean transB = o.transB();
+                assertRowRangeContract(problem + " row blocks", g.m(), rowsOfWidth(g.m(), g.n()), o.c0().data(),
+                        (out, from, to) -> p.gemm(transA, transB, to - from, g.n(), g.k(), o.a().data(),
+                                transA ? from : from * lda, lda, o.b().data(), 0, ldb, out, from * g.n(), g.n(), acc));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sparseCases")
+    void sparseResultsAreBitwiseIdenticalForOneTwoAndThreeThreads(SparseCase c) {
+        // the large cases must really run in several chunks; transposing them still fits in one
+        boolean large = KernelCases.largeSparseCases().contains(c);
+        SparseOperands o = SparseOperands.of(c);
+        for (NamedRun<SparseOperands> run : SparseRuns.all()) {
+            assertThreadCountInvariant(c + ": " + run.name(), o, run, large && !run.exact());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gemmCases")
+    void gemmResultsAreBitwiseIdenticalForOneTwoAndThreeThreads(GemmCase g) {
+        boolean large = g.equals(KernelCases.largeGemmCase());
+        for (GemmRuns.Operands o : GemmRuns.operands(g)) {
+            for (NamedRun<GemmRuns.Operands> run : GemmRuns.runs(o)) {
+                assertThreadCountInvariant(g + ": " + run.name(), o, run, large);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private <T> void assertMatchesOracle(String what, T operands, T absOperands, NamedRun<T> run) {
+        float[] want = run.body().apply(oracle, operands);
+        float[] got = run.body().apply(kernels, operands);
+        if (run.exact()) {
+            FloatChecks.assertBitwiseEqual(what + " vs scalar reference", want, got);
+        } else {
+            float[] absTermSums = run.body().apply(oracle, absOperands);
+            FloatChecks.assertClose(what + " vs scalar reference", want, got, absTermSums);
+        }
+    }
+
+    // 1, 2 and 3 threads give the same bits; when mustSplit, the 2-thread run made more kernel calls
+    private <T> void assertThreadCountInvariant(String what, T operands, NamedRun<T> run, boolean mustSplit) {
+        float[] one = null;
+        int callsWithOneThread = 0;
+        for (int threads : THREADS) {
+            CountingProvider counting = new CountingProvider(provider());
+            try (Parallel parallel = new Parallel(threads)) {
+                float[] got = run.body().apply(new Kernels(counting, null, parallel, "test"), operands);
+                if (one == null) {
+                    one = got;
+                    callsWithOneThread = counting.calls();
+                } else {
+                    FloatChecks.assertBitwiseEqual(what + ": " + threads + " threads vs 1 thread", one, got);
+                    assertTrue(!mustSplit || counting.calls() > callsWithOneThread, what + ": expected the "
+                            + threads + "-thread run to use several chunks, made " + counting.calls()
+                            + " kernel calls vs " + callsWithOneThread + " with 1 thread");
+                }
+            }
+        }
+    }
+
+    private void assertDenseEqualsSparse(String what, float[] dense, SparseOperands o, SparseOperands abs,
+                                         NamedRun<SparseOperands> sparseRun) {
+        float[] sparse = sparseRun.body().apply(kernels, o);
+        float[] absTermSums = sparseRun.body().apply(oracle, abs);
+        FloatChecks.assertClose(what + ": sparse vs dense on the masked weight", dense, sparse, absTermSums);
+    }
+
+    /**
+     * Checks the SPI's row-range promises: the whole range in one call equals the same range in
+     * three calls made in reverse order, bit for bit; and a call on a middle range writes
+     * exactly the outputs owned by its rows. {@code rowOfOutput[i]} is the row that writes
+     * output {@code i}; {@code initial} is the output's content before the calls.
+     */
+    private static void assertRowRangeContract(String what, int rows, int[] rowOfOutput, float[] initial,
+                                               RowRangeCall call) {
+        int cut1 = rows / 3;
+        int cut2 = 2 * rows / 3;
+        float[] whole = initial.clone();
+        call.run(whole, 0, rows);
+
+        float[] pieces = initial.clone();
+        int[] bounds = {cut2, rows, cut1, cut2, 0, cut1};
+        for (int i = 0; i < bounds.length; i += 2) {
+            if (bounds[i] < bounds[i + 1]) {
+                call.run(pieces, bounds[i], bounds[i + 1]);
+            }
+        }
+        FloatChecks.assertBitwiseEqual(what + ": rows [0, " + rows + ") in three calls vs one", whole, pieces);
+
+        if (cut1 < cut2) {
+            float[] middle = initial.clone();
+            call.run(middle, cut1, cut2);
+            for (int i = 0; i < middle.length; i++) {
+                boolean inRange = rowOfOutput[i] >= cut1 && rowOfOutput[i] < cut2;
+                float want = inRange ? whole[i] : initial[i];
+                if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(middle[i])) {
+                    throw new AssertionError(what + ": a call on rows [" + cut1 + ", " + cut2 + ") "
+                            + (inRange ? "computed " + middle[i] + " instead of " + want : "wrote " + middle[i])
+                            + " at output " + i + " owned by row " + rowOfOutput[i]);
+                }
+            }
+        }
+    }
+
+    private static int[] rowsOfWidth(int rows, int width) {
+        int[] owner = new int[rows * width];
+        for (int i = 0; i < owner.length; i++) {
+            owner[i] = i / width;
+        }
+        return owner;
+    }
+
+    private static int[] rowsOfEntries(SparsityPattern p) {
+        int[] owner = new int[p.nnz()];
+        for (int r = 0; r < p.rows(); r++) {
+            for (int e = p.rowStart(r); e < p.rowEnd(r); e++) {
+                owner[e] = r;
+            }
+        }
+        return owner;
+    }
+
+    private Parallel pool(int threads) {
+        Parallel p = new Parallel(threads);
+        pools.add(p);
+        return p;
+    }
+}

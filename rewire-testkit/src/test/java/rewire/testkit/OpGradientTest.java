@@ -1,0 +1,212 @@
+package rewire.testkit;
+
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import rewire.autodiff.Activations;
+import rewire.autodiff.ConvOps;
+import rewire.autodiff.ImageShape;
+import rewire.autodiff.LinearOps;
+import rewire.autodiff.Losses;
+import rewire.autodiff.Ops;
+import rewire.autodiff.Tape;
+import rewire.autodiff.Var;
+import rewire.autodiff.Window;
+import rewire.sparse.CsrMatrix;
+import rewire.sparse.Patterns;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
+
+/**
+ * Every autodiff op passes a finite-difference check with respect to every input. Non-scalar
+ * outputs are reduced by a fixed random projection {@code Σ y ⊙ R}, so each output element
+ * carries its own weight. These tests live in the testkit because core cannot depend on it.
+ */
+class OpGradientTest {
+    private final Rng rng = new Rng(42);
+
+    private Tensor gaussian(int... dims) {
+        Tensor t = Tensor.zeros(dims);
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) rng.nextGaussian();
+        }
+        return t;
+    }
+
+    private Var leaf(int... dims) {
+        return Var.leaf(gaussian(dims));
+    }
+
+    private Var param(int... dims) {
+        Tensor value = gaussian(dims);
+        return Var.param(value, Tensor.zeros(dims));
+    }
+
+    private Var sparseParam(int rows, int cols, double density) {
+        SparsityPattern p = Patterns.random(rows, cols, (int) Math.round(density * rows * cols), rng);
+        CsrMatrix w = CsrMatrix.zeros(p);
+        for (int e = 0; e < w.nnz(); e++) {
+            w.values()[e] = (float) rng.nextGaussian();
+        }
+        return Var.sparseParam(w, new float[w.nnz()]);
+    }
+
+    /** Projects op's output onto a fixed random tensor of the same shape, then checks. */
+    private void check(Function<Tape, Var> op, Var... wrt) {
+        Tensor[] weights = {null};
+        Function<Tape, Var> loss = tape -> {
+            Var y = op.apply(tape);
+            if (weights[0] == null) {
+                weights[0] = gaussian(y.shape().dims());
+            }
+            return Ops.sum(tape, Ops.mul(tape, y, Var.constant(weights[0])));
+        };
+        GradCheck.ofTape(loss, wrt).assertPasses();
+    }
+
+    /** Values of magnitude at least 0.1, so a step of 1e-2 never crosses a kink at 0. */
+    private Var awayFromZero(int... dims) {
+        Var v = leaf(dims);
+        float[] d = v.value().data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.copySign(0.1f + Math.abs(d[i]), d[i]);
+        }
+        return v;
+    }
+
+    @Test
+    void addAndMul() {
+        Var a = leaf(3, 5);
+        Var b = leaf(3, 5);
+        check(t -> Ops.add(t, a, b), a, b);
+        check(t -> Ops.mul(t, a, b), a, b);
+        check(t -> Ops.mul(t, a, a), a);
+    }
+
+    @Test
+    void sumAndMean() {
+        Var x = leaf(4, 6);
+        GradCheck.ofTape(t -> Ops.sum(t, Ops.mul(t, x, x)), x).assertPasses();
+        GradCheck.ofTape(t -> Ops.mean(t, Ops.mul(t, x, x)), x).assertPasses();
+    }
+
+    @Test
+    void activations() {
+        Var x = awayFromZero(4, 7);
+        check(t -> Activations.relu(t, x), x);
+        check(t -> Activations.tanh(t, x), x);
+        check(t -> Activations.sigmoid(t, x), x);
+        check(t -> Activations.gelu(t, x), x);
+    }
+
+    @Test
+    void dropoutWithAFixedMask() {
+        Var x = leaf(5, 8);
+        check(t -> Activations.dropout(t, x, 0.3, true, new Rng(9)), x);
+    }
+
+    @Test
+    void denseLinear() {
+        Var x = leaf(6, 5);
+        Var w = param(4, 6);
+        check(t -> LinearOps.linear(t, x, w), x, w);
+    }
+
+    @Test
+    void sparseLinear() {
+        Var x = leaf(9, 5);
+        Var w = sparseParam(7, 9, 0.3);
+        check(t -> LinearOps.sparseLinear(t, x, w), x, w);
+    }
+
+    @Test
+    void maskedLinear() {
+        Var x = leaf(9, 5);
+        Var w = sparseParam(7, 9, 0.6);
+        check(t -> LinearOps.maskedLinear(t, x, w), x, w);
+    }
+
+    @Test
+    void addBias() {
+        Var x = leaf(4, 6);
+        Var b = param(4);
+        check(t -> LinearOps.addBias(t, x, b), x, b);
+    }
+
+    @Test
+    void im2colWithStrideAndPadding() {
+        ImageShape in = new ImageShape(2, 5, 4);
+        Var x = leaf(2, 2 * 5 * 4);
+        check(t -> ConvOps.im2col(t, x, in, new Window(3, 2, 1)), x);
+    }
+
+    @Test
+    void denseAndSparseConvolution() {
+        ImageShape in = new ImageShape(2, 5, 5);
+        Window window = new Window(3, 1, 1);
+        Var x = leaf(2, 2 * 25);
+        Var dense = param(3, 2 * 9);
+        Var sparse = sparseParam(3, 2 * 9, 0.4);
+        check(t -> ConvOps.conv2d(t, x, in, window, dense), x, dense);
+        check(t -> ConvOps.conv2d(t, x, in, window, sparse), x, sparse);
+    }
+
+    @Test
+    void maxPoolingAwayFromTies() {
+        ImageShape in = new ImageShape(2, 4, 6);
+        Var x = leaf(2, 2 * 24);
+        // distinct values 0.05 apart, shuffled: no window has two maxima within the step
+        float[] d = x.value().data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = 0.05f * i;
+        }
+        for (int i = d.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            float tmp = d[i];
+            d[i] = d[j];
+            d[j] = tmp;
+        }
+        check(t -> ConvOps.maxPool2d(t, x, in, Window.of(2, 2)), x);
+        check(t -> ConvOps.maxPool2d(t, x, in, Window.of(3, 1)), x);
+    }
+
+    @Test
+    void averagePooling() {
+        ImageShape in = new ImageShape(2, 5, 5);
+        Var x = leaf(2, 3 * 25);
+        check(t -> ConvOps.avgPool2d(t, x, in, Window.of(2, 2)), x);
+    }
+
+    @Test
+    void flattenAndUnflatten() {
+        ImageShape in = new ImageShape(3, 2, 2);
+        Var map = leaf(3, 2 * 4);
+        Var flat = leaf(12, 2);
+        check(t -> ConvOps.flatten(t, map, in), map);
+        check(t -> ConvOps.unflatten(t, flat, in), flat);
+    }
+
+    @Test
+    void softmaxCrossEntropy() {
+        Var logits = leaf(5, 6);
+        int[] labels = {0, 4, 2, 2, 1, 3};
+        GradCheck.ofTape(t -> Losses.softmaxCrossEntropy(t, logits, labels), logits).assertPasses();
+    }
+
+    @Test
+    void aSmallNetworkEndToEnd() {
+        ImageShape in = new ImageShape(1, 6, 6);
+        Var x = leaf(1, 2 * 36);
+        Var conv = sparseParam(3, 9, 0.7);
+        Var head = param(4, 3 * 4);
+        Var bias = param(4);
+        int[] labels = {1, 3};
+        GradCheck.ofTape(t -> {
+            Var h = Activations.tanh(t, ConvOps.conv2d(t, x, in, Window.of(3, 1), conv));
+            Var pooled = ConvOps.avgPool2d(t, h, new ImageShape(3, 4, 4), Window.of(2, 2));
+            Var logits = LinearOps.addBias(t, LinearOps.linear(t, ConvOps.flatten(t, pooled, new ImageShape(3, 2, 2)), head), bias);
+            return Losses.softmaxCrossEntropy(t, Activations.gelu(t, logits), labels);
+        }, x, conv, head, bias).assertPasses();
+    }
+}
