@@ -1,0 +1,78 @@
+package rewire.bench;
+
+import rewire.kernel.Kernels;
+import rewire.sparse.CsrMatrix;
+import rewire.sparse.Patterns;
+import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
+
+/**
+ * The three products of a linear layer's training step, on a sparse or a dense weight. Each
+ * returns its output so the benchmark can hand it to JMH.
+ */
+sealed interface LayerProducts {
+
+    /** {@code y (out, B) = W · x}. */
+    Object forward();
+
+    /** {@code dx (in, B) = Wᵀ · dy}. */
+    Object inputGrad();
+
+    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries {@code (nnz,)}. */
+    Object weightGrad();
+
+    /** A CSR weight with {@code round(density * out * in)} uniformly random entries. */
+    static LayerProducts sparse(Kernels kernels, Layer l, double density) {
+        Rng rng = new Rng(Layer.SEED + 1);
+        int nnz = (int) Math.round(density * l.out() * (double) l.in());
+        CsrMatrix w = new CsrMatrix(Patterns.random(l.out(), l.in(), nnz, rng), Layer.gaussian(rng, 1, nnz).data());
+        w.pattern().transposed(); // cached on the pattern: built once per topology, not per step
+        return new Sparse(kernels, l, w, new float[nnz]);
+    }
+
+    /** The dense twin: a full {@code (out, in)} matrix, products by GEMM (OpenBLAS when present). */
+    static LayerProducts dense(Kernels kernels, Layer l) {
+        Tensor w = Layer.gaussian(new Rng(Layer.SEED + 1), l.out(), l.in());
+        return new Dense(kernels, l, w, Tensor.zeros(l.out(), l.in()));
+    }
+
+    record Sparse(Kernels kernels, Layer l, CsrMatrix w, float[] dw) implements LayerProducts {
+        @Override
+        public Object forward() {
+            kernels.mult(w, l.x(), l.y());
+            return l.y();
+        }
+
+        @Override
+        public Object inputGrad() {
+            kernels.multTransA(w, l.dy(), l.dx());
+            return l.dx();
+        }
+
+        @Override
+        public Object weightGrad() {
+            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dw);
+            return dw;
+        }
+    }
+
+    record Dense(Kernels kernels, Layer l, Tensor w, Tensor dw) implements LayerProducts {
+        @Override
+        public Object forward() {
+            kernels.mult(w, l.x(), l.y());
+            return l.y();
+        }
+
+        @Override
+        public Object inputGrad() {
+            kernels.multTransA(w, l.dy(), l.dx());
+            return l.dx();
+        }
+
+        @Override
+        public Object weightGrad() {
+            kernels.multTransB(l.dy(), l.x(), dw);
+            return dw;
+        }
+    }
+}

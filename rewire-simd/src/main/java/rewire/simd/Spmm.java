@@ -1,0 +1,177 @@
+package rewire.simd;
+
+import static rewire.simd.Lanes.FLOATS;
+import static rewire.simd.Lanes.L;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+/**
+ * Sparse times dense, {@code y (rows, n) (+)= S (rows, cols) · x (cols, n)}, register blocked.
+ *
+ * <p>For one output row, a block of up to eight vectors of the batch is held in registers while
+ * the row's nonzeros stream by: each nonzero broadcasts its weight and adds weight times a
+ * contiguous slice of an {@code x} row with one FMA per vector. The output row is written once per
+ * block, never read back in between, so the only memory traffic per nonzero is the {@code x}
+ * slice, its column index and its weight. Java cannot keep an array of vectors in registers, so
+ * the block widths 8, 4, 2 and 1 are each written out; a masked vector covers the last
+ * {@code n mod L} floats.
+ *
+ * <p>Every output element is one chain of fused multiply-adds over its row's nonzeros in pattern
+ * order, whatever block or lane it lands in, so the result does not depend on the row range.
+ * A batch of one ({@code n == 1}) has no vector dimension; it is a plain gather dot per row.
+ */
+final class Spmm {
+    private Spmm() {
+    }
+
+    static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
+                    float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate) {
+        if (n == 1) {
+            gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowFrom, rowTo, accumulate);
+            return;
+        }
+        for (int r = rowFrom; r < rowTo; r++) {
+            row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], accumulate);
+        }
+    }
+
+    // y[r, :] (+)= the entries [start, end) of row r, in register blocks of 8, 4, 2, 1 vectors
+    private static void row(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
+                            int r, int start, int end, boolean accumulate) {
+        int yRow = r * n;
+        int j = 0;
+        for (; j + 8 * L <= n; j += 8 * L) {
+            block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+        }
+        if (j + 4 * L <= n) {
+            block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            j += 4 * L;
+        }
+        if (j + 2 * L <= n) {
+            block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            j += 2 * L;
+        }
+        for (; j < n; j += L) {
+            block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+        }
+    }
+
+    private static float weight(float[] values, int[] valueIndex, int e) {
+        return valueIndex == null ? values[e] : values[valueIndex[e]];
+    }
+
+    // y[r] (+)= sum_e w(e) * x[colIdx[e]] for n == 1; four interleaved partial sums hide the
+    // latency of the add chain, and are combined in a fixed order.
+    private static void gatherDot(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
+                                  float[] x, float[] y, int rowFrom, int rowTo, boolean accumulate) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int e = rowPtr[r];
+            int end = rowPtr[r + 1];
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (; e + 4 <= end; e += 4) {
+                s0 = Math.fma(weight(values, valueIndex, e), x[colIdx[e]], s0);
+                s1 = Math.fma(weight(values, valueIndex, e + 1), x[colIdx[e + 1]], s1);
+                s2 = Math.fma(weight(values, valueIndex, e + 2), x[colIdx[e + 2]], s2);
+                s3 = Math.fma(weight(values, valueIndex, e + 3), x[colIdx[e + 3]], s3);
+            }
+            for (; e < end; e++) {
+                s0 = Math.fma(weight(values, valueIndex, e), x[colIdx[e]], s0);
+            }
+            float sum = (s0 + s1) + (s2 + s3);
+            y[r] = accumulate ? y[r] + sum : sum;
+        }
+    }
+
+    // y[r, j .. j + 8L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 8L)
+    private static void block8(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+        int at = yRow + j;
+        FloatVector a0 = start(y, at, accumulate);
+        FloatVector a1 = start(y, at + L, accumulate);
+        FloatVector a2 = start(y, at + 2 * L, accumulate);
+        FloatVector a3 = start(y, at + 3 * L, accumulate);
+        FloatVector a4 = start(y, at + 4 * L, accumulate);
+        FloatVector a5 = start(y, at + 5 * L, accumulate);
+        FloatVector a6 = start(y, at + 6 * L, accumulate);
+        FloatVector a7 = start(y, at + 7 * L, accumulate);
+        for (int e = start; e < end; e++) {
+            FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
+            int xAt = colIdx[e] * n + j;
+            a0 = FloatVector.fromArray(FLOATS, x, xAt).fma(w, a0);
+            a1 = FloatVector.fromArray(FLOATS, x, xAt + L).fma(w, a1);
+            a2 = FloatVector.fromArray(FLOATS, x, xAt + 2 * L).fma(w, a2);
+            a3 = FloatVector.fromArray(FLOATS, x, xAt + 3 * L).fma(w, a3);
+            a4 = FloatVector.fromArray(FLOATS, x, xAt + 4 * L).fma(w, a4);
+            a5 = FloatVector.fromArray(FLOATS, x, xAt + 5 * L).fma(w, a5);
+            a6 = FloatVector.fromArray(FLOATS, x, xAt + 6 * L).fma(w, a6);
+            a7 = FloatVector.fromArray(FLOATS, x, xAt + 7 * L).fma(w, a7);
+        }
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + L);
+        a2.intoArray(y, at + 2 * L);
+        a3.intoArray(y, at + 3 * L);
+        a4.intoArray(y, at + 4 * L);
+        a5.intoArray(y, at + 5 * L);
+        a6.intoArray(y, at + 6 * L);
+        a7.intoArray(y, at + 7 * L);
+    }
+
+    // y[r, j .. j + 4L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 4L)
+    private static void block4(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+        int at = yRow + j;
+        FloatVector a0 = start(y, at, accumulate);
+        FloatVector a1 = start(y, at + L, accumulate);
+        FloatVector a2 = start(y, at + 2 * L, accumulate);
+        FloatVector a3 = start(y, at + 3 * L, accumulate);
+        for (int e = start; e < end; e++) {
+            FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
+            int xAt = colIdx[e] * n + j;
+            a0 = FloatVector.fromArray(FLOATS, x, xAt).fma(w, a0);
+            a1 = FloatVector.fromArray(FLOATS, x, xAt + L).fma(w, a1);
+            a2 = FloatVector.fromArray(FLOATS, x, xAt + 2 * L).fma(w, a2);
+            a3 = FloatVector.fromArray(FLOATS, x, xAt + 3 * L).fma(w, a3);
+        }
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + L);
+        a2.intoArray(y, at + 2 * L);
+        a3.intoArray(y, at + 3 * L);
+    }
+
+    // y[r, j .. j + 2L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 2L)
+    private static void block2(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+        int at = yRow + j;
+        FloatVector a0 = start(y, at, accumulate);
+        FloatVector a1 = start(y, at + L, accumulate);
+        for (int e = start; e < end; e++) {
+            FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
+            int xAt = colIdx[e] * n + j;
+            a0 = FloatVector.fromArray(FLOATS, x, xAt).fma(w, a0);
+            a1 = FloatVector.fromArray(FLOATS, x, xAt + L).fma(w, a1);
+        }
+        a0.intoArray(y, at);
+        a1.intoArray(y, at + L);
+    }
+
+    // y[r, j .. min(j + L, n)) (+)= ..., masked so it also covers the last n mod L floats
+    private static void block1(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+        VectorMask<Float> m = FLOATS.indexInRange(j, n);
+        int at = yRow + j;
+        FloatVector a0 = accumulate ? FloatVector.fromArray(FLOATS, y, at, m) : FloatVector.zero(FLOATS);
+        for (int e = start; e < end; e++) {
+            FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
+            a0 = FloatVector.fromArray(FLOATS, x, colIdx[e] * n + j, m).fma(w, a0);
+        }
+        a0.intoArray(y, at, m);
+    }
+
+    private static FloatVector start(float[] y, int at, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(FLOATS, y, at) : FloatVector.zero(FLOATS);
+    }
+}

@@ -1,0 +1,55 @@
+package rewire.simd;
+
+import rewire.kernel.KernelProvider;
+
+/**
+ * The {@link KernelProvider} on the incubating Vector API ({@code jdk.incubator.vector}), found
+ * by {@code ServiceLoader} under the name {@code "vector"}. It needs
+ * {@code --add-modules jdk.incubator.vector}; without it the class fails to load and Rewire
+ * falls back to {@code ScalarKernels}.
+ *
+ * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
+ * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
+ * {@link Gemm} and {@link Transpose}; like every provider they check nothing, allocate nothing,
+ * and give bitwise the same output for any split of the row range.
+ */
+public final class VectorKernels implements KernelProvider {
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int vectorWidth() {
+        return Lanes.L;
+    }
+
+    // y (rows, n) (+)= S (rows, cols) · x (cols, n)
+    @Override
+    public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
+                     float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate) {
+        Spmm.run(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, rowTo, accumulate);
+    }
+
+    // out (nnz,) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
+    @Override
+    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+                      int rowFrom, int rowTo, boolean accumulate) {
+        Sddmm.run(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+    }
+
+    // dst (cols, rows) = src (rows, cols)ᵀ
+    @Override
+    public void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo) {
+        Transpose.run(src, rows, cols, dst, rowFrom, rowTo);
+    }
+
+    // C (m, n) (+)= op(A) (m, k) · op(B) (k, n)
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        Gemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+}
