@@ -31,8 +31,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
-        RunSpec runSpec = RunSpecs.fromYaml(folder.readText(RunFolder.CONFIG_YAML),
-                folder.path(RunFolder.CONFIG_YAML).toString(), kernels);
+        RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
         long step = TrainCheckpoint.restore(folder.lastCheckpoint(), runSpec.workload(), new Slots(), List.of());
         runSpec.workload().model().eval();
         Evaluation e = runSpec.workload().evaluate();

@@ -30,8 +30,7 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
-        RunSpec runSpec = RunSpecs.fromYaml(folder.readText(RunFolder.CONFIG_YAML),
-                folder.path(RunFolder.CONFIG_YAML).toString(), kernels);
+        RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
         ProgressBar bar = RunConsole.bar();
         TrainingRun training = TrainingRun.resume(folder, runSpec, kernels, RunConsole.feed(bar));
         RunConsole console = new RunConsole(spec.commandLine().getOut());

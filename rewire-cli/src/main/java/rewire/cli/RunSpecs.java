@@ -7,9 +7,11 @@ import rewire.config.Config;
 import rewire.config.ConfigException;
 import rewire.config.Node;
 import rewire.config.Overrides;
+import rewire.config.Yaml;
 import rewire.kernel.Kernels;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ClassifyRuns;
+import rewire.train.RunFolder;
 import rewire.train.RunSpec;
 
 /**
@@ -31,8 +33,9 @@ final class RunSpecs {
     }
 
     /** The run of a run folder's config.yaml, for resume and eval. */
-    static RunSpec fromYaml(String yaml, String source, Kernels kernels) throws IOException {
-        return fromTree((Node.Mapping) rewire.config.Yaml.parse(yaml, source), kernels);
+    static RunSpec fromFolder(RunFolder folder, Kernels kernels) throws IOException {
+        String source = folder.path(RunFolder.CONFIG_YAML).toString();
+        return fromTree((Node.Mapping) Yaml.parse(folder.readText(RunFolder.CONFIG_YAML), source), kernels);
     }
 
     private static RunSpec fromTree(Node.Mapping tree, Kernels kernels) throws IOException {
