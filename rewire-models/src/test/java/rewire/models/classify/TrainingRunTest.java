@@ -21,15 +21,17 @@ import rewire.kernel.Kernels;
 import rewire.nn.Param;
 import rewire.tensor.Rng;
 import rewire.tensor.Shape;
+import rewire.train.NonFiniteLossException;
 import rewire.train.RunFolder;
 import rewire.train.RunSpec;
 import rewire.train.TrainingRun;
 
 /**
- * A run interrupted after a checkpoint and resumed ends exactly as the same run never interrupted:
+ * Training runs on small synthetic images. A run interrupted after a checkpoint and resumed ends
+ * exactly as the same run never interrupted:
  * the same weights and topology bit for bit, and the same logged losses and accuracies.
  */
-class ResumeExactnessTest {
+class TrainingRunTest {
 
     @TempDir
     Path runs;
@@ -50,7 +52,7 @@ class ResumeExactnessTest {
 
         RunSpec failing = ClassifyRuns.spec(config, data, kernels);
         TrainingRun interrupted = TrainingRun.start(new RunSpec(failing.name(), failing.seed(), failing.configYaml(),
-                failing.config(), new FailingWorkload(failing.workload(), 47), failing.optim(), failing.recipe(),
+                failing.config(), new FailingWorkload(failing.workload(), 47, false), failing.optim(), failing.recipe(),
                 failing.loop()), kernels, null);
         assertThrows(IllegalStateException.class, interrupted::run);
 
@@ -73,6 +75,24 @@ class ResumeExactnessTest {
         assertEquals(Files.readAllLines(uninterrupted.folder().path(RunFolder.REWIRE)),
                 Files.readAllLines(resumed.folder().path(RunFolder.REWIRE)));
         assertTrue(Files.readAllLines(resumed.folder().path(RunFolder.REWIRE)).size() > 5, "the run rewired");
+    }
+
+    @Test
+    void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws IOException {
+        List<String> overrides = List.of("name=nan", "train.runs=" + runs, "train.epochs=2", "train.checkpointEvery=10",
+                "model.hidden=[20]", "data.batchSize=16");
+        ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
+        Kernels kernels = Kernels.defaults();
+        RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(3)), kernels);
+        TrainingRun run = TrainingRun.start(new RunSpec(spec.name(), spec.seed(), spec.configYaml(), spec.config(),
+                new FailingWorkload(spec.workload(), 23, true), spec.optim(), spec.recipe(), spec.loop()), kernels, null);
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class, run::run);
+        assertTrue(e.getMessage().contains("step 23"), e.getMessage());
+        Map<?, ?> record = (Map<?, ?>) Json.parse(Files.readString(run.folder().path(RunFolder.RUN_JSON)));
+        assertTrue(record.get("status").toString().startsWith("failed: the loss is NaN at step 23"), record.toString());
+        RunSpec fresh = ClassifyRuns.spec(config, syntheticImages(new Rng(3)), kernels);
+        assertEquals(20, TrainingRun.resume(RunFolder.open(run.folder().dir()), fresh, kernels, null).startStep(),
+                "the checkpoint of step 20 survives");
     }
 
     // 400 training and 50 test images of 28x28 whose class is the brightest of ten bands
