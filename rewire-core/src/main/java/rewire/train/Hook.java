@@ -6,7 +6,7 @@ import rewire.io.Checkpoint;
  * Something that runs alongside training: rewiring, metrics, evaluation, checkpoints, progress.
  *
  * <p>Call order: {@link #onStart} once (after a resume, after {@link #restore}); per step
- * {@link #beforeOptimizerStep} after backward (gradients are the raw gradients of this step), then
+ * {@link #beforeStep} before the forward pass, {@link #beforeOptimizerStep} after backward (gradients are the raw gradients of this step), then
  * the optimizer step, then {@link #afterStep}; {@link #onEnd} once when training finishes or
  * fails. Hooks run in the order they were given to the trainer. A hook that keeps state across
  * steps saves it in {@link #save} and reads it back in {@link #restore}, so a resumed run
@@ -15,6 +15,10 @@ import rewire.io.Checkpoint;
 public interface Hook {
 
     default void onStart(TrainState state) {
+    }
+
+    /** Runs before the step's forward pass (gradients are already cleared). */
+    default void beforeStep(TrainState state) {
     }
 
     /**

@@ -78,6 +78,9 @@ public final class Trainer {
         tape.clear();
         params.forEach(Param::zeroGrad);
         model.train();
+        for (Hook h : hooks) {
+            h.beforeStep(state);
+        }
         StepOutput out = workload.trainStep(tape, step);
         double loss = out.loss().item();
         if (!Double.isFinite(loss)) {

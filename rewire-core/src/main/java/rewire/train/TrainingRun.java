@@ -45,6 +45,9 @@ public final class TrainingRun {
         metrics = new MetricsHook(folder, new MetricsHook.Settings(spec.loop().logEvery(), spec.loop().evalEvery()),
                 spec.optim().learningRate(spec.totalSteps()), () -> flops.counter().trainingFlops(), progress);
         stateful = new ArrayList<>();
+        if (spec.recipe() != null && spec.recipe().srSte() != null) {
+            stateful.add(new SrSteHook(spec.recipe().srSte(), w));
+        }
         if (rewire != null) {
             stateful.add(rewire);
         }

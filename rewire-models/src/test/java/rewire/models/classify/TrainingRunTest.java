@@ -95,6 +95,26 @@ class TrainingRunTest {
                 "the checkpoint of step 20 survives");
     }
 
+    @Test
+    void nmSrSteTrainsAnTwoOfFourNetwork() throws IOException {
+        List<String> overrides = List.of("name=nm", "train.runs=" + runs, "train.epochs=2", "model.hidden=[40,32]",
+                "data.batchSize=16", "sparsity.recipe=nm-srste", "sparsity.density=1", "optim.lr=0.05");
+        ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
+        RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(5)), Kernels.defaults());
+        double accuracy = TrainingRun.start(spec, Kernels.defaults(), null).run().testAccuracy();
+        for (var layer : spec.workload().sparseLayers()) {
+            float[] w = layer.weight().values();
+            for (int g = 0; g < w.length; g += 4) {
+                int nonzero = 0;
+                for (int i = g; i < g + 4; i++) {
+                    nonzero += w[i] != 0f ? 1 : 0;
+                }
+                assertTrue(nonzero <= 2, layer.weight().name() + " group at " + g + " has " + nonzero + " nonzeros");
+            }
+        }
+        assertTrue(accuracy > 0.5, "a 2:4 network learns the bands: accuracy " + accuracy);
+    }
+
     // 400 training and 50 test images of 28x28 whose class is the brightest of ten bands
     static Split syntheticImages(Rng rng) {
         return new Split(images("train", 400, rng), images("test", 50, rng));
