@@ -10,10 +10,12 @@
 #   bench/rewire.sh --quick            1 warmup and 2 measurement iterations: checks the pipeline
 #   bench/rewire.sh --no-build         use the existing rewire-bench/target/benchmarks.jar
 #   bench/rewire.sh --out FILE         write somewhere other than docs/benchmarks-rewire.md
+#   bench/rewire.sh --no-profile       skip the JFR profile (where the time of an update goes)
 #
 # The machine is shared: before each JMH run the script waits until no other JMH run
 # (benchmarks.jar) is left, and records the 1-minute load average. One JMH run per grower, thread
-# count and iteration setting, plus one of the setup-only baseline RewireBenchmark.freshLayer.
+# count and iteration setting, plus one of the setup-only baseline RewireBenchmark.freshLayer, then
+# JFR profiles at 1 thread (10% density; ch2 at 1%, whose update at 10% takes about half a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,7 @@ JAVA="$JAVA_HOME/bin/java"
 JAR=rewire-bench/target/benchmarks.jar
 FLAGS=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 
-growers=random,gradient,momentum,mixed,ch2; slow=ch2:0.1; quick=false; build=true; out=docs/benchmarks-rewire.md
+growers=random,gradient,momentum,mixed,ch2; slow=ch2:0.1; quick=false; build=true; profile=true; out=docs/benchmarks-rewire.md
 command="bench/rewire.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -31,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --slow) slow="$2"; shift ;;
     --quick) quick=true ;;
     --no-build) build=false ;;
+    --no-profile) profile=false ;;
     --out) out="$2"; shift ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
@@ -41,8 +44,8 @@ if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
 
-normal=(); slowIterations=(-wi 1 -i 3)
-if $quick; then normal=(-wi 1 -i 2); slowIterations=(-wi 0 -i 1); fi
+normal=(); slowIterations=(-wi 1 -i 3); profileIterations=(-wi 2 -i 3)
+if $quick; then normal=(-wi 1 -i 2); slowIterations=(-wi 0 -i 1); profileIterations=(-wi 1 -i 1); fi
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results=bench/results/tmp/rewire-$stamp
@@ -50,13 +53,26 @@ mkdir -p "$results"
 loads=()
 files=()
 
-# jmh NAME ARGS...: one JMH run after the machine is free of other JMH runs, results in $results/NAME.json
-jmh() {
+# run NAME ARGS...: one JMH run after the machine is free of other JMH runs, results in $results/NAME.json
+run() {
   local name=$1; shift
   while pgrep -f 'benchmarks.jar' >/dev/null; do sleep 20; done
   loads+=("$name $(cut -d' ' -f1 /proc/loadavg)")
-  "$JAVA" -jar "$JAR" "$@" -prof gc -rf json -rff "$results/$name.json"
-  files+=("$results/$name.json")
+  "$JAVA" -jar "$JAR" "$@" -rf json -rff "$results/$name.json"
+}
+
+# jmh NAME ARGS...: a measured run with the GC profiler, its results go into the table
+jmh() {
+  run "$@" -prof gc
+  files+=("$results/$1.json")
+}
+
+# profile NAME GROWERS DENSITY: JFR profiles of one thread, one profile.jfr per configuration under $results/jfr
+profile() {
+  if [[ -n $2 ]]; then
+    run "$1" 'RewireBenchmark\.update$' -p grower="$2" -p density="$3" -p threads=1 "${profileIterations[@]}" \
+      -prof "jfr:dir=$results/jfr"
+  fi
 }
 
 # densities of grower $1: "normal" or "slow" ones, as a JMH -p value (empty when there are none)
@@ -84,6 +100,15 @@ for grower in ${growers//,/ }; do
     fi
   done
 done
+
+if $profile; then
+  growersAt10=$(echo ",$growers," | sed 's/,ch2,/,/; s/^,//; s/,$//')
+  profile profile-10 "$growersAt10" 0.1
+  if [[ ",$growers," == *",ch2,"* ]]; then profile profile-ch2 ch2 0.01; fi
+  if [[ -d $results/jfr ]]; then
+    while IFS= read -r f; do files+=("$f"); done < <(find "$results/jfr" -name profile.jfr | sort)
+  fi
+fi
 
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3"
 load=$(IFS=';'; echo "${loads[*]}")

@@ -23,7 +23,9 @@ import rewire.kernel.Kernels;
  * java -cp rewire-bench/target/benchmarks.jar rewire.bench.RewireBenchmarkReport \
  *      --out docs/benchmarks-rewire.md --command "bench/rewire.sh" --machine "..." --load "..." results.json...
  * </pre>
- * A configuration found in several files is taken from the last one.
+ * A configuration found in several files is taken from the last one. Arguments ending in {@code .jfr}
+ * are JFR profiles of the same benchmark ({@link RewireBenchmarkProfile}); they add a table of where
+ * the time of an update goes.
  */
 public final class RewireBenchmarkReport {
     private static final double MIB = 1 << 20;
@@ -56,11 +58,19 @@ public final class RewireBenchmarkReport {
     public static void main(String[] args) throws IOException {
         BenchmarkReport.Options options = BenchmarkReport.Options.parse(args);
         List<RewireBenchmarkResult> results = new ArrayList<>();
+        List<RewireBenchmarkProfile> profiles = new ArrayList<>();
+        Path firstJson = null;
         for (Path p : options.results()) {
-            results.addAll(RewireBenchmarkResult.read(p));
+            if (p.toString().endsWith(".jfr")) {
+                profiles.add(RewireBenchmarkProfile.read(p));
+            } else {
+                results.addAll(RewireBenchmarkResult.read(p));
+                firstJson = firstJson == null ? p : firstJson;
+            }
         }
         RewireBenchmarkReport report = new RewireBenchmarkReport(results);
-        report.write(options, LayerRun.jvm(options.results().getFirst()));
+        report.write(options, LayerRun.jvm(firstJson));
+        report.writeProfiles(profiles);
         Files.writeString(options.out(), report.md);
         System.out.println("wrote " + options.out());
     }
@@ -111,7 +121,7 @@ public final class RewireBenchmarkReport {
     private void writeTable() {
         line("");
         line("| grower (method) | layer | density | nnz | threads | ms / update | ± (99.9%) | allocated MiB / update "
-                + "| × values | × dense | JMH iterations |");
+                + "| × values | × dense | JMH warmup + measurement |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (RewireBenchmarkResult r : updates) {
             RewireBenchmarkGrower g = RewireBenchmarkGrower.of(r.grower());
@@ -156,9 +166,59 @@ public final class RewireBenchmarkReport {
         line(positions + " positions (" + fmt("%.1f", (double) positions / PEER_POSITIONS) + "× as many) in one CSR "
                 + "layer. Rewire's RigL update at " + percent(r.density()) + " density, 1 thread: " + ms(r.ms())
                 + " ms, or " + fmt("%.1f", r.ms() * 1e6 / positions) + " ns per position against the peer's "
-                + fmt("%.1f", PEER_RIGL_SECONDS * 1e9 / PEER_POSITIONS) + ".");
+                + fmt("%.1f", PEER_RIGL_SECONDS * 1e9 / PEER_POSITIONS) + " ns.");
         line("The workloads differ (model, batch, what the peer's update includes), so this is context, not a "
                 + "like-for-like comparison.");
+    }
+
+    /** A table of the share of JFR samples per phase of an update, one column per profile, and the GEMM path check. */
+    void writeProfiles(List<RewireBenchmarkProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        List<RewireBenchmarkProfile> sorted = profiles.stream()
+                .sorted(Comparator.comparing((RewireBenchmarkProfile p) -> RewireBenchmarkGrower.of(p.grower()))
+                        .thenComparingDouble(RewireBenchmarkProfile::density).thenComparingInt(RewireBenchmarkProfile::threads))
+                .toList();
+        line("");
+        line("## Where the time goes");
+        line("");
+        line("Share of JFR execution samples of the benchmark thread inside `update` (`-prof jfr`, a separate run),");
+        line("each sample put in the phase of its innermost frame that names one. OpenBLAS's own threads are not");
+        line("sampled, so with 2 threads the GEMM's share would be understated; these runs use 1 thread.");
+        line("");
+        StringBuilder head = new StringBuilder("| phase |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (RewireBenchmarkProfile p : sorted) {
+            head.append(' ').append(p.grower()).append(", ").append(percent(p.density())).append(", ")
+                    .append(p.threads()).append(" thr |");
+            rule.append("---:|");
+        }
+        line(head.toString());
+        line(rule.toString());
+        for (RewireBenchmarkProfile.Phase phase : RewireBenchmarkProfile.Phase.values()) {
+            if (sorted.stream().allMatch(p -> p.phases().get(phase) == 0)) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| " + phase.label() + " |");
+            for (RewireBenchmarkProfile p : sorted) {
+                row.append(' ').append(fmt("%.0f%%", 100.0 * p.phases().get(phase) / Math.max(1, p.samples()))).append(" |");
+            }
+            line(row.toString());
+        }
+        StringBuilder counts = new StringBuilder("| samples |");
+        sorted.forEach(p -> counts.append(' ').append(p.samples()).append(" |"));
+        line(counts.toString());
+        line("");
+        for (RewireBenchmarkProfile p : sorted) {
+            if (p.gemmSamples() > 0) {
+                line("- Dense-gradient path, " + p.grower() + " at " + percent(p.density()) + ": " + p.gemmSamples()
+                        + " GEMM samples, " + p.phases().get(RewireBenchmarkProfile.Phase.OPENBLAS) + " in OpenBLAS ("
+                        + "`NativeBlas.gemm`), " + p.phases().get(RewireBenchmarkProfile.Phase.JAVA_GEMM)
+                        + " in a Java GEMM; " + p.gemmViaScores() + " called as `DenseScores.topAbsProductOutside` -> "
+                        + "`Kernels.gemmRaw`.");
+            }
+        }
     }
 
     // the update's allocation minus the setup's, from the baseline of the same layer, density and threads if measured
