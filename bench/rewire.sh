@@ -13,7 +13,8 @@
 #   bench/rewire.sh --no-profile       skip the JFR profile (where the time of an update goes)
 #
 # The machine is shared: before each JMH run the script waits until no other JMH run
-# (benchmarks.jar) is left, and records the 1-minute load average. One JMH run per grower, thread
+# (benchmarks.jar) is left, and records the 1-minute load average before and after it (one JMH run
+# of 1 thread alone ends near 1; more means it shared the machine). One JMH run per grower, thread
 # count and iteration setting, plus one of the setup-only baseline RewireBenchmark.freshLayer, then
 # JFR profiles at 1 thread (10% density; ch2 at 1%, whose update at 10% takes about half a minute).
 set -euo pipefail
@@ -57,8 +58,9 @@ files=()
 run() {
   local name=$1; shift
   while pgrep -f 'benchmarks.jar' >/dev/null; do sleep 20; done
-  loads+=("$name $(cut -d' ' -f1 /proc/loadavg)")
+  local before; before=$(cut -d' ' -f1 /proc/loadavg)
   "$JAVA" -jar "$JAR" "$@" -rf json -rff "$results/$name.json"
+  loads+=("$name $before/$(cut -d' ' -f1 /proc/loadavg)")
 }
 
 # jmh NAME ARGS...: a measured run with the GC profiler, its results go into the table

@@ -34,29 +34,35 @@ record RewireBenchmarkProfile(String grower, double density, int threads, int sa
     enum Phase {
         PRUNE("prune: magnitude scores and ranking", "rewire.sparsity.RewireStep.prune"),
         OPENBLAS("grow: dense GEMM in OpenBLAS", "rewire.kernel.NativeBlas.gemm"),
-        JAVA_GEMM("grow: dense GEMM in a Java provider", "rewire.kernel.Kernels.gemmRaw"),
+        JAVA_GEMM("grow: dense GEMM in a Java provider", "rewire.kernel.ScalarKernels.gemm", "rewire.simd."),
         CH_SCORES("grow: CH link-prediction scores", "rewire.sparsity.ch."),
         HEAP("grow: top-k heap (TopK.offer)", "rewire.kernel.TopK.offer"),
         RESULT("grow: top-k result sort (TopK.result)", "rewire.kernel.TopK.result"),
         SELECTION("grow: sort by position (Selection)", "rewire.sparsity.Selection."),
         GROW_OTHER("grow: scan, keys, score tiles", "rewire.sparsity.RewireStep.growPerLayer"),
         APPLY("apply: new pattern, remap of values, gradient, slot", "rewire.sparsity.RewireStep.apply"),
-        OTHER("other", null);
+        OTHER("other");
 
         private final String label;
-        private final String marker;
+        private final String[] markers;
 
-        Phase(String label, String marker) {
+        Phase(String label, String... markers) {
             this.label = label;
-            this.marker = marker;
+            this.markers = markers;
         }
 
         String label() {
             return label;
         }
 
+        /** Whether {@code frame} ("class.method") starts with one of this phase's markers. */
         boolean marks(String frame) {
-            return marker != null && frame.startsWith(marker);
+            for (String m : markers) {
+                if (frame.startsWith(m)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

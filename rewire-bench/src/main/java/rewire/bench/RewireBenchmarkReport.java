@@ -93,7 +93,8 @@ public final class RewireBenchmarkReport {
                 + jvm.jvmArgs() + "`");
         line("- Kernels: sparse `" + kernels.provider() + "`, dense " + kernels.blas().replaceAll(", \\d+ threads\\)", ")"));
         line("- Threads: the `threads` column (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's); 1 fork");
-        line("- Machine load (1-minute load average before each JMH run): " + o.load());
+        line("- Machine load (1-minute load average before/after each JMH run; a run alone at 1 thread ends near 1): "
+                + o.load());
         line("");
         writeMethod();
         writeTable();
@@ -109,7 +110,9 @@ public final class RewireBenchmarkReport {
         line("every invocation does the same work. Growers: `random` (SET), `gradient` (RigL: |dy·xᵀ| in row tiles of");
         line("2^20 floats through the dense GEMM, `DenseScores.topAbsProductOutside`), `momentum` (SNFS, reads a");
         line("`DenseMomentum`), `mixed` (MST: 3/4 by gradient, 1/4 at random), `ch2` (Cannistraci-Hebb CH2-L3n,");
-        line("`CannistraciHebbGrowth.criterion(CH2)`).");
+        line("`CannistraciHebbGrowth.criterion(CH2)`). Only the dense GEMM of `gradient` and `mixed` uses more than one");
+        line("thread; the rest of an update runs on the calling thread, so a second thread can shorten only the GEMM.");
+        line("*± (99.9%)* is JMH's confidence half-width over the measurement iterations; *iterations min–max* their range.");
         line("");
         line("*Allocated* is JMH's `gc.alloc.rate.norm` of the update minus that of `freshLayer`, a benchmark that runs");
         line("only the per-invocation setup (its allocation, about 12 bytes per connection, is shown below the table).");
@@ -120,9 +123,9 @@ public final class RewireBenchmarkReport {
 
     private void writeTable() {
         line("");
-        line("| grower (method) | layer | density | nnz | threads | ms / update | ± (99.9%) | allocated MiB / update "
-                + "| × values | × dense | JMH warmup + measurement |");
-        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        line("| grower (method) | layer | density | nnz | threads | ms / update | ± (99.9%) | iterations min–max "
+                + "| allocated MiB / update | × values | × dense | JMH warmup + measurement |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (RewireBenchmarkResult r : updates) {
             RewireBenchmarkGrower g = RewireBenchmarkGrower.of(r.grower());
             double alloc = netAlloc(r);
@@ -130,7 +133,7 @@ public final class RewireBenchmarkReport {
             double dense = 4.0 * r.out() * r.in();
             line("| " + g.key() + " (" + g.method() + ") | " + r.layer() + " | " + percent(r.density()) + " | "
                     + r.nnz() + " | " + r.threads() + " | " + ms(r.ms()) + " | " + ms(r.msError()) + " | "
-                    + mib(alloc) + " | " + ratio(alloc / values) + " | " + ratio(alloc / dense) + " | "
+                    + ms(r.msMin()) + "–" + ms(r.msMax()) + " | " + mib(alloc) + " | " + ratio(alloc / values) + " | " + ratio(alloc / dense) + " | "
                     + r.iterations() + " |");
         }
         line("");
@@ -141,9 +144,10 @@ public final class RewireBenchmarkReport {
         if (updates.stream().anyMatch(r -> RewireBenchmarkGrower.of(r.grower()).needsDenseMomentum())) {
             RewireBenchmarkResult any = updates.getFirst();
             line("- `momentum` (SNFS) also needs a `DenseMomentum`, `out × in` floats (" + mib(4.0 * any.out() * any.in())
-                    + " MiB at " + any.layer() + ") held for the whole run and updated with a dense product every");
-            line("  training step: O(out·in) memory, as documented in `DenseMomentum`. It is built once per trial,");
-            line("  so it is not in the allocation column; the update itself only reads it.");
+                    + " MiB at " + any.layer() + ")");
+            line("  held for the whole run and updated with a dense product every training step: O(out·in) memory,");
+            line("  as documented in `DenseMomentum`. It is built once per trial, so it is not in the allocation");
+            line("  column; the update itself only reads it.");
         }
     }
 

@@ -21,11 +21,14 @@ import java.util.Map;
  * @param threads      {@code -Drewire.threads}
  * @param ms           average milliseconds per operation
  * @param msError      JMH's 99.9% confidence half-width, NaN with fewer than two iterations
+ * @param msMin        the fastest measurement iteration's average
+ * @param msMax        the slowest measurement iteration's average
  * @param allocBytes   bytes allocated per operation ({@code gc.alloc.rate.norm}), NaN without {@code -prof gc}
  * @param iterations   warmup and measurement iterations with their time, as "3 x 2 s + 5 x 2 s"
  */
 record RewireBenchmarkResult(String op, String grower, String layer, int batch, double density, int threads,
-                             double ms, double msError, double allocBytes, String iterations) {
+                             double ms, double msError, double msMin, double msMax, double allocBytes,
+                             String iterations) {
     static final String UPDATE = "update";
     static final String BASELINE = "freshLayer";
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
@@ -60,7 +63,8 @@ record RewireBenchmarkResult(String op, String grower, String layer, int batch, 
             out.add(new RewireBenchmarkResult(benchmark.substring(prefix.length()), params.get("grower").asText(),
                     params.get("layer").asText(), params.get("batch").asInt(), params.get("density").asDouble(),
                     params.get("threads").asInt(), metric.get("score").asDouble(), metric.get("scoreError").asDouble(),
-                    allocNorm(result.get("secondaryMetrics")), iterations(result)));
+                    rawExtreme(metric, -1), rawExtreme(metric, 1), allocNorm(result.get("secondaryMetrics")),
+                    iterations(result)));
         }
         return out;
     }
@@ -80,6 +84,19 @@ record RewireBenchmarkResult(String op, String grower, String layer, int batch, 
             }
         }
         return Double.NaN;
+    }
+
+    // the smallest (sign -1) or largest (sign 1) per-iteration score over all forks, NaN without raw data
+    private static double rawExtreme(JsonNode metric, int sign) {
+        double best = Double.NaN;
+        JsonNode raw = metric.get("rawData");
+        for (JsonNode fork : raw == null ? List.<JsonNode>of() : raw) {
+            for (JsonNode v : fork) {
+                double x = v.asDouble();
+                best = Double.isNaN(best) || Double.compare(x, best) == sign ? x : best;
+            }
+        }
+        return best;
     }
 
     private static String iterations(JsonNode r) {

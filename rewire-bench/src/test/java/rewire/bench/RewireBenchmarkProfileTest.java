@@ -43,6 +43,8 @@ class RewireBenchmarkProfileTest {
         assertEquals(Phase.CH_SCORES, RewireBenchmarkProfile.phase(CH));
         assertEquals(Phase.PRUNE, RewireBenchmarkProfile.phase(PRUNE));
         assertEquals(Phase.OTHER, RewireBenchmarkProfile.phase(UPDATE));
+        // a sample in the dispatch before the native call is not GEMM work
+        assertEquals(Phase.GROW_OTHER, RewireBenchmarkProfile.phase(OPENBLAS.subList(2, OPENBLAS.size())));
     }
 
     @Test

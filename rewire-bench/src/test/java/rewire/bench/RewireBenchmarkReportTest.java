@@ -21,10 +21,10 @@ class RewireBenchmarkReportTest {
              "jdkVersion": "25", "vmName": "OpenJDK 64-Bit Server VM", "vmVersion": "25+36", "jvmArgs": ["-Xmx4g"],
              "warmupIterations": 3, "warmupTime": "2 s", "measurementIterations": 5, "measurementTime": "2 s",
              "params": {"batch": "128", "density": "%s", "grower": "%s", "layer": "4096x4096", "threads": "%d"},
-             "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ms/op"},
+             "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ms/op", "rawData": [[%s, %s]]},
              "secondaryMetrics": {"gc.alloc.rate": {"score": 1.0, "scoreUnit": "MB/sec"},
                                   "gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
-            """.formatted(op, density, grower, threads, ms, allocBytes);
+            """.formatted(op, density, grower, threads, ms, 0.9 * ms, 1.1 * ms, allocBytes);
     }
 
     private static Path json(Path dir, String name, String... results) throws IOException {
@@ -46,6 +46,8 @@ class RewireBenchmarkReportTest {
         assertEquals(2, r.threads());
         assertEquals(123.5, r.ms());
         assertTrue(Double.isNaN(r.msError()));
+        assertEquals(0.9 * 123.5, r.msMin());
+        assertEquals(1.1 * 123.5, r.msMax());
         assertEquals(5 * MIB, r.allocBytes());
         assertEquals("3 x 2 s + 5 x 2 s", r.iterations());
         assertEquals(1_677_722, r.nnz());
@@ -61,8 +63,8 @@ class RewireBenchmarkReportTest {
         report.write(new BenchmarkReport.Options(dir.resolve("out.md"), "bench/rewire.sh", "cpu", "0.5", List.of(p)),
                 new LayerRun.Jvm("25", "vm", "25+36", "-Xmx4g", "avgt"));
         String md = report.markdown();
-        int random = md.indexOf("| random (SET) | 4096x4096 | 1% | 167772 | 1 | 20.0 | n/a | 0.64 | 1.00 | 0.010 |");
-        int ch = md.indexOf("| ch2 (CHT) | 4096x4096 | 1% | 167772 | 1 | 40.0 | n/a | 128 | 200 | 2.00 |");
+        int random = md.indexOf("| random (SET) | 4096x4096 | 1% | 167772 | 1 | 20.0 | n/a | 18.0–22.0 | 0.64 | 1.00 | 0.010 |");
+        int ch = md.indexOf("| ch2 (CHT) | 4096x4096 | 1% | 167772 | 1 | 40.0 | n/a | 36.0–44.0 | 128 | 200 | 2.00 |");
         assertTrue(random > 0 && ch > random, md);
         assertTrue(md.contains("2.00 MiB per invocation"), md);
         assertTrue(md.contains("Command: `bench/rewire.sh`"), md);
