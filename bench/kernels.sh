@@ -63,6 +63,8 @@ done
 
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o 'avx512f' | head -1 || true)"
 load=$(IFS=,; echo "${loads[*]}")
+notes=()
+if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi
 "$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.BenchmarkReport --out "$out" --command "$command" \
-  --machine "$machine" --load "${load//,/, }" "${files[@]}"
+  --machine "$machine" --load "${load//,/, }" "${notes[@]}" "${files[@]}"
 echo "JMH results in $results"

@@ -14,12 +14,14 @@ import rewire.kernel.Kernels;
 /**
  * Turns the JMH JSON files of {@link SparseLinearBenchmark} (one per repetition of the grid) into
  * {@code docs/benchmarks.md}: per configuration a table of times and speedups, the crossover
- * density and the fraction of the ideal {@code 1/density} speedup reached.
+ * density and the fraction of the ideal {@code 1/density} speedup reached; then, verbatim, a
+ * hand-written notes file (the analysis that numbers alone do not give).
  *
  * <pre>
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *      -cp rewire-bench/target/benchmarks.jar rewire.bench.BenchmarkReport \
- *      --out docs/benchmarks.md --command "bench/kernels.sh" --machine "..." --load "..." rep-1.json rep-2.json ...
+ *      --out docs/benchmarks.md --command "bench/kernels.sh" --machine "..." --load "..." \
+ *      [--notes bench/kernels-notes.md] rep-1.json rep-2.json ...
  * </pre>
  */
 public final class BenchmarkReport {
@@ -30,13 +32,14 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    /** The command-line options; every one is required. */
-    record Options(Path out, String command, String machine, String load, List<Path> results) {
+    /** The command-line options; all but {@code --notes} are required. */
+    record Options(Path out, String command, String machine, String load, Path notes, List<Path> results) {
         static Options parse(String[] args) {
             Path out = null;
             String command = null;
             String machine = null;
             String load = null;
+            Path notes = null;
             List<Path> results = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -44,14 +47,15 @@ public final class BenchmarkReport {
                     case "--command" -> command = value(args, ++i);
                     case "--machine" -> machine = value(args, ++i);
                     case "--load" -> load = value(args, ++i);
+                    case "--notes" -> notes = Path.of(value(args, ++i));
                     default -> results.add(Path.of(args[i]));
                 }
             }
             if (out == null || command == null || machine == null || load == null || results.isEmpty()) {
                 throw new IllegalArgumentException("usage: BenchmarkReport --out FILE --command CMD --machine TEXT"
-                        + " --load TEXT RESULT.json...");
+                        + " --load TEXT [--notes FILE.md] RESULT.json...");
             }
-            return new Options(out, command, machine, load, results);
+            return new Options(out, command, machine, load, notes, results);
         }
 
         private static String value(String[] args, int i) {
@@ -70,6 +74,10 @@ public final class BenchmarkReport {
         }
         BenchmarkReport report = new BenchmarkReport();
         report.write(options, LayerRun.jvm(options.results().get(0)), new Speedups(runs));
+        if (options.notes() != null) {
+            report.line("");
+            report.md.append(Files.readString(options.notes()));
+        }
         Files.writeString(options.out(), report.md);
         System.out.println("wrote " + options.out());
     }
