@@ -95,18 +95,19 @@ public final class BenchmarkReport {
         // The report's own JVM chose the thread count in the BLAS description; the runs' is per table.
         line("- Kernels: sparse `" + kernels.provider() + "` (" + kernels.vectorWidth() + " floats per vector), dense "
                 + kernels.blas().replaceAll(", \\d+ threads\\)", ")"));
-        line("- JMH: " + jvm.jmh() + "; " + o.results().size() + " repetition(s) of the grid");
-        line("- Threads: the `threads` column of each table (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's)");
-        line("- Machine load (1-minute load average at the start of each repetition): " + o.load());
+        line("- JMH: " + jvm.jmh() + "; " + o.results().size() + " result file(s), one per repetition");
+        line("- Threads: the `threads` of each table (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's)");
+        line("- Machine load (1-minute load average at the start of each JMH run): " + o.load());
         line("");
-        line("Times are medians over the repetitions of JMH's average time per operation. A speedup is dense time over");
-        line("sparse time, each repetition's sparse run against the dense run of the same repetition (run just before");
-        line("it), then the median. `step` is forward + input gradient + weight gradient. The ideal speedup is");
-        line("1/density (the ratio of multiply-adds); *of ideal* is speedup x density. The crossover is the density where");
-        line("the sparse step takes as long as the three dense GEMMs, interpolated in log-log between measured densities.");
+        line("Times are medians over repetitions of JMH's average time per operation. A speedup is dense time over");
+        line("sparse time within one repetition (for the target configuration against the dense run made just");
+        line("before, at the same density), then the median over repetitions. `step` is forward + input gradient +");
+        line("weight gradient; its dense twin is the three GEMMs. The ideal speedup is 1/density, the ratio of");
+        line("multiply-adds; *of ideal* is speedup x density. The crossover is the density at which the sparse step");
+        line("takes as long as the dense one, interpolated in log-log between the measured densities.");
         writeTargets(speedups);
         for (LayerRun.Config c : speedups.configs()) {
-            writeTable(c, speedups.rows(c));
+            writeTable(c, speedups.rows(c), speedups.repetitions(c));
         }
     }
 
@@ -138,9 +139,11 @@ public final class BenchmarkReport {
                 .mapToDouble(r -> r.speedup().get("step")).findFirst();
     }
 
-    private void writeTable(LayerRun.Config c, List<Speedups.Row> rows) {
+    private void writeTable(LayerRun.Config c, List<Speedups.Row> rows, long repetitions) {
         line("");
         line("## " + c);
+        line("");
+        line(repetitions == 1 ? "One repetition." : "Medians of " + repetitions + " repetitions.");
         line("");
         line("| density | forward ms | x | input grad ms | x | weight grad ms | x | step ms | dense step ms | speedup | 1/density | of ideal | sparse GFLOP/s |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
