@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks a sparse linear layer against its dense twin with JMH and writes docs/benchmarks.md.
 #
-#   bench/kernels.sh                 focused grid: 1000x1000, batch 128, 1 thread, all densities
-#   bench/kernels.sh --full          every layer, batch, density and thread count (hours)
-#   bench/kernels.sh --reps 5        repetitions of the grid (default 3); the doc shows medians
+#   bench/kernels.sh                 the targets: 1000x1000, batch 128, 1 thread, all densities,
+#                                    every sparse run paired with a dense run just before it
+#   bench/kernels.sh --full          also one pass over every other configuration (1000x1000 at
+#                                    batch 1 and 32, 2 threads; 4096x4096), dense measured once
+#                                    per configuration (about an hour more)
+#   bench/kernels.sh --reps 5        repetitions of the target grid (default 3); the doc shows medians
 #   bench/kernels.sh --quick         1 warmup and 2 measurement iterations: checks the pipeline
 #   bench/kernels.sh --no-build      use the existing rewire-bench/target/benchmarks.jar
 #   bench/kernels.sh --out FILE      write somewhere other than docs/benchmarks.md
 #
-# The focused grid pairs every sparse run with a dense run just before it (weights=dense,sparse),
-# so each speedup compares two measurements taken seconds apart on this shared machine. The full
-# grid measures dense once per configuration (at density 1.0) to keep its running time sane.
+# JMH JSON results stay in bench/results/tmp/<time>/; bench/kernels-notes.md, when present, is
+# appended to the doc verbatim (the analysis that the numbers alone do not give).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,29 +42,52 @@ fi
 
 iterations=()
 if $quick; then iterations=(-wi 1 -i 2); fi
-
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-results=bench/results/tmp/$stamp
+results=bench/results/tmp/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$results"
 loads=()
 files=()
+
+# jmh NAME ARGS...: one JMH run of SparseLinearBenchmark into $results/NAME.json. JMH allows one
+# instance per machine (/tmp/jmh.lock); while another benchmark holds it, wait rather than fail.
+jmh() {
+  local name=$1; shift
+  local log="$results/$name.log"
+  while true; do
+    loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+    if "$JAVA" -jar "$JAR" SparseLinearBenchmark "$@" "${iterations[@]}" -rf json -rff "$results/$name.json" \
+        2>&1 | tee "$log"; then
+      grep -q "Unable to acquire the JMH lock" "$log" || return 0
+    fi
+    grep -q "Unable to acquire the JMH lock" "$log" || { echo "JMH failed, see $log" >&2; exit 1; }
+    unset 'loads[-1]'
+    echo "another JMH run holds the lock; waiting" >&2
+    sleep 30
+  done
+}
+
 for rep in $(seq 1 "$reps"); do
-  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-  if $full; then
-    "$JAVA" -jar "$JAR" 'SparseLinearBenchmark' -p weights=sparse "${iterations[@]}" \
-      -rf json -rff "$results/rep-$rep-sparse.json"
-    "$JAVA" -jar "$JAR" 'SparseLinearBenchmark' -p weights=dense -p density=1.0 "${iterations[@]}" \
-      -rf json -rff "$results/rep-$rep-dense.json"
-    jq -s 'add' "$results/rep-$rep-dense.json" "$results/rep-$rep-sparse.json" > "$results/rep-$rep.json"
-  else
-    "$JAVA" -jar "$JAR" 'SparseLinearBenchmark' -p layer=1000x1000 -p batch=128 -p threads=1 "${iterations[@]}" \
-      -rf json -rff "$results/rep-$rep.json"
-  fi
+  jmh "rep-$rep" -p layer=1000x1000 -p batch=128 -p threads=1
   files+=("$results/rep-$rep.json")
 done
 
+if $full; then
+  # every configuration but the target one: sparse at every density, dense once (density 1.0)
+  grids=("-p layer=1000x1000 -p batch=1,32" "-p layer=1000x1000 -p batch=128 -p threads=2" "-p layer=4096x4096")
+  for i in "${!grids[@]}"; do
+    read -r -a params <<< "${grids[$i]}"
+    jmh "full-$i-sparse" "${params[@]}" -p weights=sparse
+    jmh "full-$i-dense" "${params[@]}" -p weights=dense -p density=1.0
+    jq -s 'add' "$results/full-$i-dense.json" "$results/full-$i-sparse.json" > "$results/full-$i.json"
+  done
+  # one repetition: the three grids cover disjoint configurations
+  jq -s 'add' "$results"/full-[0-9].json > "$results/full.json"
+  files+=("$results/full.json")
+fi
+
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o 'avx512f' | head -1 || true)"
 load=$(IFS=,; echo "${loads[*]}")
+notes=()
+if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi
 "$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.BenchmarkReport --out "$out" --command "$command" \
-  --machine "$machine" --load "${load//,/, }" "${files[@]}"
+  --machine "$machine" --load "${load//,/, }" "${notes[@]}" "${files[@]}"
 echo "JMH results in $results"

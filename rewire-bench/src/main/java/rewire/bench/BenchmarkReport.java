@@ -14,12 +14,14 @@ import rewire.kernel.Kernels;
 /**
  * Turns the JMH JSON files of {@link SparseLinearBenchmark} (one per repetition of the grid) into
  * {@code docs/benchmarks.md}: per configuration a table of times and speedups, the crossover
- * density and the fraction of the ideal {@code 1/density} speedup reached.
+ * density and the fraction of the ideal {@code 1/density} speedup reached; then, verbatim, a
+ * hand-written notes file (the analysis that numbers alone do not give).
  *
  * <pre>
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *      -cp rewire-bench/target/benchmarks.jar rewire.bench.BenchmarkReport \
- *      --out docs/benchmarks.md --command "bench/kernels.sh" --machine "..." --load "..." rep-1.json rep-2.json ...
+ *      --out docs/benchmarks.md --command "bench/kernels.sh" --machine "..." --load "..." \
+ *      [--notes bench/kernels-notes.md] rep-1.json rep-2.json ...
  * </pre>
  */
 public final class BenchmarkReport {
@@ -30,13 +32,14 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
-    /** The command-line options; every one is required. */
-    record Options(Path out, String command, String machine, String load, List<Path> results) {
+    /** The command-line options; all but {@code --notes} are required. */
+    record Options(Path out, String command, String machine, String load, Path notes, List<Path> results) {
         static Options parse(String[] args) {
             Path out = null;
             String command = null;
             String machine = null;
             String load = null;
+            Path notes = null;
             List<Path> results = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -44,14 +47,15 @@ public final class BenchmarkReport {
                     case "--command" -> command = value(args, ++i);
                     case "--machine" -> machine = value(args, ++i);
                     case "--load" -> load = value(args, ++i);
+                    case "--notes" -> notes = Path.of(value(args, ++i));
                     default -> results.add(Path.of(args[i]));
                 }
             }
             if (out == null || command == null || machine == null || load == null || results.isEmpty()) {
                 throw new IllegalArgumentException("usage: BenchmarkReport --out FILE --command CMD --machine TEXT"
-                        + " --load TEXT RESULT.json...");
+                        + " --load TEXT [--notes FILE.md] RESULT.json...");
             }
-            return new Options(out, command, machine, load, results);
+            return new Options(out, command, machine, load, notes, results);
         }
 
         private static String value(String[] args, int i) {
@@ -70,6 +74,10 @@ public final class BenchmarkReport {
         }
         BenchmarkReport report = new BenchmarkReport();
         report.write(options, LayerRun.jvm(options.results().get(0)), new Speedups(runs));
+        if (options.notes() != null) {
+            report.line("");
+            report.md.append(Files.readString(options.notes()));
+        }
         Files.writeString(options.out(), report.md);
         System.out.println("wrote " + options.out());
     }
@@ -87,18 +95,19 @@ public final class BenchmarkReport {
         // The report's own JVM chose the thread count in the BLAS description; the runs' is per table.
         line("- Kernels: sparse `" + kernels.provider() + "` (" + kernels.vectorWidth() + " floats per vector), dense "
                 + kernels.blas().replaceAll(", \\d+ threads\\)", ")"));
-        line("- JMH: " + jvm.jmh() + "; " + o.results().size() + " repetition(s) of the grid");
-        line("- Threads: the `threads` column of each table (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's)");
-        line("- Machine load (1-minute load average at the start of each repetition): " + o.load());
+        line("- JMH: " + jvm.jmh() + "; " + o.results().size() + " result file(s), one per repetition");
+        line("- Threads: the `threads` of each table (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's)");
+        line("- Machine load (1-minute load average at the start of each JMH run): " + o.load());
         line("");
-        line("Times are medians over the repetitions of JMH's average time per operation. A speedup is dense time over");
-        line("sparse time, each repetition's sparse run against the dense run of the same repetition (run just before");
-        line("it), then the median. `step` is forward + input gradient + weight gradient. The ideal speedup is");
-        line("1/density (the ratio of multiply-adds); *of ideal* is speedup x density. The crossover is the density where");
-        line("the sparse step takes as long as the three dense GEMMs, interpolated in log-log between measured densities.");
+        line("Times are medians over repetitions of JMH's average time per operation. A speedup is dense time over");
+        line("sparse time within one repetition (for the target configuration against the dense run made just");
+        line("before, at the same density), then the median over repetitions. `step` is forward + input gradient +");
+        line("weight gradient; its dense twin is the three GEMMs. The ideal speedup is 1/density, the ratio of");
+        line("multiply-adds; *of ideal* is speedup x density. The crossover is the density at which the sparse step");
+        line("takes as long as the dense one, interpolated in log-log between the measured densities.");
         writeTargets(speedups);
         for (LayerRun.Config c : speedups.configs()) {
-            writeTable(c, speedups.rows(c));
+            writeTable(c, speedups.rows(c), speedups.repetitions(c));
         }
     }
 
@@ -130,9 +139,11 @@ public final class BenchmarkReport {
                 .mapToDouble(r -> r.speedup().get("step")).findFirst();
     }
 
-    private void writeTable(LayerRun.Config c, List<Speedups.Row> rows) {
+    private void writeTable(LayerRun.Config c, List<Speedups.Row> rows, long repetitions) {
         line("");
         line("## " + c);
+        line("");
+        line(repetitions == 1 ? "One repetition." : "Medians of " + repetitions + " repetitions.");
         line("");
         line("| density | forward ms | x | input grad ms | x | weight grad ms | x | step ms | dense step ms | speedup | 1/density | of ideal | sparse GFLOP/s |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

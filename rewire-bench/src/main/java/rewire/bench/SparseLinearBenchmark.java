@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code weights=dense} ignores the density but runs once per density anyway, right before the
  * sparse run of that density: on a shared, noisy machine the ratio of two measurements taken
- * seconds apart is far steadier than either time. {@code docs/benchmarks.md} is made from these results by {@code bench/kernels.sh}.
+ * seconds apart is far steadier than either time. {@code bench/kernels.sh} runs this benchmark
+ * and turns its results into {@code docs/benchmarks.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

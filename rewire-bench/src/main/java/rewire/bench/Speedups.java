@@ -38,6 +38,12 @@ final class Speedups {
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
+    /** How many repetitions of the grid measured this configuration. */
+    long repetitions(LayerRun.Config config) {
+        return runs.stream().filter(r -> r.config().equals(config) && r.weights().equals("sparse"))
+                .mapToInt(LayerRun::repetition).distinct().count();
+    }
+
     /** The rows of one configuration, by increasing density. */
     List<Row> rows(LayerRun.Config config) {
         TreeSet<Double> densities = runs.stream().filter(r -> r.config().equals(config) && r.weights().equals("sparse"))
@@ -82,7 +88,8 @@ final class Speedups {
                 return OptionalDouble.of(r.ms());
             }
         }
-        return same.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(median(same.stream().mapToDouble(LayerRun::ms).toArray()));
+        return same.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(median(same.stream().mapToDouble(LayerRun::ms).toArray()));
     }
 
     private List<LayerRun> select(LayerRun.Config config, String op, String weights, double density) {

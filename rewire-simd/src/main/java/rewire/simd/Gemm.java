@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorMask;
  *       {@code C} stays in registers while {@code p} runs over {@code k}, each step broadcasting
  *       four elements of {@code op(A)} and loading two vectors of a {@code B} row;</li>
  *   <li>{@code A} not transposed, {@code B} transposed: both operands are contiguous along
- *       {@code k}, so a 2 by 4 tile of dot products runs along {@code k} and folds each lane
+ *       {@code k}, so a 2 by 2 tile of dot products runs along {@code k} and folds each lane
  *       sum once;</li>
  *   <li>both transposed: columns of {@code C} as vectors ({@code Aᵀ}'s rows are contiguous
  *       along {@code m}), four columns at a time, written back lane by lane.</li>
@@ -98,71 +98,60 @@ final class Gemm {
         return accumulate ? FloatVector.fromArray(FLOATS, c, at, m) : FloatVector.zero(FLOATS);
     }
 
-    // C[i, j] (+)= dot(A[i, :], B[j, :]) for a 2 x 4 tile of (i, j)
+    // C[i, j] (+)= dot(A[i, :], B[j, :]) for a 2 x 2 tile of (i, j)
     private static void dotTiles(int m, int n, int k, float[] a, int aOff, int lda,
                                  float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
         for (int i0 = 0; i0 < m; i0 += 2) {
             int i1 = Math.min(i0 + 1, m - 1);
             int a0 = aOff + i0 * lda;
             int a1 = aOff + i1 * lda;
-            for (int j0 = 0; j0 < n; j0 += 4) {
+            for (int j0 = 0; j0 < n; j0 += 2) {
                 int j1 = Math.min(j0 + 1, n - 1);
-                int j2 = Math.min(j0 + 2, n - 1);
-                int j3 = Math.min(j0 + 3, n - 1);
                 int b0 = bOff + j0 * ldb;
                 int b1 = bOff + j1 * ldb;
-                int b2 = bOff + j2 * ldb;
-                int b3 = bOff + j3 * ldb;
                 FloatVector s00 = FloatVector.zero(FLOATS);
-                FloatVector s01 = s00;
-                FloatVector s02 = s00;
-                FloatVector s03 = s00;
-                FloatVector s10 = s00;
-                FloatVector s11 = s00;
-                FloatVector s12 = s00;
-                FloatVector s13 = s00;
-                for (int p = 0; p < k; p += L) {
+                FloatVector s01 = FloatVector.zero(FLOATS);
+                FloatVector s10 = FloatVector.zero(FLOATS);
+                FloatVector s11 = FloatVector.zero(FLOATS);
+                // Full vectors along k, then one masked step for the rest (zeros in the masked-off
+                // lanes add nothing); the same steps for every element.
+                int p = 0;
+                for (; p + L <= k; p += L) {
+                    FloatVector x0 = FloatVector.fromArray(FLOATS, a, a0 + p);
+                    FloatVector x1 = FloatVector.fromArray(FLOATS, a, a1 + p);
+                    FloatVector y0 = FloatVector.fromArray(FLOATS, b, b0 + p);
+                    FloatVector y1 = FloatVector.fromArray(FLOATS, b, b1 + p);
+                    s00 = x0.fma(y0, s00);
+                    s01 = x0.fma(y1, s01);
+                    s10 = x1.fma(y0, s10);
+                    s11 = x1.fma(y1, s11);
+                }
+                if (p < k) {
                     VectorMask<Float> mp = FLOATS.indexInRange(p, k);
                     FloatVector x0 = FloatVector.fromArray(FLOATS, a, a0 + p, mp);
                     FloatVector x1 = FloatVector.fromArray(FLOATS, a, a1 + p, mp);
                     FloatVector y0 = FloatVector.fromArray(FLOATS, b, b0 + p, mp);
                     FloatVector y1 = FloatVector.fromArray(FLOATS, b, b1 + p, mp);
-                    FloatVector y2 = FloatVector.fromArray(FLOATS, b, b2 + p, mp);
-                    FloatVector y3 = FloatVector.fromArray(FLOATS, b, b3 + p, mp);
                     s00 = x0.fma(y0, s00);
                     s01 = x0.fma(y1, s01);
-                    s02 = x0.fma(y2, s02);
-                    s03 = x0.fma(y3, s03);
                     s10 = x1.fma(y0, s10);
                     s11 = x1.fma(y1, s11);
-                    s12 = x1.fma(y2, s12);
-                    s13 = x1.fma(y3, s13);
                 }
                 int c0 = cOff + i0 * ldc;
                 int c1 = cOff + i1 * ldc;
-                int cols = Math.min(4, n - j0);
-                put(c, c0 + j0, s00, accumulate);
-                putIf(cols > 1, c, c0 + j1, s01, accumulate);
-                putIf(cols > 2, c, c0 + j2, s02, accumulate);
-                putIf(cols > 3, c, c0 + j3, s03, accumulate);
+                set(c, c0 + j0, Lanes.sum(s00), accumulate);
+                setIf(j1 > j0, c, c0 + j1, Lanes.sum(s01), accumulate);
                 if (i1 > i0) {
-                    put(c, c1 + j0, s10, accumulate);
-                    putIf(cols > 1, c, c1 + j1, s11, accumulate);
-                    putIf(cols > 2, c, c1 + j2, s12, accumulate);
-                    putIf(cols > 3, c, c1 + j3, s13, accumulate);
+                    set(c, c1 + j0, Lanes.sum(s10), accumulate);
+                    setIf(j1 > j0, c, c1 + j1, Lanes.sum(s11), accumulate);
                 }
             }
         }
     }
 
-    private static void put(float[] c, int at, FloatVector partialSums, boolean accumulate) {
-        float s = Lanes.sum(partialSums);
-        c[at] = accumulate ? c[at] + s : s;
-    }
-
-    private static void putIf(boolean real, float[] c, int at, FloatVector partialSums, boolean accumulate) {
+    private static void setIf(boolean real, float[] c, int at, float sum, boolean accumulate) {
         if (real) {
-            put(c, at, partialSums, accumulate);
+            set(c, at, sum, accumulate);
         }
     }
 

@@ -21,11 +21,13 @@ final class Lanes {
     /** Floats per vector. */
     static final int L = FLOATS.length();
 
+    // ROTATIONS[k] moves lane i + k to lane i (indices mod L).
+    private static final VectorShuffle<Float>[] ROTATIONS = rotations();
     // Rotations by half, quarter, ... of the lanes: folding with them sums lanes pairwise.
-    private static final VectorShuffle<Float> FOLD_8 = rotation(8);
-    private static final VectorShuffle<Float> FOLD_4 = rotation(4);
-    private static final VectorShuffle<Float> FOLD_2 = rotation(2);
-    private static final VectorShuffle<Float> FOLD_1 = rotation(1);
+    private static final VectorShuffle<Float> FOLD_8 = ROTATIONS[8 % L];
+    private static final VectorShuffle<Float> FOLD_4 = ROTATIONS[4 % L];
+    private static final VectorShuffle<Float> FOLD_2 = ROTATIONS[2 % L];
+    private static final VectorShuffle<Float> FOLD_1 = ROTATIONS[1 % L];
 
     private Lanes() {
     }
@@ -51,29 +53,47 @@ final class Lanes {
         return chosen;
     }
 
-    private static VectorShuffle<Float> rotation(int by) {
-        return VectorShuffle.fromOp(FLOATS, i -> (i + by) % L);
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] rotations() {
+        VectorShuffle<Float>[] all = new VectorShuffle[L];
+        for (int k = 0; k < L; k++) {
+            int by = k;
+            all[k] = VectorShuffle.fromOp(FLOATS, i -> (i + by) % L);
+        }
+        return all;
+    }
+
+    /** The shuffle that moves lane {@code (i + by) mod L} to lane {@code i}, for {@code by} in {@code [0, L)}. */
+    static VectorShuffle<Float> rotation(int by) {
+        return ROTATIONS[by];
     }
 
     /**
      * The sum of the lanes of {@code v} as a fixed pairwise tree (lane i plus lane i + L/2, and so
      * on). Unlike {@code reduceLanes(ADD)}, whose order the API leaves open, the order here is
      * the same in the interpreter and in compiled code, which keeps results reproducible.
+     *
+     * <p>This method and the folds are each under 35 bytes of bytecode on purpose: C2 inlines
+     * methods that small at every call site, hot or not. A vector passed to a method that is not
+     * inlined is boxed on the heap, which turned a kernel's reductions into one allocation each.
      */
     static float sum(FloatVector v) {
-        FloatVector s = v;
-        if (L >= 16) {
-            s = s.add(s.rearrange(FOLD_8));
-        }
-        if (L >= 8) {
-            s = s.add(s.rearrange(FOLD_4));
-        }
-        if (L >= 4) {
-            s = s.add(s.rearrange(FOLD_2));
-        }
-        if (L >= 2) {
-            s = s.add(s.rearrange(FOLD_1));
-        }
-        return s.lane(0);
+        return fold1(fold2(fold4(fold8(v)))).lane(0);
+    }
+
+    private static FloatVector fold8(FloatVector v) {
+        return L > 8 ? v.add(v.rearrange(FOLD_8)) : v;
+    }
+
+    private static FloatVector fold4(FloatVector v) {
+        return L > 4 ? v.add(v.rearrange(FOLD_4)) : v;
+    }
+
+    private static FloatVector fold2(FloatVector v) {
+        return L > 2 ? v.add(v.rearrange(FOLD_2)) : v;
+    }
+
+    private static FloatVector fold1(FloatVector v) {
+        return L > 1 ? v.add(v.rearrange(FOLD_1)) : v;
     }
 }

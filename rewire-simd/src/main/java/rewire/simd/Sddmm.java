@@ -5,6 +5,7 @@ import static rewire.simd.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Sampled dense-dense product, {@code out[e] (+)= dot(a[r, :], b[c, :])} for every entry
@@ -13,10 +14,12 @@ import jdk.incubator.vector.VectorMask;
  *
  * <p>A slice of eight vectors of {@code a}'s row stays in registers while the row's entries
  * stream by, so each entry loads only its {@code b} slice, multiplies it in two interleaved FMA
- * chains (half the latency of one) and folds the lanes once. Batches longer than eight vectors
- * take several such passes, adding each pass's sum to {@code out[e]}; the rest of the batch
- * (fewer than eight vectors, the last one masked) is a plain vector dot. The arithmetic of an
- * entry depends only on {@code n} and the vector width, never on the row range.
+ * chains (half the latency of one) and folds the lanes once.
+ * Batches longer than eight vectors take several such passes, adding each pass's sum to
+ * {@code out[e]}; the rest of the batch (fewer than eight vectors, the last one masked) is a
+ * plain vector dot. For a batch of exactly eight vectors the loads follow {@code b}'s memory
+ * grid (see {@link Alignment}) with the same bits. The arithmetic of an entry depends only on
+ * {@code n} and the vector width, never on the row range or on where the arrays sit.
  */
 final class Sddmm {
     private Sddmm() {
@@ -28,8 +31,23 @@ final class Sddmm {
             outerProduct(rowPtr, colIdx, a, b, out, rowFrom, rowTo, accumulate);
             return;
         }
+        run(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate, n == 8 * L ? Alignment.lead(b) : 0);
+    }
+
+    /**
+     * The same for {@code n > 1}, with {@code lead} the floats from {@code b[0]} to the next vector
+     * boundary in memory (0 takes the plain grid). Any lead gives the same bits; only the speed
+     * depends on it being the true one. Package-private so tests can try every lead.
+     */
+    static void run(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+                    int rowFrom, int rowTo, boolean accumulate, int lead) {
+        assert lead == 0 || n == 8 * L : "a shifted grid needs n = 8L, got n = " + n + ", lead " + lead;
         for (int r = rowFrom; r < rowTo; r++) {
-            row(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate);
+            if (lead == 0) {
+                row(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate);
+            } else {
+                alignedRow(colIdx, a, b, out, r, rowPtr[r], rowPtr[r + 1], lead, accumulate);
+            }
         }
     }
 
@@ -69,18 +87,80 @@ final class Sddmm {
         FloatVector a5 = FloatVector.fromArray(FLOATS, a, aAt + 5 * L);
         FloatVector a6 = FloatVector.fromArray(FLOATS, a, aAt + 6 * L);
         FloatVector a7 = FloatVector.fromArray(FLOATS, a, aAt + 7 * L);
+        FloatVector zero = FloatVector.zero(FLOATS);
         for (int e = start; e < end; e++) {
             int bAt = colIdx[e] * n + j;
-            FloatVector even = FloatVector.fromArray(FLOATS, b, bAt).mul(a0);
-            FloatVector odd = FloatVector.fromArray(FLOATS, b, bAt + L).mul(a1);
+            FloatVector even = FloatVector.fromArray(FLOATS, b, bAt).fma(a0, zero);
+            FloatVector odd = FloatVector.fromArray(FLOATS, b, bAt + L).fma(a1, zero);
             even = FloatVector.fromArray(FLOATS, b, bAt + 2 * L).fma(a2, even);
             odd = FloatVector.fromArray(FLOATS, b, bAt + 3 * L).fma(a3, odd);
             even = FloatVector.fromArray(FLOATS, b, bAt + 4 * L).fma(a4, even);
             odd = FloatVector.fromArray(FLOATS, b, bAt + 5 * L).fma(a5, odd);
             even = FloatVector.fromArray(FLOATS, b, bAt + 6 * L).fma(a6, even);
             odd = FloatVector.fromArray(FLOATS, b, bAt + 7 * L).fma(a7, odd);
-            float s = Lanes.sum(even.add(odd));
-            out[e] = add ? out[e] + s : s;
+            float sum = Lanes.sum(even.add(odd));
+            out[e] = add ? out[e] + sum : sum;
+        }
+    }
+
+    // block9 for the entries [start, end) of row r; entries in b's first row and in rows whose
+    // tail vector would run past b's end take block8 (each entry's dot stands alone).
+    private static void alignedRow(int[] colIdx, float[] a, float[] b, float[] out,
+                                   int r, int start, int end, int lead, boolean add) {
+        int n = 8 * L;
+        int lastSafe = (b.length - lead) / n - 1; // the last b row whose tail vector is in bounds
+        int from = start;
+        int to = end;
+        if (from < to && colIdx[from] == 0) {
+            block8(colIdx, a, b, n, out, r, from, from + 1, 0, add);
+            from++;
+        }
+        while (to > from && colIdx[to - 1] > lastSafe) {
+            to--;
+        }
+        block9(colIdx, a, b, out, r, from, to, lead, add);
+        block8(colIdx, a, b, n, out, r, to, end, 0, add);
+    }
+
+    // block8 for n = 8L when b's rows start lead floats before a vector boundary: nine aligned
+    // vectors per entry (a head that starts L - lead floats before the row, seven whole vectors,
+    // a tail that ends lead floats after it) instead of eight that each straddle a boundary. The
+    // head's low lanes and the tail's high lanes belong to other rows; blends keep them out.
+    // Grid vector k then carries batch vector k or k - 1 depending on the lane, so a lane's even
+    // and odd chains are block8's odd and even ones, and even + odd is the same sum. Lane i holds
+    // batch elements lead + i mod L; rotating back before the fold gives block8's bits.
+    private static void block9(int[] colIdx, float[] a, float[] b, float[] out,
+                               int r, int start, int end, int lead, boolean add) {
+        int n = 8 * L;
+        int shift = lead - L;
+        VectorMask<Float> head = FLOATS.indexInRange(shift, n);
+        VectorMask<Float> tail = FLOATS.indexInRange(shift + 8 * L, n);
+        VectorShuffle<Float> toGrid = Lanes.rotation(lead);     // lane i of a row slice -> its grid lane
+        VectorShuffle<Float> back = Lanes.rotation(L - lead);
+        int aAt = r * n + lead;
+        FloatVector ah = FloatVector.fromArray(FLOATS, a, r * n).rearrange(toGrid);
+        FloatVector a1 = FloatVector.fromArray(FLOATS, a, aAt);
+        FloatVector a2 = FloatVector.fromArray(FLOATS, a, aAt + L);
+        FloatVector a3 = FloatVector.fromArray(FLOATS, a, aAt + 2 * L);
+        FloatVector a4 = FloatVector.fromArray(FLOATS, a, aAt + 3 * L);
+        FloatVector a5 = FloatVector.fromArray(FLOATS, a, aAt + 4 * L);
+        FloatVector a6 = FloatVector.fromArray(FLOATS, a, aAt + 5 * L);
+        FloatVector a7 = FloatVector.fromArray(FLOATS, a, aAt + 6 * L);
+        FloatVector at = FloatVector.fromArray(FLOATS, a, r * n + 7 * L).rearrange(toGrid);
+        FloatVector zero = FloatVector.zero(FLOATS);
+        for (int e = start; e < end; e++) {
+            int bAt = colIdx[e] * n + shift;
+            FloatVector even = zero.blend(FloatVector.fromArray(FLOATS, b, bAt).fma(ah, zero), head);
+            FloatVector odd = FloatVector.fromArray(FLOATS, b, bAt + L).fma(a1, zero);
+            even = FloatVector.fromArray(FLOATS, b, bAt + 2 * L).fma(a2, even);
+            odd = FloatVector.fromArray(FLOATS, b, bAt + 3 * L).fma(a3, odd);
+            even = FloatVector.fromArray(FLOATS, b, bAt + 4 * L).fma(a4, even);
+            odd = FloatVector.fromArray(FLOATS, b, bAt + 5 * L).fma(a5, odd);
+            even = FloatVector.fromArray(FLOATS, b, bAt + 6 * L).fma(a6, even);
+            odd = FloatVector.fromArray(FLOATS, b, bAt + 7 * L).fma(a7, odd);
+            even = even.blend(FloatVector.fromArray(FLOATS, b, bAt + 8 * L).fma(at, even), tail);
+            float sum = Lanes.sum(even.add(odd).rearrange(back));
+            out[e] = add ? out[e] + sum : sum;
         }
     }
 

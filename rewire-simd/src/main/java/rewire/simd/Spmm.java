@@ -5,6 +5,7 @@ import static rewire.simd.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Sparse times dense, {@code y (rows, n) (+)= S (rows, cols) · x (cols, n)}, register blocked.
@@ -17,8 +18,11 @@ import jdk.incubator.vector.VectorMask;
  * the block widths 8, 4, 2 and 1 are each written out; a masked vector covers the last
  * {@code n mod L} floats.
  *
- * <p>Every output element is one chain of fused multiply-adds over its row's nonzeros in pattern
- * order, whatever block or lane it lands in, so the result does not depend on the row range.
+ * <p>For the common batch of eight vectors ({@code n = 8L}) the vectors are laid on
+ * {@code x}'s memory grid (see {@link Alignment}): nine aligned loads per nonzero instead of
+ * eight that straddle cache lines. Every output element is one chain of fused multiply-adds over
+ * its row's nonzeros in pattern order, whatever grid, block or lane it lands in, so the result
+ * depends neither on the row range nor on where the arrays sit in memory.
  * A batch of one ({@code n == 1}) has no vector dimension; it is a plain gather dot per row.
  */
 final class Spmm {
@@ -31,8 +35,24 @@ final class Spmm {
             gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowFrom, rowTo, accumulate);
             return;
         }
+        run(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, rowTo, accumulate,
+                n == 8 * L ? Alignment.lead(x) : 0);
+    }
+
+    /**
+     * The same for {@code n > 1}, with {@code lead} the floats from {@code x[0]} to the next vector
+     * boundary in memory (0 takes the plain grid). Any lead gives the same bits; only the speed
+     * depends on it being the true one. Package-private so tests can try every lead.
+     */
+    static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                    int n, int rowFrom, int rowTo, boolean accumulate, int lead) {
+        assert lead == 0 || n == 8 * L : "a shifted grid needs n = 8L, got n = " + n + ", lead " + lead;
         for (int r = rowFrom; r < rowTo; r++) {
-            row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], accumulate);
+            if (lead == 0) {
+                row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], accumulate);
+            } else {
+                alignedRow(colIdx, values, valueIndex, x, y, r, rowPtr[r], rowPtr[r + 1], lead, accumulate);
+            }
         }
     }
 
@@ -120,6 +140,82 @@ final class Spmm {
         a7.intoArray(y, at + 7 * L);
     }
 
+    // y[r, :] (+)= the entries [start, end) of row r for n = 8L, on x's memory grid. The grid's
+    // head and tail vectors reach into the neighbouring rows of x, which do not exist before
+    // row 0 and after the last row; entries in those rows go through block8 on their own, in
+    // their turn, so every element's chain of multiply-adds keeps its order.
+    private static void alignedRow(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                                   int r, int start, int end, int lead, boolean accumulate) {
+        int n = 8 * L;
+        int lastSafe = (x.length - lead) / n - 1; // the last x row whose tail vector is in bounds
+        int from = start;
+        int to = end;
+        boolean add = accumulate;
+        if (from < to && colIdx[from] == 0) {
+            block8(colIdx, values, valueIndex, x, y, n, from, from + 1, r * n, 0, add);
+            from++;
+            add = true;
+        }
+        while (to > from && colIdx[to - 1] > lastSafe) {
+            to--;
+        }
+        block9(colIdx, values, valueIndex, x, y, from, to, r * n, lead, add);
+        if (to < end) {
+            block8(colIdx, values, valueIndex, x, y, n, to, end, r * n, 0, true);
+        }
+    }
+
+    // y[r, :] (+)= sum_e w(e) * x[colIdx[e], :] for n = 8L when x's rows start lead floats before
+    // a vector boundary: nine aligned vectors (a head that starts L - lead floats before the row,
+    // seven whole vectors, a tail that ends lead floats after it) instead of eight that each
+    // straddle a boundary. The head's low lanes and the tail's high lanes belong to other rows:
+    // they accumulate junk that is never written back. Each lane still sums its batch element's
+    // terms in entry order, so the bits equal block8's.
+    private static void block9(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                               int start, int end, int yRow, int lead, boolean accumulate) {
+        int n = 8 * L;
+        int shift = lead - L;
+        VectorShuffle<Float> toGrid = Lanes.rotation(lead);     // lane i of a row slice -> its grid lane
+        VectorShuffle<Float> toRow = Lanes.rotation(L - lead);  // and back
+        VectorMask<Float> first = FLOATS.indexInRange(0, lead); // the row's first lead floats
+        int at = yRow + lead;
+        FloatVector h = accumulate ? FloatVector.fromArray(FLOATS, y, yRow).rearrange(toGrid) : FloatVector.zero(FLOATS);
+        FloatVector a1 = start(y, at, accumulate);
+        FloatVector a2 = start(y, at + L, accumulate);
+        FloatVector a3 = start(y, at + 2 * L, accumulate);
+        FloatVector a4 = start(y, at + 3 * L, accumulate);
+        FloatVector a5 = start(y, at + 4 * L, accumulate);
+        FloatVector a6 = start(y, at + 5 * L, accumulate);
+        FloatVector a7 = start(y, at + 6 * L, accumulate);
+        FloatVector t = accumulate ? FloatVector.fromArray(FLOATS, y, yRow + 7 * L).rearrange(toGrid)
+                : FloatVector.zero(FLOATS);
+        for (int e = start; e < end; e++) {
+            FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
+            int xAt = colIdx[e] * n + shift;
+            h = FloatVector.fromArray(FLOATS, x, xAt).fma(w, h);
+            a1 = FloatVector.fromArray(FLOATS, x, xAt + L).fma(w, a1);
+            a2 = FloatVector.fromArray(FLOATS, x, xAt + 2 * L).fma(w, a2);
+            a3 = FloatVector.fromArray(FLOATS, x, xAt + 3 * L).fma(w, a3);
+            a4 = FloatVector.fromArray(FLOATS, x, xAt + 4 * L).fma(w, a4);
+            a5 = FloatVector.fromArray(FLOATS, x, xAt + 5 * L).fma(w, a5);
+            a6 = FloatVector.fromArray(FLOATS, x, xAt + 6 * L).fma(w, a6);
+            a7 = FloatVector.fromArray(FLOATS, x, xAt + 7 * L).fma(w, a7);
+            t = FloatVector.fromArray(FLOATS, x, xAt + 8 * L).fma(w, t);
+        }
+        // Head and tail merge into whole row slices first; the middle vectors then overwrite the
+        // stale parts of those slices. Nothing outside row r is written.
+        FloatVector.fromArray(FLOATS, y, yRow).blend(h.rearrange(toRow), first).intoArray(y, yRow);
+        FloatVector.fromArray(FLOATS, y, yRow + 7 * L).blend(t.rearrange(toRow), first.not())
+                .intoArray(y, yRow + 7 * L);
+        a1.intoArray(y, at);
+        a2.intoArray(y, at + L);
+        a3.intoArray(y, at + 2 * L);
+        a4.intoArray(y, at + 3 * L);
+        a5.intoArray(y, at + 4 * L);
+        a6.intoArray(y, at + 5 * L);
+        a7.intoArray(y, at + 6 * L);
+    }
+
     // y[r, j .. j + 4L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 4L)
     private static void block4(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
                                int n, int start, int end, int yRow, int j, boolean accumulate) {
@@ -163,7 +259,7 @@ final class Spmm {
                                int n, int start, int end, int yRow, int j, boolean accumulate) {
         VectorMask<Float> m = FLOATS.indexInRange(j, n);
         int at = yRow + j;
-        FloatVector a0 = accumulate ? FloatVector.fromArray(FLOATS, y, at, m) : FloatVector.zero(FLOATS);
+        FloatVector a0 = start(y, at, m, accumulate);
         for (int e = start; e < end; e++) {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             a0 = FloatVector.fromArray(FLOATS, x, colIdx[e] * n + j, m).fma(w, a0);
@@ -173,5 +269,9 @@ final class Spmm {
 
     private static FloatVector start(float[] y, int at, boolean accumulate) {
         return accumulate ? FloatVector.fromArray(FLOATS, y, at) : FloatVector.zero(FLOATS);
+    }
+
+    private static FloatVector start(float[] y, int at, VectorMask<Float> m, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(FLOATS, y, at, m) : FloatVector.zero(FLOATS);
     }
 }

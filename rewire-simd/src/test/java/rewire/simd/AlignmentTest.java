@@ -1,0 +1,89 @@
+package rewire.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import rewire.sparse.SparsityPattern;
+import rewire.tensor.Rng;
+import rewire.testkit.FloatChecks;
+import rewire.testkit.RandomData;
+import rewire.testkit.RandomData.PatternKind;
+
+/**
+ * The alignment probe, and the promise that makes it safe: the sparse kernels give the same bits
+ * whatever lead (floats to the next vector boundary) they are told, so a wrong or stale answer
+ * costs speed only.
+ */
+class AlignmentTest {
+    private static final int N = 8 * Lanes.L;
+
+    @Test
+    void leadPointsAtAVectorBoundary() {
+        for (int length = 1; length < 40; length++) {
+            float[] a = new float[length];
+            long address = Alignment.address(a);
+            int lead = Alignment.lead(a);
+            assertTrue(lead >= 0 && lead < Lanes.L, "lead " + lead);
+            if (address >= 0) {
+                assertEquals(0, (address + (long) Float.BYTES * lead) % Lanes.FLOATS.vectorByteSize(),
+                        "address " + address + " + lead " + lead);
+            }
+        }
+    }
+
+    static Stream<PatternKind> kinds() {
+        return Arrays.stream(PatternKind.values());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void spmmGivesTheSameBitsForEveryLead(PatternKind kind) {
+        Rng rng = new Rng(kind.ordinal());
+        SparsityPattern p = RandomData.pattern(rng, 31, 13, kind);
+        SparsityPattern.Transposed t = p.transposed();
+        float[] values = RandomData.floats(rng, p.nnz());
+        for (boolean accumulate : new boolean[] {false, true}) {
+            // y (31, N) (+)= W · x and dx (13, N) (+)= Wᵀ · dy
+            assertSameForEveryLead("W · x", p, values, null, RandomData.floats(rng, 13 * N),
+                    RandomData.floats(rng, 31 * N), accumulate);
+            assertSameForEveryLead("Wᵀ · dy", t.pattern(), values, t.sourceEntry(), RandomData.floats(rng, 31 * N),
+                    RandomData.floats(rng, 13 * N), accumulate);
+        }
+    }
+
+    private static void assertSameForEveryLead(String what, SparsityPattern p, float[] values, int[] valueIndex,
+                                               float[] x, float[] y0, boolean accumulate) {
+        float[] plain = y0.clone();
+        Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, plain, N, 0, p.rows(), accumulate, 0);
+        for (int lead = 1; lead < Lanes.L; lead++) {
+            float[] shifted = y0.clone();
+            Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, shifted, N, 0, p.rows(), accumulate, lead);
+            FloatChecks.assertBitwiseEqual(what + " with lead " + lead, plain, shifted);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void sddmmGivesTheSameBitsForEveryLead(PatternKind kind) {
+        Rng rng = new Rng(100 + kind.ordinal());
+        SparsityPattern p = RandomData.pattern(rng, 31, 13, kind);
+        // out (nnz,) (+)= (a (31, N) · b (13, N)ᵀ)|p
+        float[] a = RandomData.floats(rng, 31 * N);
+        float[] b = RandomData.floats(rng, 13 * N);
+        float[] out0 = RandomData.floats(rng, p.nnz());
+        for (boolean accumulate : new boolean[] {false, true}) {
+            float[] plain = out0.clone();
+            Sddmm.run(p.rowPtr(), p.colIdx(), a, b, N, plain, 0, p.rows(), accumulate, 0);
+            for (int lead = 1; lead < Lanes.L; lead++) {
+                float[] shifted = out0.clone();
+                Sddmm.run(p.rowPtr(), p.colIdx(), a, b, N, shifted, 0, p.rows(), accumulate, lead);
+                FloatChecks.assertBitwiseEqual("(a · bᵀ)|p with lead " + lead, plain, shifted);
+            }
+        }
+    }
+}
