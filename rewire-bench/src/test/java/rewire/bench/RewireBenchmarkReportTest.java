@@ -60,7 +60,7 @@ class RewireBenchmarkReportTest {
                 result("update", "ch2", 0.01, 1, 40, 2 * MIB + 128 * MIB),
                 result("update", "random", 0.01, 1, 20, 2 * MIB + 0.64 * MIB));
         RewireBenchmarkReport report = new RewireBenchmarkReport(RewireBenchmarkResult.read(p));
-        report.write(new BenchmarkReport.Options(dir.resolve("out.md"), "bench/rewire.sh", "cpu", "0.5", List.of(p)),
+        report.write(new BenchmarkReport.Options(dir.resolve("out.md"), "bench/rewire.sh", "cpu", "0.5", null, List.of(p)),
                 new LayerRun.Jvm("25", "vm", "25+36", "-Xmx4g", "avgt"));
         String md = report.markdown();
         int random = md.indexOf("| random (SET) | 4096x4096 | 1% | 167772 | 1 | 20.0 | n/a | 18.0–22.0 | 0.64 | 1.00 | 0.010 |");
