@@ -10,7 +10,8 @@ import rewire.sparsity.FlopCounter;
 /**
  * Counts training FLOPs as the run goes (RigL's accounting, see {@link FlopCounter}): every step
  * with the layers' current nnz, update steps of gradient-based growth with the dense weight
- * gradient, and the dense twin alongside for the ratio.
+ * gradient, the per-step dense gradient of momentum growth (SNFS) as overhead, and the dense twin
+ * alongside for the ratio.
  */
 public final class FlopHook implements Hook {
     private static final String KEY = "flops/totals";
@@ -40,6 +41,19 @@ public final class FlopHook implements Hook {
             syncNnz(state.workload().sparseLayers());
         }
         counter.recordStep(out.samples(), updated, updated && rewire.rewirer().grow().needsDenseGradient());
+        if (rewire != null && rewire.rewirer().grow().needsDenseMomentum()) {
+            counter.recordOverhead(denseGradientFlops(state.workload().sparseLayers(), out.samples()));
+        }
+    }
+
+    // SNFS folds the dense weight gradient dy·xᵀ of every sparse layer into its momentum at every step
+    private long denseGradientFlops(List<SparseLinear> layers, int batch) {
+        long flops = 0;
+        for (SparseLinear l : layers) {
+            FlopCounter.Layer f = counter.layers().get(indexByName.get(l.weight().name()));
+            flops += 2L * batch * f.denseSize() * f.positions();
+        }
+        return flops;
     }
 
     @Override

@@ -115,6 +115,18 @@ class TrainingRunTest {
         assertTrue(accuracy > 0.5, "a 2:4 network learns the bands: accuracy " + accuracy);
     }
 
+    @Test
+    void snfsPaysForItsDenseMomentumInTrainingFlops() throws IOException {
+        List<String> overrides = List.of("name=snfs", "train.runs=" + runs, "train.epochs=1", "model.hidden=[40]",
+                "data.batchSize=16", "sparsity.recipe=snfs", "sparsity.density=0.2");
+        ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
+        RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(9)), Kernels.defaults());
+        double ratio = TrainingRun.start(spec, Kernels.defaults(), null).run().trainingFlopsRatio();
+        // sparse products cost about 0.2 of dense; the dense gradient at every step adds 2 of the
+        // dense twin's 2-3 products per layer
+        assertTrue(ratio > 0.6, "SNFS training FLOPs vs dense: " + ratio);
+    }
+
     // 400 training and 50 test images of 28x28 whose class is the brightest of ten bands
     static Split syntheticImages(Rng rng) {
         return new Split(images("train", 400, rng), images("test", 50, rng));
