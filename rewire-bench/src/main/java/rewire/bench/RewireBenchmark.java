@@ -117,7 +117,7 @@ public class RewireBenchmark {
         int expected = (int) Math.floor(DROP_FRACTION * nnz + 1e-9);
         if (!last.updated() || last.nnz() != nnz || last.pruned() != expected || last.grown() != expected) {
             throw new IllegalStateException(grower + " at density " + density + ": expected " + expected
-                    + " pruned and grown at constant nnz " + nnz + ", got " + last.toJson());
+                    + " pruned and grown at constant nnz " + nnz + ", got " + last.layers());
         }
     }
 }

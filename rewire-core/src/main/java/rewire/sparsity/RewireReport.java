@@ -1,7 +1,8 @@
 package rewire.sparsity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * What one call of {@link Rewirer#maybeRewire} did, per layer. Counts follow the criteria's
@@ -36,6 +37,20 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
         public double density() {
             return (double) nnz / ((long) rows * cols);
         }
+
+        /** This layer's counts as plain values (a JSON object), the form of the run folder's rewire log. */
+        public Map<String, Object> toPlain() {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            plain.put("name", name);
+            plain.put("nnzBefore", nnzBefore);
+            plain.put("pruned", pruned);
+            plain.put("grown", grown);
+            plain.put("regrown", regrown);
+            plain.put("nnz", nnz);
+            plain.put("density", density());
+            plain.put("explorationRate", Double.isNaN(explorationRate) ? null : explorationRate);
+            return plain;
+        }
     }
 
     /** Connections after the update, over all layers. */
@@ -59,21 +74,5 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
     public double density() {
         long size = layers.stream().mapToLong(l -> (long) l.rows() * l.cols()).sum();
         return size == 0 ? 0 : (double) nnz() / size;
-    }
-
-    /** One JSON object per report, for a {@code rewire.jsonl} log. */
-    public String toJson() {
-        StringBuilder b = new StringBuilder();
-        b.append("{\"step\":").append(step).append(",\"updated\":").append(updated).append(",\"layers\":[");
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"name\":\"%s\",\"nnzBefore\":%d,\"pruned\":%d,\"grown\":%d,\"regrown\":%d,\"nnz\":%d,"
-                            + "\"density\":%.6g,\"exploration\":%s}",
-                    l.name().replace("\\", "\\\\").replace("\"", "\\\""), l.nnzBefore(), l.pruned(), l.grown(),
-                    l.regrown(), l.nnz(), l.density(), Double.isNaN(l.explorationRate()) ? "null"
-                            : String.format(Locale.ROOT, "%.6g", l.explorationRate())));
-        }
-        return b.append("]}").toString();
     }
 }

@@ -126,14 +126,7 @@ public final class RewireHook implements Hook {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < report.layers().size(); i++) {
             RewireReport.Layer l = report.layers().get(i);
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", l.name());
-            e.put("pruned", l.pruned());
-            e.put("grown", l.grown());
-            e.put("regrown", l.regrown());
-            e.put("nnz", l.nnz());
-            e.put("density", l.density());
-            e.put("explorationRate", Double.isNaN(l.explorationRate()) ? null : l.explorationRate());
+            Map<String, Object> e = l.toPlain();
             e.put("representation", layers.get(i).representation().name());
             entries.add(e);
         }

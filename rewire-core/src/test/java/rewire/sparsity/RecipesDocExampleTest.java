@@ -37,6 +37,6 @@ class RecipesDocExampleTest {
         RewireReport report = rigl.rewirer().maybeRewire(100, views, new Slots(), rng);
         assertTrue(report.updated());
         assertEquals(Math.round(0.1 * (300 * 784 + 100 * 300)), report.nnz());
-        assertTrue(report.toJson().startsWith("{\"step\":100"));
+        assertEquals(100, report.step());
     }
 }

@@ -3,10 +3,12 @@ package rewire.sparsity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
@@ -228,10 +230,14 @@ class RewirerTest {
     }
 
     @Test
-    void reportJson() {
-        RewireReport r = new RewireReport(5, true, List.of(new RewireReport.Layer("fc\"1", 2, 3, 4, 1, 1, 0, 4, Double.NaN)));
-        assertEquals("{\"step\":5,\"updated\":true,\"layers\":[{\"name\":\"fc\\\"1\",\"nnzBefore\":4,\"pruned\":1,"
-                + "\"grown\":1,\"regrown\":0,\"nnz\":4,\"density\":0.666667,\"exploration\":null}]}", r.toJson());
+    void reportTotalsAndPlainForm() {
+        RewireReport r = new RewireReport(5, true, List.of(new RewireReport.Layer("fc1", 2, 3, 4, 1, 1, 0, 4, Double.NaN)));
+        Map<String, Object> plain = r.layers().get(0).toPlain();
+        assertEquals(List.of("name", "nnzBefore", "pruned", "grown", "regrown", "nnz", "density", "explorationRate"),
+                List.copyOf(plain.keySet()));
+        assertEquals(4, plain.get("nnzBefore"));
+        assertEquals(4 / 6.0, (double) plain.get("density"), 1e-12);
+        assertNull(plain.get("explorationRate"));
         assertEquals(4, r.nnz());
         assertEquals(4 / 6.0, r.density(), 1e-12);
     }
