@@ -245,6 +245,11 @@ public final class CombatEnv implements MultiAgentEnv {
         }
     }
 
+    /** The simulation itself, for tests in this package. */
+    Battle battle() {
+        return battle;
+    }
+
     /** The scenario being played. */
     public Scenario scenario() {
         return scenario;
