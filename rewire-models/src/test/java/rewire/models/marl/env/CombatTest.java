@@ -63,9 +63,18 @@ class CombatTest {
         assertEquals(145, medivac.health, "cooldown 0.61 s = 13.66 loops: no second shot in loops 1..13");
         b.advance(1);
         assertEquals(140, medivac.health, "second shot at loop 14");
-        b.advance(13 * 10);
-        // Shots at loops 0, 14, 27.3.., ..., the n-th at ceil((n-1) * 13.664) for a mean rate of exactly 1/13.664.
-        assertEquals(150 - 5 * (1 + (int) Math.floor(144 / (0.61 * 22.4))), medivac.health);
+        // Over a long fight the n-th shot lands at loop ceil((n - 1) x 13.664): the fractional part of the
+        // cooldown carries over, so the mean fire rate is exactly one per 0.61 s.
+        medivac.health = 150;
+        java.util.Set<Long> shotLoops = new java.util.HashSet<>();
+        for (int k = 0; k < 100; k++) {
+            shotLoops.add((long) Math.ceil(k * 0.61 * 22.4));
+        }
+        for (long loop = 15; loop < 1000; loop++) {
+            b.advance(1);
+            assertEquals(shotLoops.contains(loop), medivac.health < 150, "loop " + loop);
+            medivac.health = 150;
+        }
     }
 
     @Test
