@@ -8,7 +8,8 @@ import rewire.tensor.Rng;
  * loop at a time. Each loop the {@link ScriptedOpponent} gives the enemy team its orders, every
  * living unit carries out its order (moving {@code speed} per loop, firing when in range and off
  * cooldown, healing), then all hits of the loop land at once, so no unit gains from being processed
- * first, and shields and energy regenerate. Everything is deterministic; the only randomness is the
+ * first; overlapping units are pushed apart (StarCraft II's unit collision, ground and air
+ * separately) and shields and energy regenerate. Everything is deterministic; the only randomness is the
  * start jitter drawn in the constructor.
  */
 final class Battle {
@@ -60,7 +61,9 @@ final class Battle {
                 act(u, allies, enemies);
             }
             resolveHits();
-            regenerate();
+            separate(allies, enemies);
+            regenerate(allies);
+            regenerate(enemies);
             loop++;
         }
     }
@@ -172,18 +175,52 @@ final class Battle {
         hits = 0;
     }
 
-    private void regenerate() {
-        for (Unit[] team : new Unit[][] {allies, enemies}) {
-            for (Unit u : team) {
-                if (!u.alive()) {
-                    continue;
+    /**
+     * Pushes every overlapping pair of living units of the same layer (ground or air) apart, half the
+     * overlap each. One pass per loop: crowds settle over a few loops, as in the game.
+     */
+    private void separate(Unit[] first, Unit[] second) {
+        int n = first.length + second.length;
+        for (int i = 0; i < n; i++) {
+            Unit a = i < first.length ? first[i] : second[i - first.length];
+            for (int j = i + 1; j < n && a.alive(); j++) {
+                Unit b = j < first.length ? first[j] : second[j - first.length];
+                if (b.alive() && a.type.air() == b.type.air()) {
+                    pushApart(a, b);
                 }
-                UnitType t = u.type;
-                if (u.shield < t.shield() && loop - u.lastDamagedLoop >= t.shieldRegen().delayLoops()) {
-                    u.shield = Math.min(t.shield(), u.shield + t.shieldRegen().perLoop());
-                }
-                u.energy = Math.min(t.energy().max(), u.energy + t.energy().regenPerLoop());
             }
+        }
+    }
+
+    private void pushApart(Unit a, Unit b) {
+        double dx = b.x - a.x;
+        double dy = b.y - a.y;
+        double distance = Math.hypot(dx, dy);
+        double overlap = a.type.radius() + b.type.radius() - distance;
+        if (overlap <= 0) {
+            return;
+        }
+        if (distance == 0) { // coincident: split along x so the result stays deterministic
+            dx = 1;
+            distance = 1;
+        }
+        double push = overlap / 2 / distance;
+        a.x = clamp(a.x - dx * push, scenario.width());
+        a.y = clamp(a.y - dy * push, scenario.height());
+        b.x = clamp(b.x + dx * push, scenario.width());
+        b.y = clamp(b.y + dy * push, scenario.height());
+    }
+
+    private void regenerate(Unit[] team) {
+        for (Unit u : team) {
+            if (!u.alive()) {
+                continue;
+            }
+            UnitType t = u.type;
+            if (u.shield < t.shield() && loop - u.lastDamagedLoop >= t.shieldRegen().delayLoops()) {
+                u.shield = Math.min(t.shield(), u.shield + t.shieldRegen().perLoop());
+            }
+            u.energy = Math.min(t.energy().max(), u.energy + t.energy().regenPerLoop());
         }
     }
 

@@ -45,6 +45,7 @@ public final class CombatEnv implements MultiAgentEnv {
     private final int[] lastActions;
     private final double[] before;
     private final double[] after;
+    private final boolean[] scratchMask;
     private Battle battle;
     private int steps;
     private Outcome outcome = Outcome.RUNNING;
@@ -69,6 +70,7 @@ public final class CombatEnv implements MultiAgentEnv {
         int units = scenario.allies().size() + scenario.enemies().size();
         this.before = new double[units];
         this.after = new double[units];
+        this.scratchMask = new boolean[actions];
         reset();
     }
 
@@ -137,7 +139,7 @@ public final class CombatEnv implements MultiAgentEnv {
             throw new IllegalArgumentException("expected " + agents() + " actions, got "
                     + (actions == null ? "null" : actions.length));
         }
-        boolean[] mask = new boolean[this.actions];
+        boolean[] mask = scratchMask;
         for (int i = 0; i < actions.length; i++) {
             if (actions[i] < 0 || actions[i] >= this.actions) {
                 throw new IllegalArgumentException("agent " + i + ": action " + actions[i] + " outside [0, "
@@ -193,9 +195,8 @@ public final class CombatEnv implements MultiAgentEnv {
     public void observation(int agent, float[] out) {
         checkAgent(agent);
         checkLength("observation", out.length, observationSize());
-        boolean[] mask = new boolean[actions];
-        availableActions(agent, mask);
-        features.observation(battle, battle.allies[agent], mask, SIGHT_RANGE, out);
+        availableActions(agent, scratchMask);
+        features.observation(battle, battle.allies[agent], scratchMask, SIGHT_RANGE, out);
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class EnvBenchmark {
         System.out.printf(Locale.ROOT, "%-10s %12s %12s %10s %12s %10s%n", "scenario", "steps/s", "rand return",
                 "rand win", "focus return", "focus win");
         for (String name : names) {
+            speed(CombatEnv.of(name, 1), episodes); // warm-up: let the JIT compile the simulator
             double stepsPerSecond = speed(CombatEnv.of(name, 1), episodes);
             RandomPolicy.Result random = RandomPolicy.evaluate(CombatEnv.of(name, 2), episodes, new Rng(3));
             double[] focus = focusFire(CombatEnv.of(name, 2), episodes);
