@@ -149,7 +149,30 @@ final class Battle {
             u.health = 0;
         } else {
             queueHits(target, w);
+            if (w.lineHalfLength() > 0) {
+                queueLineHits(u, target, foes, w);
+            }
             u.cooldown += w.cooldownLoops();
+        }
+    }
+
+    /** Hits every other enemy touching the segment through {@code target} perpendicular to the line of fire. */
+    private void queueLineHits(Unit u, Unit target, Unit[] foes, Weapon w) {
+        double fx = target.x - u.x;
+        double fy = target.y - u.y;
+        double norm = Math.hypot(fx, fy);
+        double px = norm > 0 ? -fy / norm : 0; // unit vector across the line of fire
+        double py = norm > 0 ? fx / norm : 1;
+        for (Unit f : foes) {
+            if (f == target || !f.alive() || !w.canHit(f.type.air())) {
+                continue;
+            }
+            double rx = f.x - target.x;
+            double ry = f.y - target.y;
+            double along = Math.max(-w.lineHalfLength(), Math.min(w.lineHalfLength(), rx * px + ry * py));
+            if (Math.hypot(rx - along * px, ry - along * py) <= f.type.radius()) {
+                queueHits(f, w);
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public final class UnitCatalog {
     private static final Set<String> UNIT = Set.of("name", "letter", "health", "shield", "armor", "attributes",
             "radius", "speed", "sight", "air", "weapon", "heal", "energy");
     private static final Set<String> WEAPON = Set.of("damage", "attacks", "bonus", "range", "cooldown", "ground",
-            "air", "splash_radius", "suicide");
+            "air", "splash_radius", "suicide", "line_splash");
     private static UnitCatalog standard;
 
     private final String source;
@@ -115,7 +115,7 @@ public final class UnitCatalog {
         }
         return new Weapon(w.number("damage", 0), w.integer("attacks", 1), bonus, w.number("range", 0),
                 GameTime.loops(cooldown), w.bool("ground", true), w.bool("air", false),
-                w.number("splash_radius", 0, 0), suicide);
+                w.number("splash_radius", 0, 0), suicide, w.number("line_splash", 0, 0));
     }
 
     private static Heal heal(JsonFields h) {

@@ -17,13 +17,16 @@ import java.util.Set;
  * @param air whether it can hit air units
  * @param splashRadius radius around the attacker hit by a suicide splash (0 for single-target weapons)
  * @param suicide whether the attacker dies when it attacks (the baneling)
+ * @param lineHalfLength half the length of a line through the target, across the line of fire,
+ *     along which every enemy is hit too (the colossus' Thermal Lances; 0 for other weapons)
  */
 public record Weapon(double damage, int attacks, Map<Attribute, Double> bonus, double range, double cooldownLoops,
-                     boolean ground, boolean air, double splashRadius, boolean suicide) {
+                     boolean ground, boolean air, double splashRadius, boolean suicide, double lineHalfLength) {
 
     public Weapon {
         bonus = Map.copyOf(bonus);
-        if (attacks < 1 || damage < 0 || range < 0 || cooldownLoops < 0 || splashRadius < 0) {
+        if (attacks < 1 || damage < 0 || range < 0 || cooldownLoops < 0 || splashRadius < 0
+                || lineHalfLength < 0) {
             throw new IllegalArgumentException("invalid weapon: damage=" + damage + " attacks=" + attacks
                     + " range=" + range + " cooldown=" + cooldownLoops + " splash=" + splashRadius);
         }

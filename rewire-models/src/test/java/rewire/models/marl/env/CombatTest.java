@@ -89,6 +89,19 @@ class CombatTest {
     }
 
     @Test
+    void colossusLancesHitALineAcrossTheLineOfFire() {
+        Battle b = new Battle(Scenes.of(32, 10, List.of("colossus@10,10"),
+                List.of("zealot@16,10", "zealot@16,11.2", "zealot@17,10", "zealot@16,12.2")), new Rng(1));
+        b.allies[0].command(Unit.Order.ATTACK, b.enemies[0]);
+        b.advance(1);
+        double hit = 50 - 2 * (10 + 5); // two hits of 10 + 5 vs light, all absorbed by the shield
+        assertEquals(hit, b.enemies[0].shield, "the target");
+        assertEquals(hit, b.enemies[1].shield, "1.2 across the line of fire, within the 1.4 half-length");
+        assertEquals(50, b.enemies[2].shield, "behind the target, not on the line");
+        assertEquals(50, b.enemies[3].shield, "beyond the end of the line");
+    }
+
+    @Test
     void medivacHealsAtItsRateAndPaysEnergy() {
         Battle b = new Battle(Scenes.of(64, 10, List.of("medivac@10,10", "marine@11,10"), List.of("marine@60,60")),
                 new Rng(1));
