@@ -160,7 +160,7 @@ final class Battle {
     private void queueLineHits(Unit u, Unit target, Unit[] foes, Weapon w) {
         double fx = target.x - u.x;
         double fy = target.y - u.y;
-        double norm = Math.hypot(fx, fy);
+        double norm = Unit.length(fx, fy);
         double px = norm > 0 ? -fy / norm : 0; // unit vector across the line of fire
         double py = norm > 0 ? fx / norm : 1;
         for (Unit f : foes) {
@@ -170,7 +170,7 @@ final class Battle {
             double rx = f.x - target.x;
             double ry = f.y - target.y;
             double along = Math.max(-w.lineHalfLength(), Math.min(w.lineHalfLength(), rx * px + ry * py));
-            if (Math.hypot(rx - along * px, ry - along * py) <= f.type.radius()) {
+            if (Unit.length(rx - along * px, ry - along * py) <= f.type.radius()) {
                 queueHits(f, w);
             }
         }
@@ -218,11 +218,12 @@ final class Battle {
     private void pushApart(Unit a, Unit b) {
         double dx = b.x - a.x;
         double dy = b.y - a.y;
-        double distance = Math.hypot(dx, dy);
-        double overlap = a.type.radius() + b.type.radius() - distance;
-        if (overlap <= 0) {
-            return;
+        double touch = a.type.radius() + b.type.radius();
+        if (dx * dx + dy * dy >= touch * touch) {
+            return; // the common case, decided without a square root
         }
+        double distance = Unit.length(dx, dy);
+        double overlap = touch - distance;
         if (distance == 0) { // coincident: split along x so the result stays deterministic
             dx = 1;
             distance = 1;
@@ -255,7 +256,7 @@ final class Battle {
     private boolean walk(Unit u, double tx, double ty, double stopAt) {
         double dx = tx - u.x;
         double dy = ty - u.y;
-        double distance = Math.hypot(dx, dy);
+        double distance = Unit.length(dx, dy);
         double travel = Math.min(u.type.speedPerLoop(), distance - stopAt);
         if (travel > 0) {
             u.x = clamp(u.x + dx / distance * travel, scenario.width());
