@@ -13,6 +13,14 @@ import rewire.tensor.Rng;
  * start jitter drawn in the constructor.
  */
 final class Battle {
+    /**
+     * How far beyond its range a unit that is already engaging keeps firing (or healing). Units here
+     * walk straight at their target and crowds are pushed apart afterwards, so without this slack a
+     * melee unit in a scrum would be nudged just out of reach every loop and never strike; in the
+     * game, path-finding lets it settle within reach.
+     */
+    static final double RANGE_SLOP = 0.25;
+
     private final Scenario scenario;
     final Unit[] allies;
     final Unit[] enemies;
@@ -87,7 +95,7 @@ final class Battle {
             }
             case ATTACK -> {
                 double reach = u.type.weapon().range();
-                if (u.gap(u.target) <= reach + 1e-9) {
+                if (u.gap(u.target) <= reach + RANGE_SLOP) {
                     fire(u, u.target, foes);
                 } else {
                     walk(u, u.target.x, u.target.y, reach + u.type.radius() + u.target.type.radius());
@@ -95,7 +103,7 @@ final class Battle {
             }
             case HEAL -> {
                 double reach = u.type.heal().range();
-                if (u.gap(u.target) <= reach + 1e-9) {
+                if (u.gap(u.target) <= reach + RANGE_SLOP) {
                     Combat.heal(u, u.target, u.type.heal().perLoop());
                 } else {
                     walk(u, u.target.x, u.target.y, reach + u.type.radius() + u.target.type.radius());
@@ -199,8 +207,9 @@ final class Battle {
     }
 
     /**
-     * Pushes every overlapping pair of living units of the same layer (ground or air) apart, half the
-     * overlap each. One pass per loop: crowds settle over a few loops, as in the game.
+     * Pushes every overlapping pair of living units of the same layer (ground or air) apart; each
+     * moves a share of the overlap inversely proportional to its footprint area, so a colossus is
+     * barely moved by a zealot. One pass per loop: crowds settle over a few loops, as in the game.
      */
     private void separate(Unit[] first, Unit[] second) {
         int n = first.length + second.length;
@@ -228,11 +237,14 @@ final class Battle {
             dx = 1;
             distance = 1;
         }
-        double push = overlap / 2 / distance;
-        a.x = clamp(a.x - dx * push, scenario.width());
-        a.y = clamp(a.y - dy * push, scenario.height());
-        b.x = clamp(b.x + dx * push, scenario.width());
-        b.y = clamp(b.y + dy * push, scenario.height());
+        double areaA = a.type.radius() * a.type.radius();
+        double areaB = b.type.radius() * b.type.radius();
+        double pushA = overlap * areaB / (areaA + areaB) / distance;
+        double pushB = overlap * areaA / (areaA + areaB) / distance;
+        a.x = clamp(a.x - dx * pushA, scenario.width());
+        a.y = clamp(a.y - dy * pushA, scenario.height());
+        b.x = clamp(b.x + dx * pushB, scenario.width());
+        b.y = clamp(b.y + dy * pushB, scenario.height());
     }
 
     private void regenerate(Unit[] team) {

@@ -29,7 +29,7 @@ final class ScriptedOpponent {
 
     private void commandFighter(Unit u, Unit[] foes) {
         double range = u.type.weapon().range();
-        if (u.order == Unit.Order.ATTACK && u.target.alive() && u.gap(u.target) <= range + 1e-9) {
+        if (u.order == Unit.Order.ATTACK && u.target.alive() && u.gap(u.target) <= range + Battle.RANGE_SLOP) {
             return;
         }
         Unit target = Battle.nearestInReach(u, foes, range, false);

@@ -28,6 +28,16 @@ class ScriptedOpponentTest {
     }
 
     @Test
+    void opponentBeatsATeamThatOnlyStopsOn3m() {
+        // Living units cannot no-op; "stop" is the passive choice: they stand and return fire in range.
+        for (long seed = 0; seed < 10; seed++) {
+            CombatEnv env = CombatEnv.of("3m", seed);
+            Scenes.play(env, (agent, mask) -> mask[CombatEnv.STOP] ? CombatEnv.STOP : CombatEnv.NO_OP);
+            assertEquals(MultiAgentEnv.Outcome.LOST, env.outcome(), "seed " + seed);
+        }
+    }
+
+    @Test
     void enemiesAttackMoveTowardTheAgentsAndShootTheNearest() {
         Battle b = new Battle(Scenes.of(32, 60, List.of("marine@5,10", "marine@5,20"), List.of("marine@25,11")),
                 new Rng(1));
