@@ -7,9 +7,11 @@ package rewire.models.marl;
  * {@code SM_{ω,α}(x) = (1/ω) log Σ_i softmax_α(x)_i exp(ω x_i)}, with ω > 0 and α real.
  * α = 0 is the mellowmax {@code (1/ω) log((1/n) Σ exp(ω x_i))}; ω → ∞ tends to the max.
  *
- * <p>Computed in the stable form {@code m + (1/ω) log Σ_i p_i exp(ω (x_i − m))} with
- * {@code m = max x}, and the softmax shifted by {@code max α x_i}, so no exponential overflows
- * at any input size. Only the allowed entries take part.
+ * <p>Computed in a stable form: since {@code softmax_α(x)_i exp(ω x_i) = exp((α+ω) x_i) / Σ_j exp(α x_j)},
+ * {@code SM = (LSE((α+ω) x) − LSE(α x)) / ω} with each log-sum-exp shifted by its maximum (the
+ * {@code m + (1/ω) log Σ p_i exp(ω (x_i − m))} form of METHODS.md A.1, rearranged so that no
+ * exponential overflows or underflows to a zero sum at any input size or sign of α). Only the
+ * allowed entries take part.
  */
 public final class SoftMellowmax {
     private final double omega;
@@ -41,27 +43,29 @@ public final class SoftMellowmax {
 
     /** SM over the entries of {@code x} where {@code allowed} is true (at least one). */
     public double of(double[] x, boolean[] allowed) {
+        // Σ_i softmax_α(x)_i e^{ω x_i} = Σ_i e^{(α+ω) x_i} / Σ_j e^{α x_j}, so
+        // SM = (LSE((α+ω) x) − LSE(α x)) / ω, each log-sum-exp shifted by its own maximum
+        return (logSumExp(x, allowed, alpha + omega) - logSumExp(x, allowed, alpha)) / omega;
+    }
+
+    // log Σ_i e^{scale·x_i} over the allowed entries, stable for any scale and size
+    private static double logSumExp(double[] x, boolean[] allowed, double scale) {
         double max = Double.NEGATIVE_INFINITY;
-        double softShift = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < x.length; i++) {
             if (allowed[i]) {
-                max = Math.max(max, x[i]);
-                softShift = Math.max(softShift, alpha * x[i]);
+                max = Math.max(max, scale * x[i]);
             }
         }
         if (max == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("soft mellowmax over no allowed entry");
         }
-        double weights = 0;
-        double weighted = 0;
+        double sum = 0;
         for (int i = 0; i < x.length; i++) {
             if (allowed[i]) {
-                double p = Math.exp(alpha * x[i] - softShift);   // unnormalized softmax_α weight, <= 1
-                weights += p;
-                weighted += p * Math.exp(omega * (x[i] - max));  // <= p
+                sum += Math.exp(scale * x[i] - max);
             }
         }
-        return max + Math.log(weighted / weights) / omega;
+        return max + Math.log(sum);
     }
 
     @Override
