@@ -1,0 +1,18 @@
+package rewire.models.marl.env;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Prints the simulator's speed and baselines for every built-in scenario (no time is asserted). */
+@Tag("slow")
+class EnvThroughputTest {
+
+    @Test
+    void printsStepsPerSecondAndBaselines() {
+        EnvBenchmark.main(new String[] {"100"});
+        double[] focus = EnvBenchmark.focusFire(CombatEnv.of("3m", 1), 20);
+        assertTrue(focus[1] >= 0 && focus[1] <= 1);
+    }
+}
