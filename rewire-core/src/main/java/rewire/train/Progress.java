@@ -15,7 +15,7 @@ public record Progress(long step, long totalSteps, long epoch, long epochs, doub
                        double density, double samplesPerSecond, double elapsedSeconds, Map<String, Double> status) {
 
     public Progress {
-        status = Map.copyOf(status);
+        status = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(status));  // keeps the order
     }
 
     /** A snapshot without workload status. */

@@ -18,7 +18,9 @@ import rewire.train.Workload;
  * needs), hard-updates the target networks every {@code targetUpdateEpisodes} episodes, and
  * records the Q-learning loss of one sampled batch; the trainer then runs backward, the DST
  * engine and the optimizer as for any workload. Evaluation plays greedy episodes on an
- * environment of its own: win rate (as the accuracy), mean return and episode length.
+ * environment of its own: win rate (as the accuracy), mean return and episode length. Its live
+ * status (progress bar, training log) holds episodes, environment steps, exploration rate, and
+ * win rate and return over the last 20 training episodes.
  *
  * <p>One example in FLOP accounting is one (episode, decision point) of a training batch; acting
  * and the target networks' forward passes are reported as forward-only FLOPs. A run cannot be
@@ -150,8 +152,8 @@ public final class MarlWorkload implements Workload {
                 ret += recentReturn[k];
                 won += recentWon[k] ? 1 : 0;
             }
-            s.put("trainWinRate", (double) won / seen);
-            s.put("trainReturn", ret / seen);
+            s.put("winRate", (double) won / seen);
+            s.put("return", ret / seen);
         }
         s.put("epsilon", epsilon());
         return s;
