@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the multi-agent configurations (examples/marl-*.yaml) with fixed seeds and writes
-# docs/results-marl.md: a random-policy baseline and dense QMIX on 3m; dense QMIX, static sparse,
-# naive RigL-QMIX and MAST-QMIX at 90% sparsity on 2s3z; one ablation row per MAST part.
+# docs/results-marl.md: a random-policy baseline, dense QMIX and MAST-QMIX on 3m; dense QMIX (also
+# with MAST's value parts), static sparse, naive RigL-QMIX and MAST-QMIX at 90% sparsity on 2s3z;
+# one ablation row per MAST part.
 #
 #   bench/results-marl.sh                    every run with the default budgets (see below)
 #   bench/results-marl.sh --updates 3000     gradient updates (= training episodes) of every 2s3z run
@@ -43,7 +44,10 @@ add() { local name=$1; config[$name]=$2; label[$name]=$3; shift 3; args[$name]="
 add random-3m marl-3m-qmix "random policy (epsilon = 1 throughout), 3m" train.epochs=1 learner.epsilonStart=1 \
     learner.epsilonFinish=1 learner.episodesPerEpoch=100
 add qmix-3m marl-3m-qmix "dense QMIX, 3m" "train.epochs=$(epochs "$updates3m")"
+add mast-3m marl-3m-mast "MAST-QMIX (90%), 3m" "train.epochs=$(epochs "$updates3m")"
 add qmix-2s3z marl-2s3z-qmix "dense QMIX, 2s3z" "train.epochs=$(epochs "$updates")"
+add dense-mast-2s3z marl-2s3z-mast "dense QMIX with MAST's value parts (SM, hybrid TD(lambda), dual buffer), 2s3z" \
+    "train.epochs=$(epochs "$updates")" sparsity.recipe=dense
 add static-2s3z marl-2s3z-qmix "static sparse QMIX (90%), 2s3z" "train.epochs=$(epochs "$updates")" "$static" \
     sparsity.density=0.1 "sparsity.options=[distribution=uniform]"
 add rigl-2s3z marl-2s3z-mast "naive RigL-QMIX (90%), 2s3z" "train.epochs=$(epochs "$updates")" "$no_sm" "$no_hybrid" \
@@ -55,8 +59,8 @@ add mast-no-hybrid-2s3z marl-2s3z-mast "MAST-QMIX without hybrid TD(lambda) (one
     "train.epochs=$(epochs "$updates")" "$no_hybrid"
 add mast-no-dual-2s3z marl-2s3z-mast "MAST-QMIX without the dual buffer, 2s3z" "train.epochs=$(epochs "$updates")" \
     "$no_dual"
-order=(random-3m qmix-3m qmix-2s3z static-2s3z rigl-2s3z mast-2s3z mast-no-sm-2s3z mast-no-hybrid-2s3z
-       mast-no-dual-2s3z)
+order=(random-3m qmix-3m mast-3m qmix-2s3z dense-mast-2s3z static-2s3z rigl-2s3z mast-2s3z mast-no-sm-2s3z
+       mast-no-hybrid-2s3z mast-no-dual-2s3z)
 [[ -n "$only" ]] && read -r -a order <<<"$only"
 
 runs="bench/results/marl-$(date -u +%Y%m%dT%H%M%SZ)"
