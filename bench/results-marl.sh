@@ -12,6 +12,8 @@
 #   bench/results-marl.sh --seed 1           the seed of every run (default 1)
 #   bench/results-marl.sh --only "qmix-3m random-3m"   only these runs (the doc then shows only them)
 #   bench/results-marl.sh --out FILE         write somewhere other than docs/results-marl.md
+#   bench/results-marl.sh --report-only DIR  train nothing: write the doc from the run folders in DIR
+#                                            (give the same budget options as the run that made them)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -19,7 +21,7 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 
-out=docs/results-marl.md; updates=2500; updates3m=3000; jobs=2; seed=1; only=""; per_epoch=125
+report_only=""; out=docs/results-marl.md; updates=2500; updates3m=3000; jobs=2; seed=1; only=""; per_epoch=125
 command="bench/results-marl.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --seed) seed="$2"; shift ;;
     --only) only="$2"; shift ;;
     --out) out="$2"; shift ;;
+    --report-only) report_only="$2"; shift ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -63,9 +66,9 @@ order=(random-3m qmix-3m mast-3m qmix-2s3z dense-mast-2s3z static-2s3z rigl-2s3z
        mast-no-hybrid-2s3z mast-no-dual-2s3z)
 [[ -n "$only" ]] && read -r -a order <<<"$only"
 
-runs="bench/results/marl-$(date -u +%Y%m%dT%H%M%SZ)"
+runs=${report_only:-"bench/results/marl-$(date -u +%Y%m%dT%H%M%SZ)"}
 mkdir -p "$runs"
-./rewire recipes >/dev/null  # builds once before runs start in parallel
+[[ -z "$report_only" ]] && ./rewire recipes >/dev/null  # builds once before runs start in parallel
 train() {
   local name=$1 start
   start=$(date +%s)
@@ -76,20 +79,21 @@ train() {
   echo "== $name done in $(( $(date +%s) - start )) s" >&2
 }
 for name in "${order[@]}"; do
+  [[ -n "$report_only" ]] && break
   while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
   echo "== $name" >&2
   train "$name" &
 done
 wait
 
-folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1; }
+folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
 # the test lines of a run's metrics as JSON arrays: win rates, returns, env steps
 tests() { jq -s '[.[] | select(.split == "test")]' "$(folder "$1")metrics.jsonl"; }
 row() {
   local name=$1 f t
   f=$(folder "$name")
   if [[ -z "$f" || ! -f "$f/run.json" ]] || ! jq -e '.summary' "$f/run.json" >/dev/null; then
-    echo "| ${label[$name]} | not run or failed | | | | | | | |"; return
+    echo "| ${label[$name]} | not finished (or failed) | | | | | | | |"; return
   fi
   t=$(tests "$name")
   if [[ $name == random-* ]]; then
