@@ -13,6 +13,14 @@ import rewire.tensor.Rng;
  * start jitter drawn in the constructor.
  */
 final class Battle {
+    /**
+     * How far beyond its range a unit that is already engaging keeps firing (or healing). Units here
+     * walk straight at their target and crowds are pushed apart afterwards, so without this slack a
+     * melee unit in a scrum would be nudged just out of reach every loop and never strike; in the
+     * game, path-finding lets it settle within reach.
+     */
+    static final double RANGE_SLOP = 0.25;
+
     private final Scenario scenario;
     final Unit[] allies;
     final Unit[] enemies;
@@ -87,7 +95,7 @@ final class Battle {
             }
             case ATTACK -> {
                 double reach = u.type.weapon().range();
-                if (u.gap(u.target) <= reach + 1e-9) {
+                if (u.gap(u.target) <= reach + RANGE_SLOP) {
                     fire(u, u.target, foes);
                 } else {
                     walk(u, u.target.x, u.target.y, reach + u.type.radius() + u.target.type.radius());
@@ -95,7 +103,7 @@ final class Battle {
             }
             case HEAL -> {
                 double reach = u.type.heal().range();
-                if (u.gap(u.target) <= reach + 1e-9) {
+                if (u.gap(u.target) <= reach + RANGE_SLOP) {
                     Combat.heal(u, u.target, u.type.heal().perLoop());
                 } else {
                     walk(u, u.target.x, u.target.y, reach + u.type.radius() + u.target.type.radius());
@@ -160,7 +168,7 @@ final class Battle {
     private void queueLineHits(Unit u, Unit target, Unit[] foes, Weapon w) {
         double fx = target.x - u.x;
         double fy = target.y - u.y;
-        double norm = Math.hypot(fx, fy);
+        double norm = Unit.length(fx, fy);
         double px = norm > 0 ? -fy / norm : 0; // unit vector across the line of fire
         double py = norm > 0 ? fx / norm : 1;
         for (Unit f : foes) {
@@ -170,7 +178,7 @@ final class Battle {
             double rx = f.x - target.x;
             double ry = f.y - target.y;
             double along = Math.max(-w.lineHalfLength(), Math.min(w.lineHalfLength(), rx * px + ry * py));
-            if (Math.hypot(rx - along * px, ry - along * py) <= f.type.radius()) {
+            if (Unit.length(rx - along * px, ry - along * py) <= f.type.radius()) {
                 queueHits(f, w);
             }
         }
@@ -199,8 +207,9 @@ final class Battle {
     }
 
     /**
-     * Pushes every overlapping pair of living units of the same layer (ground or air) apart, half the
-     * overlap each. One pass per loop: crowds settle over a few loops, as in the game.
+     * Pushes every overlapping pair of living units of the same layer (ground or air) apart; each
+     * moves a share of the overlap inversely proportional to its footprint area, so a colossus is
+     * barely moved by a zealot. One pass per loop: crowds settle over a few loops, as in the game.
      */
     private void separate(Unit[] first, Unit[] second) {
         int n = first.length + second.length;
@@ -218,20 +227,24 @@ final class Battle {
     private void pushApart(Unit a, Unit b) {
         double dx = b.x - a.x;
         double dy = b.y - a.y;
-        double distance = Math.hypot(dx, dy);
-        double overlap = a.type.radius() + b.type.radius() - distance;
-        if (overlap <= 0) {
-            return;
+        double touch = a.type.radius() + b.type.radius();
+        if (dx * dx + dy * dy >= touch * touch) {
+            return; // the common case, decided without a square root
         }
+        double distance = Unit.length(dx, dy);
+        double overlap = touch - distance;
         if (distance == 0) { // coincident: split along x so the result stays deterministic
             dx = 1;
             distance = 1;
         }
-        double push = overlap / 2 / distance;
-        a.x = clamp(a.x - dx * push, scenario.width());
-        a.y = clamp(a.y - dy * push, scenario.height());
-        b.x = clamp(b.x + dx * push, scenario.width());
-        b.y = clamp(b.y + dy * push, scenario.height());
+        double areaA = a.type.radius() * a.type.radius();
+        double areaB = b.type.radius() * b.type.radius();
+        double pushA = overlap * areaB / (areaA + areaB) / distance;
+        double pushB = overlap * areaA / (areaA + areaB) / distance;
+        a.x = clamp(a.x - dx * pushA, scenario.width());
+        a.y = clamp(a.y - dy * pushA, scenario.height());
+        b.x = clamp(b.x + dx * pushB, scenario.width());
+        b.y = clamp(b.y + dy * pushB, scenario.height());
     }
 
     private void regenerate(Unit[] team) {
@@ -255,7 +268,7 @@ final class Battle {
     private boolean walk(Unit u, double tx, double ty, double stopAt) {
         double dx = tx - u.x;
         double dy = ty - u.y;
-        double distance = Math.hypot(dx, dy);
+        double distance = Unit.length(dx, dy);
         double travel = Math.min(u.type.speedPerLoop(), distance - stopAt);
         if (travel > 0) {
             u.x = clamp(u.x + dx / distance * travel, scenario.width());

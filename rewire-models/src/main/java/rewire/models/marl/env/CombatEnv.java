@@ -266,6 +266,24 @@ public final class CombatEnv implements MultiAgentEnv {
         return steps;
     }
 
+    /** Allied units dead so far this episode (SMAC's {@code dead_allies}). */
+    public int deadAllies() {
+        return dead(battle.allies);
+    }
+
+    /** Enemy units dead so far this episode (SMAC's {@code dead_enemies}). */
+    public int deadEnemies() {
+        return dead(battle.enemies);
+    }
+
+    private static int dead(Unit[] team) {
+        int n = 0;
+        for (Unit u : team) {
+            n += u.alive() ? 0 : 1;
+        }
+        return n;
+    }
+
     /** Every unit's position and vitals now, allies first (for plots and debugging). */
     public List<UnitView> units() {
         List<UnitView> out = new ArrayList<>();

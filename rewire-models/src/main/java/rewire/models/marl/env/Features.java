@@ -31,6 +31,8 @@ final class Features {
     final int shieldBitsAlly;
     final int shieldBitsEnemy;
     private final List<UnitType> vocabulary = new ArrayList<>();
+    // Type id by identity: record equals would compare every statistic on each lookup.
+    private final java.util.Map<UnitType, Integer> typeIds = new java.util.IdentityHashMap<>();
     private final int agents;
     private final int enemies;
     private final int actions;
@@ -63,6 +65,7 @@ final class Features {
         if (!vocabulary.contains(t)) {
             vocabulary.add(t);
         }
+        typeIds.put(t, vocabulary.indexOf(t));
     }
 
     int observationSize() {
@@ -170,7 +173,7 @@ final class Features {
 
     private void writeType(Unit u, float[] out, int at) {
         if (typeBits > 0) {
-            out[at + vocabulary.indexOf(u.type)] = 1f;
+            out[at + typeIds.get(u.type)] = 1f;
         }
     }
 }

@@ -31,8 +31,15 @@ import rewire.io.Json;
  */
 public record Scenario(String name, double width, double height, int episodeLimit, double jitter,
                        List<Placement> allies, List<Placement> enemies) {
-    /** Names of the bundled scenarios (SMAC's maps of the same names). */
-    public static final List<String> BUILTIN = List.of("3m", "8m", "2s3z", "3s5z", "3s_vs_5z", "MMM");
+    /**
+     * Names of the bundled scenarios: SMAC's maps of the same names (unit lists and episode limits
+     * as in SMAC; map geometry is this simulator's open 32 x 32 field, so terrain tricks such as
+     * the cliffs of 2c_vs_64zg do not exist here). SMAC's corridor and 2s_vs_1sc need terrain or a
+     * building and are not included.
+     */
+    public static final List<String> BUILTIN = List.of("3m", "8m", "2s3z", "3s5z", "3s_vs_5z", "MMM",
+            "5m_vs_6m", "8m_vs_9m", "10m_vs_11m", "25m", "27m_vs_30m", "MMM2", "3s5z_vs_3s6z", "3s_vs_3z",
+            "3s_vs_4z", "2m_vs_1z", "6h_vs_8z", "so_many_baneling", "bane_vs_bane", "2c_vs_64zg", "1c3s5z");
     private static final Set<String> TOP = Set.of("name", "map", "episode_limit", "jitter", "allies", "enemies");
     private static final Set<String> GROUP = Set.of("type", "x", "y", "count", "spacing");
 

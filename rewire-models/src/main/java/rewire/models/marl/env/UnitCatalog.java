@@ -49,6 +49,11 @@ public final class UnitCatalog {
         return standard;
     }
 
+    /** A unit file of the user's (same format as the bundled one). */
+    public static UnitCatalog load(java.nio.file.Path file) throws IOException {
+        return parse(file.toString(), java.nio.file.Files.readString(file));
+    }
+
     /**
      * A catalog from JSON text; {@code file} names the text in error messages.
      *

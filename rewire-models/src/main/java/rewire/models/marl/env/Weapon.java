@@ -1,5 +1,7 @@
 package rewire.models.marl.env;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +26,8 @@ public record Weapon(double damage, int attacks, Map<Attribute, Double> bonus, d
                      boolean ground, boolean air, double splashRadius, boolean suicide, double lineHalfLength) {
 
     public Weapon {
-        bonus = Map.copyOf(bonus);
+        // An EnumMap iterates in enum order, so bonus sums are the same in every run (Map.copyOf's order is salted).
+        bonus = Collections.unmodifiableMap(bonus.isEmpty() ? new EnumMap<>(Attribute.class) : new EnumMap<>(bonus));
         if (attacks < 1 || damage < 0 || range < 0 || cooldownLoops < 0 || splashRadius < 0
                 || lineHalfLength < 0) {
             throw new IllegalArgumentException("invalid weapon: damage=" + damage + " attacks=" + attacks

@@ -89,6 +89,31 @@ class CombatTest {
     }
 
     @Test
+    void meleeUnitsInACrowdAllStrike() {
+        // Five zealots converge on one; collisions push them apart, yet each gets its blows in.
+        Battle b = new Battle(Scenes.of(32, 10, List.of("zealot@10,8", "zealot@10,9", "zealot@10,10",
+                "zealot@10,11", "zealot@10,12"), List.of("colossus@13,10")), new Rng(1));
+        for (Unit z : b.allies) {
+            z.command(Unit.Order.ATTACK, b.enemies[0]);
+        }
+        b.enemies[0].health = 1e6; // a punching bag that does not die
+        int[] strikes = new int[b.allies.length];
+        for (int loop = 0; loop < 200; loop++) {
+            double[] cooldownBefore = new double[b.allies.length];
+            for (int i = 0; i < b.allies.length; i++) {
+                cooldownBefore[i] = b.allies[i].cooldown;
+            }
+            b.advance(1);
+            for (int i = 0; i < b.allies.length; i++) {
+                strikes[i] += b.allies[i].cooldown > cooldownBefore[i] ? 1 : 0;
+            }
+        }
+        for (int i = 0; i < strikes.length; i++) {
+            assertTrue(strikes[i] >= 5, "zealot " + i + " struck " + strikes[i] + " times in 200 loops");
+        }
+    }
+
+    @Test
     void colossusLancesHitALineAcrossTheLineOfFire() {
         Battle b = new Battle(Scenes.of(32, 10, List.of("colossus@10,10"),
                 List.of("zealot@16,10", "zealot@16,11.2", "zealot@17,10", "zealot@16,12.2")), new Rng(1));

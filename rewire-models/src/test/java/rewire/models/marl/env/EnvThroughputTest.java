@@ -12,7 +12,7 @@ class EnvThroughputTest {
     @Test
     void printsStepsPerSecondAndBaselines() {
         EnvBenchmark.main(new String[] {"100"});
-        double[] focus = EnvBenchmark.focusFire(CombatEnv.of("3m", 1), 20);
-        assertTrue(focus[1] >= 0 && focus[1] <= 1);
+        double[] heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 1), 20);
+        assertTrue(heuristic[1] >= 0 && heuristic[1] <= 1);
     }
 }

@@ -12,11 +12,15 @@ class ObservationTest {
     @Test
     void sizesMatchSmacForEveryBuiltinScenario() {
         // {observation, state, actions} as SMAC reports them (get_obs_size, get_state_size, get_total_actions).
-        int[][] smac = {{30, 48, 9}, {80, 168, 14}, {80, 120, 11}, {128, 216, 14}, {48, 68, 11}, {160, 290, 16}};
-        for (int i = 0; i < Scenario.BUILTIN.size(); i++) {
-            CombatEnv env = CombatEnv.of(Scenario.BUILTIN.get(i), 1);
+        java.util.Map<String, int[]> smac = java.util.Map.of("3m", new int[] {30, 48, 9},
+                "8m", new int[] {80, 168, 14}, "2s3z", new int[] {80, 120, 11}, "3s5z", new int[] {128, 216, 14},
+                "3s_vs_5z", new int[] {48, 68, 11}, "MMM", new int[] {160, 290, 16},
+                "5m_vs_6m", new int[] {55, 98, 12}, "MMM2", new int[] {176, 322, 18},
+                "27m_vs_30m", new int[] {285, 1170, 36}, "2c_vs_64zg", new int[] {332, 342, 70});
+        for (var e : smac.entrySet()) {
+            CombatEnv env = CombatEnv.of(e.getKey(), 1);
             int[] ours = {env.observationSize(), env.stateSize(), env.actions()};
-            assertArrayEquals(smac[i], ours, Scenario.BUILTIN.get(i));
+            assertArrayEquals(e.getValue(), ours, e.getKey());
         }
     }
 

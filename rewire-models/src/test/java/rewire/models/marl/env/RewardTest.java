@@ -43,6 +43,7 @@ class RewardTest {
             CombatEnv env = new CombatEnv(s, 5);
             double total = Scenes.play(env, Scenes::attackFirst);
             assertEquals(MultiAgentEnv.Outcome.WON, env.outcome());
+            assertEquals(s.enemies().size(), env.deadEnemies());
             assertEquals(20, total, 1e-4);
         }
     }

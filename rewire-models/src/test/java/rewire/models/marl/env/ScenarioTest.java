@@ -19,9 +19,19 @@ class ScenarioTest {
 
     @Test
     void everyBuiltinScenarioLoadsWithSmacsLimitsAndTeams() {
-        Map<String, int[]> smac = Map.of("3m", new int[] {60, 3, 3}, "8m", new int[] {120, 8, 8},
-                "2s3z", new int[] {120, 5, 5}, "3s5z", new int[] {150, 8, 8}, "3s_vs_5z", new int[] {250, 3, 5},
-                "MMM", new int[] {150, 10, 10});
+        // {episode limit, agents, enemies} from SMAC's map registry (smac_maps.py).
+        Map<String, int[]> smac = Map.ofEntries(Map.entry("3m", new int[] {60, 3, 3}),
+                Map.entry("8m", new int[] {120, 8, 8}), Map.entry("2s3z", new int[] {120, 5, 5}),
+                Map.entry("3s5z", new int[] {150, 8, 8}), Map.entry("3s_vs_5z", new int[] {250, 3, 5}),
+                Map.entry("MMM", new int[] {150, 10, 10}), Map.entry("5m_vs_6m", new int[] {70, 5, 6}),
+                Map.entry("8m_vs_9m", new int[] {120, 8, 9}), Map.entry("10m_vs_11m", new int[] {150, 10, 11}),
+                Map.entry("25m", new int[] {150, 25, 25}), Map.entry("27m_vs_30m", new int[] {180, 27, 30}),
+                Map.entry("MMM2", new int[] {180, 10, 12}), Map.entry("3s5z_vs_3s6z", new int[] {170, 8, 9}),
+                Map.entry("3s_vs_3z", new int[] {150, 3, 3}), Map.entry("3s_vs_4z", new int[] {200, 3, 4}),
+                Map.entry("2m_vs_1z", new int[] {150, 2, 1}), Map.entry("6h_vs_8z", new int[] {150, 6, 8}),
+                Map.entry("so_many_baneling", new int[] {100, 7, 32}), Map.entry("bane_vs_bane", new int[] {200, 24, 24}),
+                Map.entry("2c_vs_64zg", new int[] {400, 2, 64}), Map.entry("1c3s5z", new int[] {180, 9, 9}));
+        assertEquals(smac.keySet(), java.util.Set.copyOf(Scenario.BUILTIN));
         for (String name : Scenario.BUILTIN) {
             Scenario s = Scenario.builtin(name);
             int[] expected = smac.get(name);
@@ -31,6 +41,16 @@ class ScenarioTest {
             assertEquals(expected[2], s.enemies().size(), name);
         }
         assertEquals("medivac", Scenario.builtin("MMM").allies().get(9).type().name());
+    }
+
+    @Test
+    void everyBuiltinScenarioPlaysARandomEpisodeToTheEnd() {
+        for (String name : Scenario.BUILTIN) {
+            CombatEnv env = CombatEnv.of(name, 1);
+            RandomPolicy.Result r = RandomPolicy.evaluate(env, 1, new rewire.tensor.Rng(2));
+            assertTrue(r.meanSteps() >= 1 && r.meanSteps() <= env.episodeLimit(), name);
+            assertTrue(Double.isFinite(r.meanReturn()) && r.meanReturn() >= 0, name + " return " + r.meanReturn());
+        }
     }
 
     @Test
@@ -57,7 +77,7 @@ class ScenarioTest {
         Files.writeString(file, GOOD.replace("}]}", "}]"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.load(file));
         assertTrue(e.getMessage().startsWith(file + ": not valid JSON"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Scenario.builtin("27m_vs_30m"));
+        assertThrows(IllegalArgumentException.class, () -> Scenario.builtin("corridor"));
     }
 
     private static void expectError(String from, String to, String message) {

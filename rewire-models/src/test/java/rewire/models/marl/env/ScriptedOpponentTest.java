@@ -28,6 +28,26 @@ class ScriptedOpponentTest {
     }
 
     @Test
+    void opponentBeatsATeamThatOnlyStopsOn3m() {
+        // Living units cannot no-op; "stop" is the passive choice: they stand and return fire in range.
+        for (long seed = 0; seed < 10; seed++) {
+            CombatEnv env = CombatEnv.of("3m", seed);
+            Scenes.play(env, (agent, mask) -> mask[CombatEnv.STOP] ? CombatEnv.STOP : CombatEnv.NO_OP);
+            assertEquals(MultiAgentEnv.Outcome.LOST, env.outcome(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void simpleMicroBeatsTheOpponentOn3mButRandomPlayDoesNot() {
+        // The opponent must be beatable for learning to mean anything: focus fire plus pulling back hurt units wins often.
+        double[] heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 8), 30);
+        assertTrue(heuristic[1] >= 0.4, "heuristic win rate " + heuristic[1]);
+        RandomPolicy.Result random = RandomPolicy.evaluate(CombatEnv.of("3m", 8), 30, new Rng(8));
+        assertTrue(random.winRate() <= 0.1, "random win rate " + random.winRate());
+        assertTrue(heuristic[0] > random.meanReturn() + 5);
+    }
+
+    @Test
     void enemiesAttackMoveTowardTheAgentsAndShootTheNearest() {
         Battle b = new Battle(Scenes.of(32, 60, List.of("marine@5,10", "marine@5,20"), List.of("marine@25,11")),
                 new Rng(1));

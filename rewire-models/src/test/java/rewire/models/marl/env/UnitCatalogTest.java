@@ -67,6 +67,15 @@ class UnitCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> catalog.type("siege tank"));
     }
 
+    @Test
+    void userUnitFilesLoadFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("units.json");
+        java.nio.file.Files.writeString(file, units("\"attributes\": [\"light\"]", "\"cooldown\": 1"));
+        UnitCatalog mine = UnitCatalog.load(file);
+        assertEquals(22.4, mine.type("x").weapon().cooldownLoops(), 1e-12);
+        assertEquals(Set.of(Attribute.LIGHT), mine.type("x").attributes());
+    }
+
     private static String units(String attributes, String cooldown) {
         return "{\"source\": \"test\", \"shield_regen\": {\"per_second\": 1, \"delay_seconds\": 1}, \"units\": [{"
                 + "\"name\": \"x\", \"letter\": \"x\", \"health\": 10, \"shield\": 0, \"armor\": 0, " + attributes
