@@ -17,6 +17,7 @@ import rewire.train.TrainingRun;
 /** Runs a {@link TrainingRun} in the terminal: a header, the progress bar, the summary and the report. */
 final class RunConsole {
     private final PrintWriter out;
+    private String scoreLabel = "Test accuracy";
 
     RunConsole(PrintWriter out) {
         this.out = out;
@@ -25,6 +26,9 @@ final class RunConsole {
     /** Prints what is about to train. */
     void header(RunSpec spec, TrainingRun run, Kernels kernels) {
         Kernels.Info k = kernels.info();
+        if (!spec.workload().supportsResume()) {
+            scoreLabel = "Test win rate";  // a reinforcement learner reports its win rate as the accuracy
+        }
         out.printf("Run        %s%n", run.folder().dir());
         out.printf("Workload   %s, %d epochs of %d steps (batch %d)%n", spec.workload().name(), spec.loop().epochs(),
                 spec.workload().stepsPerEpoch(), spec.workload().batchSize());
@@ -57,7 +61,8 @@ final class RunConsole {
     }
 
     void summary(RunSummary s) {
-        out.printf("Test accuracy   %.2f%% (loss %.4f)%n", 100 * s.testAccuracy(), s.testLoss());
+        out.printf("%-15s %.2f%%", scoreLabel, 100 * s.testAccuracy());
+        out.printf(Double.isFinite(s.testLoss()) ? " (loss %.4f)%n" : "%n", s.testLoss());
         out.printf("Parameters      %,d stored of %,d dense (density %.4f)%n", s.nnz(), s.parameters(), s.density());
         out.printf("Training FLOPs  %.3g (%.3f x dense)%n", s.trainingFlops(), s.trainingFlopsRatio());
         out.printf("Inference FLOPs %.3g per example (%.3f x dense)%n", s.inferenceFlops(), s.inferenceFlopsRatio());

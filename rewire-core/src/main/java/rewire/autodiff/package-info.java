@@ -6,7 +6,8 @@
  * side by side: {@link rewire.autodiff.Ops} (add, mul, sum, mean), {@link rewire.autodiff.Activations}
  * (ReLU, GELU, tanh, sigmoid, dropout), {@link rewire.autodiff.LinearOps} (dense, sparse CSR and
  * dense-with-mask linear maps, bias), {@link rewire.autodiff.ConvOps} (im2col convolution,
- * pooling, flatten) and {@link rewire.autodiff.Losses} (softmax cross-entropy). Every
+ * pooling, flatten), {@link rewire.autodiff.RecurrentOps} (a GRU over a whole sequence, with
+ * backpropagation through time) and {@link rewire.autodiff.Losses} (softmax cross-entropy). Every
  * computation goes through {@link rewire.kernel.Kernels}.
  *
  * <h2>Layout conventions</h2>

@@ -120,6 +120,22 @@ public final class SparseLinear extends Module {
     }
 
     /**
+     * Records a batch that a fused op formed with this layer's weight instead of
+     * {@link #forward}, such as a recurrence that applies it at every step of a sequence
+     * ({@link Gru}): {@code input (in, M)} and the product {@code W·input (out, M)} without bias,
+     * whose gradient backward fills. {@link #lastBatch()} then reports them, so gradient-based
+     * growth scores every column the weight saw.
+     */
+    public void recordBatch(Tensor input, Var product) {
+        if (input.rows() != in() || product.value().rows() != out() || input.cols() != product.value().cols()) {
+            throw new IllegalArgumentException(weight.name() + ": batch input " + input.shape() + " and product "
+                    + product.shape() + " do not fit weight " + out() + " x " + in());
+        }
+        lastInput = Var.constant(input);
+        lastProduct = product;
+    }
+
+    /**
      * The last training batch as the DST engine needs it: the input {@code x (in, B)} and the
      * gradient of the loss with respect to {@code W·x}, {@code dy (out, B)}, so that
      * {@code dy · xᵀ} is the dense weight gradient. Valid after backward and until the tape that

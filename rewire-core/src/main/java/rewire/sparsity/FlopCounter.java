@@ -149,6 +149,19 @@ public final class FlopCounter {
         denseTwinFlops = t.denseTwin();
     }
 
+    /**
+     * Adds forward-only FLOPs outside the training step's products (acting in an environment,
+     * target networks): {@code flops} with the current layers to the training total and
+     * {@code denseFlops} to the dense twin's.
+     */
+    public void recordForwardOnly(long flops, long denseFlops) {
+        if (flops < 0 || denseFlops < 0) {
+            throw new IllegalArgumentException("forward FLOPs must be non-negative, got " + flops + " and " + denseFlops);
+        }
+        trainingFlops = Math.addExact(trainingFlops, flops);
+        denseTwinFlops = Math.addExact(denseTwinFlops, denseFlops);
+    }
+
     /** Adds FLOPs of a topology update beyond the products counted per step (for example CH scoring). */
     public void recordOverhead(long flops) {
         if (flops < 0) {

@@ -41,6 +41,10 @@ public final class FlopHook implements Hook {
             syncNnz(state.workload().sparseLayers());
         }
         counter.recordStep(out.samples(), updated, updated && rewire.rewirer().grow().needsDenseGradient());
+        Workload.ForwardFlops forward = state.workload().takeForwardOnlyFlops();
+        if (forward != null) {
+            counter.recordForwardOnly(forward.sparse(), forward.dense());
+        }
         if (rewire != null && rewire.rewirer().grow().needsDenseMomentum()) {
             counter.recordOverhead(denseGradientFlops(state.workload().sparseLayers(), out.samples()));
         }

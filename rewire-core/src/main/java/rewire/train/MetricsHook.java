@@ -107,7 +107,8 @@ public final class MetricsHook implements Hook {
         return new Progress(state.step(), state.totalSteps(), (state.step() - 1) / perEpoch,
                 (state.totalSteps() + perEpoch - 1) / perEpoch, steps == 0 ? Double.NaN : lossSum / steps,
                 accuracyApplies && samples > 0 ? (double) correct / samples : Double.NaN,
-                density(state.workload().sparseLayers()), samplesPerSecond(), elapsedSeconds());
+                density(state.workload().sparseLayers()), samplesPerSecond(), elapsedSeconds(),
+                state.workload().status());
     }
 
     private void logTraining(TrainState state, boolean accuracyApplies) {
@@ -123,6 +124,7 @@ public final class MetricsHook implements Hook {
             line.put("lr", lr.at(state.step() - 1));
         }
         line.put("samplesPerSecond", samplesPerSecond());
+        putFinite(line, state.workload().status());
         write(line);
         lossSum = 0;
         correct = 0;
@@ -138,11 +140,23 @@ public final class MetricsHook implements Hook {
             state.workload().model().train();
         }
         Map<String, Object> line = line(state, lastEvaluation.split());
-        line.put("loss", lastEvaluation.loss());
+        if (Double.isFinite(lastEvaluation.loss())) {
+            line.put("loss", lastEvaluation.loss());
+        }
         if (!Double.isNaN(lastEvaluation.accuracy())) {
             line.put("accuracy", lastEvaluation.accuracy());
         }
+        putFinite(line, lastEvaluation.extras());
         write(line);
+    }
+
+    // extra numbers in key order, finite ones only (JSON has no NaN)
+    private static void putFinite(Map<String, Object> line, Map<String, Double> values) {
+        for (String key : new java.util.TreeSet<>(values.keySet())) {
+            if (Double.isFinite(values.get(key))) {
+                line.put(key, values.get(key));
+            }
+        }
     }
 
     private Map<String, Object> line(TrainState state, String split) {

@@ -74,6 +74,10 @@ public final class TrainingRun {
      */
     public static TrainingRun resume(RunFolder folder, RunSpec spec, Kernels kernels, Consumer<Progress> progress)
             throws IOException {
+        if (!spec.workload().supportsResume()) {
+            throw new IllegalArgumentException(folder.dir() + ": workload " + spec.workload().name() + " cannot be"
+                    + " resumed exactly (its state, such as a replay buffer, is not in the checkpoint); start a new run");
+        }
         Path checkpoint = folder.lastCheckpoint();
         if (!Files.isRegularFile(checkpoint)) {
             throw new IllegalArgumentException(folder.dir() + " has no checkpoint to resume from (" + checkpoint + ")");

@@ -1,6 +1,7 @@
 package rewire.train;
 
 import java.util.List;
+import java.util.Map;
 import rewire.autodiff.Tape;
 import rewire.nn.Module;
 import rewire.nn.SparseLinear;
@@ -59,4 +60,40 @@ public interface Workload {
      * parameter, dense ones as layers of full density.
      */
     List<FlopCounter.Layer> flopLayers();
+
+    /**
+     * Live numbers of a workload beyond loss and accuracy, for progress displays and the training
+     * log, such as episodes, environment steps, win rate and exploration rate of a reinforcement
+     * learner (keys in camelCase); empty by default. Called after each step.
+     */
+    default Map<String, Double> status() {
+        return Map.of();
+    }
+
+    /**
+     * Forward-only FLOPs spent since the last call outside the recorded loss (acting in an
+     * environment, target networks), with the current layers and with their dense twins; null
+     * (the default) when there are none. Called once after each step.
+     */
+    default ForwardFlops takeForwardOnlyFlops() {
+        return null;
+    }
+
+    /** FLOPs of forward passes that are not part of the trained loss. */
+    record ForwardFlops(long sparse, long dense) {
+        public ForwardFlops {
+            if (sparse < 0 || dense < 0) {
+                throw new IllegalArgumentException("FLOPs must be >= 0, got " + sparse + " and " + dense);
+            }
+        }
+    }
+
+    /**
+     * Whether a checkpoint holds everything this workload needs to continue exactly (true by
+     * default). A workload with state outside its parameters, such as a replay buffer, returns
+     * false, and resuming it fails with a clear message.
+     */
+    default boolean supportsResume() {
+        return true;
+    }
 }

@@ -59,6 +59,19 @@ class FlopCounterTest {
     }
 
     @Test
+    void forwardOnlyFlopsAddToTrainingAndTheDenseTwin() {
+        FlopCounter c = mlp();
+        c.recordStep(BATCH, false, false);
+        long training = c.trainingFlops();
+        long dense = c.denseTwinTrainingFlops();
+        c.recordForwardOnly(1000, 5000);
+        assertEquals(training + 1000, c.trainingFlops());
+        assertEquals(dense + 5000, c.denseTwinTrainingFlops());
+        assertEquals(0, c.overheadFlops());
+        assertThrows(IllegalArgumentException.class, () -> c.recordForwardOnly(-1, 0));
+    }
+
+    @Test
     void densityChangesApplyToLaterSteps() {
         FlopCounter c = mlp();
         c.recordStep(BATCH, false, false);

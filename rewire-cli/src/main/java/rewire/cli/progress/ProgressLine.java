@@ -41,7 +41,9 @@ final class ProgressLine {
         if (Double.isFinite(s.density())) {
             line.append(String.format(Locale.ROOT, "  density %.2f%%", 100 * s.density()));
         }
-        if (Double.isFinite(s.samplesPerSecond())) {
+        s.status().forEach((key, value) -> appendStatus(line, key, value));
+        // a workload with status counts in its own units (episodes, environment steps) instead
+        if (s.status().isEmpty() && Double.isFinite(s.samplesPerSecond())) {
             line.append(String.format(Locale.ROOT, "  %,d ", Math.round(s.samplesPerSecond()))).append(labels.rate());
         }
         if (Double.isFinite(elapsedSeconds)) {
@@ -52,6 +54,21 @@ final class ProgressLine {
             }
         }
         return line.toString();
+    }
+
+    // "episodes 1,204", "winRate 35.0%", "epsilon 0.412": counts as integers, rates as percentages
+    private static void appendStatus(StringBuilder line, String key, double value) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        line.append("  ").append(key).append(' ');
+        if (key.endsWith("Rate")) {
+            line.append(String.format(Locale.ROOT, "%.1f%%", 100 * value));
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            line.append(String.format(Locale.ROOT, "%,d", (long) value));
+        } else {
+            line.append(String.format(Locale.ROOT, "%.3g", value));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package rewire.cli.progress;
 
+import java.util.Map;
+
 import rewire.train.Progress;
 
 /**
@@ -15,10 +17,19 @@ import rewire.train.Progress;
  * @param density          the model's current density as a fraction in [0, 1]
  * @param samplesPerSecond the current throughput
  * @param elapsedSeconds   wall-clock seconds since the run started, or NaN to let the bar time it
+ * @param status           the workload's own live numbers by name (episodes, win rate, …), shown after density
  */
 public record ProgressState(long epoch, long epochs, long step, long totalSteps, double loss, double accuracy,
-                            double density, double samplesPerSecond, double elapsedSeconds) {
+                            double density, double samplesPerSecond, double elapsedSeconds, Map<String, Double> status) {
+
+    /** A state without workload status. */
+    public ProgressState(long epoch, long epochs, long step, long totalSteps, double loss, double accuracy,
+                         double density, double samplesPerSecond, double elapsedSeconds) {
+        this(epoch, epochs, step, totalSteps, loss, accuracy, density, samplesPerSecond, elapsedSeconds, Map.of());
+    }
+
     public ProgressState {
+        status = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(status));  // keeps the order
         if (step < 0 || totalSteps < 0 || epoch < 0 || epochs < 0) {
             throw new IllegalArgumentException("progress counts must be >= 0, got epoch " + epoch + "/" + epochs
                     + ", step " + step + "/" + totalSteps);
@@ -32,7 +43,7 @@ public record ProgressState(long epoch, long epochs, long step, long totalSteps,
     /** The trainer's per-step snapshot as a progress state. */
     public static ProgressState from(Progress p) {
         return new ProgressState(p.epoch(), p.epochs(), p.step(), p.totalSteps(), p.loss(), p.accuracy(), p.density(),
-                p.samplesPerSecond(), p.elapsedSeconds());
+                p.samplesPerSecond(), p.elapsedSeconds(), p.status());
     }
 
     /** step / totalSteps clamped to [0, 1], or NaN when the total is unknown. */

@@ -22,6 +22,12 @@ final class MetricPlots {
                     + "with less compute.",
             MetricPoint::trainingFlops, "cumulative training FLOPs", MetricPoint::loss, "loss");
 
+    private static final String EPISODES = "Greedy evaluation episodes against the environment steps played so far.";
+    private static final Curve WIN_RATE = new Curve("win-rate.png", "Win rate", EPISODES,
+            MetricPoint::envSteps, "environment steps", p -> 100 * p.accuracy(), "win rate (%)");
+    private static final Curve RETURN = new Curve("return.png", "Return", EPISODES,
+            MetricPoint::envSteps, "environment steps", MetricPoint::meanReturn, "mean episode return");
+
     /** What one chart plots: y against x of every metric line, one series per split. */
     private record Curve(String fileName, String title, String caption, ToDoubleFunction<MetricPoint> x,
                          String xTitle, ToDoubleFunction<MetricPoint> y, String yTitle) {
@@ -30,11 +36,16 @@ final class MetricPlots {
     private MetricPlots() {
     }
 
-    /** The loss curve, the accuracy curve and, when FLOPs were logged, loss against training FLOPs. */
+    /**
+     * The loss curve, the accuracy curve, for reinforcement learners win rate and return against
+     * environment steps, and, when FLOPs were logged, loss against training FLOPs.
+     */
     static List<Plot> render(RunData run) throws IOException {
         List<Plot> plots = new ArrayList<>();
         render(run, LOSS).ifPresent(plots::add);
         render(run, ACCURACY).ifPresent(plots::add);
+        render(run, WIN_RATE).ifPresent(plots::add);
+        render(run, RETURN).ifPresent(plots::add);
         if (run.hasTrainingFlops()) {
             render(run, LOSS_VS_FLOPS).ifPresent(plots::add);
         }

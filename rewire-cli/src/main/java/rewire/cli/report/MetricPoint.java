@@ -11,7 +11,15 @@ package rewire.cli.report;
  * @param samplesPerSecond training throughput over the interval
  * @param elapsedSeconds   wall-clock seconds since the run started
  * @param trainingFlops    cumulative training FLOPs so far
+ * @param envSteps         environment steps so far (reinforcement learning)
+ * @param meanReturn       mean episode return of an evaluation (reinforcement learning)
  */
 public record MetricPoint(long step, long epoch, double loss, double accuracy, double lr, double samplesPerSecond,
-                          double elapsedSeconds, double trainingFlops) {
+                          double elapsedSeconds, double trainingFlops, double envSteps, double meanReturn) {
+
+    /** A point of a workload without environment steps or returns. */
+    public MetricPoint(long step, long epoch, double loss, double accuracy, double lr, double samplesPerSecond,
+                       double elapsedSeconds, double trainingFlops) {
+        this(step, epoch, loss, accuracy, lr, samplesPerSecond, elapsedSeconds, trainingFlops, Double.NaN, Double.NaN);
+    }
 }

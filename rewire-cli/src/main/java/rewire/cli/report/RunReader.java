@@ -69,7 +69,8 @@ public final class RunReader {
         for (JsonFields line : JsonLines.read(file)) {
             MetricPoint point = new MetricPoint(line.requiredCount("step"), line.count("epoch").orElse(-1),
                     line.number("loss"), line.number("accuracy"), line.number("lr"), line.number("samplesPerSecond"),
-                    line.number("elapsedSeconds"), line.number("trainingFlops"));
+                    line.number("elapsedSeconds"), line.number("trainingFlops"), line.number("envSteps"),
+                    line.number("return"));
             bySplit.computeIfAbsent(line.requiredString("split"), k -> new ArrayList<>()).add(point);
         }
         return bySplit;

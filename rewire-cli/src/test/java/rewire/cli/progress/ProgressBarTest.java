@@ -42,6 +42,19 @@ class ProgressBarTest {
     }
 
     @Test
+    void aWorkloadsStatusFollowsTheDensityInItsOwnOrder() {
+        ProgressLine line = new ProgressLine(ProgressLabels.training());
+        java.util.Map<String, Double> status = new java.util.LinkedHashMap<>();
+        status.put("episodes", 1204.0);
+        status.put("winRate", 0.35);
+        status.put("return", 12.345);
+        status.put("epsilon", Double.NaN);
+        ProgressState s = new ProgressState(0, 3, 250, 1000, 0.45123, Double.NaN, 0.1, 2940.4, 30, status);
+        assertEquals("epoch 1/3  step 250/1000  25%  loss 0.4512  density 10.00%  episodes 1,204  winRate 35.0%  "
+                + "return 12.3  0:30 elapsed, 1:30 left", line.format(s, 30, 0));
+    }
+
+    @Test
     void timeLeftFollowsTheAverageRate() {
         assertEquals(90, ProgressLine.secondsLeft(state(250, 1000, 30), 30), 1e-9);
         assertEquals(0, ProgressLine.secondsLeft(state(1000, 1000, 30), 30));

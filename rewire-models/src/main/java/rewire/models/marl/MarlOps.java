@@ -1,0 +1,207 @@
+package rewire.models.marl;
+
+import rewire.autodiff.Tape;
+import rewire.autodiff.Var;
+import rewire.tensor.Shape;
+
+/**
+ * The autodiff ops value mixing needs beyond the core ones, each with its gradient beside it.
+ * Activations are feature-major: one column per (time step, episode) or per (time step, episode,
+ * agent) sample.
+ */
+public final class MarlOps {
+    private MarlOps() {
+    }
+
+    /** {@code y = |x|}; {@code dx += sign(x) · dy} (0 at 0). Shapes {@code x, y : S}. */
+    public static Var abs(Tape tape, Var x) {
+        Var y = tape.output("abs", x.requiresGrad(), x.shape());
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = Math.abs(xv[i]);
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += Math.signum(xv[i]) * dy[i];
+            }
+        });
+        return y;
+    }
+
+    /**
+     * ELU with α = 1 (Clevert et al., "Fast and Accurate Deep Network Learning by Exponential
+     * Linear Units", ICLR 2016): {@code y = x} for {@code x > 0}, else {@code exp(x) − 1};
+     * {@code dx += dy · (x > 0 ? 1 : y + 1)}. Shapes {@code x, y : S}.
+     */
+    public static Var elu(Tape tape, Var x) {
+        Var y = tape.output("elu", x.requiresGrad(), x.shape());
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = xv[i] > 0 ? xv[i] : (float) Math.expm1(xv[i]);
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dy[i] * (xv[i] > 0 ? 1f : yv[i] + 1f);
+            }
+        });
+        return y;
+    }
+
+    /**
+     * A per-column product of an agent vector with a per-column matrix, QMIX's first mixing
+     * layer: {@code y[e, m] = Σ_i q[i, m] · w[i·E + e, m]} for {@code q (n, M)}, {@code w (n·E, M)},
+     * {@code y (E, M)}. Gradients: {@code dq[i, m] += Σ_e dy[e, m] w[i·E + e, m]},
+     * {@code dw[i·E + e, m] += dy[e, m] q[i, m]}.
+     */
+    public static Var mixAgents(Tape tape, Var q, Var w) {
+        int n = q.value().rows();
+        int m = q.value().cols();
+        if (w.value().cols() != m || w.value().rows() % n != 0) {
+            throw new IllegalArgumentException("mixAgents: weights " + w.shape() + " must be (n·E, M) for agent values "
+                    + q.shape());
+        }
+        int e = w.value().rows() / n;
+        Var y = tape.output("mixAgents", Tape.anyRequiresGrad(q, w), e, m);
+        float[] qv = q.value().data();
+        float[] wv = w.value().data();
+        float[] yv = y.value().data();
+        java.util.Arrays.fill(yv, 0f);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < e; k++) {
+                int wRow = (i * e + k) * m;
+                for (int c = 0; c < m; c++) {
+                    yv[k * m + c] += qv[i * m + c] * wv[wRow + c];
+                }
+            }
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dq = q.requiresGrad() ? tape.grad(q).data() : null;
+            float[] dw = w.requiresGrad() ? tape.grad(w).data() : null;
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < e; k++) {
+                    int wRow = (i * e + k) * m;
+                    for (int c = 0; c < m; c++) {
+                        if (dq != null) {
+                            dq[i * m + c] += dy[k * m + c] * wv[wRow + c];
+                        }
+                        if (dw != null) {
+                            dw[wRow + c] += dy[k * m + c] * qv[i * m + c];
+                        }
+                    }
+                }
+            }
+        });
+        return y;
+    }
+
+    /** The sum of each column: {@code x (R, M) -> y (1, M)}; {@code dx[r, m] += dy[m]}. */
+    public static Var sumRows(Tape tape, Var x) {
+        int rows = x.value().rows();
+        int m = x.value().cols();
+        Var y = tape.output("sumRows", x.requiresGrad(), 1, m);
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        java.util.Arrays.fill(yv, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < m; c++) {
+                yv[c] += xv[r * m + c];
+            }
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < m; c++) {
+                    dx[r * m + c] += dy[c];
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * The utilities of the chosen actions, rearranged with agents as rows: for agent-major
+     * columns {@code q (A, K·n)} (column {@code k·n + i} is agent {@code i} of sample {@code k};
+     * only the first {@code K·n} columns are read) and {@code actions (K·n)},
+     * {@code y[i, k] = q[actions[k·n + i], k·n + i]}, {@code y (n, K)}. The gradient scatters back.
+     */
+    public static Var gatherChosen(Tape tape, Var q, int[] actions, int agents) {
+        int a = q.value().rows();
+        int width = q.value().cols();
+        if (actions.length % agents != 0 || actions.length > width) {
+            throw new IllegalArgumentException("gatherChosen: " + actions.length + " actions for " + agents
+                    + " agents and Q-values " + q.shape());
+        }
+        int k = actions.length / agents;
+        int[] kept = tape.scratchInts(actions.length);
+        for (int j = 0; j < actions.length; j++) {
+            if (actions[j] < 0 || actions[j] >= a) {
+                throw new IllegalArgumentException("gatherChosen: action " + actions[j] + " outside [0, " + a + ")");
+            }
+            kept[j] = actions[j];
+        }
+        Var y = tape.output("gatherChosen", q.requiresGrad(), agents, k);
+        float[] qv = q.value().data();
+        float[] yv = y.value().data();
+        for (int s = 0; s < k; s++) {
+            for (int i = 0; i < agents; i++) {
+                int col = s * agents + i;
+                yv[i * k + s] = qv[kept[col] * width + col];
+            }
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dq = tape.grad(q).data();
+            for (int s = 0; s < k; s++) {
+                for (int i = 0; i < agents; i++) {
+                    int col = s * agents + i;
+                    dq[kept[col] * width + col] += dy[i * k + s];
+                }
+            }
+        });
+        return y;
+    }
+
+    /**
+     * The masked mean squared TD error {@code Σ_m mask_m (pred_m − target_m)² / Σ_m mask_m} for
+     * {@code pred (1, M)}; a scalar {@code ()}. {@code dpred_m += 2 mask_m (pred_m − target_m) / Σ mask}.
+     * Targets and mask are copied.
+     */
+    public static Var maskedSquaredError(Tape tape, Var pred, float[] target, float[] mask) {
+        int m = pred.value().size();
+        if (target.length != m || mask.length != m) {
+            throw new IllegalArgumentException("maskedSquaredError: prediction " + pred.shape() + ", " + target.length
+                    + " targets, " + mask.length + " mask entries");
+        }
+        double count = 0;
+        double total = 0;
+        float[] error = tape.scratch(Shape.of(m)).data();
+        float[] pv = pred.value().data();
+        for (int c = 0; c < m; c++) {
+            error[c] = mask[c] * (pv[c] - target[c]);
+            total += (double) error[c] * error[c];
+            count += mask[c];
+        }
+        if (count <= 0) {
+            throw new IllegalArgumentException("maskedSquaredError: the mask selects nothing");
+        }
+        double denominator = count;
+        Var loss = tape.output("maskedSquaredError", pred.requiresGrad(), Shape.of());
+        loss.value().data()[0] = (float) (total / denominator);
+        tape.onBackward(loss, () -> {
+            float g = (float) (2 * loss.grad().data()[0] / denominator);
+            float[] dp = tape.grad(pred).data();
+            for (int c = 0; c < m; c++) {
+                dp[c] += g * error[c];
+            }
+        });
+        return loss;
+    }
+}

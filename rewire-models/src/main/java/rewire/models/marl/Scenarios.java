@@ -1,0 +1,30 @@
+package rewire.models.marl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import rewire.models.marl.env.CombatEnv;
+import rewire.models.marl.env.MultiAgentEnv;
+import rewire.models.marl.env.Scenario;
+
+/** Makes the environment a run names: a built-in scenario of the unit-combat simulator, or a scenario file. */
+final class Scenarios {
+    private Scenarios() {
+    }
+
+    static MultiAgentEnv create(EnvSettings env, long seed) {
+        String s = env.scenario();
+        if (Scenario.BUILTIN.contains(s)) {
+            return CombatEnv.of(s, seed);
+        }
+        if (!s.endsWith(".json")) {
+            throw new IllegalArgumentException("env.scenario '" + s + "' is neither a built-in scenario " + Scenario.BUILTIN
+                    + " nor a .json scenario file");
+        }
+        try {
+            return new CombatEnv(Scenario.load(Path.of(s)), seed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("env.scenario: cannot read " + s, e);
+        }
+    }
+}
