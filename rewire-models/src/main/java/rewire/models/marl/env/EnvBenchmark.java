@@ -28,59 +28,39 @@ public final class EnvBenchmark {
         for (String name : names) {
             speed(CombatEnv.of(name, 1), episodes); // warm-up: let the JIT compile the simulator
             double stepsPerSecond = speed(CombatEnv.of(name, 1), episodes);
-            RandomPolicy.Result random = RandomPolicy.evaluate(CombatEnv.of(name, 2), episodes, new Rng(3));
-            double[] heuristic = heuristic(CombatEnv.of(name, 2), episodes);
+            Rollouts.Result random = RandomPolicy.evaluate(CombatEnv.of(name, 2), episodes, new Rng(3));
+            Rollouts.Result heuristic = heuristic(CombatEnv.of(name, 2), episodes);
             System.out.printf(Locale.ROOT, "%-10s %12.0f %12.2f %10.2f %12.2f %10.2f%n", name, stepsPerSecond,
-                    random.meanReturn(), random.winRate(), heuristic[0], heuristic[1]);
+                    random.meanReturn(), random.winRate(), heuristic.meanReturn(), heuristic.winRate());
         }
     }
 
+    /** Agent steps per second of a random team that also reads every observation and the state, as a learner would. */
     private static double speed(CombatEnv env, int episodes) {
-        Rng rng = new Rng(7);
         float[] obs = new float[env.observationSize()];
         float[] state = new float[env.stateSize()];
-        boolean[] mask = new boolean[env.actions()];
-        int[] actions = new int[env.agents()];
-        long steps = 0;
+        Rollouts.TeamPolicy random = RandomPolicy.of(env, new Rng(7));
         long start = System.nanoTime();
-        for (int e = 0; e < episodes; e++) {
-            env.reset();
-            MultiAgentEnv.Transition t;
-            do {
-                env.state(state);
-                for (int a = 0; a < actions.length; a++) {
-                    env.observation(a, obs);
-                    env.availableActions(a, mask);
-                    actions[a] = RandomPolicy.pick(mask, rng);
-                }
-                t = env.step(actions);
-                steps++;
-            } while (!t.done());
-        }
-        return steps / ((System.nanoTime() - start) / 1e9);
+        Rollouts.Result r = Rollouts.play(env, episodes, (e, actions) -> {
+            e.state(state);
+            for (int a = 0; a < actions.length; a++) {
+                e.observation(a, obs);
+            }
+            random.act(e, actions);
+        });
+        return r.meanSteps() * r.episodes() / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Mean return and win rate of the heuristic (see the class comment). */
-    static double[] heuristic(CombatEnv env, int episodes) {
-        double returns = 0;
-        int wins = 0;
+    static Rollouts.Result heuristic(CombatEnv env, int episodes) {
         boolean[] mask = new boolean[env.actions()];
-        int[] actions = new int[env.agents()];
-        for (int e = 0; e < episodes; e++) {
-            env.reset();
-            MultiAgentEnv.Transition t;
-            do {
-                List<UnitView> units = env.units();
-                for (int a = 0; a < actions.length; a++) {
-                    env.availableActions(a, mask);
-                    actions[a] = heuristicAction(mask, units.get(a), units);
-                }
-                t = env.step(actions);
-                returns += t.reward();
-            } while (!t.done());
-            wins += t.outcome() == MultiAgentEnv.Outcome.WON ? 1 : 0;
-        }
-        return new double[] {returns / episodes, (double) wins / episodes};
+        return Rollouts.play(env, episodes, (e, actions) -> {
+            List<UnitView> units = env.units();
+            for (int a = 0; a < actions.length; a++) {
+                e.availableActions(a, mask);
+                actions[a] = heuristicAction(mask, units.get(a), units);
+            }
+        });
     }
 
     private static int heuristicAction(boolean[] mask, UnitView me, List<UnitView> units) {

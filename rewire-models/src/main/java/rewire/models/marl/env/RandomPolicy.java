@@ -10,42 +10,20 @@ public final class RandomPolicy {
     private RandomPolicy() {
     }
 
-    /**
-     * Mean results of a random policy.
-     *
-     * @param meanReturn mean undiscounted episode return
-     * @param winRate fraction of episodes won
-     * @param meanSteps mean episode length in agent steps
-     * @param episodes episodes played
-     */
-    public record Result(double meanReturn, double winRate, double meanSteps, int episodes) {
+    /** Plays {@code episodes} episodes of {@code env} (resetting it first) with uniform random actions from {@code rng}. */
+    public static Rollouts.Result evaluate(MultiAgentEnv env, int episodes, Rng rng) {
+        return Rollouts.play(env, episodes, of(env, rng));
     }
 
-    /** Plays {@code episodes} episodes of {@code env} (resetting it first) with uniform random actions from {@code rng}. */
-    public static Result evaluate(MultiAgentEnv env, int episodes, Rng rng) {
-        if (episodes < 1) {
-            throw new IllegalArgumentException("episodes must be positive, got " + episodes);
-        }
-        double returns = 0;
-        double steps = 0;
-        int wins = 0;
+    /** The random team policy for {@code env}: each agent picks uniformly among its available actions. */
+    public static Rollouts.TeamPolicy of(MultiAgentEnv env, Rng rng) {
         boolean[] mask = new boolean[env.actions()];
-        int[] actions = new int[env.agents()];
-        for (int e = 0; e < episodes; e++) {
-            env.reset();
-            MultiAgentEnv.Transition t;
-            do {
-                for (int a = 0; a < actions.length; a++) {
-                    env.availableActions(a, mask);
-                    actions[a] = pick(mask, rng);
-                }
-                t = env.step(actions);
-                returns += t.reward();
-                steps++;
-            } while (!t.done());
-            wins += t.outcome() == MultiAgentEnv.Outcome.WON ? 1 : 0;
-        }
-        return new Result(returns / episodes, (double) wins / episodes, steps / episodes, episodes);
+        return (e, actions) -> {
+            for (int a = 0; a < actions.length; a++) {
+                e.availableActions(a, mask);
+                actions[a] = pick(mask, rng);
+            }
+        };
     }
 
     /** A uniformly random allowed index of {@code mask}. */

@@ -12,7 +12,7 @@ class EnvThroughputTest {
     @Test
     void printsStepsPerSecondAndBaselines() {
         EnvBenchmark.main(new String[] {"100"});
-        double[] heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 1), 20);
-        assertTrue(heuristic[1] >= 0 && heuristic[1] <= 1);
+        Rollouts.Result heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 1), 20);
+        assertTrue(heuristic.winRate() >= 0 && heuristic.winRate() <= 1);
     }
 }

@@ -10,8 +10,8 @@ class RandomPolicyTest {
 
     @Test
     void randomBaselineIsReproducibleAndWithinBounds() {
-        RandomPolicy.Result a = RandomPolicy.evaluate(CombatEnv.of("3m", 3), 20, new Rng(4));
-        RandomPolicy.Result b = RandomPolicy.evaluate(CombatEnv.of("3m", 3), 20, new Rng(4));
+        Rollouts.Result a = RandomPolicy.evaluate(CombatEnv.of("3m", 3), 20, new Rng(4));
+        Rollouts.Result b = RandomPolicy.evaluate(CombatEnv.of("3m", 3), 20, new Rng(4));
         assertEquals(a, b);
         assertTrue(a.winRate() >= 0 && a.winRate() <= 1);
         assertTrue(a.meanReturn() > 0 && a.meanReturn() <= 20, "return " + a.meanReturn());

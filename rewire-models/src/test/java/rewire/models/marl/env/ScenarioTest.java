@@ -47,7 +47,7 @@ class ScenarioTest {
     void everyBuiltinScenarioPlaysARandomEpisodeToTheEnd() {
         for (String name : Scenario.BUILTIN) {
             CombatEnv env = CombatEnv.of(name, 1);
-            RandomPolicy.Result r = RandomPolicy.evaluate(env, 1, new rewire.tensor.Rng(2));
+            Rollouts.Result r = RandomPolicy.evaluate(env, 1, new rewire.tensor.Rng(2));
             assertTrue(r.meanSteps() >= 1 && r.meanSteps() <= env.episodeLimit(), name);
             assertTrue(Double.isFinite(r.meanReturn()) && r.meanReturn() >= 0, name + " return " + r.meanReturn());
         }

@@ -40,11 +40,11 @@ class ScriptedOpponentTest {
     @Test
     void simpleMicroBeatsTheOpponentOn3mButRandomPlayDoesNot() {
         // The opponent must be beatable for learning to mean anything: focus fire plus pulling back hurt units wins often.
-        double[] heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 8), 30);
-        assertTrue(heuristic[1] >= 0.4, "heuristic win rate " + heuristic[1]);
-        RandomPolicy.Result random = RandomPolicy.evaluate(CombatEnv.of("3m", 8), 30, new Rng(8));
+        Rollouts.Result heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 8), 30);
+        assertTrue(heuristic.winRate() >= 0.4, "heuristic win rate " + heuristic.winRate());
+        Rollouts.Result random = RandomPolicy.evaluate(CombatEnv.of("3m", 8), 30, new Rng(8));
         assertTrue(random.winRate() <= 0.1, "random win rate " + random.winRate());
-        assertTrue(heuristic[0] > random.meanReturn() + 5);
+        assertTrue(heuristic.meanReturn() > random.meanReturn() + 5);
     }
 
     @Test
