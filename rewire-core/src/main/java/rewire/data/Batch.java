@@ -52,7 +52,6 @@ public final class Batch {
      * feature row) run over contiguous memory.
      */
     void fill(Dataset data, int[] order, int from) {
-        float[] src = data.rawFeatures();
         float[] dst = x.data();
         int features = data.features();
         int size = size();
@@ -66,7 +65,7 @@ public final class Batch {
             for (int f = 0; f < features; f++) {
                 int row = f * size;
                 for (int b = b0; b < b1; b++) {
-                    dst[row + b] = src[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
+                    dst[row + b] = data.value(indices[b] * features + f);  // x(f, b) = example indices[b], feature f
                 }
             }
         }
