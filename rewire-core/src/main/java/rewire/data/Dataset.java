@@ -138,6 +138,29 @@ public final class Dataset {
         return x != null ? x[k] : pixels.value(k, features());
     }
 
+    /**
+     * Writes the examples {@code indices} feature-major into {@code dst}: {@code dst[f * B + b]}
+     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of 16 examples
+     * keep both the reads (along an example) and the writes (along a feature row) contiguous.
+     */
+    void transposeInto(int[] indices, float[] dst) {
+        final int tile = 16;
+        int features = features();
+        int size = indices.length;
+        for (int b0 = 0; b0 < size; b0 += tile) {
+            int b1 = Math.min(b0 + tile, size);
+            if (x != null) {
+                for (int f = 0; f < features; f++) {
+                    for (int b = b0; b < b1; b++) {
+                        dst[f * size + b] = x[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
+                    }
+                }
+            } else {
+                pixels.transposeInto(indices, b0, b1, features, dst);
+            }
+        }
+    }
+
     /** The number of stored feature values, {@code size() * features()}. */
     int values() {
         return labels.length * features();

@@ -35,4 +35,27 @@ record Pixels(byte[] data, float[] mean, float[] std) {
         int s = mean.length == 1 ? 0 : k % features;
         return ((data[k] & 0xFF) / 255f - mean[s]) / std[s];
     }
+
+    /** {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}. */
+    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst) {
+        int size = indices.length;
+        if (mean.length > 1) {
+            for (int f = 0; f < features; f++) {
+                for (int b = b0; b < b1; b++) {
+                    dst[f * size + b] = ((data[indices[b] * features + f] & 0xFF) / 255f - mean[f]) / std[f];
+                }
+            }
+            return;
+        }
+        // one mean and std: every byte's value looked up instead of two divisions per pixel
+        float[] table = new float[256];
+        for (int p = 0; p < 256; p++) {
+            table[p] = (p / 255f - mean[0]) / std[0];
+        }
+        for (int f = 0; f < features; f++) {
+            for (int b = b0; b < b1; b++) {
+                dst[f * size + b] = table[data[indices[b] * features + f] & 0xFF];
+            }
+        }
+    }
 }

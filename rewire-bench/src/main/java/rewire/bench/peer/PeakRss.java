@@ -25,6 +25,17 @@ final class PeakRss {
         }
     }
 
+    /** The resident-memory lines of /proc/self/status (peak, anonymous, file-backed), for logs. */
+    static String breakdown() {
+        try {
+            return String.join("; ", Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM") || l.startsWith("RssAnon") || l.startsWith("RssFile"))
+                    .map(l -> l.replaceAll("\\s+", " ")).toList());
+        } catch (IOException e) {
+            return "no /proc/self/status";
+        }
+    }
+
     /** The {@code VmHWM} line of a status file's lines, in MiB. */
     static double parseMiB(List<String> status) {
         for (String line : status) {

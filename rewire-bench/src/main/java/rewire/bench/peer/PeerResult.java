@@ -2,7 +2,6 @@ package rewire.bench.peer;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One measured configuration of the peer benchmark, as one CSV line; Rewire ({@link PeerRun}) and
@@ -46,7 +45,7 @@ public record PeerResult(String side, String method, double density, double actu
 
     /** The key that pairs runs across sides: method and density. */
     public String label() {
-        return side + " " + method + (method.equals("dense") ? "" : String.format(Locale.ROOT, " %.0f%%", 100 * density));
+        return side + " " + method + (method.equals("dense") ? "" : " " + PeerTable.percent(density) + "%");
     }
 
     /** This result as one CSV line in {@link #HEADER}'s column order. */

@@ -122,7 +122,8 @@ public final class PeerRun {
         double accuracy = w.evaluate().accuracy();
         double epochSeconds = clock.medianAfter(o.warmup());
         double samples = (double) w.stepsPerEpoch() * w.batchSize();
-        System.err.printf(Locale.ROOT, "epoch seconds %s, test accuracy %.4f%n", clock.epochSeconds(), accuracy);
+        System.err.printf(Locale.ROOT, "epoch seconds %s, test accuracy %.4f; memory %s%n", clock.epochSeconds(),
+                accuracy, PeakRss.breakdown());
         int threads = kernels.info().threads();
         double training = flops.counter().trainingFlops();
         return new PeerResult("rewire", o.method(), o.density(), weightDensity(w), threads,
