@@ -12,12 +12,14 @@
 #   bench/peer/run.sh --threads 1          only these thread counts
 #   bench/peer/run.sh --only rewire        only one side (rewire | torch)
 #   bench/peer/run.sh --torch-rigl-settings 1,2b
-#                                          thread settings of PyTorch's masked RigL runs (default: all
-#                                          of 1, 2 and 2b; PyTorch dense always runs all of them)
+#                                          thread settings of PyTorch's masked RigL runs (default 1,
+#                                          its fastest here; PyTorch dense always runs 1, 2 and 2b)
 #   bench/peer/run.sh --no-scale           skip the scale run;  --scale-only: only the scale run
 #   bench/peer/run.sh --scale-widths 100000,300000
 #                                          hidden widths of the scale run (default 100000,300000,1000000)
 #   bench/peer/run.sh --no-build           use the existing rewire-bench/target/benchmarks.jar
+#   bench/peer/run.sh --report DIR         no measurement: rebuild the outputs from the results of an
+#                                          earlier full run in DIR (for example after editing notes.md)
 #
 # Every measurement is its own process, run through $BENCH_PREFIX (empty by default), for example
 # BENCH_PREFIX=/work/timed for exclusive use of the CPU. Thread settings: Rewire "N" is
@@ -34,13 +36,14 @@ JAVA="$JAVA_HOME/bin/java"
 JAR=rewire-bench/target/benchmarks.jar
 PY=/usr/bin/python3
 DATA=/usr/share/datasets/fashion-mnist
-# Serial GC and a heap sized to the run: the dataset (55 MB of pixel bytes) and the model fit in
-# 384 MB at every density, and peak RSS is what the memory target compares.
-JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx384m)
+# Serial GC, a 256 MB heap (the dataset's 55 MB of pixel bytes and the model at any density) and a
+# 16 MB young generation: peak RSS is what the memory target compares. A smaller heap did not lower
+# it (the JVM's own code, compiler and class memory is about 80 MB of it).
+JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx256m -Xmn16m)
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
 densities=1,0.5,0.2,0.1,0.05,0.02,0.01; threads=1,2; only=""; quick=false; build=true
-scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1,2,2b
+scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1; report=""
 command="bench/peer/run.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -53,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --scale-only) scale_only=true ;;
     --scale-widths) widths="$2"; shift ;;
     --no-build) build=false ;;
+    --report) report="$2"; shift ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -66,15 +70,21 @@ fi
 if [[ ! -f "$DATA/train-images-idx3-ubyte.gz" ]]; then
   as_root apt-get install -y dataset-fashion-mnist
 fi
+if [[ -n "$report" ]]; then build=false; fi
 if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-work=bench/results/tmp/peer-$stamp
+work=${report:-bench/results/tmp/peer-$stamp}
 mkdir -p "$work"
 results=$work/results.csv; scale_results=$work/scale.csv
-: > "$results"; : > "$scale_results"
+if [[ -n "$report" ]]; then
+  scale=false; scale_only=true
+else
+  : > "$results"; : > "$scale_results"; date -u +%Y-%m-%d > "$work/date"; git rev-parse --short HEAD > "$work/git"
+  echo "${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command" > "$work/command"
+fi
 quick_flag=(); if $quick; then quick_flag=(--quick); widths=20000; fi
 
 # measure NAME OUTFILE PREFIX COMMAND...: runs one measurement, keeps its log, appends its result line
@@ -132,7 +142,7 @@ if ! $scale_only; then
   done
 fi
 
-if $scale || $scale_only; then
+if $scale || { $scale_only && [[ -z "$report" ]]; }; then
   IFS=, read -r -a ws <<< "$widths"
   for w in "${ws[@]}"; do
     # a step at width 1M takes tens of seconds: fewer timed steps there, extrapolated per 100 and per epoch
@@ -149,11 +159,11 @@ fi
 # outputs: a quick run or a partial selection writes next to its logs; the full run writes the
 # committed files and docs/benchmarks.md
 out=bench/peer/results; doc=docs/benchmarks.md
-if $quick || $scale_only || [[ -n "$only" ]]; then out=$work; doc=$work/benchmarks.md; fi
+if [[ -z "$report" ]] && { $quick || $scale_only || [[ -n "$only" ]]; }; then out=$work; doc=$work/benchmarks.md; fi
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
 torch_version=$("$PY" -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "not run")
-context="- Date: $(date -u +%Y-%m-%d), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); PyTorch $torch_version (Debian python3-torch, OpenBLAS)
-- Command: \`${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command\` (git $(git rev-parse --short HEAD)); every configuration its own process$( [[ -n "${BENCH_PREFIX:-}" ]] && echo ", each run alone on the machine")
+context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); PyTorch $torch_version (Debian python3-torch, OpenBLAS)
+- Command: \`$(cat "$work/command")\` (git $(cat "$work/git")); every configuration its own process$(grep -q timed "$work/command" && echo ", each alone on the machine (/work/timed)" || true)
 - Model and recipe: MLP 784-1000-1000-1000-10, Fashion-MNIST (60k train, 10k test), batch 128, SGD momentum 0.9, lr 0.05 cosine to 0, weight decay 5e-4, 1 warm-up + 3 timed epochs (s/epoch: median of the 3), test accuracy after those 4 epochs (not timed); RigL: ERK per-layer densities (Rewire's counts, read by the PyTorch side), deltaT 100, drop fraction 0.3 cosine to 0 at 75% of the run, magnitude drop, dense-gradient growth
 - Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, SparseLinear's crossover); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool and OpenBLAS)
 - PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1

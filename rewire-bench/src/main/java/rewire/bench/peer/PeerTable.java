@@ -1,5 +1,7 @@
 package rewire.bench.peer;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,7 +58,7 @@ final class PeerTable {
     /** A density as a percentage without needless decimals: 0.1 -> "10", 0.005 -> "0.5". */
     static String percent(double density) {
         double p = 100 * density;
-        return p == Math.rint(p) ? Long.toString(Math.round(p)) : String.format(Locale.ROOT, "%.3g", p);
+        return new BigDecimal(p).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** FLOPs in SI units: 2.35e12 -> "2.35 T". */
