@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -35,14 +36,12 @@ final class SpeedupPlot {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(8);
-        List<Double> densities = s.sparseDensities("rewire");
-        double[] ideal = densities.stream().mapToDouble(d -> 1 / d).toArray();
-        if (densities.size() >= 1) {
-            double[] x = densities.stream().mapToDouble(Double::doubleValue).toArray();
-            XYSeries line = chart.addSeries("ideal 1/density", x, ideal);
-            line.setLineColor(IDEAL);
-            line.setMarker(SeriesMarkers.NONE);
-        }
+        // the ideal from dense (1x) down to the sparsest density measured on either side
+        double[] x = s.best().stream().mapToDouble(PeerResult::density).map(d -> -d).sorted().map(d -> -d).distinct()
+                .toArray();
+        XYSeries line = chart.addSeries("ideal 1/density", x, Arrays.stream(x).map(d -> 1 / d).toArray());
+        line.setLineColor(IDEAL);
+        line.setMarker(SeriesMarkers.NONE);
         series(chart, s, "rewire", "Rewire (CSR RigL; dense at 1.0)", REWIRE);
         series(chart, s, "torch", "PyTorch (masked RigL; dense at 1.0)", TORCH);
         Files.createDirectories(png.toAbsolutePath().getParent());
