@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import rewire.bench.peer.DocBlock;
 import rewire.kernel.Kernels;
 
 /**
@@ -78,8 +79,14 @@ public final class BenchmarkReport {
             report.line("");
             report.md.append(Files.readString(options.notes()));
         }
-        Files.writeString(options.out(), report.md);
+        Files.writeString(options.out(), keepPeerBlock(options.out(), report.md.toString()));
         System.out.println("wrote " + options.out());
+    }
+
+    // the end-to-end section that bench/peer/run.sh keeps in the same file survives a rewrite
+    static String keepPeerBlock(Path out, String generated) throws IOException {
+        String block = Files.exists(out) ? DocBlock.extract(Files.readString(out)) : "";
+        return block.isEmpty() ? generated : generated + (generated.endsWith("\n") ? "\n" : "\n\n") + block + "\n";
     }
 
     private void write(Options o, LayerRun.Jvm jvm, Speedups speedups) {

@@ -132,13 +132,29 @@ public final class LinearOps {
         if (b.requiresGrad()) {
             float[] db = tape.grad(b).data();
             for (int r = 0; r < rows; r++) {
-                double sum = 0;
-                for (int i = r * cols, end = i + cols; i < end; i++) {
-                    sum += dy[i];
-                }
-                db[r] += (float) sum;
+                db[r] += (float) rowSum(dy, r * cols, cols);
             }
         }
+    }
+
+    // sum of v[from .. from + n) in double, in four interleaved chains: one chain of dependent adds
+    // made the bias gradient a tenth of a 1%-dense MLP's step
+    private static double rowSum(float[] v, int from, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (int end = from + (n & ~3); i < end; i += 4) {
+            s0 += v[i];
+            s1 += v[i + 1];
+            s2 += v[i + 2];
+            s3 += v[i + 3];
+        }
+        for (int end = from + n; i < end; i++) {
+            s0 += v[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     // dense (rows, cols) = W with zeros off the pattern; each row is cleared, then its entries written.

@@ -47,28 +47,15 @@ public final class Batch {
     }
 
     /**
-     * Fills this batch with the examples {@code order[from .. from + B)} of {@code data}. Copies 16
-     * examples at a time so that both the reads (along an example) and the writes (along a
-     * feature row) run over contiguous memory.
+     * Fills this batch with the examples {@code order[from .. from + B)} of {@code data}
+     * ({@link Dataset#transposeInto}).
      */
     void fill(Dataset data, int[] order, int from) {
-        float[] src = data.rawFeatures();
-        float[] dst = x.data();
-        int features = data.features();
         int size = size();
         for (int b = 0; b < size; b++) {
             indices[b] = order[from + b];
             labels[b] = data.label(indices[b]);
         }
-        final int tile = 16;
-        for (int b0 = 0; b0 < size; b0 += tile) {
-            int b1 = Math.min(b0 + tile, size);
-            for (int f = 0; f < features; f++) {
-                int row = f * size;
-                for (int b = b0; b < b1; b++) {
-                    dst[row + b] = src[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
-                }
-            }
-        }
+        data.transposeInto(indices, x.data());
     }
 }

@@ -5,7 +5,9 @@ import rewire.tensor.Shape;
 
 /**
  * A labelled dataset held in memory: {@code n} examples of {@code features} floats each, stored
- * example-major ({@code (n, features)}, example {@code i} at {@code [i * features, (i + 1) * features)}),
+ * example-major ({@code (n, features)}, example {@code i} at {@code [i * features, (i + 1) * features)})
+ * either as floats or, for images read from IDX files, as their bytes ({@link Pixels}, a quarter of
+ * the memory; values are computed when read and equal the float path's bit for bit),
  * one class label in {@code [0, classes)} per example, and the shape of one example (for images
  * {@code (channels, height, width)}, whose product is {@code features}).
  *
@@ -16,13 +18,17 @@ public final class Dataset {
     private final String name;
     private final Shape exampleShape;
     private final float[] x;
+    private final Pixels pixels;
     private final int[] labels;
     private final int classes;
 
-    private Dataset(String name, Shape exampleShape, float[] x, int[] labels, int classes) {
+    // exactly one of x and pixels is non-null
+    private Dataset(String name, Shape exampleShape, float[] x, Pixels pixels, int[] labels, int classes) {
+        assert (x == null) != (pixels == null);
         this.name = name;
         this.exampleShape = exampleShape;
         this.x = x;
+        this.pixels = pixels;
         this.labels = labels;
         this.classes = classes;
     }
@@ -34,13 +40,24 @@ public final class Dataset {
      * @throws IllegalArgumentException when the lengths disagree or a label is outside {@code [0, classes)}
      */
     public static Dataset of(String name, Shape exampleShape, float[] x, int[] labels, int classes) {
+        check(name, exampleShape, x.length, labels, classes);
+        return new Dataset(name, exampleShape, x, null, labels, classes);
+    }
+
+    /** A dataset over unsigned pixel bytes, each read as {@code (p & 0xFF) / 255f}; see {@link #of}. */
+    static Dataset ofPixels(String name, Shape exampleShape, byte[] pixels, int[] labels, int classes) {
+        check(name, exampleShape, pixels.length, labels, classes);
+        return new Dataset(name, exampleShape, null, Pixels.raw(pixels), labels, classes);
+    }
+
+    private static void check(String name, Shape exampleShape, int length, int[] labels, int classes) {
         int features = exampleShape.size();
         if (features == 0) {
             throw new IllegalArgumentException(name + ": example shape " + exampleShape + " has no features");
         }
-        if ((long) labels.length * features != x.length) {
+        if ((long) labels.length * features != length) {
             throw new IllegalArgumentException(name + ": " + labels.length + " labels of examples shaped "
-                    + exampleShape + " need " + (long) labels.length * features + " floats, got " + x.length);
+                    + exampleShape + " need " + (long) labels.length * features + " floats, got " + length);
         }
         if (classes < 1) {
             throw new IllegalArgumentException(name + ": classes must be at least 1, got " + classes);
@@ -51,7 +68,6 @@ public final class Dataset {
                         + " is outside [0, " + classes + ")");
             }
         }
-        return new Dataset(name, exampleShape, x, labels, classes);
     }
 
     /** A short name for messages, such as "fashion-mnist/train". */
@@ -89,13 +105,17 @@ public final class Dataset {
         if (f < 0 || f >= features()) {
             throw new IndexOutOfBoundsException("feature " + f + " outside [0, " + features() + ") of " + name);
         }
-        return x[i * features() + f];
+        return value(i * features() + f);
     }
 
     /** A copy of the features of example {@code i}. */
     public float[] example(int i) {
         int features = features();
-        return Arrays.copyOfRange(x, i * features, (i + 1) * features);
+        float[] out = new float[features];
+        for (int f = 0; f < features; f++) {
+            out[f] = value(i * features + f);
+        }
+        return out;
     }
 
     /** Examples {@code [from, to)} as a new dataset (copied), for example to hold out a validation set. */
@@ -104,19 +124,64 @@ public final class Dataset {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") outside [0, " + size() + ") of " + name);
         }
         int features = features();
-        return new Dataset(name + "[" + from + ":" + to + "]", exampleShape,
-                Arrays.copyOfRange(x, from * features, to * features), Arrays.copyOfRange(labels, from, to), classes);
+        String sliceName = name + "[" + from + ":" + to + "]";
+        int[] sliceLabels = Arrays.copyOfRange(labels, from, to);
+        return x != null
+                ? new Dataset(sliceName, exampleShape, Arrays.copyOfRange(x, from * features, to * features), null,
+                        sliceLabels, classes)
+                : new Dataset(sliceName, exampleShape, null, new Pixels(Arrays.copyOfRange(pixels.data(),
+                        from * features, to * features), pixels.mean(), pixels.std()), sliceLabels, classes);
     }
 
-    /** The backing example-major features; package readers must not write them. */
-    float[] rawFeatures() {
-        return x;
+    /** Element {@code k} of the example-major features ({@code k = i * features + f}). */
+    float value(int k) {
+        return x != null ? x[k] : pixels.value(k, features());
     }
 
-    /** The same examples and labels with other features of the same shape. */
-    Dataset withFeatures(float[] newX) {
-        assert newX.length == x.length;
-        return new Dataset(name, exampleShape, newX, labels, classes);
+    /**
+     * Writes the examples {@code indices} feature-major into {@code dst}: {@code dst[f * B + b]}
+     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of 16 examples
+     * keep both the reads (along an example) and the writes (along a feature row) contiguous.
+     */
+    void transposeInto(int[] indices, float[] dst) {
+        final int tile = 16;
+        int features = features();
+        int size = indices.length;
+        for (int b0 = 0; b0 < size; b0 += tile) {
+            int b1 = Math.min(b0 + tile, size);
+            if (x != null) {
+                for (int f = 0; f < features; f++) {
+                    for (int b = b0; b < b1; b++) {
+                        dst[f * size + b] = x[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
+                    }
+                }
+            } else {
+                pixels.transposeInto(indices, b0, b1, features, dst);
+            }
+        }
+    }
+
+    /** The number of stored feature values, {@code size() * features()}. */
+    int values() {
+        return labels.length * features();
+    }
+
+    /**
+     * The same examples and labels standardized with {@code mean} and {@code std}, each of length
+     * 1 or {@code features()}: attached to raw pixels, or computed into a new float array.
+     */
+    Dataset standardized(float[] mean, float[] std) {
+        if (pixels != null && pixels.isRaw()) {
+            return new Dataset(name, exampleShape, null, new Pixels(pixels.data(), mean, std), labels, classes);
+        }
+        float[] out = new float[values()];
+        int features = features();
+        boolean global = mean.length == 1;
+        for (int k = 0; k < out.length; k++) {
+            int s = global ? 0 : k % features;
+            out[k] = (value(k) - mean[s]) / std[s];
+        }
+        return new Dataset(name, exampleShape, out, null, labels, classes);
     }
 
     @Override

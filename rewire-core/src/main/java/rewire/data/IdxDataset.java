@@ -7,7 +7,7 @@ import rewire.tensor.Shape;
 /**
  * A labelled image dataset from a pair of IDX files: images of rank 3 ({@code (n, height, width)},
  * unsigned bytes) and labels of rank 1 ({@code (n)}). Pixels are scaled to {@code [0, 1]} by
- * dividing by 255; examples get the shape {@code (1, height, width)} (one channel).
+ * dividing by 255 (kept as bytes, scaled when read); examples get the shape {@code (1, height, width)} (one channel).
  */
 public final class IdxDataset {
     private IdxDataset() {
@@ -37,12 +37,7 @@ public final class IdxDataset {
                         + " is outside [0, " + classes + ")");
             }
         }
-        float[] x = new float[images.data().length];
-        byte[] pixels = images.data();
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (pixels[i] & 0xFF) / 255f;
-        }
         int[] dims = images.dims();
-        return Dataset.of(name, Shape.of(1, dims[1], dims[2]), x, y, classes);
+        return Dataset.ofPixels(name, Shape.of(1, dims[1], dims[2]), images.data(), y, classes);
     }
 }

@@ -51,33 +51,33 @@ public record Standardization(float[] mean, float[] std) {
     }
 
     private static Standardization fitGlobal(Dataset train) {
-        float[] x = train.rawFeatures();
+        int n = train.values();
         double sum = 0;
-        for (float v : x) {
-            sum += v;
+        for (int k = 0; k < n; k++) {
+            sum += train.value(k);
         }
-        double mean = sum / x.length;
+        double mean = sum / n;
         double squares = 0;
-        for (float v : x) {
-            squares += (v - mean) * (v - mean);
+        for (int k = 0; k < n; k++) {
+            double d = train.value(k) - mean;
+            squares += d * d;
         }
-        return new Standardization(new float[] {(float) mean}, new float[] {floored(squares / x.length)});
+        return new Standardization(new float[] {(float) mean}, new float[] {floored(squares / n)});
     }
 
     private static Standardization fitPerFeature(Dataset train) {
-        float[] x = train.rawFeatures();
         int features = train.features();
         int n = train.size();
         double[] sum = new double[features];
         for (int i = 0; i < n; i++) {
             for (int f = 0; f < features; f++) {
-                sum[f] += x[i * features + f];
+                sum[f] += train.value(i * features + f);
             }
         }
         double[] squares = new double[features];
         for (int i = 0; i < n; i++) {
             for (int f = 0; f < features; f++) {
-                double d = x[i * features + f] - sum[f] / n;
+                double d = train.value(i * features + f) - sum[f] / n;
                 squares[f] += d * d;
             }
         }
@@ -105,23 +105,16 @@ public record Standardization(float[] mean, float[] std) {
         return std.clone();
     }
 
-    /** A new dataset with every feature standardized; {@code data} is unchanged. */
+    /**
+     * A new dataset with every feature standardized; {@code data} is unchanged. Pixel datasets
+     * stay bytes and standardize as they are read, with the same float operations.
+     */
     public Dataset apply(Dataset data) {
         if (mean.length != 1 && mean.length != data.features()) {
             throw new IllegalArgumentException("statistics for " + mean.length + " features cannot standardize "
                     + data.name() + " with " + data.features() + " features");
         }
-        float[] x = data.rawFeatures();
-        float[] out = new float[x.length];
-        int features = data.features();
-        boolean global = mean.length == 1;
-        for (int i = 0; i < data.size(); i++) {
-            for (int f = 0; f < features; f++) {
-                int s = global ? 0 : f;
-                out[i * features + f] = (x[i * features + f] - mean[s]) / std[s];
-            }
-        }
-        return data.withFeatures(out);
+        return data.standardized(mean, std);
     }
 
     @Override

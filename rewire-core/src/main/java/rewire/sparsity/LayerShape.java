@@ -29,9 +29,11 @@ public record LayerShape(String name, int[] dims) {
             }
             size *= d;
         }
-        if (size > Integer.MAX_VALUE) {
+        // a CSR matrix indexes rows and columns by int; positions (rows x cols) may exceed 2^31
+        // (a 100k x 100k layer), since nothing stores them densely
+        if (size / dims[0] > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("layer " + name + " " + Arrays.toString(dims)
-                    + " has more than 2^31-1 positions");
+                    + " has more than 2^31-1 columns");
         }
     }
 
@@ -53,12 +55,12 @@ public record LayerShape(String name, int[] dims) {
 
     /** Columns of the CSR matrix: the product of every dimension after the first. */
     public int cols() {
-        return size() / dims[0];
+        return (int) (size() / dims[0]);
     }
 
     /** Number of positions (dense parameter count). */
-    public int size() {
-        int size = 1;
+    public long size() {
+        long size = 1;
         for (int d : dims) {
             size *= d;
         }

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Rewire against PyTorch, end to end: the MLP 784-1000-1000-1000-10 on Fashion-MNIST, batch 128,
+# SGD with momentum, dense and RigL at several densities, trained by both on the same machine one
+# after the other; then a table on the terminal, bench/peer/results/peer.csv, peer.png (speedup
+# over PyTorch dense against density) and the peer block of docs/benchmarks.md.
+#
+#   bench/peer/run.sh                      everything: both sides, densities 1,0.5,0.2,0.1,0.05,0.02,0.01,
+#                                          1 and 2 threads, and the scale run
+#   bench/peer/run.sh --quick              30 batches per epoch, scale run at hidden 20000: checks the
+#                                          pipeline in a few minutes (writes under bench/results/tmp only)
+#   bench/peer/run.sh --densities 1,0.1    only these densities (1 = dense)
+#   bench/peer/run.sh --threads 1          only these thread counts
+#   bench/peer/run.sh --only rewire        only one side (rewire | torch)
+#   bench/peer/run.sh --torch-rigl-settings 1,2b
+#                                          thread settings of PyTorch's masked RigL runs (default 1,
+#                                          its fastest here; PyTorch dense always runs 1, 2 and 2b)
+#   bench/peer/run.sh --no-scale           skip the scale run;  --scale-only: only the scale run
+#   bench/peer/run.sh --scale-widths 100000,300000
+#                                          hidden widths of the scale run (default 100000,300000,1000000)
+#   bench/peer/run.sh --no-build           use the existing rewire-bench/target/benchmarks.jar
+#   bench/peer/run.sh --report DIR         no measurement: rebuild the outputs from the results of an
+#                                          earlier full run in DIR (for example after editing notes.md)
+#
+# Every measurement is its own process, run through $BENCH_PREFIX (empty by default), for example
+# BENCH_PREFIX=/work/timed for exclusive use of the CPU. Thread settings: Rewire "N" is
+# -Drewire.threads=N (its pool and OpenBLAS's); PyTorch "1" is torch.set_num_threads(1) with
+# OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1 (Debian's torch ignores set_num_threads for OpenBLAS),
+# "2" all three at 2, "2b" torch and OpenMP at 2 with OPENBLAS_NUM_THREADS=1. Per configuration:
+# 1 warm-up epoch and 3 timed epochs (median), then test accuracy (not timed).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
+JAVA="$JAVA_HOME/bin/java"
+JAR=rewire-bench/target/benchmarks.jar
+PY=/usr/bin/python3
+DATA=/usr/share/datasets/fashion-mnist
+# Serial GC, a 256 MB heap (the dataset's 55 MB of pixel bytes and the model at any density) and a
+# 16 MB young generation: peak RSS is what the memory target compares. A smaller heap did not lower
+# it (the JVM's own code, compiler and class memory is about 80 MB of it).
+JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx256m -Xmn16m)
+read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
+
+densities=1,0.5,0.2,0.1,0.05,0.02,0.01; threads=1,2; only=""; quick=false; build=true
+scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1; report=""
+command="bench/peer/run.sh${*:+ $*}"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --densities) densities="$2"; shift ;;
+    --threads) threads="$2"; shift ;;
+    --only) only="$2"; shift ;;
+    --torch-rigl-settings) torch_rigl_settings="$2"; shift ;;
+    --no-scale) scale=false ;;
+    --scale-only) scale_only=true ;;
+    --scale-widths) widths="$2"; shift ;;
+    --no-build) build=false ;;
+    --report) report="$2"; shift ;;
+    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -n "$only" && "$only" != rewire && "$only" != torch ]]; then echo "--only takes rewire or torch" >&2; exit 2; fi
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+if [[ "$only" != rewire ]] && ! "$PY" -c 'import torch' 2>/dev/null; then
+  as_root apt-get install -y python3-torch
+fi
+if [[ ! -f "$DATA/train-images-idx3-ubyte.gz" ]]; then
+  as_root apt-get install -y dataset-fashion-mnist
+fi
+if [[ -n "$report" ]]; then build=false; fi
+if $build; then
+  ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
+fi
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+work=${report:-bench/results/tmp/peer-$stamp}
+mkdir -p "$work"
+results=$work/results.csv; scale_results=$work/scale.csv
+if [[ -n "$report" ]]; then
+  scale=false; scale_only=true
+else
+  : > "$results"; : > "$scale_results"; date -u +%Y-%m-%d > "$work/date"; git rev-parse --short HEAD > "$work/git"
+  echo "${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command" > "$work/command"
+fi
+quick_flag=(); if $quick; then quick_flag=(--quick); widths=20000; fi
+
+# measure NAME OUTFILE PREFIX COMMAND...: runs one measurement, keeps its log, appends its result line
+measure() {
+  local name=$1 file=$2 marker=$3; shift 3
+  echo "== $name" >&2
+  "${PREFIX[@]}" "$@" > "$work/$name.log" 2>&1 || { echo "$name failed, see $work/$name.log" >&2; tail -5 "$work/$name.log" >&2; exit 1; }
+  grep "^$marker" "$work/$name.log" | sed "s/^$marker//" | tee -a "$file"
+}
+
+# torch_env SETTING: the environment and thread count of a PyTorch thread setting
+torch_env() {
+  case "$1" in
+    1) echo "1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 1" ;;
+    2) echo "2 OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 2" ;;
+    2b) echo "2 OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=1 2_(OpenBLAS_1)" ;;
+  esac
+}
+
+torch_run() {  # SETTING METHOD DENSITY [LAYERS]
+  local setting=$1 method=$2 density=$3 layers=${4:-}
+  read -r n omp blas label <<< "$(torch_env "$setting")"
+  local extra=(); if [[ -n "$layers" ]]; then extra=(--layers "$layers"); fi
+  measure "torch-$method-$density-t$setting" "$results" PEER_RESULT, env "$omp" "$blas" "$PY" bench/peer/torch_mlp.py \
+    --method "$method" --density "$density" --threads "$n" --setting "${label//_/ }" "${extra[@]}" "${quick_flag[@]}"
+}
+
+if ! $scale_only; then
+  IFS=, read -r -a ds <<< "$densities"
+  IFS=, read -r -a ts <<< "$threads"
+  for d in "${ds[@]}"; do
+    method=rigl; if [[ "$d" == 1 || "$d" == 1.0 ]]; then method=dense; fi
+    if [[ "$only" != torch ]]; then
+      for t in "${ts[@]}"; do
+        measure "rewire-$method-$d-t$t" "$results" PEER_RESULT, "$JAVA" "${JVM[@]}" -Drewire.threads="$t" -cp "$JAR" \
+          rewire.bench.peer.PeerRun --method "$method" --density "$d" "${quick_flag[@]}"
+      done
+    fi
+    if [[ "$only" != rewire ]]; then
+      layers=""
+      if [[ $method == rigl ]]; then
+        layers=$("$JAVA" "${JVM[@]}" -cp "$JAR" rewire.bench.peer.PeerRun --method rigl --density "$d" --layers 2>/dev/null \
+          | sed -n 's/^PEER_LAYERS,//p')
+        settings=$torch_rigl_settings
+      else
+        settings=1,2,2b
+      fi
+      IFS=, read -r -a ss <<< "$settings"
+      for s in "${ss[@]}"; do
+        if [[ "$s" != 1 ]] && [[ ! ",$threads," == *",2,"* ]]; then continue; fi
+        if [[ "$s" == 1 ]] && [[ ! ",$threads," == *",1,"* ]]; then continue; fi
+        torch_run "$s" "$method" "$d" "$layers"
+      done
+    fi
+  done
+fi
+
+if $scale || { $scale_only && [[ -z "$report" ]]; }; then
+  IFS=, read -r -a ws <<< "$widths"
+  for w in "${ws[@]}"; do
+    # a step at width 1M takes tens of seconds: fewer timed steps there, extrapolated per 100 and per epoch
+    steps=20; heap=4g
+    if (( w >= 300000 )); then steps=8; heap=8g; fi
+    if (( w >= 1000000 )); then steps=4; heap=14g; fi
+    if $quick; then steps=3; fi
+    measure "scale-$w" "$scale_results" SCALE_RESULT, "$JAVA" --add-modules jdk.incubator.vector \
+      --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx$heap -Drewire.threads="${threads##*,}" -cp "$JAR" \
+      rewire.bench.peer.ScaleRun --hidden "$w" --steps "$steps"
+  done
+fi
+
+# outputs: a quick run or a partial selection writes next to its logs; the full run writes the
+# committed files and docs/benchmarks.md
+out=bench/peer/results; doc=docs/benchmarks.md
+if [[ -z "$report" ]] && { $quick || $scale_only || [[ -n "$only" ]]; }; then out=$work; doc=$work/benchmarks.md; fi
+machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+torch_version=$("$PY" -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "not run")
+context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); PyTorch $torch_version (Debian python3-torch, OpenBLAS)
+- Command: \`$(cat "$work/command")\` (git $(cat "$work/git")); every configuration its own process$(grep -q timed "$work/command" && echo ", each alone on the machine (/work/timed)" || true)
+- Model and recipe: MLP 784-1000-1000-1000-10, Fashion-MNIST (60k train, 10k test), batch 128, SGD momentum 0.9, lr 0.05 cosine to 0, weight decay 5e-4, 1 warm-up + 3 timed epochs (s/epoch: median of the 3), test accuracy after those 4 epochs (not timed); RigL: ERK per-layer densities (Rewire's counts, read by the PyTorch side), deltaT 100, drop fraction 0.3 cosine to 0 at 75% of the run, magnitude drop, dense-gradient growth
+- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, SparseLinear's crossover); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool and OpenBLAS)
+- PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1
+- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and standardize per batch
+- Training FLOPs: RigL's accounting over all 4 epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
+notes=(); if [[ -f bench/peer/notes.md ]]; then notes=(--notes bench/peer/notes.md); fi
+"$JAVA" -Djava.awt.headless=true -cp "$JAR" rewire.bench.peer.PeerReport --results "$results" --scale "$scale_results" \
+  --csv "$out/peer.csv" --png "$out/peer.png" --doc "$doc" --context "$context" "${notes[@]}"
+echo "logs in $work"

@@ -1,0 +1,162 @@
+package rewire.bench.peer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import rewire.config.Config;
+import rewire.kernel.Kernels;
+import rewire.models.classify.ClassifyConfig;
+import rewire.models.classify.ClassifyRuns;
+import rewire.nn.DenseParam;
+import rewire.nn.Param;
+import rewire.nn.SparseParam;
+import rewire.optim.Slots;
+import rewire.tensor.Rng;
+import rewire.train.FlopHook;
+import rewire.train.Hook;
+import rewire.train.RewireHook;
+import rewire.train.RunSpec;
+import rewire.train.TrainState;
+import rewire.train.Trainer;
+import rewire.train.Workload;
+
+/**
+ * Trains one configuration of the peer benchmark with Rewire and prints one {@link PeerResult}
+ * line: the run of {@code examples/mlp-dense.yaml} or {@code examples/mlp-rigl.yaml} (MLP
+ * 784-1000-1000-1000-10, Fashion-MNIST, batch 128, SGD with momentum, cosine learning rate)
+ * for {@code warmup + timed} epochs, timed per epoch, then the test accuracy (not timed).
+ *
+ * <pre>
+ * java -Drewire.threads=1 -cp benchmarks.jar rewire.bench.peer.PeerRun --method rigl --density 0.1
+ *      [--warmup 1] [--timed 3] [--quick] [--layers]
+ * </pre>
+ * {@code --layers} prints the initial nnz of every weight layer (ERK) as one line and exits: the
+ * PyTorch side reads it so that both use the same per-layer densities. {@code --quick} trains on
+ * 30 batches per epoch and tests on 1000 examples, to check the pipeline.
+ */
+public final class PeerRun {
+    /** Marks the per-layer nnz line of {@code --layers}. */
+    static final String LAYERS_PREFIX = "PEER_LAYERS,";
+    /** The run's seed stream for rewiring, as TrainingRun derives it. */
+    private static final long REWIRE_STREAM = 0x5EED_0001L;
+    private static final int QUICK_BATCHES = 30;
+
+    /** The command-line options. */
+    record Options(String method, double density, int warmup, int timed, boolean quick, boolean layers) {
+        static Options parse(String[] args) {
+            String method = "rigl";
+            double density = 0.1;
+            int warmup = 1;
+            int timed = 3;
+            boolean quick = false;
+            boolean layers = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--method" -> method = value(args, ++i);
+                    case "--density" -> density = Double.parseDouble(value(args, ++i));
+                    case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
+                    case "--timed" -> timed = Integer.parseInt(value(args, ++i));
+                    case "--quick" -> quick = true;
+                    case "--layers" -> layers = true;
+                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see PeerRun's Javadoc)");
+                }
+            }
+            if (!method.equals("dense") && !method.equals("rigl") || warmup < 0 || timed < 1
+                    || !(density > 0 && density <= 1)) {
+                throw new IllegalArgumentException("need --method dense|rigl, --density in (0, 1], --warmup >= 0, "
+                        + "--timed >= 1; got " + method + ", " + density + ", " + warmup + ", " + timed);
+            }
+            return new Options(method, method.equals("dense") ? 1.0 : density, warmup, timed, quick, layers);
+        }
+
+        static String value(String[] args, int i) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(args[i - 1] + " needs a value");
+            }
+            return args[i];
+        }
+
+        /** The example configuration with this run's overrides. */
+        ClassifyConfig config() throws IOException {
+            List<String> overrides = new ArrayList<>(List.of("name=peer-" + method, "train.epochs=" + (warmup + timed)));
+            if (method.equals("rigl")) {
+                overrides.add("sparsity.density=" + density);
+            }
+            if (quick) {
+                overrides.addAll(List.of("data.trainLimit=" + QUICK_BATCHES * 128, "data.testLimit=1000"));
+            }
+            Path file = Path.of("examples", method.equals("dense") ? "mlp-dense.yaml" : "mlp-rigl.yaml");
+            return Config.load(ClassifyConfig.class, file, overrides);
+        }
+    }
+
+    private PeerRun() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options o = Options.parse(args);
+        Kernels kernels = Kernels.defaults();
+        RunSpec spec = ClassifyRuns.spec(o.config(), kernels);
+        if (o.layers()) {
+            System.out.println(LAYERS_PREFIX + layerLine(spec.workload()));
+            return;
+        }
+        System.out.println(PeerResult.PREFIX + train(o, spec, kernels).toCsv());
+    }
+
+    static PeerResult train(Options o, RunSpec spec, Kernels kernels) {
+        Workload w = spec.workload();
+        RewireHook rewire = spec.recipe() == null ? null
+                : new RewireHook(spec.recipe().rewirer(), w, new Rng(spec.seed()).fold(REWIRE_STREAM), kernels, null, null);
+        FlopHook flops = new FlopHook(w, rewire);
+        EpochClock clock = new EpochClock();
+        List<Hook> hooks = new ArrayList<>();
+        if (rewire != null) {
+            hooks.add(rewire);
+        }
+        hooks.addAll(List.of(flops, clock));
+        Trainer trainer = new Trainer(w, spec.optim().transform(spec.totalSteps()), hooks, kernels);
+        trainer.run(new TrainState(w, new Slots(), 0, spec.totalSteps()));
+        double accuracy = w.evaluate().accuracy();
+        double epochSeconds = clock.medianAfter(o.warmup());
+        double samples = (double) w.stepsPerEpoch() * w.batchSize();
+        System.err.printf(Locale.ROOT, "epoch seconds %s, test accuracy %.4f; memory %s%n", clock.epochSeconds(),
+                accuracy, PeakRss.breakdown());
+        int threads = kernels.info().threads();
+        double training = flops.counter().trainingFlops();
+        return new PeerResult("rewire", o.method(), o.density(), weightDensity(w), threads,
+                threads + " (rewire.threads)", epochSeconds, samples / epochSeconds, PeakRss.mib(), training, training,
+                accuracy, o.warmup() + o.timed());
+    }
+
+    // nonzero weights (CSR entries, or every entry of a dense weight) over all weight entries
+    static double weightDensity(Workload w) {
+        long nnz = 0;
+        long all = 0;
+        for (Param p : w.model().params()) {
+            if (p instanceof SparseParam s) {
+                nnz += s.pattern().nnz();
+                all += (long) s.pattern().rows() * s.pattern().cols();
+            } else if (p.name().endsWith(".weight")) {
+                nnz += p.size();
+                all += p.size();
+            }
+        }
+        return (double) nnz / all;
+    }
+
+    // "name:out:in:nnz;..." for every weight layer, in order (nnz = out*in for a dense layer)
+    static String layerLine(Workload w) {
+        List<String> layers = new ArrayList<>();
+        for (Param p : w.model().params()) {
+            if (p instanceof SparseParam s) {
+                layers.add(p.name() + ":" + s.pattern().rows() + ":" + s.pattern().cols() + ":" + s.pattern().nnz());
+            } else if (p instanceof DenseParam d && p.name().endsWith(".weight")) {
+                layers.add(p.name() + ":" + d.value().rows() + ":" + d.value().cols() + ":" + p.size());
+            }
+        }
+        return String.join(";", layers);
+    }
+}

@@ -1,0 +1,84 @@
+package rewire.bench.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rewire.bench.peer.PeerResultTest.result;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PeerSummaryTest {
+    // PyTorch dense best at 12 s (1 thread); Rewire dense best at 10 s (2 threads); RigL runs
+    private static final List<PeerResult> RUNS = List.of(
+            result("torch", "dense", 1, "1", 12, 350, 0.880),
+            result("torch", "dense", 1, "2 (OpenBLAS 1)", 12.5, 352, 0.880),
+            result("rewire", "dense", 1, "1 (rewire.threads)", 13, 210, 0.879),
+            result("rewire", "dense", 1, "2 (rewire.threads)", 10, 212, 0.879),
+            result("rewire", "rigl", 0.1, "2 (rewire.threads)", 2, 240, 0.874),
+            result("rewire", "rigl", 0.01, "1 (rewire.threads)", 0.6, 60, 0.850),
+            result("torch", "rigl", 0.1, "1", 14, 355, 0.876),
+            result("torch", "rigl", 0.01, "1", 13, 355, 0.860));
+
+    @Test
+    void bestSettingPerConfiguration() {
+        PeerSummary s = new PeerSummary(RUNS);
+        assertEquals(6, s.best().size());
+        assertEquals("1", s.baseline().orElseThrow().setting());
+        assertEquals(10, s.best("rewire", "dense", 1).orElseThrow().epochSeconds());
+        assertEquals(1.2, s.speedup(s.best("rewire", "dense", 1).orElseThrow()), 1e-12);
+        assertEquals(List.of(0.1, 0.01), s.sparseDensities("rewire"));
+        assertEquals(Optional.empty(), s.best("rewire", "rigl", 0.5));
+    }
+
+    @Test
+    void targetsAreRatiosOfTheSameRun() {
+        Map<String, PeerSummary.Target> t = new PeerSummary(RUNS).targets().stream()
+                .collect(Collectors.toMap(PeerSummary.Target::name, x -> x));
+        assertEquals(6, t.size());
+        PeerSummary.Target dense = t.get("Rewire dense epoch <= 1.25 x PyTorch dense's");
+        assertEquals("0.833 x", dense.measured());
+        assertEquals("met", dense.verdict());
+        assertEquals("6.000 x faster", t.get("Rewire RigL 10% >= 5x faster than PyTorch dense").measured());
+        assertEquals("met", t.get("Rewire RigL 10% >= 5x faster than PyTorch dense").verdict());
+        assertEquals("missed", t.get("Rewire RigL 1% >= 25x faster than PyTorch dense").verdict(), "20x");
+        assertEquals("met", t.get("Rewire RigL 1% peak RSS <= 1/5 of PyTorch dense's").verdict(), "60 of 350 MiB");
+        assertEquals("met", t.get("RigL 10% accuracy: Rewire within 0.5 point of PyTorch").verdict());
+        PeerSummary.Target oneAccuracy = t.get("RigL 1% accuracy: Rewire within 0.5 point of PyTorch");
+        assertEquals("1.000 points behind", oneAccuracy.measured());
+        assertEquals("missed", oneAccuracy.verdict());
+    }
+
+    @Test
+    void targetsWithoutBothSidesAreNotMeasured() {
+        PeerSummary s = new PeerSummary(RUNS.stream().filter(r -> r.side().equals("rewire")).toList());
+        assertTrue(s.targets().stream().allMatch(t -> t.verdict().equals("not measured")), s.targets().toString());
+        assertTrue(Double.isNaN(s.speedup(RUNS.get(2))));
+    }
+
+    @Test
+    void tablesShowEveryRunAndTheTargets() {
+        PeerSummary s = new PeerSummary(RUNS);
+        List<String> runs = PeerTable.runs(s);
+        assertEquals(2 + RUNS.size(), runs.size());
+        assertTrue(runs.stream().anyMatch(l -> l.startsWith("| rewire rigl 1% | 1 (rewire.threads) |")
+                && l.contains("**0.600**") && l.contains("20.00x")), String.join("\n", runs));
+        assertEquals(2 + 6, PeerTable.targets(s).size());
+        assertEquals("0.5", PeerTable.percent(0.005));
+        assertEquals("10", PeerTable.percent(0.1));
+        assertEquals("2.35 T", PeerTable.flops(2.349e12));
+        assertEquals("512", PeerTable.flops(512));
+    }
+
+    @Test
+    void scaleTableLabelsExtrapolation() {
+        List<String> rows = PeerTable.scale(List.of(new ScaleResult(1_000_000, 110_015_680, 4.3e-5, 4, 20.0, 468, 9000,
+                "14336m")));
+        assertTrue(rows.get(2).contains("2000.0 (extrapolated)") && rows.get(2).contains("9360 (extrapolated)"),
+                rows.get(2));
+        ScaleResult r = new ScaleResult(100_000, 11_015_680, 5.5e-4, 20, 1.9, 468, 1500, "4096m");
+        assertEquals(r, ScaleResult.parse(ScaleResult.PREFIX + r.toCsv()));
+    }
+}

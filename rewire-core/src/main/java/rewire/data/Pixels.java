@@ -1,0 +1,61 @@
+package rewire.data;
+
+/**
+ * Image features kept as the unsigned bytes of the file (one byte per pixel instead of a float),
+ * read as {@code ((p & 0xFF) / 255f - mean) / std}: the pixel scaled to {@code [0, 1]}, then a
+ * pending standardization (mean 0, std 1 when none). The float operations are those of scaling
+ * into a float array and then standardizing it, in the same order, so every value is bit for bit
+ * what the float path gives; only the memory differs (Fashion-MNIST's training set: 47 MB instead
+ * of 188 MB).
+ *
+ * @param data example-major pixels, {@code (n, features)}
+ * @param mean one mean for all features, or one per feature
+ * @param std  one (floored) standard deviation for all features, or one per feature
+ */
+record Pixels(byte[] data, float[] mean, float[] std) {
+    private static final float[] ZERO = {0f};
+    private static final float[] ONE = {1f};
+
+    Pixels {
+        assert mean.length == std.length && mean.length >= 1;
+    }
+
+    /** Pixels with no standardization pending. */
+    static Pixels raw(byte[] data) {
+        return new Pixels(data, ZERO, ONE);
+    }
+
+    /** Whether no standardization is pending, so one can be attached. */
+    boolean isRaw() {
+        return mean.length == 1 && mean[0] == 0f && std[0] == 1f;
+    }
+
+    /** Element {@code k} (flat, example-major) of an example with {@code features} features. */
+    float value(int k, int features) {
+        int s = mean.length == 1 ? 0 : k % features;
+        return ((data[k] & 0xFF) / 255f - mean[s]) / std[s];
+    }
+
+    /** {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}. */
+    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst) {
+        int size = indices.length;
+        if (mean.length > 1) {
+            for (int f = 0; f < features; f++) {
+                for (int b = b0; b < b1; b++) {
+                    dst[f * size + b] = ((data[indices[b] * features + f] & 0xFF) / 255f - mean[f]) / std[f];
+                }
+            }
+            return;
+        }
+        // one mean and std: every byte's value looked up instead of two divisions per pixel
+        float[] table = new float[256];
+        for (int p = 0; p < 256; p++) {
+            table[p] = (p / 255f - mean[0]) / std[0];
+        }
+        for (int f = 0; f < features; f++) {
+            for (int b = b0; b < b1; b++) {
+                dst[f * size + b] = table[data[indices[b] * features + f] & 0xFF];
+            }
+        }
+    }
+}
