@@ -19,14 +19,15 @@ public final class CausalSelfAttention extends Module {
     private final Module qkv;
     private final Module proj;
     private final int heads;
-    private final int seqLen;
+    private int seqLen;
     private AttentionMask mask = AttentionMask.causal();
 
     /**
      * @param qkv    {@code (d, N) -> (3d, N)}
      * @param proj   {@code (d, N) -> (d, N)}
      * @param heads  number of heads; must divide d
-     * @param seqLen tokens per sequence; the batch's columns are whole sequences of this length
+     * @param seqLen tokens per sequence (see {@link #setSequenceLength}); the batch's columns are whole
+     *               sequences of this length
      */
     public CausalSelfAttention(Module qkv, Module proj, int heads, int seqLen) {
         if (heads < 1 || seqLen < 1) {
@@ -43,6 +44,14 @@ public final class CausalSelfAttention extends Module {
     public Var forward(Tape tape, Var x) {
         Var stacked = qkv.forward(tape, x);
         return proj.forward(tape, AttentionOps.selfAttention(tape, stacked, heads, seqLen, mask));
+    }
+
+    /** Reads the batch's columns as sequences of {@code length} tokens from the next forward pass on. */
+    public void setSequenceLength(int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("sequence length must be >= 1, got " + length);
+        }
+        this.seqLen = length;
     }
 
     /** Uses {@code m} from the next forward pass on. */
