@@ -91,25 +91,29 @@ public final class Activations {
         Var y = start(tape, "gelu", x);
         float[] xv = x.value().data();
         float[] yv = y.value().data();
+        float[] t = tape.scratch(x.shape()).data();   // tanh(u), kept for backward
         for (int i = 0; i < yv.length; i++) {
             float v = xv[i];
-            yv[i] = 0.5f * v * (1f + geluTanh(v));
+            t[i] = geluTanh(v);
+            yv[i] = 0.5f * v * (1f + t[i]);
         }
         tape.onBackward(y, () -> {
             float[] dy = y.grad().data();
             float[] dx = tape.grad(x).data();
             for (int i = 0; i < dx.length; i++) {
                 float v = xv[i];
-                float t = geluTanh(v);
                 float du = GELU_SCALE * (1f + 3f * GELU_CUBIC * v * v);
-                dx[i] += dy[i] * (0.5f * (1f + t) + 0.5f * v * (1f - t * t) * du);
+                dx[i] += dy[i] * (0.5f * (1f + t[i]) + 0.5f * v * (1f - t[i] * t[i]) * du);
             }
         });
         return y;
     }
 
+    // tanh(u) = 1 - 2 / (exp(2u) + 1): Math.exp is an intrinsic and several times faster than
+    // Math.tanh; the form saturates correctly (exp overflow gives 1, underflow -1)
     private static float geluTanh(float v) {
-        return (float) Math.tanh(GELU_SCALE * (v + GELU_CUBIC * v * v * v));
+        double u = GELU_SCALE * (v + GELU_CUBIC * v * v * v);
+        return (float) (1 - 2 / (Math.exp(2 * u) + 1));
     }
 
     /**
