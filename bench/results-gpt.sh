@@ -8,7 +8,7 @@
 #   bench/results-gpt.sh dense mst          only these runs (the others' rows say "not run")
 #   bench/results-gpt.sh --steps 100 ...    train every run for 100 steps (pipeline check)
 #   bench/results-gpt.sh --out FILE         write somewhere other than docs/results-gpt.md
-#   RUNNER=/work/timed bench/results-gpt.sh runs each training under that command
+#   RUNNER=/work/timed bench/results-gpt.sh runs each training under that command (HEAVY=... the build)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -39,7 +39,7 @@ declare -A args=(
 )
 runs="bench/results/gpt-runs-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$runs"
-./rewire info >/dev/null   # builds once, outside the timed runs
+${HEAVY:-} ./rewire info >/dev/null   # builds once, outside the timed runs
 for name in "${names[@]}"; do
   [[ -n "${args[$name]:-}" ]] || { echo "unknown run $name (known: ${!args[*]})" >&2; exit 2; }
   echo "== $name" >&2
