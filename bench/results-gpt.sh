@@ -8,6 +8,7 @@
 #   bench/results-gpt.sh dense mst          only these runs (the others' rows say "not run")
 #   bench/results-gpt.sh --steps 100 ...    train every run for 100 steps (pipeline check)
 #   bench/results-gpt.sh --out FILE         write somewhere other than docs/results-gpt.md
+#   bench/results-gpt.sh --runs DIR         write the table from the finished runs in DIR (no training)
 #   RUNNER=/work/timed bench/results-gpt.sh runs each training under that command (HEAVY=... the build)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,12 +17,13 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 
-out=docs/results-gpt.md; extra=(); names=()
+out=docs/results-gpt.md; extra=(); names=(); runs=
 command="bench/results-gpt.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --steps) extra+=("train.epochs=1" "data.stepsPerEpoch=$2" "train.evalEvery=$2"); shift ;;
     --out) out="$2"; shift ;;
+    --runs) runs="$2"; shift ;;
     -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
     *) names+=("$1") ;;
   esac
@@ -37,10 +39,12 @@ declare -A args=(
   [chtss]="examples/gpt-shakespeare.yaml name=gpt-chtss sparsity.recipe=chtss sparsity.density=0.1 sparsity.options=[initialDensity=0.25]"
   [rigl]="examples/gpt-shakespeare.yaml name=gpt-rigl sparsity.recipe=rigl sparsity.density=0.15"
 )
-runs="bench/results/gpt-runs-$(date -u +%Y%m%dT%H%M%SZ)"
+train=true
+if [[ -n "$runs" ]]; then train=false; else runs="bench/results/gpt-runs-$(date -u +%Y%m%dT%H%M%SZ)"; fi
 mkdir -p "$runs"
-${HEAVY:-} ./rewire info >/dev/null   # builds once, outside the timed runs
+$train && ${HEAVY:-} ./rewire info >/dev/null   # builds once, outside the timed runs
 for name in "${names[@]}"; do
+  $train || break
   [[ -n "${args[$name]:-}" ]] || { echo "unknown run $name (known: ${!args[*]})" >&2; exit 2; }
   echo "== $name" >&2
   # shellcheck disable=SC2086
