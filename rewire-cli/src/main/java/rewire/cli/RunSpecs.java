@@ -11,6 +11,8 @@ import rewire.config.Yaml;
 import rewire.kernel.Kernels;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ClassifyRuns;
+import rewire.models.gpt.GptConfig;
+import rewire.models.gpt.GptRuns;
 import rewire.models.marl.MarlConfig;
 import rewire.models.marl.MarlRuns;
 import rewire.train.RunFolder;
@@ -22,7 +24,7 @@ import rewire.train.RunSpec;
  * and checks the configuration and builds the run.
  */
 final class RunSpecs {
-    private static final List<String> WORKLOADS = List.of(ClassifyConfig.WORKLOAD, MarlConfig.WORKLOAD);
+    private static final List<String> WORKLOADS = List.of(ClassifyConfig.WORKLOAD, GptConfig.WORKLOAD, MarlConfig.WORKLOAD);
 
     private RunSpecs() {
     }
@@ -45,6 +47,7 @@ final class RunSpecs {
         return switch (workload) {
             case ClassifyConfig.WORKLOAD -> ClassifyRuns.spec(Config.bind(ClassifyConfig.class, tree), kernels);
             case MarlConfig.WORKLOAD -> MarlRuns.spec(Config.bind(MarlConfig.class, tree), kernels);
+            case GptConfig.WORKLOAD -> GptRuns.spec(Config.bind(GptConfig.class, tree), kernels);
             default -> throw new ConfigException("workload '" + workload + "' is not one of " + WORKLOADS);
         };
     }

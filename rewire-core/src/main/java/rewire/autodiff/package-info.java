@@ -6,8 +6,12 @@
  * side by side: {@link rewire.autodiff.Ops} (add, mul, sum, mean), {@link rewire.autodiff.Activations}
  * (ReLU, GELU, tanh, sigmoid, dropout), {@link rewire.autodiff.LinearOps} (dense, sparse CSR and
  * dense-with-mask linear maps, bias), {@link rewire.autodiff.ConvOps} (im2col convolution,
- * pooling, flatten), {@link rewire.autodiff.RecurrentOps} (a GRU over a whole sequence, with
- * backpropagation through time) and {@link rewire.autodiff.Losses} (softmax cross-entropy). Every
+ * pooling, flatten), {@link rewire.autodiff.Losses} (softmax cross-entropy), for recurrent
+ * networks {@link rewire.autodiff.RecurrentOps} (a GRU over a whole sequence, with
+ * backpropagation through time), and for transformers {@link rewire.autodiff.EmbeddingOps}
+ * (table lookup, weight tying), {@link rewire.autodiff.NormOps} (layer norm) and
+ * {@link rewire.autodiff.AttentionOps} (multi-head self-attention under an
+ * {@link rewire.autodiff.AttentionMask}). Every
  * computation goes through {@link rewire.kernel.Kernels}.
  *
  * <h2>Layout conventions</h2>
@@ -24,6 +28,9 @@
  *     {@code (c, h, w)} order.</li>
  * <li><b>Sparse weights</b> are variables whose value is the {@code (nnz,)} vector of their
  *     entries; their gradient is aligned with those entries and never dense.</li>
+ * <li><b>Token sequences</b> are feature-major too: B sequences of T tokens are the matrix
+ *     {@code (F, B·T)}, token t of sequence b in column {@code b·T + t}; attention works per
+ *     sequence and head on that layout.</li>
  * <li><b>Losses</b> take logits {@code (classes, B)} and integer labels {@code (B,)} and return a
  *     scalar of shape {@code ()}.</li>
  * </ul>

@@ -3,8 +3,9 @@
  * {@link rewire.nn.Module}s that record their computation on an autodiff tape
  * ({@link rewire.nn.Linear}, {@link rewire.nn.SparseLinear}, {@link rewire.nn.Conv2d},
  * {@link rewire.nn.Pool2d}, {@link rewire.nn.Flatten}, {@link rewire.nn.Activation},
- * {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}, the recurrent {@link rewire.nn.Gru}) and
- * weight {@link rewire.nn.Init}ializers.
+ * {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}, {@link rewire.nn.LayerNorm},
+ * {@link rewire.nn.CausalSelfAttention}, the recurrent {@link rewire.nn.Gru}) and weight
+ * {@link rewire.nn.Init}ializers.
  *
  * <p>Shapes follow {@code rewire.autodiff}: activations are feature-major {@code (features, B)},
  * convolution maps {@code (C, B·H·W)}. A module wraps its parameters' own arrays in autodiff

@@ -1,0 +1,63 @@
+package rewire.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import rewire.kernel.Kernels;
+import rewire.models.gpt.GptWorkload;
+import rewire.models.gpt.Sampler;
+import rewire.optim.Slots;
+import rewire.tensor.Rng;
+import rewire.train.RunFolder;
+import rewire.train.RunSpec;
+import rewire.train.TrainCheckpoint;
+
+/** {@code rewire sample RUN --prompt TEXT --tokens N --temperature T}: text from a trained GPT run. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Generate text from the last checkpoint of a GPT run (workload: gpt).",
+            "Example:", "  rewire sample runs/gpt-shakespeare-... --prompt \"ROMEO:\" --tokens 300 --temperature 0.8"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:sampled", "2:not a GPT run folder, no checkpoint, or a prompt outside the vocabulary"})
+final class SampleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN", description = "The run folder.")
+    Path run;
+
+    @Option(names = "--prompt", defaultValue = "\n", description = "Text to continue (default: a newline).")
+    String prompt;
+
+    @Option(names = "--tokens", defaultValue = "500", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--temperature", defaultValue = "0.8",
+            description = "Softmax temperature; 0 picks the most likely character (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        RunFolder folder = RunFolder.open(run);
+        Kernels kernels = Kernels.defaults();
+        RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
+        if (!(runSpec.workload() instanceof GptWorkload gpt)) {
+            throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
+                    + " run; sample needs a GPT run (workload: gpt)");
+        }
+        TrainCheckpoint.restore(folder.lastCheckpoint(), gpt, new Slots(), List.of());
+        String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
+                new Rng(seed));
+        spec.commandLine().getOut().println(text);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package rewire.autodiff;
+
+/**
+ * Which keys a query may attend to in causal self-attention: every pattern is causal
+ * ({@code k ≤ q}) and always lets a query see itself. The sparse patterns are those of Sparse
+ * Transformers (Child, Gray, Radford and Sutskever, "Generating Long Sequences with Sparse
+ * Transformers", 2019) as Mixed Sparsity Training uses them for its hybrid sparse attention
+ * (Hu et al., TMLR 2025), with window or stride {@code c}:
+ * <ul>
+ * <li>{@link Kind#CAUSAL}: every earlier key;</li>
+ * <li>{@link Kind#LOCAL}: {@code q - k < c};</li>
+ * <li>{@link Kind#STRIDED}: {@code (q - k) mod c == 0};</li>
+ * <li>{@link Kind#SPARSE}: local or strided (their union).</li>
+ * </ul>
+ *
+ * @param kind  the pattern
+ * @param width the window or stride {@code c}; ignored (1) for {@link Kind#CAUSAL}
+ */
+public record AttentionMask(Kind kind, int width) {
+
+    /** The patterns; see the class documentation. */
+    public enum Kind { CAUSAL, LOCAL, STRIDED, SPARSE }
+
+    public AttentionMask {
+        if (kind == null || width < 1) {
+            throw new IllegalArgumentException("attention mask needs a kind and a width >= 1, got " + kind + ", " + width);
+        }
+    }
+
+    public static AttentionMask causal() {
+        return new AttentionMask(Kind.CAUSAL, 1);
+    }
+
+    /**
+     * The mask named {@code name} (causal, local, strided or sparse) with window or stride
+     * {@code width}.
+     */
+    public static AttentionMask named(String name, int width) {
+        return switch (name) {
+            case "causal", "dense" -> causal();
+            case "local" -> new AttentionMask(Kind.LOCAL, width);
+            case "strided" -> new AttentionMask(Kind.STRIDED, width);
+            case "sparse" -> new AttentionMask(Kind.SPARSE, width);
+            default -> throw new IllegalArgumentException("attention mask '" + name
+                    + "' is not one of dense, causal, local, strided, sparse");
+        };
+    }
+
+    /** Whether query {@code q} may attend to key {@code k}. */
+    public boolean allows(int q, int k) {
+        if (k > q) {
+            return false;
+        }
+        int gap = q - k;
+        return switch (kind) {
+            case CAUSAL -> true;
+            case LOCAL -> gap < width;
+            case STRIDED -> gap % width == 0;
+            case SPARSE -> gap < width || gap % width == 0;
+        };
+    }
+
+    /** Number of (query, key) pairs allowed in a sequence of {@code length} tokens. */
+    public long allowedPairs(int length) {
+        long count = 0;
+        for (int q = 0; q < length; q++) {
+            for (int k = 0; k <= q; k++) {
+                count += allows(q, k) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,47 @@
+package rewire.models.gpt;
+
+import java.util.List;
+import rewire.autodiff.Activations;
+import rewire.autodiff.Ops;
+import rewire.autodiff.Tape;
+import rewire.autodiff.Var;
+import rewire.nn.CausalSelfAttention;
+import rewire.nn.LayerNorm;
+import rewire.nn.Module;
+
+/**
+ * One pre-norm transformer block of GPT-2 (Radford et al., "Language Models are Unsupervised
+ * Multitask Learners", 2019): {@code x + attn(ln1(x))}, then {@code x + proj(gelu(fc(ln2(x))))}
+ * with an MLP of width 4d. Shapes: {@code x, y : (d, N)}.
+ */
+final class Block extends Module {
+    private final LayerNorm ln1;
+    private final CausalSelfAttention attention;
+    private final LayerNorm ln2;
+    private final Module fc;
+    private final Module proj;
+
+    Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Module fc, Module proj) {
+        this.ln1 = ln1;
+        this.attention = attention;
+        this.ln2 = ln2;
+        this.fc = fc;
+        this.proj = proj;
+    }
+
+    @Override
+    public Var forward(Tape tape, Var x) {
+        Var h = Ops.add(tape, x, attention.forward(tape, ln1.forward(tape, x)));
+        Var m = proj.forward(tape, Activations.gelu(tape, fc.forward(tape, ln2.forward(tape, h))));
+        return Ops.add(tape, h, m);
+    }
+
+    CausalSelfAttention attention() {
+        return attention;
+    }
+
+    @Override
+    public List<Module> children() {
+        return List.of(ln1, attention, ln2, fc, proj);
+    }
+}

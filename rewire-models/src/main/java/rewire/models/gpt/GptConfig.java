@@ -1,0 +1,44 @@
+package rewire.models.gpt;
+
+import rewire.train.LoopSettings;
+import rewire.train.OptimSettings;
+import rewire.train.SparsitySettings;
+
+/**
+ * The configuration of a GPT language-model run ({@code workload: gpt}). The defaults are
+ * nanoGPT's CPU baseline on Shakespeare characters: 4 layers, 4 heads, width 128, block 64,
+ * batch 12, 2000 iterations (8 epochs of 250 steps), AdamW (beta2 0.99, weight decay 0.1 on
+ * matrices), lr 1e-3 with 100 warm-up steps and cosine decay to 1e-4, gradient clipping at 1,
+ * dense.
+ */
+public record GptConfig(String workload, String name, long seed, GptModelSettings model, GptDataSettings data,
+                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {
+
+    public static final String WORKLOAD = "gpt";
+
+    public GptConfig {
+        if (!workload.equals(WORKLOAD)) {
+            throw new IllegalArgumentException("workload must be '" + WORKLOAD + "' for a GPT run, got '" + workload + "'");
+        }
+        if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+    }
+
+    public static GptConfig defaults() {
+        return new GptConfig(WORKLOAD, "gpt-shakespeare", 1337, GptModelSettings.defaults(), GptDataSettings.defaults(),
+                new LoopSettings(8, 50, 250, 0, "runs"),
+                new OptimSettings("adamw", 1e-3, 0.9, 0.99, 1e-8, 0.1, false, "cosine", 100, 1e-4, 1000, 0.1, 1.0),
+                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()));
+    }
+
+    /** This configuration with {@code data.vocabulary} filled in. */
+    public GptConfig withVocabulary(java.util.List<Integer> codePoints) {
+        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity);
+    }
+
+    /** Total optimizer steps. */
+    public long totalSteps() {
+        return (long) train.epochs() * data.stepsPerEpoch();
+    }
+}

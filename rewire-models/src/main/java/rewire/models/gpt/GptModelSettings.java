@@ -1,0 +1,53 @@
+package rewire.models.gpt;
+
+import rewire.autodiff.AttentionMask;
+import rewire.nn.SparseLinear;
+
+/**
+ * The model section of a GPT run. Defaults are nanoGPT's CPU configuration for Shakespeare
+ * characters: 4 layers, 4 heads, width 128, block 64, no biases, no dropout.
+ *
+ * @param layers               transformer blocks
+ * @param heads                attention heads; must divide the width
+ * @param width                embedding width d
+ * @param blockSize            context length T (tokens per training sequence)
+ * @param initStd              standard deviation of the normal initialization of weights and embeddings
+ *                             (GPT-2: 0.02; output projections get {@code initStd / sqrt(2·layers)})
+ * @param crossover            density at and above which a sparse layer computes with dense kernels
+ * @param sparseAttention      attention pattern of the hybrid sparse-attention window: none, local,
+ *                             strided or sparse (local or strided); dense causal attention outside it
+ * @param sparseAttentionWidth window and stride c of the sparse patterns
+ * @param sparseAttentionStart the window starts at this fraction of the run
+ * @param sparseAttentionEnd   the window ends at this fraction of the run
+ */
+public record GptModelSettings(int layers, int heads, int width, int blockSize, double initStd, double crossover,
+                               String sparseAttention, int sparseAttentionWidth, double sparseAttentionStart,
+                               double sparseAttentionEnd) {
+
+    public GptModelSettings {
+        if (layers < 1 || heads < 1 || width < 1 || width % heads != 0 || blockSize < 1) {
+            throw new IllegalArgumentException("model: need layers, heads, width, blockSize >= 1 and heads dividing width;"
+                    + " got " + layers + ", " + heads + ", " + width + ", " + blockSize);
+        }
+        if (!(initStd > 0) || !(crossover >= 0)) {
+            throw new IllegalArgumentException("model: initStd must be positive and crossover >= 0, got " + initStd
+                    + ", " + crossover);
+        }
+        if (!sparseAttention.equals("none")) {
+            AttentionMask.named(sparseAttention, sparseAttentionWidth);
+        }
+        if (!(0 <= sparseAttentionStart && sparseAttentionStart <= sparseAttentionEnd && sparseAttentionEnd <= 1)) {
+            throw new IllegalArgumentException("model: need 0 <= sparseAttentionStart <= sparseAttentionEnd <= 1, got "
+                    + sparseAttentionStart + ", " + sparseAttentionEnd);
+        }
+    }
+
+    public static GptModelSettings defaults() {
+        return new GptModelSettings(4, 4, 128, 64, 0.02, SparseLinear.DEFAULT_CROSSOVER, "none", 8, 0.2, 0.8);
+    }
+
+    /** The mask of the sparse-attention window, or null when there is none. */
+    public AttentionMask windowMask() {
+        return sparseAttention.equals("none") ? null : AttentionMask.named(sparseAttention, sparseAttentionWidth);
+    }
+}

@@ -1,0 +1,64 @@
+package rewire.models.gpt;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import rewire.config.Config;
+import rewire.kernel.Kernels;
+import rewire.sparse.SparsityPattern;
+import rewire.sparsity.Recipe;
+import rewire.tensor.Rng;
+import rewire.train.RunSpec;
+
+/** Turns a {@link GptConfig} into a {@link RunSpec}: text, tokenizer, model with its initial topology, recipe. */
+public final class GptRuns {
+    private static final long DATA_STREAM = 0xDA7AL;
+    private static final long INIT_STREAM = 0x1417L;
+    private static final long TOPOLOGY_STREAM = 0x7090L;
+
+    private GptRuns() {
+    }
+
+    /** Reads the text and builds everything the run needs; the vocabulary goes into the run's config. */
+    public static RunSpec spec(GptConfig config, Kernels kernels) throws IOException {
+        return spec(config, readText(Path.of(config.data().text())), kernels);
+    }
+
+    /** Builds the run on {@code text}. */
+    public static RunSpec spec(GptConfig config, String text, Kernels kernels) {
+        CharTokenizer tokenizer = config.data().vocabulary().isEmpty() ? CharTokenizer.fromText(text)
+                : CharTokenizer.fromCodePoints(config.data().vocabulary());
+        GptConfig resolved = config.withVocabulary(tokenizer.codePoints());
+        TokenBlocks[] split = TokenBlocks.split(tokenizer.encode(text), config.data().trainFraction());
+        long totalSteps = resolved.totalSteps();
+        Recipe recipe = resolved.sparsity().isDense() ? null
+                : resolved.sparsity().create(totalSteps, resolved.data().stepsPerEpoch());
+        GptArchitecture arch = new GptArchitecture(resolved.model(), tokenizer.vocabSize());
+        Rng seed = new Rng(resolved.seed());
+        List<SparsityPattern> patterns = recipe == null
+                ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
+                : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
+        GptWorkload workload = new GptWorkload(arch.build(patterns, seed.fold(INIT_STREAM)), tokenizer, split,
+                resolved.data(), resolved.model(), totalSteps, seed.fold(DATA_STREAM), kernels);
+        return new RunSpec(resolved.name(), resolved.seed(), Config.toYaml(resolved), Config.toPlain(resolved), workload,
+                resolved.optim(), recipe, resolved.train());
+    }
+
+    /** The UTF-8 text of {@code file}, with an error that names the file when it is missing or not UTF-8. */
+    static String readText(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("data.text: no text file at " + file.toAbsolutePath());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("data.text: " + file + " is not valid UTF-8", e);
+        }
+    }
+}

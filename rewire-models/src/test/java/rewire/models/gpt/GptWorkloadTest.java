@@ -1,0 +1,47 @@
+package rewire.models.gpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import rewire.autodiff.AttentionMask;
+import rewire.kernel.Kernels;
+import rewire.sparsity.FlopCounter;
+import rewire.train.RunSpec;
+import rewire.train.SparsitySettings;
+
+class GptWorkloadTest {
+
+    @Test
+    void hybridAttentionIsSparseExactlyInsideItsWindow() {
+        // 16 steps, window [0.25, 0.75) -> steps 4..11
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), "sparse"),
+                GptTraceTest.TEXT, Kernels.defaults());
+        GptWorkload w = (GptWorkload) spec.workload();
+        assertEquals(AttentionMask.causal(), w.maskAt(3));
+        assertEquals(AttentionMask.named("sparse", 2), w.maskAt(4));
+        assertEquals(AttentionMask.named("sparse", 2), w.maskAt(11));
+        assertEquals(AttentionMask.causal(), w.maskAt(12));
+    }
+
+    @Test
+    void everyBlockLinearIsSparseUnderARecipeAndFlopsCountAttentionAndHead() {
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()), "none"),
+                GptTraceTest.TEXT, Kernels.defaults());
+        GptWorkload w = (GptWorkload) spec.workload();
+        assertEquals(4, w.sparseLayers().size());
+        List<String> names = w.flopLayers().stream().map(FlopCounter.Layer::name).toList();
+        assertEquals(List.of("h0.attn.qkv.weight", "h0.attn.proj.weight", "h0.attn.scores", "h0.mlp.fc.weight",
+                "h0.mlp.proj.weight", "head"), names);
+        assertTrue(spec.configYaml().contains("vocabulary: ["), "the vocabulary is stored with the run");
+    }
+
+    @Test
+    void theDenseModelHasNoSparseLayersAndRejectsATooShortText() {
+        GptConfig config = GptTraceTest.tiny(new SparsitySettings("dense", 1, List.of()), "none");
+        assertEquals(0, GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults()).workload().sparseLayers().size());
+        assertThrows(IllegalArgumentException.class, () -> GptRuns.spec(config, "abcdefghij".repeat(3), Kernels.defaults()));
+    }
+}

@@ -1,0 +1,108 @@
+package rewire.testkit;
+
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import rewire.autodiff.Activations;
+import rewire.autodiff.AttentionMask;
+import rewire.autodiff.AttentionOps;
+import rewire.autodiff.EmbeddingOps;
+import rewire.autodiff.LinearOps;
+import rewire.autodiff.NormOps;
+import rewire.autodiff.Ops;
+import rewire.autodiff.Tape;
+import rewire.autodiff.Var;
+import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
+
+/**
+ * Finite-difference checks of the transformer ops: embedding lookup, weight tying, layer norm,
+ * GELU, residual add and multi-head self-attention under every mask. Outputs are reduced by a
+ * fixed random projection, as in {@link OpGradientTest}.
+ */
+class TransformerOpGradientTest {
+    private final Rng rng = new Rng(7);
+
+    private Tensor gaussian(int... dims) {
+        Tensor t = Tensor.zeros(dims);
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) rng.nextGaussian();
+        }
+        return t;
+    }
+
+    private Var leaf(int... dims) {
+        return Var.leaf(gaussian(dims));
+    }
+
+    private void check(Function<Tape, Var> op, Var... wrt) {
+        Tensor[] weights = {null};
+        Function<Tape, Var> loss = tape -> {
+            Var y = op.apply(tape);
+            if (weights[0] == null) {
+                weights[0] = gaussian(y.shape().dims());
+            }
+            return Ops.sum(tape, Ops.mul(tape, y, Var.constant(weights[0])));
+        };
+        GradCheck.ofTape(loss, wrt).assertPasses();
+    }
+
+    @Test
+    void embeddingLookupWithRepeatedIds() {
+        Var table = leaf(5, 3);
+        int[] ids = {4, 0, 4, 2, 1, 4};
+        check(t -> EmbeddingOps.lookup(t, table, ids), table);
+    }
+
+    @Test
+    void tiedEmbeddingAndHeadShareOneGradient() {
+        Var table = leaf(6, 4);
+        int[] ids = {1, 5, 5, 0};
+        check(t -> LinearOps.linear(t, EmbeddingOps.lookup(t, table, ids), table), table);
+    }
+
+    @Test
+    void layerNormWithAndWithoutBias() {
+        Var x = leaf(6, 5);
+        Var gain = leaf(6);
+        Var bias = leaf(6);
+        check(t -> NormOps.layerNorm(t, x, gain, bias, 1e-5), x, gain, bias);
+        check(t -> NormOps.layerNorm(t, x, gain, null, 1e-5), x, gain);
+    }
+
+    @Test
+    void geluAndResidualAdd() {
+        Var x = leaf(4, 6);
+        Var r = leaf(4, 6);
+        check(t -> Ops.add(t, r, Activations.gelu(t, x)), x, r);
+    }
+
+    @Test
+    void attentionUnderEveryMask() {
+        // d = 6, 2 heads of 3, 2 sequences of 5 tokens
+        for (AttentionMask mask : new AttentionMask[] {AttentionMask.causal(), AttentionMask.named("local", 2),
+            AttentionMask.named("strided", 2), AttentionMask.named("sparse", 2)}) {
+            Var qkv = leaf(18, 10);
+            check(t -> AttentionOps.selfAttention(t, qkv, 2, 5, mask), qkv);
+        }
+    }
+
+    @Test
+    void attentionIsSafeForLargeScores() {
+        // d = 2, one head, one sequence of 4; scores near 1e4 overflow exp without the max shift
+        Var qkv = leaf(6, 4);
+        float[] v = qkv.value().data();
+        for (int i = 0; i < 8; i++) {
+            v[i] = 70f + i;
+        }
+        Tape tape = new Tape();
+        Var y = AttentionOps.selfAttention(tape, qkv, 1, 4, AttentionMask.causal());
+        tape.backward(Ops.sum(tape, y));
+        for (float f : y.value().data()) {
+            org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(f), "output " + f);
+        }
+        for (float f : qkv.grad().data()) {
+            org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(f), "gradient " + f);
+        }
+    }
+}
