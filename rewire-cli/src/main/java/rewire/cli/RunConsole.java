@@ -26,9 +26,8 @@ final class RunConsole {
     /** Prints what is about to train. */
     void header(RunSpec spec, TrainingRun run, Kernels kernels) {
         Kernels.Info k = kernels.info();
-        if (!spec.workload().supportsResume()) {
-            scoreLabel = "Test win rate";  // a reinforcement learner reports its win rate as the accuracy
-        }
+        String label = spec.workload().scoreLabel();
+        scoreLabel = Character.toUpperCase(label.charAt(0)) + label.substring(1);
         out.printf("Run        %s%n", run.folder().dir());
         out.printf("Workload   %s, %d epochs of %d steps (batch %d)%n", spec.workload().name(), spec.loop().epochs(),
                 spec.workload().stepsPerEpoch(), spec.workload().batchSize());

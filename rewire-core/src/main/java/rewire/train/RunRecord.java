@@ -22,6 +22,7 @@ final class RunRecord {
         r.put("gitRevision", Environment.gitRevision());
         r.put("environment", environment);
         r.put("recipe", spec.recipe() == null ? "dense" : spec.recipe().name());
+        r.put("score", spec.workload().scoreLabel());
         r.put("config", spec.config());
         r.put("model", Map.of("layers", layers(spec.workload())));
         return r;

@@ -96,4 +96,13 @@ public interface Workload {
     default boolean supportsResume() {
         return true;
     }
+
+    /**
+     * What {@link Evaluation#accuracy} measures, as a label for consoles and run.json: "test
+     * accuracy" by default; a reinforcement learner's is its win rate, a language model's its
+     * validation next-token accuracy.
+     */
+    default String scoreLabel() {
+        return "test accuracy";
+    }
 }

@@ -63,6 +63,11 @@ public final class GptWorkload implements Workload {
     }
 
     @Override
+    public String scoreLabel() {
+        return "validation token accuracy";
+    }
+
+    @Override
     public String name() {
         return "gpt-char";
     }

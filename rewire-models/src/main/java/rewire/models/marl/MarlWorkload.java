@@ -64,6 +64,11 @@ public final class MarlWorkload implements Workload {
     }
 
     @Override
+    public String scoreLabel() {
+        return "test win rate";
+    }
+
+    @Override
     public String name() {
         return name;
     }
