@@ -56,6 +56,10 @@ cnn=$(accuracy cnn-dense); cnnrigl=$(accuracy cnn-rigl)
   echo "Test accuracy after the configured epochs, one seed (42); FLOPs as in RigL's accounting"
   echo "(\`FlopCounter\`), relative to the dense twin trained on the same batches."
   echo
+  echo "Other workloads have their own measured tables: [results-gpt.md](results-gpt.md) (character-level GPT,"
+  echo "MST, CHTss, RigL; \`bench/results-gpt.sh\`) and [results-marl.md](results-marl.md) (QMIX and MAST on the"
+  echo "SMAC-like simulator; \`bench/results-marl.sh\`)."
+  echo
   ./rewire compare $(ls -d "$runs"/*/ 2>/dev/null)
   echo
   echo "## Targets (issue 4)"
