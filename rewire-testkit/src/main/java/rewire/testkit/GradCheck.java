@@ -3,9 +3,11 @@ package rewire.testkit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
 
 /**
  * A finite-difference check of analytic gradients.
@@ -99,6 +101,22 @@ public final class GradCheck {
         }
         tape.clear();
         return check;
+    }
+
+    /**
+     * A check of a computation with a tensor output {@code y}: reduces it to the scalar
+     * {@code Σ y ⊙ R} with a fixed Gaussian {@code R} of y's shape, drawn from {@code rng} on the
+     * first forward pass, so every output element carries its own weight; then as {@link #ofTape}.
+     */
+    public static GradCheck ofProjected(Function<Tape, Var> op, Rng rng, Var... wrt) {
+        Tensor[] projection = {null};
+        return ofTape(tape -> {
+            Var y = op.apply(tape);
+            if (projection[0] == null) {
+                projection[0] = RandomData.gaussian(rng, y.shape().dims());
+            }
+            return Ops.sum(tape, Ops.mul(tape, y, Var.constant(projection[0])));
+        }, wrt);
     }
 
     /** Checks {@code analytic} as the gradient of the loss with respect to {@code values}. */

@@ -45,6 +45,16 @@ public final class RandomData {
         return out;
     }
 
+    /** A tensor of shape {@code dims} with standard Gaussian entries. */
+    public static Tensor gaussian(Rng rng, int... dims) {
+        Tensor t = Tensor.zeros(dims);
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) rng.nextGaussian();
+        }
+        return t;
+    }
+
     /** A {@code (rows, cols)} matrix of uniform floats in [-1, 1). */
     public static Tensor tensor(Rng rng, int rows, int cols) {
         return Tensor.wrap(floats(rng, Math.multiplyExact(rows, cols)), rows, cols);

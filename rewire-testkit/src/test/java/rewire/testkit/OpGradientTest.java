@@ -26,12 +26,7 @@ class OpGradientTest {
     private final Rng rng = new Rng(42);
 
     private Tensor gaussian(int... dims) {
-        Tensor t = Tensor.zeros(dims);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) rng.nextGaussian();
-        }
-        return t;
+        return RandomData.gaussian(rng, dims);
     }
 
     private Var leaf(int... dims) {
@@ -54,15 +49,7 @@ class OpGradientTest {
 
     /** Projects op's output onto a fixed random tensor of the same shape, then checks. */
     private void check(Function<Tape, Var> op, Var... wrt) {
-        Tensor[] weights = {null};
-        Function<Tape, Var> loss = tape -> {
-            Var y = op.apply(tape);
-            if (weights[0] == null) {
-                weights[0] = gaussian(y.shape().dims());
-            }
-            return Ops.sum(tape, Ops.mul(tape, y, Var.constant(weights[0])));
-        };
-        GradCheck.ofTape(loss, wrt).assertPasses();
+        GradCheck.ofProjected(op, rng, wrt).assertPasses();
     }
 
     /** Values of magnitude at least 0.1, so a step of 1e-2 never crosses a kink at 0. */

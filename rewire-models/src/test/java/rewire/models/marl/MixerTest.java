@@ -25,15 +25,9 @@ class MixerTest {
         return t;
     }
 
+    /** Projects op's output onto a fixed random tensor of the same shape, then checks. */
     private void check(Function<Tape, Var> op, Var... wrt) {
-        Tensor[] weights = {null};
-        GradCheck.ofTape(tape -> {
-            Var y = op.apply(tape);
-            if (weights[0] == null) {
-                weights[0] = gaussian(y.shape().dims());
-            }
-            return Ops.sum(tape, Ops.mul(tape, y, Var.constant(weights[0])));
-        }, wrt).assertPasses();
+        GradCheck.ofProjected(op, rng, wrt).assertPasses();
     }
 
     @Test
