@@ -16,7 +16,7 @@ import rewire.train.TrainCheckpoint;
 
 /** {@code rewire eval RUN}: evaluates the last checkpoint of a run on its test split. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a run's last checkpoint on the held-out split and print loss and accuracy.",
+        description = "Evaluate a run's last checkpoint on the held-out split and print its loss and score (accuracy, win rate).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "2:not a run folder, no checkpoint, or a corrupt checkpoint"})
 final class EvalCommand implements Callable<Integer> {
@@ -35,8 +35,9 @@ final class EvalCommand implements Callable<Integer> {
         long step = TrainCheckpoint.restore(folder.lastCheckpoint(), runSpec.workload(), new Slots(), List.of());
         runSpec.workload().model().eval();
         Evaluation e = runSpec.workload().evaluate();
-        spec.commandLine().getOut().printf("%s after step %d: %s loss %.4f, accuracy %.2f%% (%d examples)%n",
-                folder.dir(), step, e.split(), e.loss(), 100 * e.accuracy(), e.samples());
+        spec.commandLine().getOut().printf("%s after step %d: %s loss %.4f, %s %.2f%% (%d examples)%n",
+                folder.dir(), step, e.split(), e.loss(), runSpec.workload().scoreLabel(), 100 * e.accuracy(),
+                e.samples());
         return 0;
     }
 }

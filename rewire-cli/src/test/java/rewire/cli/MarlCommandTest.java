@@ -47,6 +47,10 @@ class MarlCommandTest {
         String metrics = Files.readString(folder.resolve("metrics.jsonl"));
         assertTrue(metrics.contains("\"winRate\"") && metrics.contains("\"epsilon\""), metrics);
         assertTrue(out.toString().contains("Test win rate"), out.toString());
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("<th>Test win rate</th>"),
+                "the report labels the score as the workload names it");
+        assertEquals(0, run("eval", folder.toString()), err.toString());
+        assertTrue(out.toString().contains("test win rate"), out.toString());
         assertEquals(2, run("resume", folder.toString()));
         assertTrue(err.toString().contains("cannot be resumed exactly"), err.toString());
     }

@@ -29,7 +29,7 @@ final class ReportPage {
         header(html, run);
         html.open("section", "tables");
         if (run.summary().isPresent()) {
-            ReportTables.summary(html, run.summary().get());
+            ReportTables.summary(html, run.summary().get(), run.score());
         } else {
             progressNotice(html, run);
         }
@@ -82,7 +82,7 @@ final class ReportPage {
         List<MetricPoint> tests = run.split("test");
         if (!tests.isEmpty()) {
             MetricPoint t = tests.getLast();
-            html.element("p", "", "Last test accuracy " + Formats.percent(t.accuracy()) + " (loss "
+            html.element("p", "", "Last " + run.score() + " " + Formats.percent(t.accuracy()) + " (loss "
                     + Formats.number(t.loss()) + ") at step " + Formats.count(t.step()) + ".");
         }
         html.close("div");

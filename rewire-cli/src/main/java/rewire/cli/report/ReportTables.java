@@ -10,10 +10,10 @@ final class ReportTables {
     private ReportTables() {
     }
 
-    /** Accuracy, size, time and memory of a finished run. */
-    static void summary(Html html, RunSummary s) {
+    /** Score (labelled {@code score}, such as "test accuracy"), size, time and memory of a finished run. */
+    static void summary(Html html, RunSummary s, String score) {
         html.open("table", "kv").raw("<caption>Summary</caption>\n");
-        html.row("Test accuracy", Formats.percent(s.testAccuracy()));
+        html.row(Character.toUpperCase(score.charAt(0)) + score.substring(1), Formats.percent(s.testAccuracy()));
         html.row("Test loss", Formats.number(s.testLoss()));
         html.row("Epochs / steps", Formats.count(s.epochs()) + " / " + Formats.count(s.steps()));
         html.row("Parameters (dense twin)", Formats.count(s.parameters()));

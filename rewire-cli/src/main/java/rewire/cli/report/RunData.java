@@ -27,11 +27,14 @@ import java.util.OptionalLong;
  * @param connectivity first sparse layer's connections per input, when written
  * @param metrics      metric lines by split ({@code train}, {@code test}, {@code val}), in file order
  * @param rewires      topology updates by layer name, in file order
+ * @param score        what the summary's and the metrics' accuracy measures ("test accuracy",
+ *                     "test win rate", ...), from run.json
  */
 public record RunData(Path folder, String name, String status, String startedAt, String finishedAt,
                       OptionalLong seed, String gitRevision, RunEnvironment environment, Map<String, Object> config,
                       List<LayerInfo> layers, Optional<RunSummary> summary, Optional<Connectivity> connectivity,
-                      Map<String, List<MetricPoint>> metrics, Map<String, List<RewireEvent>> rewires) {
+                      Map<String, List<MetricPoint>> metrics, Map<String, List<RewireEvent>> rewires,
+                      String score) {
 
     public RunData {
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 /** The parts of run.json, each read with the checks and defaults the format allows. */
 record RunJson(String name, String status, String startedAt, String finishedAt, OptionalLong seed,
                String gitRevision, RunEnvironment environment, Map<String, Object> config, List<LayerInfo> layers,
-               Optional<RunSummary> summary, Optional<Connectivity> connectivity) {
+               Optional<RunSummary> summary, Optional<Connectivity> connectivity, String score) {
 
     /** Reads the run.json object {@code run}; a missing name falls back to the folder's name. */
     static RunJson of(JsonFields run, Path folder) throws RunFormatException {
@@ -20,7 +20,8 @@ record RunJson(String name, String status, String startedAt, String finishedAt, 
                 run.count("seed"), run.string("gitRevision", "unknown"), environment(run.object("environment")),
                 run.raw("config"), layers(run.object("model")),
                 run.has("summary") ? Optional.of(summary(run.object("summary"))) : Optional.empty(),
-                run.has("connectivity") ? Optional.of(connectivity(run.object("connectivity"))) : Optional.empty());
+                run.has("connectivity") ? Optional.of(connectivity(run.object("connectivity"))) : Optional.empty(),
+                run.string("score", "test accuracy"));
     }
 
     private static RunEnvironment environment(JsonFields env) throws RunFormatException {

@@ -40,7 +40,7 @@ public final class RunReader {
         return new RunData(folder, run.name(), run.status(), run.startedAt(), run.finishedAt(), run.seed(),
                 run.gitRevision(), run.environment(), run.config(), run.layers(), run.summary(),
                 run.connectivity(), readMetrics(folder.resolve(RunFolder.METRICS)),
-                readRewires(folder.resolve(RunFolder.REWIRE)));
+                readRewires(folder.resolve(RunFolder.REWIRE)), run.score());
     }
 
     private static JsonFields parseDocument(Path file) throws IOException {
