@@ -51,6 +51,9 @@ final class Unstructured implements Constraint {
     public Selection select(SparsityPattern kept, SparsityPattern exclude, int[] quota, ScoreSource scores,
                             KeyRule rule, Rng rng, int tileFloats) {
         assert quota.length == 1;
+        if (rule instanceof KeyRule.Uniform && UniformDraw.applies(exclude, quota[0])) {
+            return UniformDraw.select(exclude, quota[0], rng);
+        }
         TopK top = new TopK(quota[0]);
         offer(exclude, scores, rule, rng, tileFloats, top, 0);
         TopK.Result best = top.result();
