@@ -25,12 +25,19 @@ public final class Activations {
             yv[i] = Math.max(xv[i], 0f);
         }
         tape.onBackward(y, () -> {
-            // dx += dy · [y > 0]; y >= 0, so [y > 0] = signum(y), which compiles without a branch:
+            // dx (+)= dy · [y > 0]; y >= 0, so [y > 0] = signum(y), which compiles without a branch:
             // ReLU signs are random, and a branch here mispredicts half the time
             float[] dy = y.grad().data();
-            float[] dx = tape.grad(x).data();
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] += dy[i] * Math.signum(yv[i]);
+            Tape.GradTarget target = tape.gradTarget(x);
+            float[] dx = target.tensor().data();
+            if (target.accumulate()) {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] += dy[i] * Math.signum(yv[i]);
+                }
+            } else {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] = dy[i] * Math.signum(yv[i]);
+                }
             }
         });
         return y;

@@ -14,7 +14,10 @@ import rewire.tensor.Tensor;
  * dx = Wᵀ · dy : (in, B)        dW = dy · xᵀ : (out, in), or only its entries on W's pattern
  * </pre>
  * A gradient is computed only for inputs that require one: the first layer of a network, whose
- * input is data, skips {@code dx} entirely.
+ * input is data, skips {@code dx} entirely. The sparse forms take an optional bias {@code b (out,)}
+ * that starts each output row ({@code y = W · x + b · 1ᵀ}), so a sparse layer's bias costs no pass
+ * over its output of its own, and its gradient {@code db[r] = Σ_b dy[r, b]} is read off the same
+ * {@code dy}.
  */
 public final class LinearOps {
     private LinearOps() {
@@ -34,32 +37,45 @@ public final class LinearOps {
                 k.gemm(false, true, dy, x.value(), tape.grad(w), true);  // dW (out, in) += dy · xᵀ
             }
             if (x.requiresGrad()) {
-                k.gemm(true, false, w.value(), dy, tape.grad(x), true);  // dx (in, B) += Wᵀ · dy
+                Tape.GradTarget dx = tape.gradTarget(x);  // dx (in, B) (+)= Wᵀ · dy
+                k.gemm(true, false, w.value(), dy, dx.tensor(), dx.accumulate());
             }
         });
         return y;
     }
 
-    /**
-     * Sparse weight in CSR: {@code y (out, B) = W · x} in O(nnz · B). The weight gradient is the
-     * {@code (nnz,)} vector {@code (dy · xᵀ)} sampled on W's pattern; no dense {@code (out, in)}
-     * matrix is ever formed.
-     */
+    /** {@link #sparseLinear(Tape, Var, Var, Var)} without a bias. */
     public static Var sparseLinear(Tape tape, Var x, Var w) {
+        return sparseLinear(tape, x, w, null);
+    }
+
+    /**
+     * Sparse weight in CSR: {@code y (out, B) = W · x + b · 1ᵀ} in O(nnz · B), with {@code b (out,)}
+     * or null for no bias. The weight gradient is the {@code (nnz,)} vector {@code (dy · xᵀ)}
+     * sampled on W's pattern; no dense {@code (out, in)} matrix is ever formed.
+     */
+    public static Var sparseLinear(Tape tape, Var x, Var w, Var b) {
         CsrMatrix weight = requireSparse("sparseLinear", w);
         Checks.requireMatrix("sparseLinear", "input", x);
         requireInputRows("sparseLinear", weight.cols(), x);
+        requireBias("sparseLinear", weight.rows(), b);
         Kernels k = tape.kernels();
-        Var y = tape.output("sparseLinear", Tape.anyRequiresGrad(x, w), weight.rows(), x.value().cols());
-        k.mult(weight, x.value(), y.value());
+        Var y = tape.output("sparseLinear", Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
+        if (b == null) {
+            k.mult(weight, x.value(), y.value());
+        } else {
+            k.multAddBias(weight, x.value(), b.value(), y.value());
+        }
         tape.onBackward(y, () -> {
             Tensor dy = y.grad();
             if (w.requiresGrad()) {
                 // dW (nnz,) += (dy (out, B) · x (in, B)ᵀ)|pattern
                 k.sampledMultTransB(dy, x.value(), weight.pattern(), tape.grad(w).data(), true);
             }
+            addBiasGrad(tape, b, dy);
             if (x.requiresGrad()) {
-                k.multTransA(weight, dy, tape.grad(x), true);  // dx (in, B) += Wᵀ · dy
+                Tape.GradTarget dx = tape.gradTarget(x);  // dx (in, B) (+)= Wᵀ · dy
+                k.multTransA(weight, dy, dx.tensor(), dx.accumulate());
             }
         });
         return y;
@@ -73,14 +89,23 @@ public final class LinearOps {
      * Costs two {@code (out, in)} buffers (reused across steps by the tape).
      */
     public static Var maskedLinear(Tape tape, Var x, Var w) {
+        return maskedLinear(tape, x, w, null);
+    }
+
+    /** {@link #maskedLinear(Tape, Var, Var)} plus a bias {@code b (out,)} (or null) as in {@link #sparseLinear}. */
+    public static Var maskedLinear(Tape tape, Var x, Var w, Var b) {
         CsrMatrix weight = requireSparse("maskedLinear", w);
         Checks.requireMatrix("maskedLinear", "input", x);
         requireInputRows("maskedLinear", weight.cols(), x);
+        requireBias("maskedLinear", weight.rows(), b);
         Kernels k = tape.kernels();
-        Var y = tape.output("maskedLinear", Tape.anyRequiresGrad(x, w), weight.rows(), x.value().cols());
+        Var y = tape.output("maskedLinear", Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
         Tensor dense = tape.scratch(weight.rows(), weight.cols());
         scatter(weight, dense.data());
-        k.mult(dense, x.value(), y.value());
+        if (b != null) {
+            fillRows(b.value().data(), y.value());  // y (out, B) = b · 1ᵀ, then += W · x
+        }
+        k.gemm(false, false, dense, x.value(), y.value(), b != null);
         tape.onBackward(y, () -> {
             Tensor dy = y.grad();
             if (w.requiresGrad()) {
@@ -88,8 +113,10 @@ public final class LinearOps {
                 k.multTransB(dy, x.value(), full);  // full (out, in) = dy · xᵀ
                 gatherAdd(full.data(), weight.pattern(), tape.grad(w).data());
             }
+            addBiasGrad(tape, b, dy);
             if (x.requiresGrad()) {
-                k.gemm(true, false, dense, dy, tape.grad(x), true);  // dx (in, B) += Wᵀ · dy
+                Tape.GradTarget dx = tape.gradTarget(x);  // dx (in, B) (+)= Wᵀ · dy
+                k.gemm(true, false, dense, dy, dx.tensor(), dx.accumulate());
             }
         });
         return y;
@@ -118,43 +145,52 @@ public final class LinearOps {
                 yv[i] = xv[i] + bv[r];
             }
         }
-        tape.onBackward(y, () -> addBiasBackward(tape, x, b, y.grad().data(), rows, cols));
+        tape.onBackward(y, () -> addBiasBackward(tape, x, b, y.grad()));
         return y;
     }
 
-    private static void addBiasBackward(Tape tape, Var x, Var b, float[] dy, int rows, int cols) {
+    private static void addBiasBackward(Tape tape, Var x, Var b, Tensor dyTensor) {
         if (x.requiresGrad()) {
-            float[] dx = tape.grad(x).data();
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] += dy[i];
+            Tape.GradTarget target = tape.gradTarget(x);  // dx (+)= dy
+            float[] dx = target.tensor().data();
+            float[] dy = dyTensor.data();
+            if (target.accumulate()) {
+                for (int i = 0; i < dx.length; i++) {
+                    dx[i] += dy[i];
+                }
+            } else {
+                System.arraycopy(dy, 0, dx, 0, dx.length);
             }
         }
-        if (b.requiresGrad()) {
-            float[] db = tape.grad(b).data();
-            for (int r = 0; r < rows; r++) {
-                db[r] += (float) rowSum(dy, r * cols, cols);
-            }
+        addBiasGrad(tape, b, dyTensor);
+    }
+
+    // db (F,) += Σ_n dy (F, N)[f, n], when there is a bias that requires a gradient
+    private static void addBiasGrad(Tape tape, Var b, Tensor dy) {
+        if (b == null || !b.requiresGrad()) {
+            return;
+        }
+        tape.kernels().rowSums(dy, tape.grad(b).data(), true);
+    }
+
+    // y (rows, cols) = bias · 1ᵀ
+    private static void fillRows(float[] bias, Tensor y) {
+        int cols = y.cols();
+        float[] v = y.data();
+        for (int r = 0; r < bias.length; r++) {
+            java.util.Arrays.fill(v, r * cols, (r + 1) * cols, bias[r]);
         }
     }
 
-    // sum of v[from .. from + n) in double, in four interleaved chains: one chain of dependent adds
-    // made the bias gradient a tenth of a 1%-dense MLP's step
-    private static double rowSum(float[] v, int from, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = from;
-        for (int end = from + (n & ~3); i < end; i += 4) {
-            s0 += v[i];
-            s1 += v[i + 1];
-            s2 += v[i + 2];
-            s3 += v[i + 3];
+    private static void requireBias(String op, int rows, Var b) {
+        if (b == null) {
+            return;
         }
-        for (int end = from + n; i < end; i++) {
-            s0 += v[i];
+        Checks.requireDense(op, "bias", b);
+        if (b.value().size() != rows) {
+            throw new IllegalArgumentException(op + ": bias " + b.shape() + " must have one entry per output row ("
+                    + rows + ")");
         }
-        return (s0 + s1) + (s2 + s3);
     }
 
     // dense (rows, cols) = W with zeros off the pattern; each row is cleared, then its entries written.

@@ -14,11 +14,14 @@ public final class Batch {
     private final Tensor x;
     private final int[] labels;
     private final int[] indices;
+    // Pixel rows of one tile of examples, copied before they are transposed (Dataset.transposeInto).
+    private final byte[] rowScratch;
 
     Batch(int features, int size) {
         this.x = Tensor.zeros(features, size);
         this.labels = new int[size];
         this.indices = new int[size];
+        this.rowScratch = new byte[Dataset.TILE * features];
     }
 
     /** The features, shape {@code (features, B)}, feature-major. */
@@ -56,6 +59,6 @@ public final class Batch {
             indices[b] = order[from + b];
             labels[b] = data.label(indices[b]);
         }
-        data.transposeInto(indices, x.data());
+        data.transposeInto(indices, x.data(), rowScratch);
     }
 }

@@ -138,13 +138,19 @@ public final class Dataset {
         return x != null ? x[k] : pixels.value(k, features());
     }
 
+    /** Examples per tile of {@link #transposeInto}. */
+    static final int TILE = 16;
+
     /**
      * Writes the examples {@code indices} feature-major into {@code dst}: {@code dst[f * B + b]}
-     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of 16 examples
-     * keep both the reads (along an example) and the writes (along a feature row) contiguous.
+     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of {@link #TILE}
+     * examples keep both the reads (along an example) and the writes (along a feature row)
+     * contiguous. Pixel rows are first copied into {@code rowScratch} ({@code TILE * features()}
+     * bytes): the copies stream each randomly placed example from memory at full speed, where
+     * reading them a feature at a time waited on a cache miss per example and line.
      */
-    void transposeInto(int[] indices, float[] dst) {
-        final int tile = 16;
+    void transposeInto(int[] indices, float[] dst, byte[] rowScratch) {
+        final int tile = TILE;
         int features = features();
         int size = indices.length;
         for (int b0 = 0; b0 < size; b0 += tile) {
@@ -156,7 +162,7 @@ public final class Dataset {
                     }
                 }
             } else {
-                pixels.transposeInto(indices, b0, b1, features, dst);
+                pixels.transposeInto(indices, b0, b1, features, dst, rowScratch);
             }
         }
     }

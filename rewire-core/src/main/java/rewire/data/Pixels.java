@@ -36,13 +36,19 @@ record Pixels(byte[] data, float[] mean, float[] std) {
         return ((data[k] & 0xFF) / 255f - mean[s]) / std[s];
     }
 
-    /** {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}. */
-    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst) {
+    /**
+     * {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}, whose rows are first
+     * copied into {@code rows} ({@code (b1 - b0) * features} bytes or more).
+     */
+    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst, byte[] rows) {
         int size = indices.length;
+        for (int b = b0; b < b1; b++) {
+            System.arraycopy(data, indices[b] * features, rows, (b - b0) * features, features);
+        }
         if (mean.length > 1) {
             for (int f = 0; f < features; f++) {
                 for (int b = b0; b < b1; b++) {
-                    dst[f * size + b] = ((data[indices[b] * features + f] & 0xFF) / 255f - mean[f]) / std[f];
+                    dst[f * size + b] = ((rows[(b - b0) * features + f] & 0xFF) / 255f - mean[f]) / std[f];
                 }
             }
             return;
@@ -54,7 +60,7 @@ record Pixels(byte[] data, float[] mean, float[] std) {
         }
         for (int f = 0; f < features; f++) {
             for (int b = b0; b < b1; b++) {
-                dst[f * size + b] = table[data[indices[b] * features + f] & 0xFF];
+                dst[f * size + b] = table[rows[(b - b0) * features + f] & 0xFF];
             }
         }
     }

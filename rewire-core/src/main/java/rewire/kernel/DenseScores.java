@@ -48,19 +48,30 @@ public final class DenseScores {
             kernels.gemmRaw(false, true, t, cols, batch, a.data(), r0 * batch, batch, b.data(), 0, batch,
                     tile, 0, cols, false);
             for (int i = 0; i < t; i++) {
-                int r = r0 + i;
-                int e = ptr[r];
-                int end = ptr[r + 1];
-                long base = (long) r * cols;
-                for (int c = 0; c < cols; c++) {
-                    if (e < end && idx[e] == c) {
-                        e++;
-                        continue;
-                    }
-                    top.offer(Math.abs(tile[i * cols + c]), base + c);
-                }
+                offerRow(top, tile, i * cols, cols, (long) (r0 + i) * cols, idx, ptr[r0 + i], ptr[r0 + i + 1]);
             }
         }
         return top.result();
+    }
+
+    // Offers |tile[from + c]| at position base + c for every column c of one row not among the
+    // row's pattern entries idx[e .. end) (sorted). Most scores fall below the selection's floor
+    // and are dropped by one comparison; the pattern is consulted only for those that would enter.
+    private static void offerRow(TopK top, float[] tile, int from, int cols, long base, int[] idx, int e, int end) {
+        float floor = top.floorForLaterPositions();
+        for (int c = 0; c < cols; c++) {
+            float s = Math.abs(tile[from + c]);
+            if (s <= floor) {
+                continue;
+            }
+            while (e < end && idx[e] < c) {
+                e++;
+            }
+            if (e < end && idx[e] == c) {
+                continue;
+            }
+            top.offer(s, base + c);
+            floor = top.floorForLaterPositions();
+        }
     }
 }

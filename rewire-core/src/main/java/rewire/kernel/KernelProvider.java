@@ -24,14 +24,16 @@ public interface KernelProvider extends DenseGemm {
      * Sparse times dense: for each row {@code r} in range,
      * {@code y[r, :] (+)= sum_e w(e) * x[colIdx[e], :]} over the entries {@code e} of row r, where
      * {@code w(e) = values[e]}, or {@code values[valueIndex[e]]} when {@code valueIndex != null}
-     * (the transposed-pattern form of {@code W^T dy}).
+     * (the transposed-pattern form of {@code W^T dy}). Without {@code accumulate}, every element
+     * of row r starts from {@code rowStart[r]} (a bias) instead of 0 when {@code rowStart != null};
+     * with it, {@code rowStart} is null.
      *
      * <pre>
-     * S : CSR (rows, cols)   x : (cols, n)   y : (rows, n)
+     * S : CSR (rows, cols)   x : (cols, n)   y : (rows, n)   rowStart : (rows,) or null
      * </pre>
      */
     void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-              float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate);
+              float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate);
 
     /**
      * Sampled dense-dense product: for each entry {@code e = (r, c)} of the rows in range,
@@ -43,6 +45,16 @@ public interface KernelProvider extends DenseGemm {
      */
     void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
                int rowFrom, int rowTo, boolean accumulate);
+
+    /**
+     * Row sums: {@code out[r] (+)= Σ_j a[r, j]} for each row in range, summed in at least double
+     * the precision of one float chain over long rows (the bias gradient of a layer).
+     *
+     * <pre>
+     * a : (rows, n)   out : (rows,)
+     * </pre>
+     */
+    void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate);
 
     /** {@code dst (cols, rows) = src (rows, cols)} transposed, for source rows {@code [rowFrom, rowTo)}. */
     void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo);

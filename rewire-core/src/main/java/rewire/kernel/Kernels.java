@@ -170,7 +170,23 @@ public final class Kernels {
     public void mult(CsrMatrix w, Tensor x, Tensor y, boolean accumulate) {
         requireFeatureMajor("mult: W · x", w.cols(), x, w.rows(), y);
         SparsityPattern p = w.pattern();
-        spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), x.cols(), p.rows(), p.nnz(), accumulate);
+        spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), null, x.cols(), p.rows(), p.nnz(),
+                accumulate);
+    }
+
+    /**
+     * {@code y (out, B) = W · x + b · 1ᵀ} with {@code b (out,)}: each output element's sum starts
+     * from its row's bias, so the bias costs no pass of its own.
+     */
+    public void multAddBias(CsrMatrix w, Tensor x, Tensor bias, Tensor y) {
+        requireFeatureMajor("multAddBias: W · x + b", w.cols(), x, w.rows(), y);
+        if (bias.size() != w.rows()) {
+            throw new IllegalArgumentException("multAddBias: bias " + bias.shape() + " needs one entry per row of W ("
+                    + w.rows() + ")");
+        }
+        SparsityPattern p = w.pattern();
+        spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), bias.data(), x.cols(), p.rows(), p.nnz(),
+                false);
     }
 
     /** {@code dx (in, B) = Wᵀ · dy (out, B)}, gathering through the cached transposed pattern. */
@@ -183,7 +199,7 @@ public final class Kernels {
         requireFeatureMajor("multTransA: Wᵀ · dy", w.rows(), dy, w.cols(), dx);
         SparsityPattern.Transposed t = w.pattern().transposed();
         SparsityPattern p = t.pattern();
-        spmm(p.rowPtr(), p.colIdx(), w.values(), t.sourceEntry(), dy.data(), dx.data(), dy.cols(),
+        spmm(p.rowPtr(), p.colIdx(), w.values(), t.sourceEntry(), dy.data(), dx.data(), null, dy.cols(),
                 p.rows(), p.nnz(), accumulate);
     }
 
@@ -208,11 +224,22 @@ public final class Kernels {
                 (from, to) -> provider.sddmm(ptr, idx, a.data(), b.data(), n, out, from, to, accumulate));
     }
 
-    private void spmm(int[] ptr, int[] idx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
-                      int rows, int nnz, boolean accumulate) {
+    /** {@code out (rows,) (+)= a (rows, n) · 1}: each row's sum (a bias gradient). */
+    public void rowSums(Tensor a, float[] out, boolean accumulate) {
+        if (a.shape().rank() != 2 || out.length != a.rows()) {
+            throw new IllegalArgumentException("rowSums: a " + a.shape() + " needs one output per row, got ("
+                    + out.length + ",)");
+        }
+        int n = a.cols();
+        parallel.forRange(a.rows(), Parallel.grainFor(a.rows(), n, MIN_CHUNK_WORK),
+                (from, to) -> provider.rowSums(a.data(), n, out, from, to, accumulate));
+    }
+
+    private void spmm(int[] ptr, int[] idx, float[] values, int[] valueIndex, float[] x, float[] y, float[] rowStart,
+                      int n, int rows, int nnz, boolean accumulate) {
         int grain = sparseGrain(rows, nnz, n);
         parallel.forRange(rows, grain,
-                (from, to) -> provider.spmm(ptr, idx, values, valueIndex, x, y, n, from, to, accumulate));
+                (from, to) -> provider.spmm(ptr, idx, values, valueIndex, x, y, rowStart, n, from, to, accumulate));
     }
 
     // Rows per chunk: depends only on the problem, never on the thread count.

@@ -37,14 +37,14 @@ public final class ScalarKernels implements KernelProvider {
         }
     }
 
-    // y (rows, n) (+)= S (rows, cols) · x (cols, n)
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n)
     @Override
     public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                     float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate) {
+                     float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
         for (int r = rowFrom; r < rowTo; r++) {
             int yRow = r * n;
             if (!accumulate) {
-                java.util.Arrays.fill(y, yRow, yRow + n, 0f);
+                java.util.Arrays.fill(y, yRow, yRow + n, rowStart == null ? 0f : rowStart[r]);
             }
             for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
                 float w = valueIndex == null ? values[e] : values[valueIndex[e]];
@@ -70,6 +70,18 @@ public final class ScalarKernels implements KernelProvider {
                 }
                 out[e] = accumulate ? out[e] + sum : sum;
             }
+        }
+    }
+
+    // out (rows,) (+)= a (rows, n) · 1, each row one chain of double additions
+    @Override
+    public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            double sum = 0;
+            for (int j = r * n, end = j + n; j < end; j++) {
+                sum += a[j];
+            }
+            out[r] = accumulate ? out[r] + (float) sum : (float) sum;
         }
     }
 

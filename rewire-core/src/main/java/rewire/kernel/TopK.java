@@ -45,11 +45,21 @@ public final class TopK {
             heapScore[size] = score;
             heapPos[size] = position;
             siftUp(size++);
-        } else if (k > 0 && better(score, position, heapScore[0], heapPos[0])) {
+        } else if (k > 0 && !(score < heapScore[0]) && better(score, position, heapScore[0], heapPos[0])) {
+            // (a score strictly below the worst held one never enters: the common case, tested first)
             heapScore[0] = score;
             heapPos[0] = position;
             siftDown(0);
         }
+    }
+
+    /**
+     * A score at or below which no candidate offered from now on can enter, provided candidates
+     * come in increasing position order (a tie loses to every held position then): the worst held
+     * score once {@code k} are held, otherwise negative infinity. Lets a scan skip the call.
+     */
+    public float floorForLaterPositions() {
+        return size == k && k > 0 && !Float.isNaN(heapScore[0]) ? heapScore[0] : Float.NEGATIVE_INFINITY;
     }
 
     /** Whether {@code k} candidates are held, so a new one enters only by beating the worst. */

@@ -78,6 +78,19 @@ class TapeTest {
     }
 
     @Test
+    void aFreshResultsGradientIsHandedOutToOverwriteThenToAddInto() {
+        Var x = Var.leaf(ramp(3, 5, 1f));
+        Tape tape = new Tape();
+        Var h = Activations.tanh(tape, x);
+        Tape.GradTarget first = tape.gradTarget(h);
+        assertTrue(!first.accumulate(), "an op result without a gradient is overwritten");
+        Tape.GradTarget second = tape.gradTarget(h);
+        assertTrue(second.accumulate(), "once it exists, later gradients add");
+        assertSame(first.tensor(), second.tensor());
+        assertTrue(tape.gradTarget(x).accumulate(), "a leaf's gradient is its own: always added into");
+    }
+
+    @Test
     void aBufferOfAnotherShapeIsNotReused() {
         Tape tape = new Tape();
         Var a = Activations.tanh(tape, Var.leaf(ramp(3, 5, 1f)));

@@ -26,6 +26,23 @@ class TopKTest {
     }
 
     @Test
+    void skippingScoresAtOrBelowTheFloorSelectsTheSame() {
+        forEachSeed(0x70F, 20, rng -> {
+            int k = 1 + rng.nextInt(8);
+            TopK all = new TopK(k);
+            TopK skipping = new TopK(k);
+            for (int i = 0; i < 200; i++) {
+                float s = rng.nextInt(10) == 0 ? Float.NaN : rng.nextInt(20);  // many ties, some NaN
+                all.offer(s, i);
+                if (!(s <= skipping.floorForLaterPositions())) {
+                    skipping.offer(s, i);
+                }
+            }
+            assertArrayEquals(all.result().positions(), skipping.result().positions());
+        });
+    }
+
+    @Test
     void positiveAndNegativeZeroTie() {
         assertArrayEquals(new int[] {0, 1}, TopK.largest(new float[] {-0f, 0f, -1f}, 2));
         assertArrayEquals(new int[] {0, 1}, TopK.largest(new float[] {0f, -0f, -1f}, 2));

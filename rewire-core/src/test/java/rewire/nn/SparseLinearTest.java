@@ -78,6 +78,21 @@ class SparseLinearTest {
     }
 
     @Test
+    void aNarrowLayerKeepsCsrToAHigherDensity() {
+        Rng rng = new Rng(5);
+        int narrow = SparseLinear.NARROW_ROWS - 1;
+        double between = (SparseLinear.DEFAULT_CROSSOVER + SparseLinear.NARROW_CROSSOVER) / 2;
+        SparseLinear small = SparseLinear.create("narrow", 200, narrow, between, rng);
+        assertEquals(Representation.CSR, small.representation());
+        assertEquals(SparseLinear.NARROW_CROSSOVER, small.effectiveCrossover());
+        SparseLinear wide = SparseLinear.create("wide", 200, SparseLinear.NARROW_ROWS, between, rng);
+        assertEquals(Representation.DENSE_MASKED, wide.representation());
+        CsrMatrix w = small.weight().weight();
+        assertEquals(Representation.DENSE_MASKED, layer(w, 0).representation(), "0 still forces dense");
+        assertEquals(Representation.CSR, layer(w, 0.3).representation(), "a low setting is raised for narrow layers");
+    }
+
+    @Test
     void bothRepresentationsGiveTheSameOutputsAndGradients() {
         Rng rng = new Rng(2);
         for (double density : new double[] {0.05, 0.4, 1.0}) {

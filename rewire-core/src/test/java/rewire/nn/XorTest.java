@@ -82,7 +82,7 @@ class XorTest {
         assertTrue(accuracy > 0.93, "CSR accuracy " + accuracy);
 
         Rng rng2 = new Rng(12);
-        SparseLinear masked = SparseLinear.create("fc2", 32, 32, 0.4, rng2);
+        SparseLinear masked = SparseLinear.create("fc2", 32, 32, 0.6, rng2);  // above the narrow-layer crossover
         Module model2 = new Sequential(Linear.create("fc1", 2, 32, rng2), Activation.gelu(), masked,
                 Activation.tanh(), Linear.create("fc3", 32, 2, rng2));
         assertTrue(masked.representation() == SparseLinear.Representation.DENSE_MASKED);

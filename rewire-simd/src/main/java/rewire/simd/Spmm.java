@@ -29,13 +29,13 @@ final class Spmm {
     private Spmm() {
     }
 
-    static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                    float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate) {
+    static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                    float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
         if (n == 1) {
-            gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowFrom, rowTo, accumulate);
+            gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowStart, rowFrom, rowTo, accumulate);
             return;
         }
-        run(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, rowTo, accumulate,
+        run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate,
                 n == 8 * L ? Alignment.lead(x) : 0);
     }
 
@@ -45,35 +45,37 @@ final class Spmm {
      * depends on it being the true one. Package-private so tests can try every lead.
      */
     static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                    int n, int rowFrom, int rowTo, boolean accumulate, int lead) {
+                    float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, int lead) {
         assert lead == 0 || n == 8 * L : "a shifted grid needs n = 8L, got n = " + n + ", lead " + lead;
         for (int r = rowFrom; r < rowTo; r++) {
+            float init = rowStart == null ? 0f : rowStart[r];
             if (lead == 0) {
-                row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], accumulate);
+                row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], init, accumulate);
             } else {
-                alignedRow(colIdx, values, valueIndex, x, y, r, rowPtr[r], rowPtr[r + 1], lead, accumulate);
+                alignedRow(colIdx, values, valueIndex, x, y, r, rowPtr[r], rowPtr[r + 1], lead, init, accumulate);
             }
         }
     }
 
-    // y[r, :] (+)= the entries [start, end) of row r, in register blocks of 8, 4, 2, 1 vectors
+    // y[r, :] (+)= the entries [start, end) of row r, in register blocks of 8, 4, 2, 1 vectors;
+    // without accumulate every element's chain starts from init (the row's bias, or 0)
     private static void row(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
-                            int r, int start, int end, boolean accumulate) {
+                            int r, int start, int end, float init, boolean accumulate) {
         int yRow = r * n;
         int j = 0;
         for (; j + 8 * L <= n; j += 8 * L) {
-            block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
         }
         if (j + 4 * L <= n) {
-            block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
             j += 4 * L;
         }
         if (j + 2 * L <= n) {
-            block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
             j += 2 * L;
         }
         for (; j < n; j += L) {
-            block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, accumulate);
+            block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
         }
     }
 
@@ -84,7 +86,7 @@ final class Spmm {
     // y[r] (+)= sum_e w(e) * x[colIdx[e]] for n == 1; four interleaved partial sums hide the
     // latency of the add chain, and are combined in a fixed order.
     private static void gatherDot(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                                  float[] x, float[] y, int rowFrom, int rowTo, boolean accumulate) {
+                                  float[] x, float[] y, float[] rowStart, int rowFrom, int rowTo, boolean accumulate) {
         for (int r = rowFrom; r < rowTo; r++) {
             int e = rowPtr[r];
             int end = rowPtr[r + 1];
@@ -102,22 +104,22 @@ final class Spmm {
                 s0 = Math.fma(weight(values, valueIndex, e), x[colIdx[e]], s0);
             }
             float sum = (s0 + s1) + (s2 + s3);
-            y[r] = accumulate ? y[r] + sum : sum;
+            y[r] = accumulate ? y[r] + sum : (rowStart == null ? 0f : rowStart[r]) + sum;
         }
     }
 
     // y[r, j .. j + 8L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 8L)
     private static void block8(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
         int at = yRow + j;
-        FloatVector a0 = start(y, at, accumulate);
-        FloatVector a1 = start(y, at + L, accumulate);
-        FloatVector a2 = start(y, at + 2 * L, accumulate);
-        FloatVector a3 = start(y, at + 3 * L, accumulate);
-        FloatVector a4 = start(y, at + 4 * L, accumulate);
-        FloatVector a5 = start(y, at + 5 * L, accumulate);
-        FloatVector a6 = start(y, at + 6 * L, accumulate);
-        FloatVector a7 = start(y, at + 7 * L, accumulate);
+        FloatVector a0 = start(y, at, init, accumulate);
+        FloatVector a1 = start(y, at + L, init, accumulate);
+        FloatVector a2 = start(y, at + 2 * L, init, accumulate);
+        FloatVector a3 = start(y, at + 3 * L, init, accumulate);
+        FloatVector a4 = start(y, at + 4 * L, init, accumulate);
+        FloatVector a5 = start(y, at + 5 * L, init, accumulate);
+        FloatVector a6 = start(y, at + 6 * L, init, accumulate);
+        FloatVector a7 = start(y, at + 7 * L, init, accumulate);
         for (int e = start; e < end; e++) {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             int xAt = colIdx[e] * n + j;
@@ -145,23 +147,23 @@ final class Spmm {
     // row 0 and after the last row; entries in those rows go through block8 on their own, in
     // their turn, so every element's chain of multiply-adds keeps its order.
     private static void alignedRow(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                                   int r, int start, int end, int lead, boolean accumulate) {
+                                   int r, int start, int end, int lead, float init, boolean accumulate) {
         int n = 8 * L;
         int lastSafe = (x.length - lead) / n - 1; // the last x row whose tail vector is in bounds
         int from = start;
         int to = end;
         boolean add = accumulate;
         if (from < to && colIdx[from] == 0) {
-            block8(colIdx, values, valueIndex, x, y, n, from, from + 1, r * n, 0, add);
+            block8(colIdx, values, valueIndex, x, y, n, from, from + 1, r * n, 0, init, add);
             from++;
             add = true;
         }
         while (to > from && colIdx[to - 1] > lastSafe) {
             to--;
         }
-        block9(colIdx, values, valueIndex, x, y, from, to, r * n, lead, add);
+        block9(colIdx, values, valueIndex, x, y, from, to, r * n, lead, init, add);
         if (to < end) {
-            block8(colIdx, values, valueIndex, x, y, n, to, end, r * n, 0, true);
+            block8(colIdx, values, valueIndex, x, y, n, to, end, r * n, 0, init, true);
         }
     }
 
@@ -172,23 +174,24 @@ final class Spmm {
     // they accumulate junk that is never written back. Each lane still sums its batch element's
     // terms in entry order, so the bits equal block8's.
     private static void block9(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int start, int end, int yRow, int lead, boolean accumulate) {
+                               int start, int end, int yRow, int lead, float init, boolean accumulate) {
         int n = 8 * L;
         int shift = lead - L;
         VectorShuffle<Float> toGrid = Lanes.rotation(lead);     // lane i of a row slice -> its grid lane
         VectorShuffle<Float> toRow = Lanes.rotation(L - lead);  // and back
         VectorMask<Float> first = FLOATS.indexInRange(0, lead); // the row's first lead floats
         int at = yRow + lead;
-        FloatVector h = accumulate ? FloatVector.fromArray(FLOATS, y, yRow).rearrange(toGrid) : FloatVector.zero(FLOATS);
-        FloatVector a1 = start(y, at, accumulate);
-        FloatVector a2 = start(y, at + L, accumulate);
-        FloatVector a3 = start(y, at + 2 * L, accumulate);
-        FloatVector a4 = start(y, at + 3 * L, accumulate);
-        FloatVector a5 = start(y, at + 4 * L, accumulate);
-        FloatVector a6 = start(y, at + 5 * L, accumulate);
-        FloatVector a7 = start(y, at + 6 * L, accumulate);
+        FloatVector h = accumulate ? FloatVector.fromArray(FLOATS, y, yRow).rearrange(toGrid)
+                : FloatVector.broadcast(FLOATS, init);
+        FloatVector a1 = start(y, at, init, accumulate);
+        FloatVector a2 = start(y, at + L, init, accumulate);
+        FloatVector a3 = start(y, at + 2 * L, init, accumulate);
+        FloatVector a4 = start(y, at + 3 * L, init, accumulate);
+        FloatVector a5 = start(y, at + 4 * L, init, accumulate);
+        FloatVector a6 = start(y, at + 5 * L, init, accumulate);
+        FloatVector a7 = start(y, at + 6 * L, init, accumulate);
         FloatVector t = accumulate ? FloatVector.fromArray(FLOATS, y, yRow + 7 * L).rearrange(toGrid)
-                : FloatVector.zero(FLOATS);
+                : FloatVector.broadcast(FLOATS, init);
         for (int e = start; e < end; e++) {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             int xAt = colIdx[e] * n + shift;
@@ -218,12 +221,12 @@ final class Spmm {
 
     // y[r, j .. j + 4L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 4L)
     private static void block4(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
         int at = yRow + j;
-        FloatVector a0 = start(y, at, accumulate);
-        FloatVector a1 = start(y, at + L, accumulate);
-        FloatVector a2 = start(y, at + 2 * L, accumulate);
-        FloatVector a3 = start(y, at + 3 * L, accumulate);
+        FloatVector a0 = start(y, at, init, accumulate);
+        FloatVector a1 = start(y, at + L, init, accumulate);
+        FloatVector a2 = start(y, at + 2 * L, init, accumulate);
+        FloatVector a3 = start(y, at + 3 * L, init, accumulate);
         for (int e = start; e < end; e++) {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             int xAt = colIdx[e] * n + j;
@@ -240,10 +243,10 @@ final class Spmm {
 
     // y[r, j .. j + 2L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 2L)
     private static void block2(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
         int at = yRow + j;
-        FloatVector a0 = start(y, at, accumulate);
-        FloatVector a1 = start(y, at + L, accumulate);
+        FloatVector a0 = start(y, at, init, accumulate);
+        FloatVector a1 = start(y, at + L, init, accumulate);
         for (int e = start; e < end; e++) {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             int xAt = colIdx[e] * n + j;
@@ -256,10 +259,10 @@ final class Spmm {
 
     // y[r, j .. min(j + L, n)) (+)= ..., masked so it also covers the last n mod L floats
     private static void block1(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
         VectorMask<Float> m = FLOATS.indexInRange(j, n);
         int at = yRow + j;
-        FloatVector a0 = start(y, at, m, accumulate);
+        FloatVector a0 = start(y, at, m, init, accumulate);
         for (int e = start; e < end; e++) {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             a0 = FloatVector.fromArray(FLOATS, x, colIdx[e] * n + j, m).fma(w, a0);
@@ -267,11 +270,11 @@ final class Spmm {
         a0.intoArray(y, at, m);
     }
 
-    private static FloatVector start(float[] y, int at, boolean accumulate) {
-        return accumulate ? FloatVector.fromArray(FLOATS, y, at) : FloatVector.zero(FLOATS);
+    private static FloatVector start(float[] y, int at, float init, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(FLOATS, y, at) : FloatVector.broadcast(FLOATS, init);
     }
 
-    private static FloatVector start(float[] y, int at, VectorMask<Float> m, boolean accumulate) {
-        return accumulate ? FloatVector.fromArray(FLOATS, y, at, m) : FloatVector.zero(FLOATS);
+    private static FloatVector start(float[] y, int at, VectorMask<Float> m, float init, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(FLOATS, y, at, m) : FloatVector.broadcast(FLOATS, init);
     }
 }

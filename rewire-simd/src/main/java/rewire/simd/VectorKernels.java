@@ -25,11 +25,11 @@ public final class VectorKernels implements KernelProvider {
         return Lanes.L;
     }
 
-    // y (rows, n) (+)= S (rows, cols) · x (cols, n)
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n)
     @Override
     public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                     float[] x, float[] y, int n, int rowFrom, int rowTo, boolean accumulate) {
-        Spmm.run(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, rowTo, accumulate);
+                     float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
+        Spmm.run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate);
     }
 
     // out (nnz,) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
@@ -37,6 +37,12 @@ public final class VectorKernels implements KernelProvider {
     public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
                       int rowFrom, int rowTo, boolean accumulate) {
         Sddmm.run(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+    }
+
+    // out (rows,) (+)= a (rows, n) · 1
+    @Override
+    public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
+        RowSums.run(a, n, out, rowFrom, rowTo, accumulate);
     }
 
     // dst (cols, rows) = src (rows, cols)ᵀ

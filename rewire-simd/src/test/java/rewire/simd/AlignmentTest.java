@@ -50,19 +50,23 @@ class AlignmentTest {
         for (boolean accumulate : new boolean[] {false, true}) {
             // y (31, N) (+)= W · x and dx (13, N) (+)= Wᵀ · dy
             assertSameForEveryLead("W · x", p, values, null, RandomData.floats(rng, 13 * N),
-                    RandomData.floats(rng, 31 * N), accumulate);
+                    RandomData.floats(rng, 31 * N), null, accumulate);
             assertSameForEveryLead("Wᵀ · dy", t.pattern(), values, t.sourceEntry(), RandomData.floats(rng, 31 * N),
-                    RandomData.floats(rng, 13 * N), accumulate);
+                    RandomData.floats(rng, 13 * N), null, accumulate);
         }
+        // y (31, N) = W · x + b
+        assertSameForEveryLead("W · x + b", p, values, null, RandomData.floats(rng, 13 * N),
+                RandomData.floats(rng, 31 * N), RandomData.floats(rng, 31), false);
     }
 
     private static void assertSameForEveryLead(String what, SparsityPattern p, float[] values, int[] valueIndex,
-                                               float[] x, float[] y0, boolean accumulate) {
+                                               float[] x, float[] y0, float[] rowStart, boolean accumulate) {
         float[] plain = y0.clone();
-        Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, plain, N, 0, p.rows(), accumulate, 0);
+        Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, plain, rowStart, N, 0, p.rows(), accumulate, 0);
         for (int lead = 1; lead < Lanes.L; lead++) {
             float[] shifted = y0.clone();
-            Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, shifted, N, 0, p.rows(), accumulate, lead);
+            Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, shifted, rowStart, N, 0, p.rows(), accumulate,
+                    lead);
             FloatChecks.assertBitwiseEqual(what + " with lead " + lead, plain, shifted);
         }
     }

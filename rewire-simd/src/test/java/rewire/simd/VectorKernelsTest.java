@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import rewire.kernel.KernelProvider;
 import rewire.kernel.ScalarKernels;
@@ -63,14 +64,16 @@ class VectorKernelsTest {
         float[] values = RandomData.floats(rng, p.nnz());
         SparsityPattern.Transposed t = p.transposed();
         for (boolean accumulate : new boolean[] {false, true}) {
-            checkSpmm(p, values, null, n, accumulate, rng, "W · x");
-            checkSpmm(t.pattern(), values, t.sourceEntry(), n, accumulate, rng, "Wᵀ · dy");
+            checkSpmm(p, values, null, null, n, accumulate, rng, "W · x");
+            checkSpmm(t.pattern(), values, t.sourceEntry(), null, n, accumulate, rng, "Wᵀ · dy");
         }
+        checkSpmm(p, values, null, RandomData.floats(rng, rows), n, false, rng, "W · x + b");
     }
 
-    // y (rows, n) (+)= S (rows, cols) · x (cols, n), S's values through valueIndex when given
-    private void checkSpmm(SparsityPattern p, float[] values, int[] valueIndex, int n, boolean accumulate,
-                           Rng rng, String what) {
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n), S's values
+    // through valueIndex when given
+    private void checkSpmm(SparsityPattern p, float[] values, int[] valueIndex, float[] rowStart, int n,
+                           boolean accumulate, Rng rng, String what) {
         float[] x = RandomData.floats(rng, p.cols() * n);
         float[] y0 = RandomData.floats(rng, p.rows() * n);
         float[] expected = y0.clone();
@@ -78,9 +81,10 @@ class VectorKernelsTest {
         float[] absTermSums = abs(y0);
         int[] ptr = p.rowPtr();
         int[] idx = p.colIdx();
-        scalar.spmm(ptr, idx, values, valueIndex, x, expected, n, 0, p.rows(), accumulate);
-        vector.spmm(ptr, idx, values, valueIndex, x, actual, n, 0, p.rows(), accumulate);
-        scalar.spmm(ptr, idx, abs(values), valueIndex, abs(x), absTermSums, n, 0, p.rows(), accumulate);
+        float[] absStart = rowStart == null ? null : abs(rowStart);
+        scalar.spmm(ptr, idx, values, valueIndex, x, expected, rowStart, n, 0, p.rows(), accumulate);
+        vector.spmm(ptr, idx, values, valueIndex, x, actual, rowStart, n, 0, p.rows(), accumulate);
+        scalar.spmm(ptr, idx, abs(values), valueIndex, abs(x), absTermSums, absStart, n, 0, p.rows(), accumulate);
         assertClose(what + (accumulate ? " accumulated" : ""), expected, actual, absTermSums);
     }
 
@@ -101,6 +105,24 @@ class VectorKernelsTest {
             vector.sddmm(p.rowPtr(), p.colIdx(), a, b, n, actual, 0, rows, accumulate);
             scalar.sddmm(p.rowPtr(), p.colIdx(), abs(a), abs(b), n, absTermSums, 0, rows, accumulate);
             assertClose("(a · bᵀ)|pattern" + (accumulate ? " accumulated" : ""), expected, actual, absTermSums);
+        }
+    }
+
+    // out (rows,) (+)= a (rows, n) · 1, rows longer than one chunk included
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({"1, 1", "7, 0", "5, 3", "13, 17", "3, 128", "4, 1023", "2, 1025", "3, 2500"})
+    void rowSumsMatchScalar(int rows, int n) {
+        Rng rng = new Rng(Objects.hash(rows, n));
+        float[] a = RandomData.floats(rng, rows * n);
+        for (boolean accumulate : new boolean[] {false, true}) {
+            float[] out0 = RandomData.floats(rng, rows);
+            float[] expected = out0.clone();
+            float[] actual = out0.clone();
+            float[] absTermSums = abs(out0);
+            scalar.rowSums(a, n, expected, 0, rows, accumulate);
+            vector.rowSums(a, n, actual, 0, rows, accumulate);
+            scalar.rowSums(abs(a), n, absTermSums, 0, rows, accumulate);
+            assertClose("row sums" + (accumulate ? " accumulated" : ""), expected, actual, absTermSums);
         }
     }
 }

@@ -44,10 +44,16 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
-    public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
-                     int rowFrom, int rowTo, boolean accumulate) {
+    public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
+                     float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
         calls.incrementAndGet();
-        inner.spmm(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, rowTo, accumulate);
+        inner.spmm(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate);
+    }
+
+    @Override
+    public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
+        calls.incrementAndGet();
+        inner.rowSums(a, n, out, rowFrom, rowTo, accumulate);
     }
 
     @Override

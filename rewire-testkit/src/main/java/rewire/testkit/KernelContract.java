@@ -140,16 +140,28 @@ public abstract class KernelContract {
             String suffix = acc ? " accumulate" : "";
             // y (rows, B) (+)= W · x
             assertRowRangeContract(c + ": spmm" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
-                    (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, n,
+                    (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, null, n,
                             from, to, acc));
             // dx (cols, B) (+)= Wᵀ · dy, values reached through sourceEntry
             assertRowRangeContract(c + ": spmm transposed" + suffix, c.cols(), rowsOfWidth(c.cols(), n),
                     o.dx0().data(), (out, from, to) -> p.spmm(wT.rowPtr(), wT.colIdx(), values, sourceEntry,
-                            o.dy().data(), out, n, from, to, acc));
+                            o.dy().data(), out, null, n, from, to, acc));
             // dW (nnz,) (+)= (dy · xᵀ)|W
             assertRowRangeContract(c + ": sddmm" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
                     (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data(), o.x().data(), n, out,
                             from, to, acc));
+        }
+        // y (rows, B) = W · x + b · 1ᵀ: the bias starts each row
+        float[] bias = RandomData.floats(new Rng(c.rows() * 31L + c.cols()), c.rows());
+        assertRowRangeContract(c + ": spmm with row start", c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
+                (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, bias, n,
+                        from, to, false));
+        // db (rows,) (+)= dy (rows, B) · 1
+        for (boolean acc : new boolean[] {false, true}) {
+            int[] ownRow = rowsOfWidth(c.rows(), 1);
+            float[] initial = RandomData.floats(new Rng(c.rows()), c.rows());
+            assertRowRangeContract(c + ": rowSums" + (acc ? " accumulate" : ""), c.rows(), ownRow, initial,
+                    (out, from, to) -> p.rowSums(o.dy().data(), n, out, from, to, acc));
         }
         // xᵀ (B, cols) = x (cols, B)ᵀ: source row r lands in column r of every destination row
         int[] sourceRowOfDst = new int[c.cols() * n];

@@ -28,9 +28,9 @@ class KernelContractCanFailTest {
             return new CountingProvider(new ScalarKernels()) {
                 @Override
                 public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                                 int n, int rowFrom, int rowTo, boolean accumulate) {
+                                 float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
                     int overrun = Math.min(rowTo + 1, rowPtr.length - 1);
-                    super.spmm(rowPtr, colIdx, values, valueIndex, x, y, n, rowFrom, overrun, accumulate);
+                    super.spmm(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, overrun, accumulate);
                 }
             };
         }

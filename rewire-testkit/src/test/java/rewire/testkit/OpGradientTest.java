@@ -115,6 +115,36 @@ class OpGradientTest {
     }
 
     @Test
+    void sparseAndMaskedLinearWithBias() {
+        Var x = leaf(9, 5);
+        Var b = param(7);
+        Var w = sparseParam(7, 9, 0.3);
+        check(t -> LinearOps.sparseLinear(t, x, w, b), x, w, b);
+        Var m = sparseParam(7, 9, 0.6);
+        check(t -> LinearOps.maskedLinear(t, x, m, b), x, m, b);
+    }
+
+    /**
+     * An op result read by several ops: the first backward to reach it overwrites its gradient
+     * buffer, the others add into it (Tape.gradTarget); a wrong order or a lost term fails here.
+     */
+    @Test
+    void aResultWithSeveralConsumersGetsEveryGradient() {
+        Var x = awayFromZero(9, 5);
+        Var scale = Var.constant(awayFromZero(9, 5).value());
+        Var w = sparseParam(7, 9, 0.3);
+        Var m = sparseParam(7, 9, 0.6);
+        Var b = param(7);
+        Var c = param(9);
+        check(t -> {
+            Var h = Ops.mul(t, x, scale);  // (9, 5), |h| >= 0.01: ReLU's kink stays out of reach
+            Var viaRelu = LinearOps.sparseLinear(t, Activations.relu(t, h), w, b);
+            Var viaMasked = LinearOps.maskedLinear(t, LinearOps.addBias(t, h, c), m, b);
+            return Ops.add(t, Ops.add(t, viaRelu, viaMasked), LinearOps.sparseLinear(t, h, w));
+        }, x, w, m, b, c);
+    }
+
+    @Test
     void addBias() {
         Var x = leaf(4, 6);
         Var b = param(4);

@@ -30,8 +30,10 @@ import rewire.train.Workload;
  *
  * <pre>
  * java -Drewire.threads=1 -cp benchmarks.jar rewire.bench.peer.PeerRun --method rigl --density 0.1
- *      [--warmup 1] [--timed 3] [--quick] [--layers]
+ *      [--warmup 1] [--timed 3] [--quick] [--layers] [--set key=value ...]
  * </pre>
+ * {@code --set} adds a configuration override (as on {@code rewire train}'s command line), for
+ * experiments such as {@code --set model.crossover=1.1}; the benchmark script passes none.
  * {@code --layers} prints the initial nnz of every weight layer (ERK) as one line and exits: the
  * PyTorch side reads it so that both use the same per-layer densities. {@code --quick} trains on
  * 30 batches per epoch and tests on 1000 examples, to check the pipeline.
@@ -44,7 +46,8 @@ public final class PeerRun {
     private static final int QUICK_BATCHES = 30;
 
     /** The command-line options. */
-    record Options(String method, double density, int warmup, int timed, boolean quick, boolean layers) {
+    record Options(String method, double density, int warmup, int timed, boolean quick, boolean layers,
+                   List<String> overrides) {
         static Options parse(String[] args) {
             String method = "rigl";
             double density = 0.1;
@@ -52,6 +55,7 @@ public final class PeerRun {
             int timed = 3;
             boolean quick = false;
             boolean layers = false;
+            List<String> overrides = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--method" -> method = value(args, ++i);
@@ -60,6 +64,7 @@ public final class PeerRun {
                     case "--timed" -> timed = Integer.parseInt(value(args, ++i));
                     case "--quick" -> quick = true;
                     case "--layers" -> layers = true;
+                    case "--set" -> overrides.add(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "' (see PeerRun's Javadoc)");
                 }
             }
@@ -68,7 +73,8 @@ public final class PeerRun {
                 throw new IllegalArgumentException("need --method dense|rigl, --density in (0, 1], --warmup >= 0, "
                         + "--timed >= 1; got " + method + ", " + density + ", " + warmup + ", " + timed);
             }
-            return new Options(method, method.equals("dense") ? 1.0 : density, warmup, timed, quick, layers);
+            return new Options(method, method.equals("dense") ? 1.0 : density, warmup, timed, quick, layers,
+                    List.copyOf(overrides));
         }
 
         static String value(String[] args, int i) {
@@ -80,15 +86,16 @@ public final class PeerRun {
 
         /** The example configuration with this run's overrides. */
         ClassifyConfig config() throws IOException {
-            List<String> overrides = new ArrayList<>(List.of("name=peer-" + method, "train.epochs=" + (warmup + timed)));
+            List<String> all = new ArrayList<>(List.of("name=peer-" + method, "train.epochs=" + (warmup + timed)));
             if (method.equals("rigl")) {
-                overrides.add("sparsity.density=" + density);
+                all.add("sparsity.density=" + density);
             }
             if (quick) {
-                overrides.addAll(List.of("data.trainLimit=" + QUICK_BATCHES * 128, "data.testLimit=1000"));
+                all.addAll(List.of("data.trainLimit=" + QUICK_BATCHES * 128, "data.testLimit=1000"));
             }
+            all.addAll(overrides);
             Path file = Path.of("examples", method.equals("dense") ? "mlp-dense.yaml" : "mlp-rigl.yaml");
-            return Config.load(ClassifyConfig.class, file, overrides);
+            return Config.load(ClassifyConfig.class, file, all);
         }
     }
 
