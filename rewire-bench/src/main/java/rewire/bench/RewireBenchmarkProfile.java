@@ -36,7 +36,7 @@ record RewireBenchmarkProfile(String grower, double density, int threads, int sa
         OPENBLAS("grow: dense GEMM in OpenBLAS", "rewire.kernel.NativeBlas.gemm"),
         JAVA_GEMM("grow: dense GEMM in a Java provider", "rewire.kernel.ScalarKernels.gemm", "rewire.simd."),
         CH_SCORES("grow: CH link-prediction scores", "rewire.sparsity.ch."),
-        HEAP("grow: top-k heap (TopK.offer)", "rewire.kernel.TopK.offer"),
+        HEAP("grow: top-k selection (TopK.offer)", "rewire.kernel.TopK.offer"),
         RESULT("grow: top-k result sort (TopK.result)", "rewire.kernel.TopK.result"),
         SELECTION("grow: sort by position (Selection)", "rewire.sparsity.Selection."),
         GROW_OTHER("grow: scan, keys, score tiles", "rewire.sparsity.RewireStep.growPerLayer"),

@@ -8,21 +8,31 @@ import java.util.Arrays;
  * selection does not depend on the order in which candidates are offered. NaN ranks below every
  * number.
  *
+ * <p>Candidates that may still enter are appended to a buffer of {@code 2k}; when it is full a
+ * selection (quickselect) keeps the {@code k} best and their worst becomes the floor that later
+ * candidates must beat. That is O(1) amortized per candidate, where a heap paid O(log k) for
+ * every one that entered, and the scans of gradient-based growth offer many that do.
+ *
  * <p>Call order: {@link #offer} any number of times, then {@link #result()} once.
  */
 public final class TopK {
     private final int k;
-    private final float[] heapScore;
-    private final long[] heapPos;
+    private final float[] score;
+    private final long[] pos;
     private int size;
+    // After the first compaction: the k-th best candidate so far, which a newcomer must beat.
+    private boolean hasFloor;
+    private float floorScore;
+    private long floorPos;
 
     public TopK(int k) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be non-negative, got " + k);
         }
         this.k = k;
-        this.heapScore = new float[k];
-        this.heapPos = new long[k];
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, 2L * k);
+        this.score = new float[capacity];
+        this.pos = new long[capacity];
     }
 
     /** Selected positions and scores, best first. */
@@ -40,47 +50,44 @@ public final class TopK {
     }
 
     /** Offers one candidate. */
-    public void offer(float score, long position) {
-        if (size < k) {
-            heapScore[size] = score;
-            heapPos[size] = position;
-            siftUp(size++);
-        } else if (k > 0 && !(score < heapScore[0]) && better(score, position, heapScore[0], heapPos[0])) {
-            // (a score strictly below the worst held one never enters: the common case, tested first)
-            heapScore[0] = score;
-            heapPos[0] = position;
-            siftDown(0);
+    public void offer(float candidateScore, long position) {
+        if (k == 0 || hasFloor && (candidateScore < floorScore
+                || !better(candidateScore, position, floorScore, floorPos))) {
+            return;
+        }
+        score[size] = candidateScore;
+        pos[size] = position;
+        if (++size == score.length) {
+            keepBest();
         }
     }
 
     /**
      * A score at or below which no candidate offered from now on can enter, provided candidates
-     * come in increasing position order (a tie loses to every held position then): the worst held
-     * score once {@code k} are held, otherwise negative infinity. Lets a scan skip the call.
+     * come in increasing position order (a tie loses to every held position then): the floor once
+     * there is one, otherwise negative infinity. Lets a scan skip the call.
      */
     public float floorForLaterPositions() {
-        return size == k && k > 0 && !Float.isNaN(heapScore[0]) ? heapScore[0] : Float.NEGATIVE_INFINITY;
-    }
-
-    /** Whether {@code k} candidates are held, so a new one enters only by beating the worst. */
-    public boolean isFull() {
-        return size == k;
+        return hasFloor && !Float.isNaN(floorScore) ? floorScore : Float.NEGATIVE_INFINITY;
     }
 
     public Result result() {
+        if (size > k) {
+            keepBest();
+        }
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (x, y) -> better(heapScore[x], heapPos[x], heapScore[y], heapPos[y]) ? -1
-                : better(heapScore[y], heapPos[y], heapScore[x], heapPos[x]) ? 1 : 0);
-        long[] pos = new long[size];
+        Arrays.sort(order, (x, y) -> better(score[x], pos[x], score[y], pos[y]) ? -1
+                : better(score[y], pos[y], score[x], pos[x]) ? 1 : 0);
+        long[] positions = new long[size];
         float[] scores = new float[size];
         for (int i = 0; i < size; i++) {
-            pos[i] = heapPos[order[i]];
-            scores[i] = heapScore[order[i]];
+            positions[i] = pos[order[i]];
+            scores[i] = score[order[i]];
         }
-        return new Result(pos, scores);
+        return new Result(positions, scores);
     }
 
     /** The indices of the {@code k} largest values of {@code scores}, best first, ties to the lower index. */
@@ -110,43 +117,60 @@ public final class TopK {
         return p1 < p2;
     }
 
-    // min-heap on rank: the root is the worst selected candidate
-    private void siftUp(int i) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!better(heapScore[parent], heapPos[parent], heapScore[i], heapPos[i])) {
-                return;
+    // Moves the k best of the buffer to its front (quickselect of the k-th best, median-of-three
+    // pivots), drops the rest and makes the k-th best the floor.
+    private void keepBest() {
+        int target = k - 1;
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int p = partition(lo, hi, medianOfThree(lo, lo + (hi - lo) / 2, hi));
+            if (p == target) {
+                break;
             }
-            swap(i, parent);
-            i = parent;
+            if (p < target) {
+                lo = p + 1;
+            } else {
+                hi = p - 1;
+            }
         }
+        size = k;
+        hasFloor = true;
+        floorScore = score[target];
+        floorPos = pos[target];
     }
 
-    private void siftDown(int i) {
-        while (true) {
-            int l = 2 * i + 1;
-            if (l >= size) {
-                return;
+    // Puts the candidate at pivot in its ranked place within [lo, hi], the better ones before it.
+    private int partition(int lo, int hi, int pivot) {
+        swap(pivot, hi);
+        float pivotScore = score[hi];
+        long pivotPos = pos[hi];
+        int store = lo;
+        for (int i = lo; i < hi; i++) {
+            if (better(score[i], pos[i], pivotScore, pivotPos)) {
+                swap(i, store++);
             }
-            int worst = l;
-            int r = l + 1;
-            if (r < size && better(heapScore[l], heapPos[l], heapScore[r], heapPos[r])) {
-                worst = r;
-            }
-            if (!better(heapScore[i], heapPos[i], heapScore[worst], heapPos[worst])) {
-                return;
-            }
-            swap(i, worst);
-            i = worst;
         }
+        swap(store, hi);
+        return store;
+    }
+
+    private int medianOfThree(int a, int b, int c) {
+        boolean ab = better(score[a], pos[a], score[b], pos[b]);
+        boolean bc = better(score[b], pos[b], score[c], pos[c]);
+        boolean ac = better(score[a], pos[a], score[c], pos[c]);
+        if (ab == bc) {
+            return b;
+        }
+        return ab == ac ? c : a;
     }
 
     private void swap(int i, int j) {
-        float s = heapScore[i];
-        heapScore[i] = heapScore[j];
-        heapScore[j] = s;
-        long p = heapPos[i];
-        heapPos[i] = heapPos[j];
-        heapPos[j] = p;
+        float s = score[i];
+        score[i] = score[j];
+        score[j] = s;
+        long p = pos[i];
+        pos[i] = pos[j];
+        pos[j] = p;
     }
 }

@@ -64,16 +64,27 @@ class PixelsTest {
 
     @Test
     void batchesOfPixelsEqualBatchesOfFloats() {
-        Twins t = Twins.random(new Rng(3), 50, 9);
-        Split bytes = new Split(t.bytes(), t.bytes()).standardized(Standardization.Mode.GLOBAL);
-        Split floats = new Split(t.floats(), t.floats()).standardized(Standardization.Mode.GLOBAL);
-        Batcher a = Batcher.shuffled(bytes.train(), 16, LastBatch.DROP, new Rng(1));
-        Batcher b = Batcher.shuffled(floats.train(), 16, LastBatch.DROP, new Rng(1));
+        // feature counts around the 8-pixel reads, batches of one tile and of a tile and a part
+        for (int features : new int[] {3, 9, 17}) {
+            for (int batch : new int[] {16, 21}) {
+                for (Standardization.Mode mode : Standardization.Mode.values()) {
+                    assertSameBatches(Twins.random(new Rng(features), 50, features), batch, mode);
+                }
+            }
+        }
+    }
+
+    private static void assertSameBatches(Twins t, int batch, Standardization.Mode mode) {
+        Split bytes = new Split(t.bytes(), t.bytes()).standardized(mode);
+        Split floats = new Split(t.floats(), t.floats()).standardized(mode);
+        Batcher a = Batcher.shuffled(bytes.train(), batch, LastBatch.DROP, new Rng(1));
+        Batcher b = Batcher.shuffled(floats.train(), batch, LastBatch.DROP, new Rng(1));
         for (int i = 0; i < a.batchesPerEpoch(); i++) {
             float[] x = a.batch(1, i).x().data().clone();
             float[] y = b.batch(1, i).x().data();
             for (int k = 0; k < x.length; k++) {
-                assertEquals(Float.floatToRawIntBits(y[k]), Float.floatToRawIntBits(x[k]), "batch " + i + " element " + k);
+                assertEquals(Float.floatToRawIntBits(y[k]), Float.floatToRawIntBits(x[k]),
+                        mode + ", batch " + i + " element " + k);
             }
         }
     }
