@@ -165,7 +165,7 @@ torch_version=$("$PY" -c 'import torch; print(torch.__version__)' 2>/dev/null ||
 context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); PyTorch $torch_version (Debian python3-torch, OpenBLAS)
 - Command: \`$(cat "$work/command")\` (git $(cat "$work/git")); every configuration its own process$(grep -q timed "$work/command" && echo ", each alone on the machine (/work/timed)" || true)
 - Model and recipe: MLP 784-1000-1000-1000-10, Fashion-MNIST (60k train, 10k test), batch 128, SGD momentum 0.9, lr 0.05 cosine to 0, weight decay 5e-4, 1 warm-up + 3 timed epochs (s/epoch: median of the 3), test accuracy after those 4 epochs (not timed); RigL: ERK per-layer densities (Rewire's counts, read by the PyTorch side), deltaT 100, drop fraction 0.3 cosine to 0 at 75% of the run, magnitude drop, dense-gradient growth
-- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, SparseLinear's crossover); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool and OpenBLAS)
+- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool and OpenBLAS)
 - PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1
 - Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and standardize per batch
 - Training FLOPs: RigL's accounting over all 4 epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
