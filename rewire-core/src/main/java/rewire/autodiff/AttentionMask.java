@@ -60,14 +60,50 @@ public record AttentionMask(Kind kind, int width) {
         };
     }
 
+    /** Number of keys query {@code q} may attend to (in any sequence longer than q). */
+    public int keyCount(int q) {
+        return switch (kind) {
+            case CAUSAL -> q + 1;
+            case LOCAL -> Math.min(q + 1, width);
+            case STRIDED -> q / width + 1;
+            case SPARSE -> Math.min(q + 1, width) + (q >= width ? q / width : 0);
+        };
+    }
+
     /** Number of (query, key) pairs allowed in a sequence of {@code length} tokens. */
     public long allowedPairs(int length) {
         long count = 0;
         for (int q = 0; q < length; q++) {
-            for (int k = 0; k <= q; k++) {
-                count += allows(q, k) ? 1 : 0;
-            }
+            count += keyCount(q);
         }
         return count;
+    }
+
+    /**
+     * The allowed keys of every query of a sequence of {@code length} tokens in compressed rows,
+     * in time proportional to their number: query q's keys, ascending, are
+     * {@code keys[offsets[q] .. offsets[q+1])}. {@code offsets} needs {@code length + 1} entries,
+     * {@code keys} {@link #allowedPairs}{@code (length)}.
+     */
+    public void fillKeys(int length, int[] offsets, int[] keys) {
+        if (offsets.length < length + 1 || keys.length < allowedPairs(length)) {
+            throw new IllegalArgumentException("fillKeys: need " + (length + 1) + " offsets and " + allowedPairs(length)
+                    + " keys, got " + offsets.length + " and " + keys.length);
+        }
+        int e = 0;
+        for (int q = 0; q < length; q++) {
+            offsets[q] = e;
+            int window = kind == Kind.STRIDED ? 1 : kind == Kind.CAUSAL ? q + 1 : Math.min(q + 1, width);
+            if (kind == Kind.STRIDED || kind == Kind.SPARSE) {
+                // gaps that are multiples of the stride and beyond the local window, farthest key first
+                for (int gap = q / width * width; gap >= window; gap -= width) {
+                    keys[e++] = q - gap;
+                }
+            }
+            for (int gap = window - 1; gap >= 0; gap--) {
+                keys[e++] = q - gap;
+            }
+        }
+        offsets[length] = e;
     }
 }
