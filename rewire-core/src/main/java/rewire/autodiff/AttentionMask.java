@@ -1,5 +1,7 @@
 package rewire.autodiff;
 
+import rewire.sparse.SparsityPattern;
+
 /**
  * Which keys a query may attend to in causal self-attention: every pattern is causal
  * ({@code k ≤ q}) and always lets a query see itself. The sparse patterns are those of Sparse
@@ -80,22 +82,21 @@ public record AttentionMask(Kind kind, int width) {
     }
 
     /**
-     * The allowed keys of every query of a sequence of {@code length} tokens in compressed rows,
-     * in time proportional to their number: query q's keys, ascending, are
-     * {@code keys[offsets[q] .. offsets[q+1])}. {@code offsets} needs {@code length + 1} entries,
-     * {@code keys} {@link #allowedPairs}{@code (length)}.
+     * The allowed pairs of a sequence of {@code length} tokens as a {@code (length, length)}
+     * pattern, query rows and key columns, built in time proportional to their number.
      */
-    public void fillKeys(int length, int[] offsets, int[] keys) {
-        if (offsets.length < length + 1 || keys.length < allowedPairs(length)) {
-            throw new IllegalArgumentException("fillKeys: need " + (length + 1) + " offsets and " + allowedPairs(length)
-                    + " keys, got " + offsets.length + " and " + keys.length);
+    public SparsityPattern pattern(int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("pattern: length must be >= 1, got " + length);
         }
+        int[] rowPtr = new int[length + 1];
+        int[] keys = new int[Math.toIntExact(allowedPairs(length))];
         int e = 0;
         for (int q = 0; q < length; q++) {
-            offsets[q] = e;
+            rowPtr[q] = e;
             int window = kind == Kind.STRIDED ? 1 : kind == Kind.CAUSAL ? q + 1 : Math.min(q + 1, width);
             if (kind == Kind.STRIDED || kind == Kind.SPARSE) {
-                // gaps that are multiples of the stride and beyond the local window, farthest key first
+                // gaps that are multiples of the stride beyond the local window, farthest key first
                 for (int gap = q / width * width; gap >= window; gap -= width) {
                     keys[e++] = q - gap;
                 }
@@ -104,6 +105,7 @@ public record AttentionMask(Kind kind, int width) {
                 keys[e++] = q - gap;
             }
         }
-        offsets[length] = e;
+        rowPtr[length] = e;
+        return SparsityPattern.of(length, length, rowPtr, keys);
     }
 }

@@ -63,21 +63,23 @@ final class HeadGeometry {
     }
 
     // dst (T, dh), token-major, = the block gather reads, transposed
-    void gatherTokens(float[] src, int base, int h, int b, float[] dst) {
+    void gatherTokens(float[] src, int base, int h, int b, Tensor dst) {
+        float[] d = dst.data();
         for (int i = 0; i < headDim; i++) {
             int off = (base + h * headDim + i) * columns + b * seqLen;
             for (int t = 0; t < seqLen; t++) {
-                dst[t * headDim + i] = src[off + t];
+                d[t * headDim + i] = src[off + t];
             }
         }
     }
 
     // the block scatter writes, from token-major src (T, dh): = or +=
-    void scatterTokens(float[] src, float[] dst, int base, int h, int b, boolean accumulate) {
+    void scatterTokens(Tensor src, float[] dst, int base, int h, int b, boolean accumulate) {
+        float[] s = src.data();
         for (int i = 0; i < headDim; i++) {
             int off = (base + h * headDim + i) * columns + b * seqLen;
             for (int t = 0; t < seqLen; t++) {
-                dst[off + t] = (accumulate ? dst[off + t] : 0f) + src[t * headDim + i];
+                dst[off + t] = (accumulate ? dst[off + t] : 0f) + s[t * headDim + i];
             }
         }
     }

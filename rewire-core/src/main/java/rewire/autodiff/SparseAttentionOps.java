@@ -1,6 +1,8 @@
 package rewire.autodiff;
 
-import java.util.Arrays;
+import rewire.kernel.Kernels;
+import rewire.sparse.CsrMatrix;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.Tensor;
 
 /**
@@ -8,13 +10,15 @@ import rewire.tensor.Tensor;
  * allows, as the factorized patterns of Sparse Transformers are meant to be computed (Child,
  * Gray, Radford and Sutskever, "Generating Long Sequences with Sparse Transformers", 2019) and as
  * Mixed Sparsity Training's hybrid sparse attention uses them (Hu et al., TMLR 2025). Forward and
- * backward cost {@code O(P·dh)} per sequence and head for {@code P} allowed pairs, and keep only
- * the {@code P} probabilities: no {@code (T, T)} buffer is ever made.
+ * backward cost {@code O(P·dh)} per sequence and head for the {@code P} allowed pairs and keep
+ * only their {@code P} probabilities: no {@code (T, T)} buffer is ever made.
  *
- * <p>Same layout and result as {@link AttentionOps#maskedSelfAttention} (up to float rounding):
- * per sequence and head the op copies queries, keys and values token-major {@code (T, dh)}, and
- * for each query walks its allowed keys ({@link AttentionMask#fillKeys}): scores, a softmax that
- * subtracts the row's maximum, and the probability-weighted sum of values.
+ * <p>The allowed pairs form a {@code (T, T)} {@link SparsityPattern} (query rows, key columns;
+ * {@link AttentionMask#pattern}), so attention is the sparse products of dynamic sparse training
+ * on token-major {@code (T, dh)} copies of one sequence and head: scores are a sampled product
+ * {@code (Q Kᵀ)|pattern}, mixing a sparse-times-dense product {@code P V}, both through
+ * {@link Kernels}. Same layout and result as {@link AttentionOps#maskedSelfAttention} up to
+ * float rounding.
  */
 public final class SparseAttentionOps {
     private SparseAttentionOps() {
@@ -23,160 +27,108 @@ public final class SparseAttentionOps {
     /**
      * {@code y = concat_h(softmax_mask(Q_hᵀ K_h / sqrt(dh)) V_hᵀ)ᵀ} per sequence over the allowed
      * pairs only; {@code qkv : (3d, N)} stacks queries, keys and values as in
-     * {@link AttentionOps#maskedSelfAttention}, {@code y : (d, N)}, {@code N = B·seqLen}.
+     * {@link AttentionOps#maskedSelfAttention}, {@code y : (d, N)}, {@code N = B·seqLen}. The
+     * softmax subtracts each query's maximum over its allowed keys.
      *
-     * <p>Gradients per allowed pair (q, k) with probability {@code p}: {@code dp = dO_q · V_k},
-     * {@code dV_k += p dO_q}, {@code ds = p (dp - Σ_k' dp' p') / sqrt(dh)},
-     * {@code dQ_q += ds K_k}, {@code dK_k += ds Q_q}.
+     * <p>Gradients with {@code P} the probabilities on the pattern: {@code dP = (dO Vᵀ)|pattern},
+     * {@code dV = Pᵀ dO}, {@code dS = P ⊙ (dP - rowsum(dP ⊙ P)) / sqrt(dh)}, {@code dQ = dS K},
+     * {@code dK = dSᵀ Q} (token-major).
      */
     public static Var selfAttention(Tape tape, Var qkv, int heads, int seqLen, AttentionMask mask) {
         if (mask == null) {
             throw new IllegalArgumentException("sparseSelfAttention: the mask must not be null");
         }
         HeadGeometry g = HeadGeometry.of("sparseSelfAttention", qkv, heads, seqLen);
-        int pairs = Math.toIntExact(mask.allowedPairs(seqLen));
-        int[] offsets = tape.scratchInts(seqLen + 1);
-        int[] keys = tape.scratchInts(pairs);
-        mask.fillKeys(seqLen, offsets, keys);
+        SparsityPattern pattern = mask.pattern(seqLen);
+        Kernels k = tape.kernels();
         Var y = tape.output("sparseSelfAttention", qkv.requiresGrad(), g.width, g.columns);
-        Tensor probs = tape.scratch(g.sequences * heads, pairs);      // (B·H, P)
-        Head head = new Head(tape, g, offsets, keys);
+        Tensor[] head = tokenBuffers(tape, g, 4);       // Q, K, V, O, each (T, dh)
+        CsrMatrix[] probs = new CsrMatrix[g.sequences * heads];
         float[] x = qkv.value().data();
         for (int b = 0; b < g.sequences; b++) {
             for (int h = 0; h < heads; h++) {
-                head.load(x, h, b);
-                head.forward(probs.data(), (b * heads + h) * pairs);
-                g.scatterTokens(head.out, y.value().data(), 0, h, b, false);
+                CsrMatrix p = new CsrMatrix(pattern, tape.scratch(1, pattern.nnz()).data());
+                probs[b * heads + h] = p;
+                for (int part = 0; part < 3; part++) {
+                    g.gatherTokens(x, part * g.width, h, b, head[part]);
+                }
+                k.sampledMultTransB(head[0], head[1], pattern, p.values());   // S = (Q Kᵀ)|pattern
+                softmaxRows(pattern, p.values(), g.scale);
+                k.mult(p, head[2], head[3]);                                   // O = P V
+                g.scatterTokens(head[3], y.value().data(), 0, h, b, false);
             }
         }
-        tape.onBackward(y, () -> backward(tape, qkv, y, g, offsets, keys, probs));
+        tape.onBackward(y, () -> backward(tape, qkv, y, g, probs));
         return y;
     }
 
-    private static void backward(Tape tape, Var qkv, Var y, HeadGeometry g, int[] offsets, int[] keys, Tensor probs) {
-        Head head = new Head(tape, g, offsets, keys);
-        float[] dOut = tape.scratch(g.seqLen, g.headDim).data();
-        float[] dKeys = tape.scratch(g.seqLen, g.headDim).data();
-        float[] dValues = tape.scratch(g.seqLen, g.headDim).data();
+    private static void backward(Tape tape, Var qkv, Var y, HeadGeometry g, CsrMatrix[] probs) {
+        Kernels k = tape.kernels();
+        SparsityPattern pattern = probs[0].pattern();
+        Tensor[] head = tokenBuffers(tape, g, 5);       // Q, K, V, dO, and each input gradient in turn
+        CsrMatrix dS = new CsrMatrix(pattern, tape.scratch(1, pattern.nnz()).data());
         float[] x = qkv.value().data();
         float[] dx = tape.grad(qkv).data();
-        int pairs = probs.cols();
         for (int b = 0; b < g.sequences; b++) {
             for (int h = 0; h < g.heads; h++) {
-                head.load(x, h, b);
-                g.gatherTokens(y.grad().data(), 0, h, b, dOut);
-                Arrays.fill(dKeys, 0f);
-                Arrays.fill(dValues, 0f);
-                head.backward(probs.data(), (b * g.heads + h) * pairs, dOut, dKeys, dValues);
-                g.scatterTokens(head.out, dx, 0, h, b, true);        // head.out now holds dQ
-                g.scatterTokens(dKeys, dx, g.width, h, b, true);
-                g.scatterTokens(dValues, dx, 2 * g.width, h, b, true);
+                CsrMatrix p = probs[b * g.heads + h];
+                for (int part = 0; part < 3; part++) {
+                    g.gatherTokens(x, part * g.width, h, b, head[part]);
+                }
+                g.gatherTokens(y.grad().data(), 0, h, b, head[3]);
+                k.sampledMultTransB(head[3], head[2], pattern, dS.values());   // dP = (dO Vᵀ)|pattern
+                k.multTransA(p, head[3], head[4]);                              // dV = Pᵀ dO
+                g.scatterTokens(head[4], dx, 2 * g.width, h, b, true);
+                softmaxBackward(pattern, p.values(), dS.values(), g.scale);    // dP becomes dS
+                k.mult(dS, head[1], head[4]);                                   // dQ = dS K
+                g.scatterTokens(head[4], dx, 0, h, b, true);
+                k.multTransA(dS, head[0], head[4]);                             // dK = dSᵀ Q
+                g.scatterTokens(head[4], dx, g.width, h, b, true);
             }
         }
     }
 
-    /** Token-major buffers of one sequence and head, and the per-query walks over allowed keys. */
-    private static final class Head {
-        final HeadGeometry g;
-        final int[] offsets;
-        final int[] keys;
-        final float[] query;
-        final float[] key;
-        final float[] value;
-        final float[] out;      // forward: the output rows; backward: dQ
-        final float[] row;      // backward: dp of one query's pairs
-
-        Head(Tape tape, HeadGeometry g, int[] offsets, int[] keys) {
-            this.g = g;
-            this.offsets = offsets;
-            this.keys = keys;
-            this.query = tape.scratch(g.seqLen, g.headDim).data();
-            this.key = tape.scratch(g.seqLen, g.headDim).data();
-            this.value = tape.scratch(g.seqLen, g.headDim).data();
-            this.out = tape.scratch(g.seqLen, g.headDim).data();
-            this.row = tape.scratch(1, g.seqLen).data();
+    private static Tensor[] tokenBuffers(Tape tape, HeadGeometry g, int count) {
+        Tensor[] buffers = new Tensor[count];
+        for (int i = 0; i < count; i++) {
+            buffers[i] = tape.scratch(g.seqLen, g.headDim);
         }
+        return buffers;
+    }
 
-        void load(float[] x, int h, int b) {
-            g.gatherTokens(x, 0, h, b, query);
-            g.gatherTokens(x, g.width, h, b, key);
-            g.gatherTokens(x, 2 * g.width, h, b, value);
-        }
-
-        // p[base + e] = probabilities of every allowed pair e; out (T, dh) = their mix of values
-        void forward(float[] p, int base) {
-            int dh = g.headDim;
-            for (int t = 0; t < g.seqLen; t++) {
-                int from = offsets[t];
-                int to = offsets[t + 1];
-                float max = Float.NEGATIVE_INFINITY;
-                for (int e = from; e < to; e++) {
-                    float s = g.scale * dot(query, t * dh, key, keys[e] * dh, dh);
-                    p[base + e] = s;
-                    max = Math.max(max, s);
-                }
-                double sum = 0;
-                for (int e = from; e < to; e++) {
-                    float z = (float) Math.exp(p[base + e] - max);
-                    p[base + e] = z;
-                    sum += z;
-                }
-                float inv = (float) (1 / sum);
-                Arrays.fill(out, t * dh, (t + 1) * dh, 0f);
-                for (int e = from; e < to; e++) {
-                    p[base + e] *= inv;
-                    axpy(p[base + e], value, keys[e] * dh, out, t * dh, dh);
-                }
+    // each query's scores s on the pattern become softmax(scale · s) over its allowed keys
+    private static void softmaxRows(SparsityPattern pattern, float[] s, float scale) {
+        int[] ptr = pattern.rowPtr();
+        for (int q = 0; q < pattern.rows(); q++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int e = ptr[q]; e < ptr[q + 1]; e++) {
+                max = Math.max(max, scale * s[e]);
             }
-        }
-
-        // dQ into out, dK and dV added into dKeys, dValues (all (T, dh)), from dOut (T, dh)
-        void backward(float[] p, int base, float[] dOut, float[] dKeys, float[] dValues) {
-            int dh = g.headDim;
-            for (int t = 0; t < g.seqLen; t++) {
-                int from = offsets[t];
-                int to = offsets[t + 1];
-                double dotRow = 0;
-                for (int e = from; e < to; e++) {
-                    float dp = dot(dOut, t * dh, value, keys[e] * dh, dh);
-                    row[e - from] = dp;
-                    dotRow += dp * p[base + e];
-                    axpy(p[base + e], dOut, t * dh, dValues, keys[e] * dh, dh);
-                }
-                float c = (float) dotRow;
-                Arrays.fill(out, t * dh, (t + 1) * dh, 0f);
-                for (int e = from; e < to; e++) {
-                    float ds = g.scale * p[base + e] * (row[e - from] - c);
-                    axpy(ds, key, keys[e] * dh, out, t * dh, dh);
-                    axpy(ds, query, t * dh, dKeys, keys[e] * dh, dh);
-                }
+            double sum = 0;
+            for (int e = ptr[q]; e < ptr[q + 1]; e++) {
+                float z = (float) Math.exp(scale * s[e] - max);
+                s[e] = z;
+                sum += z;
+            }
+            float inv = (float) (1 / sum);
+            for (int e = ptr[q]; e < ptr[q + 1]; e++) {
+                s[e] *= inv;
             }
         }
     }
 
-    // a[ao .. ao+n) · b[bo .. bo+n), four partial sums
-    private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[ao + i] * b[bo + i];
-            s1 += a[ao + i + 1] * b[bo + i + 1];
-            s2 += a[ao + i + 2] * b[bo + i + 2];
-            s3 += a[ao + i + 3] * b[bo + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[ao + i] * b[bo + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    // y[yo .. yo+n) += alpha · x[xo .. xo+n)
-    private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yo + i] += alpha * x[xo + i];
+    // dP on the pattern -> dS = scale · P ⊙ (dP - rowsum(dP ⊙ P)), in place
+    private static void softmaxBackward(SparsityPattern pattern, float[] p, float[] d, float scale) {
+        int[] ptr = pattern.rowPtr();
+        for (int q = 0; q < pattern.rows(); q++) {
+            double dot = 0;
+            for (int e = ptr[q]; e < ptr[q + 1]; e++) {
+                dot += d[e] * p[e];
+            }
+            float c = (float) dot;
+            for (int e = ptr[q]; e < ptr[q + 1]; e++) {
+                d[e] = scale * p[e] * (d[e] - c);
+            }
         }
     }
 }
