@@ -9,6 +9,8 @@
 #   bench/results-gpt.sh --steps 100 ...    train every run for 100 steps (pipeline check)
 #   bench/results-gpt.sh --out FILE         write somewhere other than docs/results-gpt.md
 #   bench/results-gpt.sh --runs DIR         write the table from the finished runs in DIR (no training)
+#   bench/results-gpt.sh --reuse DIR mst    train only mst; copy the other runs' folders from the earlier DIR
+#                                           (e.g. an unchanged dense run), so every row is still measured
 #   RUNNER=/work/timed bench/results-gpt.sh runs each training under that command (HEAVY=... the build)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,13 +19,14 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 
-out=docs/results-gpt.md; extra=(); names=(); runs=
+out=docs/results-gpt.md; extra=(); names=(); runs=; reuse=
 command="bench/results-gpt.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --steps) extra+=("train.epochs=1" "data.stepsPerEpoch=$2" "train.evalEvery=$2"); shift ;;
     --out) out="$2"; shift ;;
     --runs) runs="$2"; shift ;;
+    --reuse) reuse="$2"; shift ;;
     -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
     *) names+=("$1") ;;
   esac
@@ -43,6 +46,13 @@ train=true
 if [[ -n "$runs" ]]; then train=false; else runs="bench/results/gpt-runs-$(date -u +%Y%m%dT%H%M%SZ)"; fi
 mkdir -p "$runs"
 $train && ${HEAVY:-} ./rewire info >/dev/null   # builds once, outside the timed runs
+reused=()
+if [[ -n "$reuse" ]]; then
+  for name in dense mst chtss rigl; do
+    [[ " ${names[*]} " == *" $name "* || ! -d "$reuse/$name" ]] && continue
+    cp -r "$reuse/$name" "$runs/$name"; reused+=("$name")
+  done
+fi
 for name in "${names[@]}"; do
   $train || break
   [[ -n "${args[$name]:-}" ]] || { echo "unknown run $name (known: ${!args[*]})" >&2; exit 2; }
@@ -82,15 +92,18 @@ dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(field mst train
   echo
   echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
   echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
-  echo "Run folders (with report.html and plots): \`$runs\`. Model and optimizer: nanoGPT's CPU baseline"
+  echo "Run folders (with report.html and plots): \`$runs\`$([[ ${#reused[@]} -gt 0 ]] && echo " (${reused[*]} copied from the earlier \`$reuse\`, not rerun)")."
+  echo "Model and optimizer: nanoGPT's CPU baseline"
   echo "(\`examples/gpt-shakespeare.yaml\`: 4 layers, 4 heads, width 128, block 64, batch 12, $steps iterations,"
   echo "AdamW lr 1e-3 -> 1e-4 cosine after 100 warm-up steps, clipping 1.0, no dropout), seed 1337 for every run."
   echo "Validation loss: mean cross-entropy (nats per character) over the same 100 random blocks of 12 x 64"
   echo "characters of the last 10% of the text, after the last step. Training FLOPs: RigL's accounting"
   echo "(\`FlopCounter\`: forward, input gradient and weight gradient of every linear layer at its current"
   echo "density, the dense weight gradient on gradient-growth update steps, Cannistraci-Hebb scoring as overhead)"
-  echo "plus dense causal attention scores and mixing (2 x 2Td per token and layer, never credited for sparse"
-  echo "attention) and the tied output head; ratio to the dense twin on the same steps."
+  echo "plus attention scores and mixing counted from the (query, key) pairs actually scored, 12d FLOPs per pair,"
+  echo "layer and sequence forward and backward (dense causal attention: all T^2 pairs of its GEMMs; MST's sparse"
+  echo "attention: only the pairs its pattern allows, computed by \`SparseAttentionOps\`), and the tied output head;"
+  echo "ratio to the dense twin (dense causal attention) on the same steps."
   echo "Wall clock: whole run including evaluations and the final checkpoint; phase columns: training time"
   echo "without evaluations over MST's step ranges [0, $w), [$w, $r), [$r, $steps), for every run, so the"
   echo "ultra-sparse phase can be compared with the same steps of the dense run."
