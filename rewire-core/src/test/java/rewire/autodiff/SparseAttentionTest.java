@@ -4,32 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.RandomCases;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
 /**
  * Sparse attention equals the masked dense attention (values and gradients, to float tolerance)
- * on random odd sizes, and the masks count their allowed pairs exactly.
+ * on random odd sizes, and the masks' patterns and counts hold exactly their allowed pairs.
  */
 class SparseAttentionTest {
     private static final String[] PATTERNS = {"causal", "local", "strided", "sparse"};
 
     @Test
-    void pairCountsMatchTheMaskPairByPair() {
+    void patternsAndPairCountsMatchTheMaskPairByPair() {
         RandomCases.forEachSeed(31, 40, rng -> {
             int t = RandomCases.intBetween(rng, 1, 40);
             AttentionMask mask = AttentionMask.named(PATTERNS[rng.nextInt(4)], RandomCases.intBetween(rng, 1, 12));
+            SparsityPattern pattern = mask.pattern(t);
             long all = 0;
             for (int q = 0; q < t; q++) {
                 int keys = 0;
                 for (int k = 0; k < t; k++) {
                     keys += mask.allows(q, k) ? 1 : 0;
+                    assertEquals(mask.allows(q, k), pattern.contains(q, k), mask + " pair " + q + ", " + k);
                 }
                 assertEquals(keys, mask.keyCount(q), mask + " keys of query " + q);
                 all += keys;
             }
             assertEquals(all, mask.allowedPairs(t), mask + " pairs in " + t);
+            assertEquals(all, pattern.nnz(), mask + " pattern of " + t);
         });
     }
 
