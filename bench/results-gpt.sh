@@ -9,6 +9,8 @@
 #   bench/results-gpt.sh --steps 100 ...    train every run for 100 steps (pipeline check)
 #   bench/results-gpt.sh --out FILE         write somewhere other than docs/results-gpt.md
 #   bench/results-gpt.sh --runs DIR         write the table from the finished runs in DIR (no training)
+#   bench/results-gpt.sh --reuse DIR mst    train only mst; copy the other runs' folders from the earlier DIR
+#                                           (e.g. an unchanged dense run), so every row is still measured
 #   RUNNER=/work/timed bench/results-gpt.sh runs each training under that command (HEAVY=... the build)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,13 +19,14 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 
-out=docs/results-gpt.md; extra=(); names=(); runs=
+out=docs/results-gpt.md; extra=(); names=(); runs=; reuse=
 command="bench/results-gpt.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --steps) extra+=("train.epochs=1" "data.stepsPerEpoch=$2" "train.evalEvery=$2"); shift ;;
     --out) out="$2"; shift ;;
     --runs) runs="$2"; shift ;;
+    --reuse) reuse="$2"; shift ;;
     -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
     *) names+=("$1") ;;
   esac
@@ -31,8 +34,9 @@ while [[ $# -gt 0 ]]; do
 done
 [[ ${#names[@]} -eq 0 ]] && names=(dense mst chtss rigl)
 
-# MST's phases (examples/gpt-mst.yaml): warm-up to 10% of the run, restoration from 90%
-warm_end=0.1; restore_start=0.9
+# MST's phases (examples/gpt-mst.yaml): dense warm-up for the first 2% of its 4000 iterations, no restoration
+warm_end=0.02; restore_start=1.0
+mst_label="MST (4000 iterations; density 1 -> 0.088 at step 100, held, no restoration; mixed growing; local sparse attention)"
 declare -A args=(
   [dense]="examples/gpt-shakespeare.yaml name=gpt-dense"
   [mst]="examples/gpt-mst.yaml"
@@ -43,6 +47,13 @@ train=true
 if [[ -n "$runs" ]]; then train=false; else runs="bench/results/gpt-runs-$(date -u +%Y%m%dT%H%M%SZ)"; fi
 mkdir -p "$runs"
 $train && ${HEAVY:-} ./rewire info >/dev/null   # builds once, outside the timed runs
+reused=()
+if [[ -n "$reuse" ]]; then
+  for name in dense mst chtss rigl; do
+    [[ " ${names[*]} " == *" $name "* || ! -d "$reuse/$name" ]] && continue
+    cp -r "$reuse/$name" "$runs/$name"; reused+=("$name")
+  done
+fi
 for name in "${names[@]}"; do
   $train || break
   [[ -n "${args[$name]:-}" ]] || { echo "unknown run $name (known: ${!args[*]})" >&2; exit 2; }
@@ -52,53 +63,69 @@ for name in "${names[@]}"; do
     || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
 done
 
-folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1; }
-field() { local f; f=$(folder "$1"); [[ -n "$f" && -f "$f/run.json" ]] && jq -r ".summary.$2 // empty" "$f/run.json"; }
-# seconds of training (evaluations excluded) between steps $2 and $3 of run $1, from metrics.jsonl
+folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
+field() { local f; f=$(folder "$1"); if [[ -n "$f" && -f "$f/run.json" ]]; then jq -r ".summary.$2 // empty" "$f/run.json"; fi; }
+# milliseconds per training step (evaluations excluded) between steps $2 and $3 of run $1, from metrics.jsonl
 phase() {
   local f; f=$(folder "$1"); [[ -n "$f" ]] || return 0
   jq -r 'select(.elapsedSeconds != null) | "\(.step) \(.split) \(.elapsedSeconds)"' "$f/metrics.jsonl" | awk -v a="$2" -v b="$3" '
     $2 == "train" { t[$1] = $3; if ($1 <= a && $1 > la) { la = $1 }; if ($1 <= b && $1 > lb) { lb = $1 } }
     $2 != "train" { v[$1] = $3 }
-    END { s = t[lb] - t[la]; for (k in v) if (k + 0 >= la && k + 0 < lb && (k in t)) s -= v[k] - t[k]; printf "%.1f", s }'
+    END { s = t[lb] - t[la]; for (k in v) if (k + 0 >= la && k + 0 < lb && (k in t)) s -= v[k] - t[k];
+          if (lb > la) printf "%.1f", 1000 * s / (lb - la) }'
 }
-steps=$(field dense steps); [[ -z "$steps" ]] && steps=$(field mst steps); steps=${steps:-2000}
-w=$(awk -v s="$steps" -v f="$warm_end" 'BEGIN { printf "%d", s * f }')
-r=$(awk -v s="$steps" -v f="$restore_start" 'BEGIN { printf "%d", s * f }')
+# step $2 (a fraction of the run) of run $1
+at() { awk -v s="$(field "$1" steps)" -v f="$2" 'BEGIN { printf "%d", s * f }'; }
+ultra() { phase "$1" "$(at "$1" "$warm_end")" "$(at "$1" "$restore_start")"; }
+dense_steps=$(field dense steps); dense_steps=${dense_steps:-2000}
+# training FLOPs of run $1 over those of the dense run (or, without it, its dense twin scaled to dense_steps)
+ratio() {
+  local f d s; f=$(field "$1" trainingFlops); d=$(field dense trainingFlops)
+  [[ -n "$f" ]] || return 0
+  if [[ -n "$d" ]]; then awk -v a="$f" -v b="$d" 'BEGIN { print a / b }'; return; fi
+  d=$(field "$1" denseTrainingFlops); s=$(field "$1" steps)
+  awk -v a="$f" -v b="$d" -v s="$s" -v n="$dense_steps" 'BEGIN { print a / (b / s * n) }'
+}
 
 row() { # name label
-  local loss ratio wall
-  loss=$(field "$1" testLoss); ratio=$(field "$1" trainingFlopsRatio); wall=$(field "$1" wallClockSeconds)
-  if [[ -z "$loss" ]]; then echo "| $2 | not run | | | | | | |"; return; fi
-  awk -v l="$2" -v loss="$loss" -v r="$ratio" -v f="$(field "$1" trainingFlops)" -v wall="$wall" \
-      -v p1="$(phase "$1" 0 "$w")" -v p2="$(phase "$1" "$w" "$r")" -v p3="$(phase "$1" "$r" "$steps")" \
-      'BEGIN { printf "| %s | %.4f | %.3g | %.3f (%.2fx fewer) | %.0f | %s | %s | %s |\n", l, loss, f, r, 1 / r, wall, p1, p2, p3 }'
+  local loss wall
+  loss=$(field "$1" testLoss); wall=$(field "$1" wallClockSeconds)
+  if [[ -z "$loss" ]]; then echo "| $2 | not run | | | | | | | |"; return; fi
+  awk -v l="$2" -v it="$(field "$1" steps)" -v loss="$loss" -v r="$(ratio "$1")" -v f="$(field "$1" trainingFlops)" \
+      -v wall="$wall" -v p1="$(phase "$1" 0 "$(at "$1" "$warm_end")")" -v p2="$(ultra "$1")" \
+      -v p3="$(phase "$1" "$(at "$1" "$restore_start")" "$(field "$1" steps)")" \
+      'BEGIN { printf "| %s | %d | %.4f | %.3g | %.3f (%.2fx fewer) | %.0f | %s | %s | %s |\n", l, it, loss, f, r, 1 / r, wall, p1, p2, p3 }'
 }
 verdict() { awk "BEGIN { print (($1) ? \"met\" : \"missed\") }"; }
 
-dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(field mst trainingFlopsRatio)
+dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(ratio mst)
 {
   echo "# Results: character-level GPT on Shakespeare, dense and sparse"
   echo
   echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
   echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
-  echo "Run folders (with report.html and plots): \`$runs\`. Model and optimizer: nanoGPT's CPU baseline"
-  echo "(\`examples/gpt-shakespeare.yaml\`: 4 layers, 4 heads, width 128, block 64, batch 12, $steps iterations,"
+  echo "Run folders (with report.html and plots): \`$runs\`$([[ ${#reused[@]} -gt 0 ]] && echo " (${reused[*]} copied from the earlier \`$reuse\`, not rerun)")."
+  echo "Model and optimizer: nanoGPT's CPU baseline"
+  echo "(\`examples/gpt-shakespeare.yaml\`: 4 layers, 4 heads, width 128, block 64, batch 12, $dense_steps iterations,"
   echo "AdamW lr 1e-3 -> 1e-4 cosine after 100 warm-up steps, clipping 1.0, no dropout), seed 1337 for every run."
   echo "Validation loss: mean cross-entropy (nats per character) over the same 100 random blocks of 12 x 64"
   echo "characters of the last 10% of the text, after the last step. Training FLOPs: RigL's accounting"
   echo "(\`FlopCounter\`: forward, input gradient and weight gradient of every linear layer at its current"
   echo "density, the dense weight gradient on gradient-growth update steps, Cannistraci-Hebb scoring as overhead)"
-  echo "plus dense causal attention scores and mixing (2 x 2Td per token and layer, never credited for sparse"
-  echo "attention) and the tied output head; ratio to the dense twin on the same steps."
-  echo "Wall clock: whole run including evaluations and the final checkpoint; phase columns: training time"
-  echo "without evaluations over MST's step ranges [0, $w), [$w, $r), [$r, $steps), for every run, so the"
-  echo "ultra-sparse phase can be compared with the same steps of the dense run."
+  echo "plus attention scores and mixing counted from the (query, key) pairs actually scored, 12d FLOPs per pair,"
+  echo "layer and sequence forward and backward (dense causal attention: all T^2 pairs of its GEMMs; MST's sparse"
+  echo "attention: only the pairs its pattern allows, computed by \`SparseAttentionOps\`), and the tied output head;"
+  echo "\"vs dense\" is the ratio to the training FLOPs of the dense run (its $dense_steps iterations), also for"
+  echo "runs that train longer at lower density."
+  echo "Wall clock: whole run including evaluations and the final checkpoint; phase columns: milliseconds per"
+  echo "training step without evaluations over MST's phases as fractions of each run's iterations, [0, $warm_end),"
+  echo "[$warm_end, $restore_start), [$restore_start, 1), for every run, so the ultra-sparse phase can be compared with"
+  echo "the same part of the dense run."
   echo
-  echo "| run | val loss | training FLOPs | vs dense | wall clock (s) | steps 0-$w (s) | steps $w-$r (s) | steps $r-$steps (s) |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| run | iterations | val loss | training FLOPs | vs dense | wall clock (s) | warm-up (ms/step) | ultra-sparse (ms/step) | restoration (ms/step) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   row dense "dense (nanoGPT baseline)"
-  row mst "MST (density 1 -> 0.06 -> restore, mixed growing, hybrid sparse attention)"
+  row mst "$mst_label"
   row chtss "CHTss (sigmoid 0.25 -> 0.10, CH2-L3n growth)"
   row rigl "RigL (ERK, density 0.15)"
   echo
@@ -111,8 +138,8 @@ dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(field mst train
   if [[ -n "$mst" && -n "$dense" ]]; then
     echo "| MST val loss within 0.03 of dense | $(awk -v a="$mst" -v b="$dense" 'BEGIN { printf "%+.4f", a - b }') | $(verdict "$mst - $dense <= 0.03") |"
   fi
-  if [[ -n "$(phase mst "$w" "$r")" && -n "$(phase dense "$w" "$r")" ]]; then
-    echo "| MST's ultra-sparse phase faster in wall clock than the same steps dense | $(phase mst "$w" "$r") s vs $(phase dense "$w" "$r") s | $(verdict "$(phase mst "$w" "$r") < $(phase dense "$w" "$r")") |"
+  if [[ -n "$(ultra mst)" && -n "$(ultra dense)" ]]; then
+    echo "| MST's ultra-sparse phase faster in wall clock per step than the same part of the dense run | $(ultra mst) vs $(ultra dense) ms/step | $(verdict "$(ultra mst) < $(ultra dense)") |"
   fi
 } >"$out"
 cat "$out"

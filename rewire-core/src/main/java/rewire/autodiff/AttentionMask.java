@@ -1,5 +1,7 @@
 package rewire.autodiff;
 
+import rewire.sparse.SparsityPattern;
+
 /**
  * Which keys a query may attend to in causal self-attention: every pattern is causal
  * ({@code k ≤ q}) and always lets a query see itself. The sparse patterns are those of Sparse
@@ -60,14 +62,50 @@ public record AttentionMask(Kind kind, int width) {
         };
     }
 
+    /** Number of keys query {@code q} may attend to (in any sequence longer than q). */
+    public int keyCount(int q) {
+        return switch (kind) {
+            case CAUSAL -> q + 1;
+            case LOCAL -> Math.min(q + 1, width);
+            case STRIDED -> q / width + 1;
+            case SPARSE -> Math.min(q + 1, width) + (q >= width ? q / width : 0);
+        };
+    }
+
     /** Number of (query, key) pairs allowed in a sequence of {@code length} tokens. */
     public long allowedPairs(int length) {
         long count = 0;
         for (int q = 0; q < length; q++) {
-            for (int k = 0; k <= q; k++) {
-                count += allows(q, k) ? 1 : 0;
-            }
+            count += keyCount(q);
         }
         return count;
+    }
+
+    /**
+     * The allowed pairs of a sequence of {@code length} tokens as a {@code (length, length)}
+     * pattern, query rows and key columns, built in time proportional to their number.
+     */
+    public SparsityPattern pattern(int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("pattern: length must be >= 1, got " + length);
+        }
+        int[] rowPtr = new int[length + 1];
+        int[] keys = new int[Math.toIntExact(allowedPairs(length))];
+        int e = 0;
+        for (int q = 0; q < length; q++) {
+            rowPtr[q] = e;
+            int window = kind == Kind.STRIDED ? 1 : kind == Kind.CAUSAL ? q + 1 : Math.min(q + 1, width);
+            if (kind == Kind.STRIDED || kind == Kind.SPARSE) {
+                // gaps that are multiples of the stride beyond the local window, farthest key first
+                for (int gap = q / width * width; gap >= window; gap -= width) {
+                    keys[e++] = q - gap;
+                }
+            }
+            for (int gap = window - 1; gap >= 0; gap--) {
+                keys[e++] = q - gap;
+            }
+        }
+        rowPtr[length] = e;
+        return SparsityPattern.of(length, length, rowPtr, keys);
     }
 }

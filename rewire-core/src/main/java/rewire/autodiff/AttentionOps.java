@@ -8,13 +8,36 @@ import rewire.tensor.Tensor;
  * 2017) over feature-major activations, with a causal {@link AttentionMask}.
  *
  * <p>Layout: the {@code N = B·T} columns are B sequences of T tokens, column {@code b·T + t}.
- * Per sequence and head the op copies the head's queries, keys and values into {@code (dh, T)}
- * buffers and runs the products as dense GEMMs through {@link Kernels}; the {@code (T, T)} attention
- * probabilities of every sequence and head are kept for backward (reused tape buffers, so a
- * steady training loop allocates nothing).
+ * Two ways to compute it: {@link #maskedSelfAttention} copies each sequence and head's queries,
+ * keys and values into {@code (dh, T)} buffers, runs the products as dense {@code (T, T)} GEMMs
+ * through {@link Kernels} and zeroes the masked probabilities (kept for backward in reused tape
+ * buffers, so a steady training loop allocates nothing); {@link SparseAttentionOps} scores only
+ * the allowed pairs. {@link #selfAttention} takes the GEMMs for dense causal attention and the
+ * sparse walk for every sparser pattern; {@link #scoredPairs} says how many pairs it computes.
  */
 public final class AttentionOps {
     private AttentionOps() {
+    }
+
+    /**
+     * Self-attention under {@code mask}: {@link #maskedSelfAttention} for {@link AttentionMask.Kind#CAUSAL},
+     * {@link SparseAttentionOps#selfAttention} for the sparse patterns. Shapes as there.
+     */
+    public static Var selfAttention(Tape tape, Var qkv, int heads, int seqLen, AttentionMask mask) {
+        if (mask == null) {
+            throw new IllegalArgumentException("selfAttention: the mask must not be null");
+        }
+        return mask.kind() == AttentionMask.Kind.CAUSAL ? maskedSelfAttention(tape, qkv, heads, seqLen, mask)
+                : SparseAttentionOps.selfAttention(tape, qkv, heads, seqLen, mask);
+    }
+
+    /**
+     * The (query, key) pairs {@link #selfAttention} scores per sequence and head of {@code seqLen}
+     * tokens: all {@code T²} of the dense products for causal attention, the allowed ones otherwise.
+     * Each costs {@code dh} multiply-adds in each of the two forward products and four backward ones.
+     */
+    public static long scoredPairs(AttentionMask mask, int seqLen) {
+        return mask.kind() == AttentionMask.Kind.CAUSAL ? (long) seqLen * seqLen : mask.allowedPairs(seqLen);
     }
 
     /**
@@ -27,17 +50,14 @@ public final class AttentionOps {
      * <p>Gradients with {@code P} the probabilities: {@code dP = dOᵀ V}, {@code dV = dO P},
      * {@code dS = P ⊙ (dP - rowsum(dP ⊙ P)) / sqrt(dh)}, {@code dQ = K dSᵀ}, {@code dK = Q dS}.
      */
-    public static Var selfAttention(Tape tape, Var qkv, int heads, int seqLen, AttentionMask mask) {
-        Checks.requireMatrix("selfAttention", "qkv", qkv);
-        int rows = qkv.value().rows();
-        int n = qkv.value().cols();
-        if (heads < 1 || seqLen < 1 || rows % 3 != 0 || (rows / 3) % heads != 0 || n % seqLen != 0) {
-            throw new IllegalArgumentException("selfAttention: qkv " + qkv.shape() + " must be (3d, B·T) with d divisible"
-                    + " by heads " + heads + " and columns divisible by seqLen " + seqLen);
+    public static Var maskedSelfAttention(Tape tape, Var qkv, int heads, int seqLen, AttentionMask mask) {
+        if (mask == null) {
+            throw new IllegalArgumentException("maskedSelfAttention: the mask must not be null");
         }
-        Geometry g = new Geometry(rows / 3, heads, seqLen, n);
+        HeadGeometry g = HeadGeometry.of("maskedSelfAttention", qkv, heads, seqLen);
+        int n = g.columns;
         Kernels k = tape.kernels();
-        Var y = tape.output("selfAttention", qkv.requiresGrad(), g.width, n);
+        Var y = tape.output("maskedSelfAttention", qkv.requiresGrad(), g.width, n);
         Tensor q = tape.scratch(g.headDim, seqLen);
         Tensor kt = tape.scratch(g.headDim, seqLen);
         Tensor v = tape.scratch(g.headDim, seqLen);
@@ -61,7 +81,7 @@ public final class AttentionOps {
         return y;
     }
 
-    private static void backward(Tape tape, Var qkv, Var y, Geometry g, Tensor[] probs) {
+    private static void backward(Tape tape, Var qkv, Var y, HeadGeometry g, Tensor[] probs) {
         Kernels k = tape.kernels();
         int t = g.seqLen;
         Tensor q = tape.scratch(g.headDim, t);
@@ -126,50 +146,6 @@ public final class AttentionOps {
             float c = (float) dot;
             for (int ki = 0; ki < t; ki++) {
                 d[row + ki] = scale * p[row + ki] * (d[row + ki] - c);
-            }
-        }
-    }
-
-    /** Sizes of one call and the copies between the stacked activations and per-head buffers. */
-    private static final class Geometry {
-        final int width;
-        final int heads;
-        final int headDim;
-        final int seqLen;
-        final int sequences;
-        final int columns;
-        final float scale;
-
-        Geometry(int width, int heads, int seqLen, int columns) {
-            this.width = width;
-            this.heads = heads;
-            this.headDim = width / heads;
-            this.seqLen = seqLen;
-            this.sequences = columns / seqLen;
-            this.columns = columns;
-            this.scale = (float) (1 / Math.sqrt(headDim));
-        }
-
-        // dst (dh, T) = rows [base + h·dh, base + (h+1)·dh), columns [b·T, (b+1)·T) of src (·, N)
-        void gather(float[] src, int base, int h, int b, Tensor dst) {
-            float[] d = dst.data();
-            for (int i = 0; i < headDim; i++) {
-                System.arraycopy(src, (base + h * headDim + i) * columns + b * seqLen, d, i * seqLen, seqLen);
-            }
-        }
-
-        // the same block of dst (·, N) = (or +=) src (dh, T)
-        void scatter(Tensor src, float[] dst, int base, int h, int b, boolean accumulate) {
-            float[] s = src.data();
-            for (int i = 0; i < headDim; i++) {
-                int off = (base + h * headDim + i) * columns + b * seqLen;
-                if (accumulate) {
-                    for (int j = 0; j < seqLen; j++) {
-                        dst[off + j] += s[i * seqLen + j];
-                    }
-                } else {
-                    System.arraycopy(s, i * seqLen, dst, off, seqLen);
-                }
             }
         }
     }

@@ -11,7 +11,8 @@
  * backpropagation through time), and for transformers {@link rewire.autodiff.EmbeddingOps}
  * (table lookup, weight tying), {@link rewire.autodiff.NormOps} (layer norm) and
  * {@link rewire.autodiff.AttentionOps} (multi-head self-attention under an
- * {@link rewire.autodiff.AttentionMask}). Every
+ * {@link rewire.autodiff.AttentionMask}; sparse patterns are computed over their allowed pairs only
+ * by {@link rewire.autodiff.SparseAttentionOps}). Every
  * computation goes through {@link rewire.kernel.Kernels}.
  *
  * <h2>Layout conventions</h2>

@@ -155,8 +155,17 @@ public final class FlopCounter {
      * {@code denseFlops} to the dense twin's.
      */
     public void recordForwardOnly(long flops, long denseFlops) {
+        recordOutsideLayers(flops, denseFlops);
+    }
+
+    /**
+     * Adds training FLOPs that no layer describes, such as attention's products between
+     * activations: {@code flops} as computed to the training total, {@code denseFlops} (the same
+     * work in the dense twin) to the dense twin's.
+     */
+    public void recordOutsideLayers(long flops, long denseFlops) {
         if (flops < 0 || denseFlops < 0) {
-            throw new IllegalArgumentException("forward FLOPs must be non-negative, got " + flops + " and " + denseFlops);
+            throw new IllegalArgumentException("FLOPs must be non-negative, got " + flops + " and " + denseFlops);
         }
         trainingFlops = Math.addExact(trainingFlops, flops);
         denseTwinFlops = Math.addExact(denseTwinFlops, denseFlops);

@@ -10,8 +10,9 @@ import rewire.sparsity.FlopCounter;
 /**
  * Counts training FLOPs as the run goes (RigL's accounting, see {@link FlopCounter}): every step
  * with the layers' current nnz, update steps of gradient-based growth with the dense weight
- * gradient, the per-step dense gradient of momentum growth (SNFS) as overhead, and the dense twin
- * alongside for the ratio.
+ * gradient, the per-step dense gradient of momentum growth (SNFS) as overhead, the workload's
+ * forward-only passes and products between activations (attention) as it reports them, and the
+ * dense twin alongside for the ratio.
  */
 public final class FlopHook implements Hook {
     private static final String KEY = "flops/totals";
@@ -44,6 +45,10 @@ public final class FlopHook implements Hook {
         Workload.ForwardFlops forward = state.workload().takeForwardOnlyFlops();
         if (forward != null) {
             counter.recordForwardOnly(forward.sparse(), forward.dense());
+        }
+        Workload.ActivationFlops products = state.workload().takeActivationFlops();
+        if (products != null) {
+            counter.recordOutsideLayers(products.actual(), products.dense());
         }
         if (rewire != null && rewire.rewirer().grow().needsDenseMomentum()) {
             counter.recordOverhead(denseGradientFlops(state.workload().sparseLayers(), out.samples()));

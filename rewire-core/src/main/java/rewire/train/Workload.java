@@ -89,6 +89,26 @@ public interface Workload {
     }
 
     /**
+     * Training FLOPs (forward and backward) spent since the last call in products between
+     * activations, which no layer of {@link #flopLayers} describes because their cost follows the
+     * data layout rather than a weight (attention scores and mixing, whose pairs depend on the
+     * step's attention pattern), with the same products of the dense twin; null (the default)
+     * when there are none. Called once after each step.
+     */
+    default ActivationFlops takeActivationFlops() {
+        return null;
+    }
+
+    /** Training FLOPs of products between activations: as computed, and in the dense twin. */
+    record ActivationFlops(long actual, long dense) {
+        public ActivationFlops {
+            if (actual < 0 || dense < 0) {
+                throw new IllegalArgumentException("FLOPs must be >= 0, got " + actual + " and " + dense);
+            }
+        }
+    }
+
+    /**
      * Whether a checkpoint holds everything this workload needs to continue exactly (true by
      * default). A workload with state outside its parameters, such as a replay buffer, returns
      * false, and resuming it fails with a clear message.

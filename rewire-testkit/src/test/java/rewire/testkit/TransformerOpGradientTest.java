@@ -9,6 +9,7 @@ import rewire.autodiff.EmbeddingOps;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.NormOps;
 import rewire.autodiff.Ops;
+import rewire.autodiff.SparseAttentionOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.tensor.Rng;
@@ -16,8 +17,8 @@ import rewire.tensor.Tensor;
 
 /**
  * Finite-difference checks of the transformer ops: embedding lookup, weight tying, layer norm,
- * GELU, residual add and multi-head self-attention under every mask. Outputs are reduced by a
- * fixed random projection, as in {@link OpGradientTest}.
+ * GELU, residual add and multi-head self-attention under every mask, computed densely and
+ * masked or over the allowed pairs only. Outputs are reduced by a fixed random projection, as in {@link OpGradientTest}.
  */
 class TransformerOpGradientTest {
     private final Rng rng = new Rng(7);
@@ -71,26 +72,41 @@ class TransformerOpGradientTest {
         for (AttentionMask mask : new AttentionMask[] {AttentionMask.causal(), AttentionMask.named("local", 2),
             AttentionMask.named("strided", 2), AttentionMask.named("sparse", 2)}) {
             Var qkv = leaf(18, 10);
-            check(t -> AttentionOps.selfAttention(t, qkv, 2, 5, mask), qkv);
+            check(t -> AttentionOps.maskedSelfAttention(t, qkv, 2, 5, mask), qkv);
+        }
+    }
+
+    @Test
+    void sparseAttentionUnderEveryPatternAtOddSizes() {
+        // T = 7 is no multiple of the window or stride 3; 1 head of 4 in one sequence, and 3 heads of 2 in two
+        for (AttentionMask mask : new AttentionMask[] {AttentionMask.causal(), AttentionMask.named("local", 3),
+            AttentionMask.named("strided", 3), AttentionMask.named("sparse", 3)}) {
+            Var single = leaf(12, 7);
+            check(t -> SparseAttentionOps.selfAttention(t, single, 1, 7, mask), single);
+            Var multi = leaf(18, 14);
+            check(t -> SparseAttentionOps.selfAttention(t, multi, 3, 7, mask), multi);
         }
     }
 
     @Test
     void attentionIsSafeForLargeScores() {
         // d = 2, one head, one sequence of 4; scores near 1e4 overflow exp without the max shift
-        Var qkv = leaf(6, 4);
-        float[] v = qkv.value().data();
-        for (int i = 0; i < 8; i++) {
-            v[i] = 70f + i;
-        }
-        Tape tape = new Tape();
-        Var y = AttentionOps.selfAttention(tape, qkv, 1, 4, AttentionMask.causal());
-        tape.backward(Ops.sum(tape, y));
-        for (float f : y.value().data()) {
-            org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(f), "output " + f);
-        }
-        for (float f : qkv.grad().data()) {
-            org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(f), "gradient " + f);
+        for (boolean sparse : new boolean[] {false, true}) {
+            Var qkv = leaf(6, 4);
+            float[] v = qkv.value().data();
+            for (int i = 0; i < 8; i++) {
+                v[i] = 70f + i;
+            }
+            Tape tape = new Tape();
+            Var y = sparse ? SparseAttentionOps.selfAttention(tape, qkv, 1, 4, AttentionMask.named("sparse", 2))
+                    : AttentionOps.maskedSelfAttention(tape, qkv, 1, 4, AttentionMask.causal());
+            tape.backward(Ops.sum(tape, y));
+            for (float f : y.value().data()) {
+                org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(f), y.op() + " output " + f);
+            }
+            for (float f : qkv.grad().data()) {
+                org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(f), y.op() + " gradient " + f);
+            }
         }
     }
 }

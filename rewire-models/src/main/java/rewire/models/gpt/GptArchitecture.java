@@ -21,7 +21,8 @@ import rewire.tensor.Tensor;
  * (attention qkv and projection, MLP fc and projection; no biases) are the layers dynamic sparse
  * training may make sparse, as Mixed Sparsity Training does with every linear layer; the
  * embeddings, layer norms and the tied output head stay dense (the head is about 1% of the
- * model's linear FLOPs at a character vocabulary). Weights follow GPT-2's initialization:
+ * model's linear FLOPs at a character vocabulary). Attention's products between activations are
+ * no layer here; {@link GptWorkload} counts them per step. Weights follow GPT-2's initialization:
  * normal with {@code initStd}, output projections {@code initStd / sqrt(2·layers)}, sparse
  * weights drawn the same way on their pattern.
  */
@@ -61,10 +62,6 @@ final class GptArchitecture {
         for (int i = 0; i < shapes.size(); i++) {
             double std = i % 2 == 1 ? settings.initStd() / Math.sqrt(2.0 * settings.layers()) : settings.initStd();
             linears[i] = linear(shapes.get(i), patterns.get(i), std, rng.fold(i), sparse, flops);
-            if (i % 4 == 1) {
-                // attention scores Q·Kᵀ and mixing P·V: 2·T·d multiply-adds each per token, as a dense (d -> T) map twice
-                flops.add(FlopCounter.Layer.dense("h" + i / 4 + ".attn.scores", d, t).atPositions(2));
-            }
         }
         List<Block> blocks = new ArrayList<>();
         for (int l = 0; l < settings.layers(); l++) {

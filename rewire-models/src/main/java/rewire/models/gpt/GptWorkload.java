@@ -2,6 +2,7 @@ package rewire.models.gpt;
 
 import java.util.List;
 import rewire.autodiff.AttentionMask;
+import rewire.autodiff.AttentionOps;
 import rewire.autodiff.Losses;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
@@ -23,6 +24,11 @@ import rewire.train.Workload;
  * <p>Hybrid sparse attention (Mixed Sparsity Training): steps inside {@code [attentionStart,
  * attentionEnd)} and evaluations after such a step use the window's sparse mask, all others
  * dense causal attention.
+ *
+ * <p>Attention FLOPs: per layer, sequence and scored (query, key) pair ({@link AttentionOps#scoredPairs}:
+ * all {@code T²} of the dense products under causal attention, only the allowed ones under a sparse
+ * pattern) {@code 2·d} FLOPs in each of the two forward products (scores, mixing) and four backward
+ * ones, {@code 12·d} in all; the dense twin scores {@code T²}.
  */
 public final class GptWorkload implements Workload {
     private final GptArchitecture.Built built;
@@ -39,6 +45,9 @@ public final class GptWorkload implements Workload {
     private final Tape evalTape;
     private final int[] inputs;
     private final int[] targets;
+    private final long flopsPerScoredPair;
+    private long attentionFlops;
+    private long denseAttentionFlops;
 
     GptWorkload(GptArchitecture.Built built, CharTokenizer tokenizer, TokenBlocks[] split, GptDataSettings data,
                 GptModelSettings model, long totalSteps, Rng dataRng, Kernels kernels) {
@@ -56,6 +65,7 @@ public final class GptWorkload implements Workload {
         this.evalTape = new Tape(kernels);
         this.inputs = new int[data.batchSize() * seqLen];
         this.targets = new int[data.batchSize() * seqLen];
+        this.flopsPerScoredPair = 12L * model.width() * model.layers() * data.batchSize();
         if (validation.length() < seqLen + 1) {
             throw new IllegalArgumentException("the validation split (" + validation.length() + " tokens) is shorter than"
                     + " one block of " + (seqLen + 1));
@@ -99,7 +109,10 @@ public final class GptWorkload implements Workload {
 
     @Override
     public StepOutput trainStep(Tape tape, long step) {
-        model().setAttentionMask(maskAt(step));
+        AttentionMask mask = maskAt(step);
+        model().setAttentionMask(mask);
+        attentionFlops += flopsPerScoredPair * AttentionOps.scoredPairs(mask, seqLen);
+        denseAttentionFlops += flopsPerScoredPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen);
         train.sample(dataRng.fold(step), data.batchSize(), seqLen, inputs, targets);
         Var logits = model().logits(tape, inputs, seqLen);
         Var loss = Losses.softmaxCrossEntropy(tape, logits, targets);
@@ -145,6 +158,15 @@ public final class GptWorkload implements Workload {
     @Override
     public List<SparseLinear> sparseLayers() {
         return built.sparseLayers();
+    }
+
+    /** Attention's scores and mixing, forward and backward, of the steps since the last call. */
+    @Override
+    public ActivationFlops takeActivationFlops() {
+        ActivationFlops taken = new ActivationFlops(attentionFlops, denseAttentionFlops);
+        attentionFlops = 0;
+        denseAttentionFlops = 0;
+        return taken;
     }
 
     @Override

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.autodiff.AttentionMask;
+import rewire.autodiff.Tape;
 import rewire.kernel.Kernels;
 import rewire.sparsity.FlopCounter;
 import rewire.train.RunSpec;
 import rewire.train.SparsitySettings;
+import rewire.train.Workload;
 
 class GptWorkloadTest {
 
@@ -27,13 +29,29 @@ class GptWorkloadTest {
     }
 
     @Test
-    void everyBlockLinearIsSparseUnderARecipeAndFlopsCountAttentionAndHead() {
+    void attentionFlopsCountTheScoredPairsOfEachStep() {
+        // 1 layer, d = 8, T = 8; window [0.25, 0.75) -> steps 4..11 use local-or-strided with c = 2
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), "sparse"),
+                GptTraceTest.TEXT, Kernels.defaults());
+        GptWorkload w = (GptWorkload) spec.workload();
+        long perPair = 12L * 8 * w.batchSize();
+        w.trainStep(new Tape(Kernels.defaults()), 3);
+        assertEquals(new Workload.ActivationFlops(perPair * 64, perPair * 64), w.takeActivationFlops());
+        w.trainStep(new Tape(Kernels.defaults()), 4);
+        w.trainStep(new Tape(Kernels.defaults()), 5);
+        // allowed keys of queries 0..7: 1, 2, 3, 3, 4, 4, 5, 5
+        assertEquals(new Workload.ActivationFlops(perPair * 2 * 27, perPair * 2 * 64), w.takeActivationFlops());
+        assertEquals(new Workload.ActivationFlops(0, 0), w.takeActivationFlops());
+    }
+
+    @Test
+    void everyBlockLinearIsSparseUnderARecipeAndFlopsCountTheHead() {
         RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()), "none"),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         assertEquals(4, w.sparseLayers().size());
         List<String> names = w.flopLayers().stream().map(FlopCounter.Layer::name).toList();
-        assertEquals(List.of("h0.attn.qkv.weight", "h0.attn.proj.weight", "h0.attn.scores", "h0.mlp.fc.weight",
+        assertEquals(List.of("h0.attn.qkv.weight", "h0.attn.proj.weight", "h0.mlp.fc.weight",
                 "h0.mlp.proj.weight", "head"), names);
         assertTrue(spec.configYaml().contains("vocabulary: ["), "the vocabulary is stored with the run");
     }
