@@ -184,7 +184,12 @@ fi
 # outputs: a quick run or a partial selection writes next to its logs; the full run writes the
 # committed files and docs/benchmarks.md
 out=bench/peer/results; doc=docs/benchmarks.md
-if [[ -z "$report" ]] && { $quick || $scale_only || [[ -n "$only" ]]; }; then out=$work; doc=$work/benchmarks.md; fi
+# (partial: fewer densities or thread settings than the full run, one side only, or no scale run)
+sorted() { tr , '\n' <<< "$1" | sort -g | paste -sd, -; }
+partial=false
+if [[ "$(sorted "$densities")" != "$(sorted 1,0.5,0.2,0.1,0.05,0.02,0.01)" || "$(sorted "$threads")" != 1,2 ]]; then partial=true; fi
+if ! $scale && ! $scale_only; then partial=true; fi
+if [[ -z "$report" ]] && { $quick || $scale_only || $partial || [[ -n "$only" ]]; }; then out=$work; doc=$work/benchmarks.md; fi
 passes=$(sed -n 's/.*--repeat \([0-9][0-9]*\).*/\1/p' "$work/command"); passes_text=""
 if [[ -n "$passes" && "$passes" -gt 1 ]]; then
   passes_text="; every configuration measured in $passes passes over all of them, its fastest pass kept, on both sides"
