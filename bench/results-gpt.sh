@@ -34,9 +34,9 @@ while [[ $# -gt 0 ]]; do
 done
 [[ ${#names[@]} -eq 0 ]] && names=(dense mst chtss rigl)
 
-# MST's phases (examples/gpt-mst.yaml): dense warm-up for the first 2% of its 4000 iterations, no restoration
-warm_end=0.02; restore_start=1.0
-mst_label="MST (4000 iterations; density 1 -> 0.088 at step 100, held, no restoration; mixed growing; local sparse attention)"
+# MST's phases (examples/gpt-mst.yaml): dense warm-up for the first 2% of its 5000 iterations, restoration from 95%
+warm_end=0.02; restore_start=0.95
+mst_label="MST (5000 iterations; density 1 -> 0.055 at step 100, held, restored from step 4750 to 0.3; mixed growing; local sparse attention)"
 declare -A args=(
   [dense]="examples/gpt-shakespeare.yaml name=gpt-dense"
   [mst]="examples/gpt-mst.yaml"
