@@ -53,7 +53,10 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
                     + " run; sample needs a GPT run (workload: gpt)");
         }
-        TrainCheckpoint.restore(folder.lastCheckpoint(), gpt, new Slots(), List.of());
+        long steps = TrainCheckpoint.restore(folder.lastCheckpoint(), gpt, new Slots(), List.of());
+        // the attention the model last trained (and was evaluated) with: a run whose sparse-attention
+        // window reaches its end generates with that sparse mask, not dense causal attention
+        gpt.model().setAttentionMask(gpt.maskAt(Math.max(0, steps - 1)));
         String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
                 new Rng(seed));
         spec.commandLine().getOut().println(text);
