@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import rewire.data.IdxFiles;
 
 /** The train, eval, resume and recipes commands end to end on a tiny Fashion-MNIST-shaped dataset. */
@@ -22,20 +18,12 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     @BeforeEach
     void tinyData() throws IOException {
         Files.createDirectories(dir.resolve("data"));
         IdxFiles.writeFashionMnistLike(dir.resolve("data"), 256, 64);
-    }
-
-    private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     private String[] train(String... extra) {
@@ -47,16 +35,12 @@ class TrainCommandTest {
     }
 
     private Path onlyRun() throws IOException {
-        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
-            List<Path> all = runs.toList();
-            assertEquals(1, all.size(), all.toString());
-            return all.get(0);
-        }
+        return CliRun.onlyRun(dir.resolve("runs"));
     }
 
     @Test
     void trainsAndLeavesARunFolderWithItsReport() throws IOException {
-        assertEquals(0, run(train()), err.toString());
+        assertEquals(0, cli.run(train()), cli.err());
         Path folder = onlyRun();
         for (String file : List.of("run.json", "config.yaml", "metrics.jsonl", "rewire.jsonl", "report.html",
                 "checkpoints/last.ckpt", "plots/loss.png", "plots/density.png", "plots/connectivity.png")) {
@@ -64,37 +48,37 @@ class TrainCommandTest {
         }
         String runJson = Files.readString(folder.resolve("run.json"));
         assertTrue(runJson.contains("\"status\":\"finished\"") && runJson.contains("\"testAccuracy\""), runJson);
-        assertTrue(out.toString().contains("Test accuracy"), out.toString());
+        assertTrue(cli.out().contains("Test accuracy"), cli.out());
 
-        assertEquals(0, run("eval", folder.toString()), err.toString());
-        assertTrue(out.toString().contains("accuracy"), out.toString());
+        assertEquals(0, cli.run("eval", folder.toString()), cli.err());
+        assertTrue(cli.out().contains("accuracy"), cli.out());
     }
 
     @Test
     void resumingAFinishedRunSaysSo() throws IOException {
-        assertEquals(0, run(train("sparsity.recipe=set", "sparsity.options=[]")), err.toString());
-        assertEquals(2, run("resume", onlyRun().toString()));
-        assertTrue(err.toString().contains("already finished"), err.toString());
+        assertEquals(0, cli.run(train("sparsity.recipe=set", "sparsity.options=[]")), cli.err());
+        assertEquals(2, cli.run("resume", onlyRun().toString()));
+        assertTrue(cli.err().contains("already finished"), cli.err());
     }
 
     @Test
     void aMistypedKeyIsAnErrorThatSuggestsTheRightOne() {
-        assertEquals(2, run(train("optim.lrr=0.1")));
-        assertTrue(err.toString().contains("optim.lr"), err.toString());
+        assertEquals(2, cli.run(train("optim.lrr=0.1")));
+        assertTrue(cli.err().contains("optim.lr"), cli.err());
     }
 
     @Test
     void aMissingDatasetSaysHowToInstallIt() {
-        assertEquals(2, run("train", "data.dir=" + dir.resolve("nowhere"), "train.runs=" + dir.resolve("runs")));
-        assertTrue(err.toString().contains("apt-get install -y dataset-fashion-mnist"), err.toString());
+        assertEquals(2, cli.run("train", "data.dir=" + dir.resolve("nowhere"), "train.runs=" + dir.resolve("runs")));
+        assertTrue(cli.err().contains("apt-get install -y dataset-fashion-mnist"), cli.err());
     }
 
     @Test
     void recipesListsEveryMethodWithItsOptions() {
-        assertEquals(0, run("recipes"));
+        assertEquals(0, cli.run("recipes"));
         for (String recipe : List.of("dense", "static", "set", "rigl", "snfs", "mest", "gmp", "cht", "chts", "chtss", "mst")) {
-            assertTrue(out.toString().contains(recipe), recipe + " missing from\n" + out);
+            assertTrue(cli.out().contains(recipe), recipe + " missing from\n" + cli.out());
         }
-        assertTrue(out.toString().contains("deltaT"), out.toString());
+        assertTrue(cli.out().contains("deltaT"), cli.out());
     }
 }
