@@ -55,22 +55,44 @@ public final class LinearOps {
      * sampled on W's pattern; no dense {@code (out, in)} matrix is ever formed.
      */
     public static Var sparseLinear(Tape tape, Var x, Var w, Var b) {
-        CsrMatrix weight = requireSparse("sparseLinear", w);
-        Checks.requireMatrix("sparseLinear", "input", x);
-        requireInputRows("sparseLinear", weight.cols(), x);
-        requireBias("sparseLinear", weight.rows(), b);
+        return sparseLinear(tape, x, w, b, false);
+    }
+
+    /**
+     * {@link #sparseLinear(Tape, Var, Var, Var)} followed by a ReLU, in one op:
+     * {@code y (out, B) = max(W · x + b · 1ᵀ, 0)}. Each output row is clamped as the product
+     * finishes it, and the backward pass gates {@code dy} by {@code [y > 0]} while it forms the weight
+     * gradient, so the ReLU costs no pass of its own either way. Backward leaves {@code y}'s
+     * gradient buffer holding the gradient of the pre-activation {@code W · x + b}, which is what
+     * gradient-based growth reads ({@code SparseLinear.lastBatch}).
+     */
+    public static Var sparseLinearRelu(Tape tape, Var x, Var w, Var b) {
+        return sparseLinear(tape, x, w, b, true);
+    }
+
+    private static Var sparseLinear(Tape tape, Var x, Var w, Var b, boolean relu) {
+        String op = relu ? "sparseLinearRelu" : "sparseLinear";
+        CsrMatrix weight = requireSparse(op, w);
+        Checks.requireMatrix(op, "input", x);
+        requireInputRows(op, weight.cols(), x);
+        requireBias(op, weight.rows(), b);
         Kernels k = tape.kernels();
-        Var y = tape.output("sparseLinear", Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
-        if (b == null) {
+        Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
+        if (relu) {
+            k.multAddBiasRelu(weight, x.value(), b == null ? null : b.value(), y.value());
+        } else if (b == null) {
             k.mult(weight, x.value(), y.value());
         } else {
             k.multAddBias(weight, x.value(), b.value(), y.value());
         }
         tape.onBackward(y, () -> {
-            Tensor dy = y.grad();
+            Tensor dy = y.grad();   // with relu: gated in place into the gradient of W · x + b
+            Tensor gate = relu ? y.value() : null;
             if (w.requiresGrad()) {
                 // dW (nnz,) += (dy (out, B) · x (in, B)ᵀ)|pattern
-                k.sampledMultTransB(dy, x.value(), weight.pattern(), tape.grad(w).data(), true);
+                k.sampledMultTransBGated(dy, gate, x.value(), weight.pattern(), tape.grad(w).data(), true);
+            } else if (relu) {
+                gateByPositive(dy.data(), gate.data());
             }
             addBiasGrad(tape, b, dy);
             if (x.requiresGrad()) {
@@ -79,6 +101,13 @@ public final class LinearOps {
             }
         });
         return y;
+    }
+
+    // dy = 0 wherever the ReLU output y is not positive (as the kernels' gated sddmm does)
+    private static void gateByPositive(float[] dy, float[] y) {
+        for (int i = 0; i < dy.length; i++) {
+            dy[i] = y[i] > 0 ? dy[i] : 0f;
+        }
     }
 
     /**

@@ -26,24 +26,29 @@ public interface KernelProvider extends DenseGemm {
      * {@code w(e) = values[e]}, or {@code values[valueIndex[e]]} when {@code valueIndex != null}
      * (the transposed-pattern form of {@code W^T dy}). Without {@code accumulate}, every element
      * of row r starts from {@code rowStart[r]} (a bias) instead of 0 when {@code rowStart != null};
-     * with it, {@code rowStart} is null.
+     * with it, {@code rowStart} is null. With {@code relu}, each finished row is replaced by
+     * {@code max(y[r, :], 0)} while it is still in cache (a linear layer fused with its ReLU).
      *
      * <pre>
      * S : CSR (rows, cols)   x : (cols, n)   y : (rows, n)   rowStart : (rows,) or null
      * </pre>
      */
     void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-              float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate);
+              float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu);
 
     /**
      * Sampled dense-dense product: for each entry {@code e = (r, c)} of the rows in range,
-     * {@code out[e] (+)= dot(a[r, :], b[c, :])}.
+     * {@code out[e] (+)= dot(a[r, :], b[c, :])}. When {@code aGate != null}, each row of {@code a}
+     * in range is first gated <em>in place</em>: {@code a[r, j] = 0} wherever
+     * {@code !(aGate[r, j] > 0)}. With {@code aGate} a ReLU's output and {@code a} the gradient of
+     * that output, this turns {@code a} into the gradient of the ReLU's input on the way (the
+     * only write to an input any kernel makes).
      *
      * <pre>
-     * a : (rows, n)   b : (cols, n)   out : (nnz,) aligned with the pattern
+     * a : (rows, n)   aGate : (rows, n) or null   b : (cols, n)   out : (nnz,) aligned with the pattern
      * </pre>
      */
-    void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+    void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                int rowFrom, int rowTo, boolean accumulate);
 
     /**

@@ -22,6 +22,8 @@ import rewire.tensor.Tensor;
 public final class Kernels {
     // Smallest amount of multiply-adds worth handing to another thread.
     private static final long MIN_CHUNK_WORK = 1L << 15;
+    // Smallest sparse product worth splitting at all (multiply-adds), see sparseGrain.
+    private static final long MIN_SPLIT_WORK = 1L << 21;
     private static volatile Kernels defaults;
 
     private final KernelProvider provider;
@@ -171,7 +173,7 @@ public final class Kernels {
         requireFeatureMajor("mult: W · x", w.cols(), x, w.rows(), y);
         SparsityPattern p = w.pattern();
         spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), null, x.cols(), p.rows(), p.nnz(),
-                accumulate);
+                accumulate, false);
     }
 
     /**
@@ -186,7 +188,22 @@ public final class Kernels {
         }
         SparsityPattern p = w.pattern();
         spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), bias.data(), x.cols(), p.rows(), p.nnz(),
-                false);
+                false, false);
+    }
+
+    /**
+     * {@code y (out, B) = max(W · x + b · 1ᵀ, 0)} with {@code b (out,)} or null: a linear layer and
+     * its ReLU in one pass, each output row clamped while it is still in cache.
+     */
+    public void multAddBiasRelu(CsrMatrix w, Tensor x, Tensor bias, Tensor y) {
+        requireFeatureMajor("multAddBiasRelu: max(W · x + b, 0)", w.cols(), x, w.rows(), y);
+        if (bias != null && bias.size() != w.rows()) {
+            throw new IllegalArgumentException("multAddBiasRelu: bias " + bias.shape()
+                    + " needs one entry per row of W (" + w.rows() + ")");
+        }
+        SparsityPattern p = w.pattern();
+        spmm(p.rowPtr(), p.colIdx(), w.values(), null, x.data(), y.data(), bias == null ? null : bias.data(),
+                x.cols(), p.rows(), p.nnz(), false, true);
     }
 
     /** {@code dx (in, B) = Wᵀ · dy (out, B)}, gathering through the cached transposed pattern. */
@@ -200,7 +217,7 @@ public final class Kernels {
         SparsityPattern.Transposed t = w.pattern().transposed();
         SparsityPattern p = t.pattern();
         spmm(p.rowPtr(), p.colIdx(), w.values(), t.sourceEntry(), dy.data(), dx.data(), null, dy.cols(),
-                p.rows(), p.nnz(), accumulate);
+                p.rows(), p.nnz(), accumulate, false);
     }
 
     /** {@code out (nnz,) = (a (rows, B) · b (cols, B)ᵀ)} at the entries of {@code pattern}. */
@@ -210,6 +227,21 @@ public final class Kernels {
 
     /** {@code out (+)= (a · bᵀ)|pattern}. */
     public void sampledMultTransB(Tensor a, Tensor b, SparsityPattern pattern, float[] out, boolean accumulate) {
+        sampledMultTransBGated(a, null, b, pattern, out, accumulate);
+    }
+
+    /**
+     * {@code a = a ⊙ [aGate > 0]} in place, then {@code out (+)= (a · bᵀ)|pattern}: with
+     * {@code aGate (rows, B)} a ReLU's output and {@code a} its gradient, {@code a} becomes the
+     * gradient of the ReLU's input while the weight gradient is formed (no pass of its own).
+     * {@code aGate} null gates nothing.
+     */
+    public void sampledMultTransBGated(Tensor a, Tensor aGate, Tensor b, SparsityPattern pattern, float[] out,
+                                       boolean accumulate) {
+        if (aGate != null && !aGate.shape().equals(a.shape())) {
+            throw new IllegalArgumentException("sampledMultTransBGated: gate " + aGate.shape() + " must have a's shape "
+                    + a.shape());
+        }
         if (a.rows() != pattern.rows() || b.rows() != pattern.cols() || a.cols() != b.cols()
                 || out.length != pattern.nnz()) {
             throw new IllegalArgumentException("sampledMultTransB shapes do not fit: a " + a.shape() + " · b "
@@ -219,9 +251,10 @@ public final class Kernels {
         int n = a.cols();
         int[] ptr = pattern.rowPtr();
         int[] idx = pattern.colIdx();
+        float[] gate = aGate == null ? null : aGate.data();
         int grain = sparseGrain(pattern.rows(), pattern.nnz(), n);
         parallel.forRange(pattern.rows(), grain,
-                (from, to) -> provider.sddmm(ptr, idx, a.data(), b.data(), n, out, from, to, accumulate));
+                (from, to) -> provider.sddmm(ptr, idx, a.data(), gate, b.data(), n, out, from, to, accumulate));
     }
 
     /** {@code out (rows,) (+)= a (rows, n) · 1}: each row's sum (a bias gradient). */
@@ -236,15 +269,20 @@ public final class Kernels {
     }
 
     private void spmm(int[] ptr, int[] idx, float[] values, int[] valueIndex, float[] x, float[] y, float[] rowStart,
-                      int n, int rows, int nnz, boolean accumulate) {
+                      int n, int rows, int nnz, boolean accumulate, boolean relu) {
         int grain = sparseGrain(rows, nnz, n);
         parallel.forRange(rows, grain,
-                (from, to) -> provider.spmm(ptr, idx, values, valueIndex, x, y, rowStart, n, from, to, accumulate));
+                (from, to) -> provider.spmm(ptr, idx, values, valueIndex, x, y, rowStart, n, from, to, accumulate, relu));
     }
 
-    // Rows per chunk: depends only on the problem, never on the thread count.
+    // Rows per chunk: depends only on the problem, never on the thread count. A product under
+    // MIN_SPLIT_WORK stays one chunk: handing half of 0.1 ms of work to a parked helper costs
+    // about as long as the work on a virtual machine (a 1%-dense MLP ran slower on two threads).
     private static int sparseGrain(int rows, int nnz, int n) {
         long perRow = ((long) nnz / Math.max(1, rows) + 1) * Math.max(1, n);
+        if (perRow * rows < MIN_SPLIT_WORK) {
+            return Math.max(1, rows);
+        }
         return Parallel.grainFor(rows, perRow, MIN_CHUNK_WORK);
     }
 

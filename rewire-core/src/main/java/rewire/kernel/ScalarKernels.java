@@ -40,7 +40,8 @@ public final class ScalarKernels implements KernelProvider {
     // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n)
     @Override
     public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                     float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
+                     float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                     boolean relu) {
         for (int r = rowFrom; r < rowTo; r++) {
             int yRow = r * n;
             if (!accumulate) {
@@ -53,15 +54,25 @@ public final class ScalarKernels implements KernelProvider {
                     y[yRow + j] += w * x[xRow + j];
                 }
             }
+            if (relu) {
+                for (int j = yRow; j < yRow + n; j++) {
+                    y[j] = Math.max(y[j], 0f);
+                }
+            }
         }
     }
 
     // out (nnz,) (+)= (a (rows, n) · b (cols, n)^T) at the pattern's entries
     @Override
-    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                       int rowFrom, int rowTo, boolean accumulate) {
         for (int r = rowFrom; r < rowTo; r++) {
             int aRow = r * n;
+            if (aGate != null) {
+                for (int j = aRow; j < aRow + n; j++) {
+                    a[j] = aGate[j] > 0 ? a[j] : 0f;
+                }
+            }
             for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
                 int bRow = colIdx[e] * n;
                 float sum = 0f;

@@ -31,6 +31,11 @@ public final class Activation extends Module {
         return new Activation(Kind.SIGMOID);
     }
 
+    /** Whether this is a ReLU, which a preceding {@link SparseLinear} can fuse into its product. */
+    public boolean isRelu() {
+        return kind == Kind.RELU;
+    }
+
     @Override
     public Var forward(Tape tape, Var x) {
         return switch (kind) {

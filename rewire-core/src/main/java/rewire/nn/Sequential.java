@@ -4,7 +4,10 @@ import java.util.List;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 
-/** Modules applied one after another; each one's output is the next one's input. */
+/**
+ * Modules applied one after another; each one's output is the next one's input. A
+ * {@link SparseLinear} directly followed by a ReLU runs as one fused op ({@link SparseLinear#forwardRelu}).
+ */
 public final class Sequential extends Module {
     private final List<Module> layers;
 
@@ -22,8 +25,14 @@ public final class Sequential extends Module {
     @Override
     public Var forward(Tape tape, Var x) {
         Var h = x;
-        for (Module layer : layers) {
-            h = layer.forward(tape, h);
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof SparseLinear linear && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof Activation a && a.isRelu()) {
+                h = linear.forwardRelu(tape, h);  // the same values, one op instead of two
+                i++;
+            } else {
+                h = layers.get(i).forward(tape, h);
+            }
         }
         return h;
     }

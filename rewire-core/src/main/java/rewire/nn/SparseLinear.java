@@ -2,6 +2,7 @@ package rewire.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import rewire.autodiff.Activations;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
@@ -121,15 +122,30 @@ public final class SparseLinear extends Module {
     /** {@code x (in, B) -> y (out, B)}. */
     @Override
     public Var forward(Tape tape, Var x) {
+        return forward(tape, x, false);
+    }
+
+    /**
+     * {@code x (in, B) -> max(W · x + b, 0) (out, B)}: this layer and the ReLU after it, fused into
+     * one op in the CSR representation ({@link LinearOps#sparseLinearRelu}); {@link Sequential}
+     * calls it for a layer followed by a ReLU. The result equals {@code relu(forward(x))}.
+     */
+    public Var forwardRelu(Tape tape, Var x) {
+        return forward(tape, x, true);
+    }
+
+    private Var forward(Tape tape, Var x, boolean relu) {
         // The param's matrix is read afresh: a topology change replaces it.
         Var w = Var.sparseParam(weight.weight(), weight.grad());
         Var b = bias == null ? null : Var.param(bias.value(), bias.gradTensor());
-        Var y = representation() == Representation.CSR
-                ? LinearOps.sparseLinear(tape, x, w, b)
-                : LinearOps.maskedLinear(tape, x, w, b);
         lastInput = x;
-        lastProduct = y;
-        return y;
+        if (representation() == Representation.CSR) {
+            // the fused op's backward leaves the gradient of W·x + b in its output's gradient buffer
+            lastProduct = relu ? LinearOps.sparseLinearRelu(tape, x, w, b) : LinearOps.sparseLinear(tape, x, w, b);
+            return lastProduct;
+        }
+        lastProduct = LinearOps.maskedLinear(tape, x, w, b);
+        return relu ? Activations.relu(tape, lastProduct) : lastProduct;
     }
 
     @Override

@@ -122,6 +122,59 @@ class BatcherTest {
     }
 
     @Test
+    void aPrefetchingBatcherGivesTheSameBatchesBitForBit() {
+        // sequential steps across epochs (short last batches, one-batch epochs), then jumps that miss
+        // the prefetched batch, as a resumed run or an evaluation in between would ask
+        forEachSeed(58, 60, rng -> {
+            int n = intBetween(rng, 1, 40);
+            int batchSize = intBetween(rng, 1, 45);
+            LastBatch last = rng.nextInt(2) == 0 ? LastBatch.KEEP : LastBatch.DROP;
+            long seed = rng.nextLong();
+            if (n < batchSize && last == LastBatch.DROP) {
+                return;
+            }
+            Dataset data = DatasetTest.small(n);
+            Batcher plain = Batcher.shuffled(data, batchSize, last, new Rng(seed));
+            Batcher prefetching = plain.prefetching();
+            int perEpoch = plain.batchesPerEpoch();
+            for (long step = 0; step < 3L * perEpoch + 2; step++) {
+                assertSameBatch(plain.batch(step / perEpoch, (int) (step % perEpoch)),
+                        prefetching.batch(step / perEpoch, (int) (step % perEpoch)));
+            }
+            for (int jump = 0; jump < 4; jump++) {
+                long epoch = rng.nextInt(5);
+                int index = rng.nextInt(perEpoch);
+                assertSameBatch(plain.batch(epoch, index), prefetching.batch(epoch, index));
+            }
+        });
+    }
+
+    @Test
+    void thePrefetchedBatchIsNotTheOneTheCallerHolds() {
+        Batcher batcher = Batcher.shuffled(DatasetTest.small(12), 4, LastBatch.KEEP, new Rng(3)).prefetching();
+        Batch first = batcher.batch(0, 0);
+        int[] held = first.labels().clone();
+        float[] heldX = first.x().data().clone();
+        Batch second = batcher.batch(0, 1);
+        assertFalse(first == second, "the caller's batch and the next one are different buffers");
+        assertArrayEquals(held, first.labels(), "filling batch 1 left batch 0's buffer alone");
+        assertArrayEquals(heldX, first.x().data());
+    }
+
+    private static void assertSameBatch(Batch expected, Batch actual) {
+        assertEquals(expected.size(), actual.size());
+        assertArrayEquals(expected.labels(), actual.labels());
+        for (int b = 0; b < expected.size(); b++) {
+            assertEquals(expected.index(b), actual.index(b));
+        }
+        float[] x = expected.x().data();
+        float[] y = actual.x().data();
+        for (int k = 0; k < x.length; k++) {
+            assertEquals(Float.floatToRawIntBits(x[k]), Float.floatToRawIntBits(y[k]), "element " + k);
+        }
+    }
+
+    @Test
     void rejectsBadArguments() {
         Batcher batcher = Batcher.inOrder(DatasetTest.small(10), 4, LastBatch.DROP);
         assertThrows(IndexOutOfBoundsException.class, () -> batcher.batch(0, 2));

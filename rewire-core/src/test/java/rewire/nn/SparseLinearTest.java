@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import rewire.autodiff.Activations;
 import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
@@ -104,6 +105,48 @@ class SparseLinearTest {
             assertEquals(Representation.DENSE_MASKED, masked.representation());
             assertSameStep(step(csr, x), step(masked, x));
         }
+    }
+
+    /**
+     * forwardRelu equals forward followed by a ReLU in values and every gradient, in both
+     * representations, and lastBatch reports the gradient of W·x + b either way (the fused op
+     * leaves it in its output's gradient buffer).
+     */
+    @Test
+    void theFusedReluEqualsForwardThenReluAndReportsThePreActivationGradient() {
+        Rng rng = new Rng(5);
+        for (double crossover : new double[] {1.5, 0}) {
+            CsrMatrix w = randomWeight(rng, 0.3);
+            Tensor x = gaussian(rng, IN, BATCH);
+            Tensor projection = gaussian(rng, OUT, BATCH);
+            SparseLinear fusedLayer = layer(w, crossover);
+            SparseLinear plainLayer = layer(w, crossover);
+            Tape fusedTape = new Tape();
+            Tape plainTape = new Tape();
+            Var fusedX = Var.leaf(x.copy());
+            Var plainX = Var.leaf(x.copy());
+            Var fused = fusedLayer.forwardRelu(fusedTape, fusedX);
+            Var plain = Activations.relu(plainTape, plainLayer.forward(plainTape, plainX));
+            fusedTape.backward(Ops.sum(fusedTape, Ops.mul(fusedTape, fused, Var.constant(projection))));
+            plainTape.backward(Ops.sum(plainTape, Ops.mul(plainTape, plain, Var.constant(projection))));
+            String where = "crossover " + crossover;
+            assertArrayEquals(plain.value().data(), fused.value().data(), where + ": outputs");
+            assertEquals(0, countPositive(plain.value().data()) == 0 || countPositive(plain.value().data())
+                    == plain.value().size() ? 1 : 0, where + ": the ReLU must cut some outputs and keep others");
+            assertArrayEquals(plainX.grad().data(), fusedX.grad().data(), 1e-5f, where + ": input gradients");
+            assertArrayEquals(plainLayer.weight().grad(), fusedLayer.weight().grad(), 1e-5f, where + ": weight gradients");
+            assertArrayEquals(plainLayer.bias().grad(), fusedLayer.bias().grad(), 1e-5f, where + ": bias gradients");
+            assertArrayEquals(plainLayer.lastBatch().outputGrad().data(), fusedLayer.lastBatch().outputGrad().data(),
+                    1e-6f, where + ": lastBatch's gradient of W·x + b");
+        }
+    }
+
+    private static int countPositive(float[] v) {
+        int n = 0;
+        for (float f : v) {
+            n += f > 0 ? 1 : 0;
+        }
+        return n;
     }
 
     @Test

@@ -5,6 +5,7 @@ import static rewire.simd.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 
 /**
@@ -25,13 +26,13 @@ final class Sddmm {
     private Sddmm() {
     }
 
-    static void run(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+    static void run(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                     int rowFrom, int rowTo, boolean accumulate) {
         if (n == 1) {
-            outerProduct(rowPtr, colIdx, a, b, out, rowFrom, rowTo, accumulate);
+            outerProduct(rowPtr, colIdx, a, aGate, b, out, rowFrom, rowTo, accumulate);
             return;
         }
-        run(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate, n == 8 * L ? Alignment.lead(b) : 0);
+        run(rowPtr, colIdx, a, aGate, b, n, out, rowFrom, rowTo, accumulate, n == 8 * L ? Alignment.lead(b) : 0);
     }
 
     /**
@@ -39,10 +40,16 @@ final class Sddmm {
      * boundary in memory (0 takes the plain grid). Any lead gives the same bits; only the speed
      * depends on it being the true one. Package-private so tests can try every lead.
      */
-    static void run(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+    static void run(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                     int rowFrom, int rowTo, boolean accumulate, int lead) {
         assert lead == 0 || n == 8 * L : "a shifted grid needs n = 8L, got n = " + n + ", lead " + lead;
+        if (aGate != null && rowFrom < rowTo) {
+            gate(a, aGate, rowFrom * n, n);
+        }
         for (int r = rowFrom; r < rowTo; r++) {
+            if (aGate != null && r + 1 < rowTo) {
+                gate(a, aGate, (r + 1) * n, n);
+            }
             if (lead == 0) {
                 row(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate);
             } else {
@@ -63,10 +70,31 @@ final class Sddmm {
         }
     }
 
+    // a[at .. at + n) = 0 where gate is not positive (a ReLU's gradient), for the row after the one
+    // about to be computed: its stores leave the store buffer while that row computes. Gating the
+    // row about to be read made block9's loads (on b's grid) span two pending stores each and wait.
+    private static void gate(float[] a, float[] gate, int at, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            FloatVector g = FloatVector.fromArray(FLOATS, gate, at + j);
+            FloatVector.fromArray(FLOATS, a, at + j).blend(0f, g.compare(VectorOperators.GT, 0f).not())
+                    .intoArray(a, at + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = FLOATS.indexInRange(j, n);
+            FloatVector g = FloatVector.fromArray(FLOATS, gate, at + j, m);
+            FloatVector.fromArray(FLOATS, a, at + j, m).blend(0f, g.compare(VectorOperators.GT, 0f).not())
+                    .intoArray(a, at + j, m);
+        }
+    }
+
     // out[e] (+)= a[r] * b[c] for n == 1.
-    private static void outerProduct(int[] rowPtr, int[] colIdx, float[] a, float[] b, float[] out,
+    private static void outerProduct(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, float[] out,
                                      int rowFrom, int rowTo, boolean accumulate) {
         for (int r = rowFrom; r < rowTo; r++) {
+            if (aGate != null && !(aGate[r] > 0)) {
+                a[r] = 0f;
+            }
             float ar = a[r];
             for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
                 float p = ar * b[colIdx[e]];

@@ -30,12 +30,12 @@ final class Spmm {
     }
 
     static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                    float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
+                    float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu) {
         if (n == 1) {
-            gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowStart, rowFrom, rowTo, accumulate);
+            gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowStart, rowFrom, rowTo, accumulate, relu);
             return;
         }
-        run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate,
+        run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu,
                 n == 8 * L ? Alignment.lead(x) : 0);
     }
 
@@ -45,7 +45,7 @@ final class Spmm {
      * depends on it being the true one. Package-private so tests can try every lead.
      */
     static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                    float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, int lead) {
+                    float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu, int lead) {
         assert lead == 0 || n == 8 * L : "a shifted grid needs n = 8L, got n = " + n + ", lead " + lead;
         for (int r = rowFrom; r < rowTo; r++) {
             float init = rowStart == null ? 0f : rowStart[r];
@@ -54,6 +54,28 @@ final class Spmm {
             } else {
                 alignedRow(colIdx, values, valueIndex, x, y, r, rowPtr[r], rowPtr[r + 1], lead, init, accumulate);
             }
+            if (relu && r > rowFrom) {
+                relu(y, (r - 1) * n, n);
+            }
+        }
+        if (relu && rowFrom < rowTo) {
+            relu(y, (rowTo - 1) * n, n);
+        }
+    }
+
+    // y[at .. at + n) = max(y, 0), for the row before the one just computed: that row's stores
+    // (block9's on x's grid) have left the store buffer by then. Clamping the row just written
+    // reloaded them at row offsets, each load spanning two pending stores and waiting for both,
+    // which cost as much as the separate ReLU pass this replaces. (Clamping the accumulators
+    // before the stores instead grew block9 past what C2 keeps in registers: it boxed vectors.)
+    private static void relu(float[] y, int at, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            FloatVector.fromArray(FLOATS, y, at + j).max(0f).intoArray(y, at + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = FLOATS.indexInRange(j, n);
+            FloatVector.fromArray(FLOATS, y, at + j, m).max(0f).intoArray(y, at + j, m);
         }
     }
 
@@ -86,7 +108,8 @@ final class Spmm {
     // y[r] (+)= sum_e w(e) * x[colIdx[e]] for n == 1; four interleaved partial sums hide the
     // latency of the add chain, and are combined in a fixed order.
     private static void gatherDot(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                                  float[] x, float[] y, float[] rowStart, int rowFrom, int rowTo, boolean accumulate) {
+                                  float[] x, float[] y, float[] rowStart, int rowFrom, int rowTo, boolean accumulate,
+                                  boolean relu) {
         for (int r = rowFrom; r < rowTo; r++) {
             int e = rowPtr[r];
             int end = rowPtr[r + 1];
@@ -104,7 +127,8 @@ final class Spmm {
                 s0 = Math.fma(weight(values, valueIndex, e), x[colIdx[e]], s0);
             }
             float sum = (s0 + s1) + (s2 + s3);
-            y[r] = accumulate ? y[r] + sum : (rowStart == null ? 0f : rowStart[r]) + sum;
+            float v = accumulate ? y[r] + sum : (rowStart == null ? 0f : rowStart[r]) + sum;
+            y[r] = relu ? Math.max(v, 0f) : v;
         }
     }
 

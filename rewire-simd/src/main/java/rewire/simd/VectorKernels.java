@@ -25,18 +25,19 @@ public final class VectorKernels implements KernelProvider {
         return Lanes.L;
     }
 
-    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n)
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n), then relu
     @Override
     public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
-                     float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
-        Spmm.run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate);
+                     float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                     boolean relu) {
+        Spmm.run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
     }
 
-    // out (nnz,) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
+    // a (rows, n) gated by aGate, then out (nnz,) (+)= (a · b (cols, n)ᵀ) at the pattern's entries
     @Override
-    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out,
+    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                       int rowFrom, int rowTo, boolean accumulate) {
-        Sddmm.run(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+        Sddmm.run(rowPtr, colIdx, a, aGate, b, n, out, rowFrom, rowTo, accumulate);
     }
 
     // out (rows,) (+)= a (rows, n) · 1

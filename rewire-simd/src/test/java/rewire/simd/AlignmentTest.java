@@ -57,16 +57,24 @@ class AlignmentTest {
         // y (31, N) = W · x + b
         assertSameForEveryLead("W · x + b", p, values, null, RandomData.floats(rng, 13 * N),
                 RandomData.floats(rng, 31 * N), RandomData.floats(rng, 31), false);
+        assertSameForEveryLead("max(W · x + b, 0)", p, values, null, RandomData.floats(rng, 13 * N),
+                RandomData.floats(rng, 31 * N), RandomData.floats(rng, 31), false, true);
     }
 
     private static void assertSameForEveryLead(String what, SparsityPattern p, float[] values, int[] valueIndex,
                                                float[] x, float[] y0, float[] rowStart, boolean accumulate) {
+        assertSameForEveryLead(what, p, values, valueIndex, x, y0, rowStart, accumulate, false);
+    }
+
+    private static void assertSameForEveryLead(String what, SparsityPattern p, float[] values, int[] valueIndex,
+                                               float[] x, float[] y0, float[] rowStart, boolean accumulate,
+                                               boolean relu) {
         float[] plain = y0.clone();
-        Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, plain, rowStart, N, 0, p.rows(), accumulate, 0);
+        Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, plain, rowStart, N, 0, p.rows(), accumulate, relu, 0);
         for (int lead = 1; lead < Lanes.L; lead++) {
             float[] shifted = y0.clone();
             Spmm.run(p.rowPtr(), p.colIdx(), values, valueIndex, x, shifted, rowStart, N, 0, p.rows(), accumulate,
-                    lead);
+                    relu, lead);
             FloatChecks.assertBitwiseEqual(what + " with lead " + lead, plain, shifted);
         }
     }
@@ -82,10 +90,10 @@ class AlignmentTest {
         float[] out0 = RandomData.floats(rng, p.nnz());
         for (boolean accumulate : new boolean[] {false, true}) {
             float[] plain = out0.clone();
-            Sddmm.run(p.rowPtr(), p.colIdx(), a, b, N, plain, 0, p.rows(), accumulate, 0);
+            Sddmm.run(p.rowPtr(), p.colIdx(), a, null, b, N, plain, 0, p.rows(), accumulate, 0);
             for (int lead = 1; lead < Lanes.L; lead++) {
                 float[] shifted = out0.clone();
-                Sddmm.run(p.rowPtr(), p.colIdx(), a, b, N, shifted, 0, p.rows(), accumulate, lead);
+                Sddmm.run(p.rowPtr(), p.colIdx(), a, null, b, N, shifted, 0, p.rows(), accumulate, lead);
                 FloatChecks.assertBitwiseEqual("(a · bᵀ)|p with lead " + lead, plain, shifted);
             }
         }

@@ -16,6 +16,7 @@ import rewire.kernel.KernelProvider;
 import rewire.kernel.ScalarKernels;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
+import rewire.testkit.FloatChecks;
 import rewire.testkit.KernelCases;
 import rewire.testkit.RandomData;
 import rewire.testkit.RandomData.PatternKind;
@@ -64,16 +65,18 @@ class VectorKernelsTest {
         float[] values = RandomData.floats(rng, p.nnz());
         SparsityPattern.Transposed t = p.transposed();
         for (boolean accumulate : new boolean[] {false, true}) {
-            checkSpmm(p, values, null, null, n, accumulate, rng, "W · x");
-            checkSpmm(t.pattern(), values, t.sourceEntry(), null, n, accumulate, rng, "Wᵀ · dy");
+            checkSpmm(p, values, null, null, n, accumulate, false, rng, "W · x");
+            checkSpmm(t.pattern(), values, t.sourceEntry(), null, n, accumulate, false, rng, "Wᵀ · dy");
+            checkSpmm(p, values, null, null, n, accumulate, true, rng, "max(y (+) W · x, 0)");
         }
-        checkSpmm(p, values, null, RandomData.floats(rng, rows), n, false, rng, "W · x + b");
+        checkSpmm(p, values, null, RandomData.floats(rng, rows), n, false, false, rng, "W · x + b");
+        checkSpmm(p, values, null, RandomData.floats(rng, rows), n, false, true, rng, "max(W · x + b, 0)");
     }
 
     // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n), S's values
-    // through valueIndex when given
+    // through valueIndex when given; with relu each row is clamped at 0 last
     private void checkSpmm(SparsityPattern p, float[] values, int[] valueIndex, float[] rowStart, int n,
-                           boolean accumulate, Rng rng, String what) {
+                           boolean accumulate, boolean relu, Rng rng, String what) {
         float[] x = RandomData.floats(rng, p.cols() * n);
         float[] y0 = RandomData.floats(rng, p.rows() * n);
         float[] expected = y0.clone();
@@ -82,9 +85,10 @@ class VectorKernelsTest {
         int[] ptr = p.rowPtr();
         int[] idx = p.colIdx();
         float[] absStart = rowStart == null ? null : abs(rowStart);
-        scalar.spmm(ptr, idx, values, valueIndex, x, expected, rowStart, n, 0, p.rows(), accumulate);
-        vector.spmm(ptr, idx, values, valueIndex, x, actual, rowStart, n, 0, p.rows(), accumulate);
-        scalar.spmm(ptr, idx, abs(values), valueIndex, abs(x), absTermSums, absStart, n, 0, p.rows(), accumulate);
+        scalar.spmm(ptr, idx, values, valueIndex, x, expected, rowStart, n, 0, p.rows(), accumulate, relu);
+        vector.spmm(ptr, idx, values, valueIndex, x, actual, rowStart, n, 0, p.rows(), accumulate, relu);
+        scalar.spmm(ptr, idx, abs(values), valueIndex, abs(x), absTermSums, absStart, n, 0, p.rows(), accumulate,
+                false);
         assertClose(what + (accumulate ? " accumulated" : ""), expected, actual, absTermSums);
     }
 
@@ -96,15 +100,23 @@ class VectorKernelsTest {
         SparsityPattern p = RandomData.pattern(rng, rows, cols, kind);
         float[] a = RandomData.floats(rng, rows * n);
         float[] b = RandomData.floats(rng, cols * n);
+        float[] gate = RandomData.floats(rng, rows * n);
         for (boolean accumulate : new boolean[] {false, true}) {
-            float[] out0 = RandomData.floats(rng, p.nnz());
-            float[] expected = out0.clone();
-            float[] actual = out0.clone();
-            float[] absTermSums = abs(out0);
-            scalar.sddmm(p.rowPtr(), p.colIdx(), a, b, n, expected, 0, rows, accumulate);
-            vector.sddmm(p.rowPtr(), p.colIdx(), a, b, n, actual, 0, rows, accumulate);
-            scalar.sddmm(p.rowPtr(), p.colIdx(), abs(a), abs(b), n, absTermSums, 0, rows, accumulate);
-            assertClose("(a · bᵀ)|pattern" + (accumulate ? " accumulated" : ""), expected, actual, absTermSums);
+            for (float[] aGate : new float[][] {null, gate}) {
+                float[] out0 = RandomData.floats(rng, p.nnz());
+                float[] expected = out0.clone();
+                float[] actual = out0.clone();
+                float[] absTermSums = abs(out0);
+                float[] aScalar = a.clone();
+                float[] aVector = a.clone();
+                scalar.sddmm(p.rowPtr(), p.colIdx(), aScalar, aGate, b, n, expected, 0, rows, accumulate);
+                vector.sddmm(p.rowPtr(), p.colIdx(), aVector, aGate, b, n, actual, 0, rows, accumulate);
+                scalar.sddmm(p.rowPtr(), p.colIdx(), abs(a), null, abs(b), n, absTermSums, 0, rows, accumulate);
+                String what = (aGate == null ? "(a · bᵀ)|pattern" : "(a⊙[gate>0] · bᵀ)|pattern")
+                        + (accumulate ? " accumulated" : "");
+                assertClose(what, expected, actual, absTermSums);
+                FloatChecks.assertBitwiseEqual(what + ": a after the call", aScalar, aVector);
+            }
         }
     }
 

@@ -45,9 +45,9 @@ class CountingProvider implements KernelProvider {
 
     @Override
     public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                     float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
+                     float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu) {
         calls.incrementAndGet();
-        inner.spmm(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate);
+        inner.spmm(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
     }
 
     @Override
@@ -57,10 +57,10 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
-    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom, int rowTo,
-                      boolean accumulate) {
+    public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
+                      int rowFrom, int rowTo, boolean accumulate) {
         calls.incrementAndGet();
-        inner.sddmm(rowPtr, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+        inner.sddmm(rowPtr, colIdx, a, aGate, b, n, out, rowFrom, rowTo, accumulate);
     }
 
     @Override

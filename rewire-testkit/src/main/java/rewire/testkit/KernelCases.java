@@ -92,12 +92,12 @@ public final class KernelCases {
         return cases;
     }
 
-    /** Shapes big enough that every sparse kernel runs in several chunks on the facade's pool. */
+    /** Shapes big enough (over 2M multiply-adds) that every sparse kernel runs in several chunks on the facade's pool. */
     public static List<SparseCase> largeSparseCases() {
         return List.of(
                 new SparseCase(702, 702, 64, PatternKind.PERCENT_10),
                 new SparseCase(702, 207, 100, PatternKind.PERCENT_50),
-                new SparseCase(207, 702, 31, PatternKind.EMPTY_ROWS_AND_COLS));
+                new SparseCase(207, 702, 131, PatternKind.EMPTY_ROWS_AND_COLS));
     }
 
     /** Dense cases: a Latin-square walk over {@link #SIZES} for m, n and k, and one multi-chunk shape. */

@@ -124,6 +124,30 @@ public abstract class KernelContract {
         k.gemm(false, true, o.dy(), o.x(), full, false);
         float[] dw = Patterns.gather(full, p).values();
         assertDenseEqualsSparse(c + ": (dy·xᵀ)|W", dw, o, abs, SparseRuns.sampledMultTransB(false));
+
+        // y (rows, B) = max(W · x + b · 1ᵀ, 0): a layer fused with its ReLU
+        float[] b = SparseRuns.bias(o).data();
+        Tensor yRelu = Tensor.zeros(c.rows(), c.batch());
+        for (int i = 0; i < yRelu.size(); i++) {
+            yRelu.data()[i] = b[i / c.batch()];
+        }
+        k.gemm(false, false, wDense, o.x(), yRelu, true);
+        for (int i = 0; i < yRelu.size(); i++) {
+            yRelu.data()[i] = Math.max(yRelu.data()[i], 0f);
+        }
+        assertDenseEqualsSparse(c + ": max(W·x + b, 0)", yRelu.data(), o, abs, SparseRuns.multAddBiasRelu());
+
+        // dW = ((dy ⊙ [y0 > 0]) · xᵀ) at W's entries, and dy is left gated: the gradient through a ReLU
+        Tensor gated = o.dy().copy();
+        for (int i = 0; i < gated.size(); i++) {
+            gated.data()[i] = o.y0().data()[i] > 0 ? gated.data()[i] : 0f;
+        }
+        k.gemm(false, true, gated, o.x(), full, false);
+        assertDenseEqualsSparse(c + ": (dy⊙[y0>0]·xᵀ)|W", Patterns.gather(full, p).values(), o, abs,
+                SparseRuns.sampledMultTransBGated(false));
+        Tensor dyRun = o.dy().copy();
+        k.sampledMultTransBGated(dyRun, o.y0(), o.x(), p, new float[p.nnz()], false);
+        FloatChecks.assertBitwiseEqual(c + ": dy gated in place", gated.data(), dyRun.data());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,21 +165,29 @@ public abstract class KernelContract {
             // y (rows, B) (+)= W · x
             assertRowRangeContract(c + ": spmm" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
                     (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, null, n,
-                            from, to, acc));
+                            from, to, acc, false));
+            // y (rows, B) = max(y (+) W · x, 0)
+            assertRowRangeContract(c + ": spmm relu" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
+                    (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, null, n,
+                            from, to, acc, true));
             // dx (cols, B) (+)= Wᵀ · dy, values reached through sourceEntry
             assertRowRangeContract(c + ": spmm transposed" + suffix, c.cols(), rowsOfWidth(c.cols(), n),
                     o.dx0().data(), (out, from, to) -> p.spmm(wT.rowPtr(), wT.colIdx(), values, sourceEntry,
-                            o.dy().data(), out, null, n, from, to, acc));
+                            o.dy().data(), out, null, n, from, to, acc, false));
             // dW (nnz,) (+)= (dy · xᵀ)|W
             assertRowRangeContract(c + ": sddmm" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
-                    (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data(), o.x().data(), n, out,
+                    (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data(), null, o.x().data(), n, out,
                             from, to, acc));
+            // dW (nnz,) (+)= ((dy ⊙ [y0 > 0]) · xᵀ)|W, each call gating a fresh copy of dy
+            assertRowRangeContract(c + ": sddmm gated" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
+                    (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data().clone(), o.y0().data(),
+                            o.x().data(), n, out, from, to, acc));
         }
         // y (rows, B) = W · x + b · 1ᵀ: the bias starts each row
         float[] bias = RandomData.floats(new Rng(c.rows() * 31L + c.cols()), c.rows());
         assertRowRangeContract(c + ": spmm with row start", c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
                 (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, bias, n,
-                        from, to, false));
+                        from, to, false, false));
         // db (rows,) (+)= dy (rows, B) · 1
         for (boolean acc : new boolean[] {false, true}) {
             int[] ownRow = rowsOfWidth(c.rows(), 1);

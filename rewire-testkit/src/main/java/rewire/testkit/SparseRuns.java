@@ -22,7 +22,9 @@ final class SparseRuns {
             runs.add(mult(acc));
             runs.add(multTransA(acc));
             runs.add(sampledMultTransB(acc));
+            runs.add(sampledMultTransBGated(acc));
         }
+        runs.add(multAddBiasRelu());
         // y (B, rows) = x (B, cols) · Wᵀ
         runs.add(new NamedRun<>("multTransB x·Wᵀ (batch-major)", false, (k, o) -> {
             Tensor y = Tensor.zeros(o.x().cols(), o.w().rows());
@@ -71,6 +73,34 @@ final class SparseRuns {
             k.sampledMultTransB(o.dy(), o.x(), o.w().pattern(), dw, accumulate);
             return dw;
         });
+    }
+
+    /** {@code y (rows, B) = max(W · x + b · 1ᵀ, 0)} with {@code b (rows,)} = {@link #bias}. */
+    static NamedRun<SparseOperands> multAddBiasRelu() {
+        return new NamedRun<>("multAddBiasRelu max(W·x + b, 0)", false, (k, o) -> {
+            Tensor y = o.y0().copy();
+            k.multAddBiasRelu(o.w(), o.x(), bias(o), y);
+            return y.data();
+        });
+    }
+
+    /** {@code dW (nnz,) (+)= ((dy ⊙ [y0 > 0]) · xᵀ)|W}, gating a copy of {@code dy} in place. */
+    static NamedRun<SparseOperands> sampledMultTransBGated(boolean accumulate) {
+        return new NamedRun<>("sampledMultTransBGated (dy⊙[y0>0]·xᵀ)|W" + suffix(accumulate), false, (k, o) -> {
+            float[] dw = o.dw0().clone();
+            k.sampledMultTransBGated(o.dy().copy(), o.y0(), o.x(), o.w().pattern(), dw, accumulate);
+            return dw;
+        });
+    }
+
+    /** A bias for the operands' rows: the first column of {@code y0} (so the abs operands give its abs). */
+    static Tensor bias(SparseOperands o) {
+        Tensor y0 = o.y0();
+        Tensor b = Tensor.zeros(y0.rows());
+        for (int r = 0; r < y0.rows(); r++) {
+            b.data()[r] = y0.data()[r * y0.cols()];
+        }
+        return b;
     }
 
     private static String suffix(boolean accumulate) {

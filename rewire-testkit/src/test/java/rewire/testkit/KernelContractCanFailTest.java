@@ -28,9 +28,10 @@ class KernelContractCanFailTest {
             return new CountingProvider(new ScalarKernels()) {
                 @Override
                 public void spmm(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                                 float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate) {
+                                 float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu) {
                     int overrun = Math.min(rowTo + 1, rowPtr.length - 1);
-                    super.spmm(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, overrun, accumulate);
+                    super.spmm(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, overrun, accumulate,
+                            relu);
                 }
             };
         }
@@ -42,9 +43,12 @@ class KernelContractCanFailTest {
         protected KernelProvider provider() {
             return new CountingProvider(new ScalarKernels()) {
                 @Override
-                public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
-                                  int rowTo, boolean accumulate) {
+                public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
+                                  int rowFrom, int rowTo, boolean accumulate) {
                     for (int r = rowFrom; r < rowTo; r++) {
+                        for (int j = r * n; aGate != null && j < (r + 1) * n; j++) {
+                            a[j] = aGate[j] > 0 ? a[j] : 0f;  // gates correctly: only the dropped term is wrong
+                        }
                         for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
                             float sum = 0f;
                             for (int j = 0; j < n - 1; j++) {

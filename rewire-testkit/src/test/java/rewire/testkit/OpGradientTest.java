@@ -125,6 +125,32 @@ class OpGradientTest {
     }
 
     /**
+     * The fused layer and ReLU. Operands are redrawn until every pre-activation {@code W·x + b}
+     * lies at least 0.1 from the kink, so no finite-difference step crosses it; about half the
+     * outputs are cut, so the gated gradient is exercised.
+     */
+    @Test
+    void sparseLinearFusedWithRelu() {
+        for (int draw = 0; draw < 200; draw++) {
+            Var x = leaf(9, 5);
+            Var w = sparseParam(7, 9, 0.3);
+            Var b = param(7);
+            Tape probe = new Tape();
+            float[] z = LinearOps.sparseLinear(probe, x, w, b).value().data();
+            boolean clear = true;
+            for (float v : z) {
+                clear &= Math.abs(v) >= 0.1f;
+            }
+            if (clear) {
+                check(t -> LinearOps.sparseLinearRelu(t, x, w, b), x, w, b);
+                check(t -> LinearOps.sparseLinearRelu(t, x, w, null), x, w);
+                return;
+            }
+        }
+        throw new AssertionError("no draw kept every pre-activation 0.1 away from the ReLU's kink");
+    }
+
+    /**
      * An op result read by several ops: the first backward to reach it overwrites its gradient
      * buffer, the others add into it (Tape.gradTarget); a wrong order or a lost term fails here.
      */

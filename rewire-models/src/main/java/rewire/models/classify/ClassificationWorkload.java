@@ -35,7 +35,9 @@ public final class ClassificationWorkload implements Workload {
                            int evalBatch, Rng dataRng, int[] inputImage, Kernels kernels) {
         this.name = name;
         this.model = model;
-        this.train = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng);
+        // with more than one thread the next batch is gathered in the background while a step trains
+        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng);
+        this.train = kernels.info().threads() > 1 ? shuffled.prefetching() : shuffled;
         this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP);
         this.inputImage = inputImage;
         this.evalTape = new Tape(kernels);
