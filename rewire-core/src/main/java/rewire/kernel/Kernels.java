@@ -15,6 +15,9 @@ import rewire.tensor.Tensor;
  * input grad    dx = Wᵀ · dy                          dy: (out, B)   dx: (in, B)     multTransA
  * weight grad   dW = (dy · xᵀ)|W                                     dW: (nnz,)      sampledMultTransB
  * </pre>
+ * A layer fused with its ReLU uses {@link #multAddBiasRelu} forward ({@code y = max(W·x + b, 0)})
+ * and {@link #sampledMultTransBGated} backward, which turns {@code dy} into {@code dy ⊙ [y > 0]}
+ * in place while it forms {@code dW}.
  * Batch-major callers ({@code x : (B, in)}) use {@link #multTransB(Tensor, CsrMatrix, Tensor)},
  * {@link #mult(Tensor, CsrMatrix, Tensor)} and {@link #sampledMultTransA}, which transpose into
  * scratch space around the same kernels.

@@ -21,6 +21,9 @@ import jdk.incubator.vector.VectorShuffle;
  * plain vector dot. For a batch of exactly eight vectors the loads follow {@code b}'s memory
  * grid (see {@link Alignment}) with the same bits. The arithmetic of an entry depends only on
  * {@code n} and the vector width, never on the row range or on where the arrays sit.
+ *
+ * <p>With a gate (a ReLU's output), each row of {@code a} is zeroed where the gate is not
+ * positive, in place, one row ahead of the row being multiplied (see {@link #gate}).
  */
 final class Sddmm {
     private Sddmm() {
