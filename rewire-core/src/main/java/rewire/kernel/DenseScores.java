@@ -39,26 +39,76 @@ public final class DenseScores {
         int batch = a.cols();
         int tileRows = Math.max(1, Math.min(rows, tileFloats / Math.max(1, cols)));
         float[] tile = new float[tileRows * cols];
+        long outside = (long) rows * cols - exclude.nnz();
+        // First with a floor estimated from the first tile. Every score it dropped is at or below
+        // it, so the selection is exact when k numbers beat it (or nothing was dropped); otherwise
+        // the scan is repeated without it.
+        TopK.Result seeded = scan(kernels, a, b, exclude, k, tile, tileRows, true);
+        int held = seeded.size();
+        if (held == outside || held >= k && (held == 0 || !Float.isNaN(seeded.scores()[held - 1]))) {
+            return seeded;
+        }
+        return scan(kernels, a, b, exclude, k, tile, tileRows, false);
+    }
+
+    // One pass over all tiles; with seed, scores at or below a floor estimated from the first tile
+    // are dropped (the caller checks that enough scores remained for the selection to be exact).
+    private static TopK.Result scan(Kernels kernels, Tensor a, Tensor b, SparsityPattern exclude, int k,
+                                    float[] tile, int tileRows, boolean seed) {
+        int rows = exclude.rows();
+        int cols = exclude.cols();
+        int batch = a.cols();
         TopK top = new TopK(k);
         int[] ptr = exclude.rowPtr();
         int[] idx = exclude.colIdx();
+        float floor = Float.NEGATIVE_INFINITY;
         for (int r0 = 0; r0 < rows; r0 += tileRows) {
             int t = Math.min(tileRows, rows - r0);
             // tile (t, cols) = a[r0 : r0 + t, :] (t, B) · b (cols, B)ᵀ
             kernels.gemmRaw(false, true, t, cols, batch, a.data(), r0 * batch, batch, b.data(), 0, batch,
                     tile, 0, cols, false);
+            if (seed && r0 == 0) {
+                floor = estimatedFloor(tile, t * cols, k, (long) rows * cols);
+            }
             for (int i = 0; i < t; i++) {
-                offerRow(top, tile, i * cols, cols, (long) (r0 + i) * cols, idx, ptr[r0 + i], ptr[r0 + i + 1]);
+                offerRow(top, tile, i * cols, cols, (long) (r0 + i) * cols, idx, ptr[r0 + i], ptr[r0 + i + 1], floor);
             }
         }
         return top.result();
     }
 
+    /** One score in this many of the first tile is sampled to estimate the floor (prime: no column pattern). */
+    static final int SAMPLE_STRIDE = 61;
+    /** The floor is set where about this many times k scores of the whole product are expected to beat it. */
+    static final int SEED_MARGIN = 2;
+
+    // A score that about SEED_MARGIN * k of all `total` scores should exceed, judged from every
+    // SAMPLE_STRIDE-th score of the first `length` tile entries; negative infinity when the sample
+    // is too small to tell. Most of the scan's candidates then fall below it: without it every
+    // score entered the selection until its buffer first filled, and the floor rose slowly after.
+    private static float estimatedFloor(float[] tile, int length, int k, long total) {
+        int samples = (length + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
+        long wanted = (SEED_MARGIN * (long) k * samples + total - 1) / total;  // ceil(2k · samples / total)
+        int m = (int) Math.max(8, wanted);
+        if (k == 0 || m >= samples) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        TopK sample = new TopK(m);
+        for (int i = 0, at = 0; at < length; i++, at += SAMPLE_STRIDE) {
+            sample.offer(Math.abs(tile[at]), i);
+        }
+        float[] best = sample.result().scores();
+        float floor = best[m - 1];
+        return Float.isNaN(floor) ? Float.NEGATIVE_INFINITY : floor;
+    }
+
     // Offers |tile[from + c]| at position base + c for every column c of one row not among the
-    // row's pattern entries idx[e .. end) (sorted). Most scores fall below the selection's floor
-    // and are dropped by one comparison; the pattern is consulted only for those that would enter.
-    private static void offerRow(TopK top, float[] tile, int from, int cols, long base, int[] idx, int e, int end) {
-        float floor = top.floorForLaterPositions();
+    // row's pattern entries idx[e .. end) (sorted), unless it is at or below seedFloor. Most scores
+    // fall below the floor and are dropped by one comparison; the pattern is consulted only for
+    // those that would enter.
+    private static void offerRow(TopK top, float[] tile, int from, int cols, long base, int[] idx, int e, int end,
+                                 float seedFloor) {
+        float floor = Math.max(seedFloor, top.floorForLaterPositions());
         for (int c = 0; c < cols; c++) {
             float s = Math.abs(tile[from + c]);
             if (s <= floor) {
@@ -71,7 +121,7 @@ public final class DenseScores {
                 continue;
             }
             top.offer(s, base + c);
-            floor = top.floorForLaterPositions();
+            floor = Math.max(seedFloor, top.floorForLaterPositions());
         }
     }
 }

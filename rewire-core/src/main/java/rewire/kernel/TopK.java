@@ -75,19 +75,8 @@ public final class TopK {
         if (size > k) {
             keepBest();
         }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> better(score[x], pos[x], score[y], pos[y]) ? -1
-                : better(score[y], pos[y], score[x], pos[x]) ? 1 : 0);
-        long[] positions = new long[size];
-        float[] scores = new float[size];
-        for (int i = 0; i < size; i++) {
-            positions[i] = pos[order[i]];
-            scores[i] = score[order[i]];
-        }
-        return new Result(positions, scores);
+        sortBest(0, size - 1);
+        return new Result(Arrays.copyOf(pos, size), Arrays.copyOf(score, size));
     }
 
     /** The indices of the {@code k} largest values of {@code scores}, best first, ties to the lower index. */
@@ -139,6 +128,28 @@ public final class TopK {
         floorScore = score[target];
         floorPos = pos[target];
     }
+
+    // Orders [lo, hi] best first in place: quicksort on keepBest's partition, recursing into the
+    // shorter side (stack depth O(log k)), with insertion sort for short ranges.
+    private void sortBest(int lo, int hi) {
+        while (hi - lo > INSERTION_SORT_MAX) {
+            int p = partition(lo, hi, medianOfThree(lo, lo + (hi - lo) / 2, hi));
+            if (p - lo < hi - p) {
+                sortBest(lo, p - 1);
+                lo = p + 1;
+            } else {
+                sortBest(p + 1, hi);
+                hi = p - 1;
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) {
+            for (int j = i; j > lo && better(score[j], pos[j], score[j - 1], pos[j - 1]); j--) {
+                swap(j, j - 1);
+            }
+        }
+    }
+
+    private static final int INSERTION_SORT_MAX = 16;
 
     // Puts the candidate at pivot in its ranked place within [lo, hi], the better ones before it.
     private int partition(int lo, int hi, int pivot) {

@@ -36,6 +36,48 @@ class AlignmentTest {
         }
     }
 
+    /**
+     * The in-place passes touch exactly {@code [from, to)} whatever lead they are told: ranges
+     * shorter than a vector, ranges at both ends of the array, signed zeros and NaN.
+     */
+    @Test
+    void passesOnTheGridChangeExactlyTheirRangeForEveryLead() {
+        Rng rng = new Rng(41);
+        int length = 5 * Lanes.L + 3;
+        for (int trial = 0; trial < 200; trial++) {
+            int from = rng.nextInt(length + 1);
+            int to = from + rng.nextInt(length - from + 1);
+            float[] y0 = specials(rng, length);
+            float[] gate = specials(rng, length);
+            for (int lead = 0; lead < Lanes.L; lead++) {
+                float[] relu = y0.clone();
+                OnGrid.relu(relu, from, to, lead);
+                float[] gated = y0.clone();
+                OnGrid.gate(gated, gate, from, to, lead);
+                for (int i = 0; i < length; i++) {
+                    boolean inside = i >= from && i < to;
+                    float wantRelu = inside ? Math.max(y0[i], 0f) : y0[i];
+                    float wantGated = inside && !(gate[i] > 0) ? 0f : y0[i];
+                    String where = "element " + i + " of [" + from + ", " + to + "), lead " + lead;
+                    assertEquals(Float.floatToRawIntBits(wantRelu), Float.floatToRawIntBits(relu[i]), "relu " + where);
+                    assertEquals(Float.floatToRawIntBits(wantGated), Float.floatToRawIntBits(gated[i]), "gate " + where);
+                }
+            }
+        }
+    }
+
+    // random values with zeros of both signs and NaN among them
+    private static float[] specials(Rng rng, int length) {
+        float[] v = RandomData.floats(rng, length);
+        float[] special = {0f, -0f, Float.NaN};
+        for (int i = 0; i < length; i++) {
+            if (rng.nextInt(5) == 0) {
+                v[i] = special[rng.nextInt(special.length)];
+            }
+        }
+        return v;
+    }
+
     static Stream<PatternKind> kinds() {
         return Arrays.stream(PatternKind.values());
     }

@@ -79,6 +79,37 @@ class DenseScoresTest {
         }
     }
 
+    /**
+     * The scan first drops scores below a floor estimated from the first tile. When the first tile
+     * is not like the rest (here its rows are a thousand times larger, and later rows may be NaN),
+     * fewer than k numbers beat that floor, and the selection must still be the exact one.
+     */
+    @Test
+    void aFloorEstimatedFromAnUnrepresentativeFirstTileStillSelectsExactly() {
+        Rng rng = new Rng(12);
+        int rows = 100;
+        int cols = 207;
+        int tileRows = 10;
+        for (boolean nanRows : new boolean[] {false, true}) {
+            Tensor a = RandomData.tensor(rng, rows, 13);
+            for (int i = 0; i < tileRows * 13; i++) {
+                a.data()[i] *= 1000f;
+            }
+            if (nanRows) {
+                for (int r = 60; r < 63; r++) {
+                    a.set(r, 5, Float.NaN);
+                }
+            }
+            Tensor b = RandomData.tensor(rng, cols, 13);
+            SparsityPattern exclude = RandomData.pattern(rng, rows, cols, RandomData.PatternKind.PERCENT_10);
+            for (int k : new int[] {8, 800, 1500, 5000}) {
+                assertSame(bruteForce(a, b, exclude, k),
+                        DenseScores.topAbsProductOutside(scalar, a, b, exclude, k, tileRows * cols),
+                        new int[] {rows, cols, 13}, k, tileRows * cols);
+            }
+        }
+    }
+
     @Test
     void fullPatternLeavesNothingToScore() {
         Rng rng = new Rng(1);
