@@ -25,7 +25,7 @@ import rewire.tensor.Tensor;
 public final class Kernels {
     // Smallest amount of multiply-adds worth handing to another thread.
     private static final long MIN_CHUNK_WORK = 1L << 15;
-    // Smallest sparse product worth splitting at all (multiply-adds), see sparseGrain.
+    // Smallest op worth splitting at all (multiply-adds or elements), see grain.
     private static final long MIN_SPLIT_WORK = 1L << 21;
     private static volatile Kernels defaults;
 
@@ -153,7 +153,7 @@ public final class Kernels {
             dense.gemm(transA, transB, m, n, k, a, aOff, safeLda, b, bOff, safeLdb, c, cOff, ldc, accumulate);
             return;
         }
-        int grain = Parallel.grainFor(m, (long) n * k, MIN_CHUNK_WORK * 8);
+        int grain = grain(m, (long) n * k, MIN_CHUNK_WORK * 8);
         parallel.forRange(m, grain, (from, to) -> provider.gemm(transA, transB, to - from, n, k,
                 a, aOff + (transA ? from : from * safeLda), safeLda, b, bOff, safeLdb,
                 c, cOff + from * ldc, ldc, accumulate));
@@ -267,7 +267,7 @@ public final class Kernels {
                     + out.length + ",)");
         }
         int n = a.cols();
-        parallel.forRange(a.rows(), Parallel.grainFor(a.rows(), n, MIN_CHUNK_WORK),
+        parallel.forRange(a.rows(), grain(a.rows(), n, MIN_CHUNK_WORK),
                 (from, to) -> provider.rowSums(a.data(), n, out, from, to, accumulate));
     }
 
@@ -278,15 +278,20 @@ public final class Kernels {
                 (from, to) -> provider.spmm(ptr, idx, values, valueIndex, x, y, rowStart, n, from, to, accumulate, relu));
     }
 
-    // Rows per chunk: depends only on the problem, never on the thread count. A product under
-    // MIN_SPLIT_WORK stays one chunk: handing half of 0.1 ms of work to a parked helper costs
-    // about as long as the work on a virtual machine (a 1%-dense MLP ran slower on two threads).
+    // Rows per chunk of a sparse product: about nnz / rows + 1 multiply-adds per batch column.
     private static int sparseGrain(int rows, int nnz, int n) {
-        long perRow = ((long) nnz / Math.max(1, rows) + 1) * Math.max(1, n);
-        if (perRow * rows < MIN_SPLIT_WORK) {
+        return grain(rows, ((long) nnz / Math.max(1, rows) + 1) * Math.max(1, n), MIN_CHUNK_WORK);
+    }
+
+    // Rows per chunk: depends only on the problem, never on the thread count. An op under
+    // MIN_SPLIT_WORK in all stays one chunk: handing part of 0.1 ms of work to a parked helper
+    // costs about as long as the work on a virtual machine (a 1%-dense MLP ran slower on two
+    // threads, first through its sparse products, then through its bias-gradient row sums).
+    private static int grain(int rows, long costPerRow, long minChunkCost) {
+        if (costPerRow * rows < MIN_SPLIT_WORK) {
             return Math.max(1, rows);
         }
-        return Parallel.grainFor(rows, perRow, MIN_CHUNK_WORK);
+        return Parallel.grainFor(rows, costPerRow, minChunkCost);
     }
 
     private static void requireFeatureMajor(String op, int inRows, Tensor in, int outRows, Tensor out) {
@@ -345,7 +350,7 @@ public final class Kernels {
         }
         int rows = src.rows();
         int cols = src.cols();
-        parallel.forRange(rows, Parallel.grainFor(rows, cols, MIN_CHUNK_WORK),
+        parallel.forRange(rows, grain(rows, cols, MIN_CHUNK_WORK),
                 (from, to) -> provider.transpose(src.data(), rows, cols, dst.data(), from, to));
     }
 }
