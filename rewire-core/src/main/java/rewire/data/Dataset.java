@@ -150,18 +150,19 @@ public final class Dataset {
      * reading them a feature at a time waited on a cache miss per example and line.
      */
     void transposeInto(int[] indices, float[] dst, byte[] rowScratch) {
-        if (x == null) {
-            pixels.transposeInto(indices, features(), dst, rowScratch);
-            return;
-        }
+        final int tile = TILE;
         int features = features();
         int size = indices.length;
-        for (int b0 = 0; b0 < size; b0 += TILE) {
-            int b1 = Math.min(b0 + TILE, size);
-            for (int f = 0; f < features; f++) {
-                for (int b = b0; b < b1; b++) {
-                    dst[f * size + b] = x[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
+        for (int b0 = 0; b0 < size; b0 += tile) {
+            int b1 = Math.min(b0 + tile, size);
+            if (x != null) {
+                for (int f = 0; f < features; f++) {
+                    for (int b = b0; b < b1; b++) {
+                        dst[f * size + b] = x[indices[b] * features + f];  // x(f, b) = example indices[b], feature f
+                    }
                 }
+            } else {
+                pixels.transposeInto(indices, b0, b1, features, dst, rowScratch);
             }
         }
     }

@@ -43,46 +43,27 @@ record Pixels(byte[] data, float[] mean, float[] std) {
     }
 
     /**
-     * {@link Dataset#transposeInto} in tiles of {@link Dataset#TILE} examples, whose rows are first
-     * copied into {@code rows} ({@code TILE * features} bytes).
+     * {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}, whose rows are first
+     * copied into {@code rows} ({@code (b1 - b0) * features} bytes or more).
      */
-    void transposeInto(int[] indices, int features, float[] dst, byte[] rows) {
-        float[] table = mean.length == 1 ? table() : null;
-        for (int b0 = 0; b0 < indices.length; b0 += Dataset.TILE) {
-            int b1 = Math.min(b0 + Dataset.TILE, indices.length);
-            for (int b = b0; b < b1; b++) {
-                System.arraycopy(data, indices[b] * features, rows, (b - b0) * features, features);
-            }
-            if (table == null) {
-                transposeStandardizing(rows, features, b0, b1, dst, indices.length);
-            } else {
-                transposeLookingUp(rows, features, b0, b1, table, dst, indices.length);
-            }
+    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst, byte[] rows) {
+        int size = indices.length;
+        for (int b = b0; b < b1; b++) {
+            System.arraycopy(data, indices[b] * features, rows, (b - b0) * features, features);
         }
-    }
-
-    // one mean and std: every byte's value looked up instead of two divisions per pixel; computed
-    // once per batch (two divisions for each of 256 values cost as much as a tile's transpose)
-    private float[] table() {
+        if (mean.length > 1) {
+            for (int f = 0; f < features; f++) {
+                for (int b = b0; b < b1; b++) {
+                    dst[f * size + b] = ((rows[(b - b0) * features + f] & 0xFF) / 255f - mean[f]) / std[f];
+                }
+            }
+            return;
+        }
+        // one mean and std: every byte's value looked up instead of two divisions per pixel
         float[] table = new float[256];
         for (int p = 0; p < 256; p++) {
             table[p] = (p / 255f - mean[0]) / std[0];
         }
-        return table;
-    }
-
-    // dst columns b0 .. b1 from the copied rows, with a mean and std per feature
-    private void transposeStandardizing(byte[] rows, int features, int b0, int b1, float[] dst, int size) {
-        for (int f = 0; f < features; f++) {
-            for (int b = b0; b < b1; b++) {
-                dst[f * size + b] = ((rows[(b - b0) * features + f] & 0xFF) / 255f - mean[f]) / std[f];
-            }
-        }
-    }
-
-    // dst columns b0 .. b1 from the copied rows through the table
-    private static void transposeLookingUp(byte[] rows, int features, int b0, int b1, float[] table, float[] dst,
-                                           int size) {
         int f = 0;
         for (; f + 8 <= features; f += 8) {
             transposeEight(rows, features, b0, b1, f, table, dst, size);
