@@ -1,5 +1,6 @@
 package rewire.data;
 
+import rewire.kernel.KernelProvider;
 import rewire.tensor.Tensor;
 
 /**
@@ -14,14 +15,15 @@ public final class Batch {
     private final Tensor x;
     private final int[] labels;
     private final int[] indices;
-    // Pixel rows of one tile of examples, copied before they are transposed (Dataset.transposeInto).
-    private final byte[] rowScratch;
+    // Pixel rows of one tile of examples, four pixels to a word, copied before they are
+    // transposed (Dataset.transposeInto).
+    private final int[] words;
 
     Batch(int features, int size) {
         this.x = Tensor.zeros(features, size);
         this.labels = new int[size];
         this.indices = new int[size];
-        this.rowScratch = new byte[Dataset.TILE * features];
+        this.words = new int[Dataset.TILE * ((features + 3) / 4)];
     }
 
     /** The features, shape {@code (features, B)}, feature-major. */
@@ -51,14 +53,14 @@ public final class Batch {
 
     /**
      * Fills this batch with the examples {@code order[from .. from + B)} of {@code data}
-     * ({@link Dataset#transposeInto}).
+     * ({@link Dataset#transposeInto}; {@code kernels} standardizes pixel datasets).
      */
-    void fill(Dataset data, int[] order, int from) {
+    void fill(Dataset data, int[] order, int from, KernelProvider kernels) {
         int size = size();
         for (int b = 0; b < size; b++) {
             indices[b] = order[from + b];
             labels[b] = data.label(indices[b]);
         }
-        data.transposeInto(indices, x.data(), rowScratch);
+        data.transposeInto(indices, x.data(), words, kernels);
     }
 }

@@ -3,6 +3,7 @@ package rewire.data;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import rewire.kernel.KernelProvider;
 
 /**
  * Image features kept as the unsigned bytes of the file (one byte per pixel instead of a float),
@@ -17,9 +18,10 @@ import java.nio.ByteOrder;
  * @param std  one (floored) standard deviation for all features, or one per feature
  */
 record Pixels(byte[] data, float[] mean, float[] std) {
+    private static final int PIXEL_TILE = KernelProvider.PIXEL_TILE;
     private static final float[] ZERO = {0f};
     private static final float[] ONE = {1f};
-    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+    private static final VarHandle FOUR_BYTES = MethodHandles.byteArrayViewVarHandle(int[].class,
             ByteOrder.LITTLE_ENDIAN);
 
     Pixels {
@@ -43,53 +45,41 @@ record Pixels(byte[] data, float[] mean, float[] std) {
     }
 
     /**
-     * {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}, whose rows are first
-     * copied into {@code rows} ({@code (b1 - b0) * features} bytes or more).
+     * {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}, at most
+     * {@link KernelProvider#PIXEL_TILE}: their pixel rows are first laid out four to a word in
+     * {@code words} (pixel {@code 4w + q} of example {@code j} in byte {@code q} of
+     * {@code words[w * PIXEL_TILE + j]}), then standardized into columns {@code b0 .. b1} of
+     * {@code dst} by {@code kernels}, which read four pixels of every example per load.
      */
-    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst, byte[] rows) {
-        int size = indices.length;
+    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst, int[] words,
+                       KernelProvider kernels) {
+        int whole = features / 4;
         for (int b = b0; b < b1; b++) {
-            System.arraycopy(data, indices[b] * features, rows, (b - b0) * features, features);
-        }
-        if (mean.length > 1) {
-            for (int f = 0; f < features; f++) {
-                for (int b = b0; b < b1; b++) {
-                    dst[f * size + b] = ((rows[(b - b0) * features + f] & 0xFF) / 255f - mean[f]) / std[f];
-                }
+            int j = b - b0;
+            int src = indices[b] * features;
+            for (int w = 0; w < whole; w++) {
+                words[w * PIXEL_TILE + j] = (int) FOUR_BYTES.get(data, src + 4 * w);
             }
+            if (whole * 4 < features) {  // the last one to three pixels
+                int word = 0;
+                for (int f = whole * 4; f < features; f++) {
+                    word |= (data[src + f] & 0xFF) << (8 * (f - whole * 4));
+                }
+                words[whole * PIXEL_TILE + j] = word;
+            }
+        }
+        int size = indices.length;
+        if (mean.length == 1) {
+            kernels.pixelsTransposed(words, features, mean[0], std[0], dst, size, b0, b1 - b0);
             return;
         }
-        // one mean and std: every byte's value looked up instead of two divisions per pixel
-        float[] table = new float[256];
-        for (int p = 0; p < 256; p++) {
-            table[p] = (p / 255f - mean[0]) / std[0];
-        }
-        int f = 0;
-        for (; f + 8 <= features; f += 8) {
-            transposeEight(rows, features, b0, b1, f, table, dst, size);
-        }
-        for (; f < features; f++) {
+        for (int f = 0; f < features; f++) {
+            int from = (f >> 2) * PIXEL_TILE;
+            int shift = 8 * (f & 3);
             for (int b = b0; b < b1; b++) {
-                dst[f * size + b] = table[rows[(b - b0) * features + f] & 0xFF];
+                int p = (words[from + b - b0] >>> shift) & 0xFF;
+                dst[f * size + b] = (p / 255f - mean[f]) / std[f];
             }
-        }
-    }
-
-    // dst rows f .. f + 8, columns b0 .. b1 from the copied rows: one 8-byte read per example
-    // instead of eight byte reads, a third less time for the batch fill
-    private static void transposeEight(byte[] rows, int features, int b0, int b1, int f, float[] table, float[] dst,
-                                       int size) {
-        int d = f * size;
-        for (int b = b0; b < b1; b++) {
-            long v = (long) EIGHT_BYTES.get(rows, (b - b0) * features + f);  // byte j = feature f + j
-            dst[d + b] = table[(int) v & 0xFF];
-            dst[d + size + b] = table[(int) (v >>> 8) & 0xFF];
-            dst[d + 2 * size + b] = table[(int) (v >>> 16) & 0xFF];
-            dst[d + 3 * size + b] = table[(int) (v >>> 24) & 0xFF];
-            dst[d + 4 * size + b] = table[(int) (v >>> 32) & 0xFF];
-            dst[d + 5 * size + b] = table[(int) (v >>> 40) & 0xFF];
-            dst[d + 6 * size + b] = table[(int) (v >>> 48) & 0xFF];
-            dst[d + 7 * size + b] = table[(int) (v >>> 56) & 0xFF];
         }
     }
 }

@@ -105,4 +105,57 @@ public final class ScalarKernels implements KernelProvider {
             }
         }
     }
+
+    // dst (features, dstCols)[:, col .. col + count) = standardized pixels of the tile, each byte
+    // value looked up in a table of its 256 results (the same float operations, done once each)
+    @Override
+    public void pixelsTransposed(int[] words, int features, float mean, float std, float[] dst, int dstCols,
+                                 int col, int count) {
+        float[] table = PixelTable.of(mean, std);
+        for (int f = 0; f < features; f += 4) {
+            int from = (f >> 2) * PIXEL_TILE;
+            int to = f * dstCols + col;
+            if (f + 4 <= features) {
+                for (int j = 0; j < count; j++) {
+                    int word = words[from + j];
+                    dst[to + j] = table[word & 0xFF];
+                    dst[to + dstCols + j] = table[(word >>> 8) & 0xFF];
+                    dst[to + 2 * dstCols + j] = table[(word >>> 16) & 0xFF];
+                    dst[to + 3 * dstCols + j] = table[word >>> 24];
+                }
+            } else {
+                for (int q = 0; f + q < features; q++) {
+                    for (int j = 0; j < count; j++) {
+                        dst[to + q * dstCols + j] = table[(words[from + j] >>> (8 * q)) & 0xFF];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The 256 standardized values of a byte for the last (mean, std) asked for, kept so that a
+     * batch fill allocates nothing; immutable once published, so any thread may read it.
+     */
+    private record PixelTable(float mean, float std, float[] values) {
+        private static volatile PixelTable last = new PixelTable(0f, 1f, compute(0f, 1f));
+
+        static float[] of(float mean, float std) {
+            PixelTable t = last;
+            if (Float.floatToRawIntBits(t.mean) != Float.floatToRawIntBits(mean)
+                    || Float.floatToRawIntBits(t.std) != Float.floatToRawIntBits(std)) {
+                t = new PixelTable(mean, std, compute(mean, std));
+                last = t;
+            }
+            return t.values;
+        }
+
+        private static float[] compute(float mean, float std) {
+            float[] v = new float[256];
+            for (int p = 0; p < 256; p++) {
+                v[p] = (p / 255f - mean) / std;
+            }
+            return v;
+        }
+    }
 }

@@ -64,7 +64,7 @@ class PixelsTest {
 
     @Test
     void batchesOfPixelsEqualBatchesOfFloats() {
-        // feature counts around the 8-pixel reads, batches of one tile and of a tile and a part
+        // feature counts around the four-pixel words, batches of one tile and of a tile and a part
         for (int features : new int[] {3, 9, 17}) {
             for (int batch : new int[] {16, 21}) {
                 for (Standardization.Mode mode : Standardization.Mode.values()) {
