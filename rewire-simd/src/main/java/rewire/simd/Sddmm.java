@@ -139,7 +139,8 @@ final class Sddmm {
     // head's low lanes and the tail's high lanes belong to other rows; blends keep them out.
     // Grid vector k then carries batch vector k or k - 1 depending on the lane, so a lane's even
     // and odd chains are block8's odd and even ones, and even + odd is the same sum. Lane i holds
-    // batch elements lead + i mod L; rotating back before the fold gives block8's bits.
+    // batch elements lead + i mod L, block8's lanes rotated; Lanes.sum gives a rotated vector's
+    // sum the same bits (LanesTest), so the fold needs no rotation back.
     private static void block9(int[] colIdx, float[] a, float[] b, float[] out,
                                int r, int start, int end, int lead, boolean add) {
         int n = 8 * L;
@@ -147,7 +148,6 @@ final class Sddmm {
         VectorMask<Float> head = FLOATS.indexInRange(shift, n);
         VectorMask<Float> tail = FLOATS.indexInRange(shift + 8 * L, n);
         VectorShuffle<Float> toGrid = Lanes.rotation(lead);     // lane i of a row slice -> its grid lane
-        VectorShuffle<Float> back = Lanes.rotation(L - lead);
         int aAt = r * n + lead;
         FloatVector ah = FloatVector.fromArray(FLOATS, a, r * n).rearrange(toGrid);
         FloatVector a1 = FloatVector.fromArray(FLOATS, a, aAt);
@@ -170,7 +170,7 @@ final class Sddmm {
             even = FloatVector.fromArray(FLOATS, b, bAt + 6 * L).fma(a6, even);
             odd = FloatVector.fromArray(FLOATS, b, bAt + 7 * L).fma(a7, odd);
             even = even.blend(FloatVector.fromArray(FLOATS, b, bAt + 8 * L).fma(at, even), tail);
-            float sum = Lanes.sum(even.add(odd).rearrange(back));
+            float sum = Lanes.sum(even.add(odd));
             out[e] = add ? out[e] + sum : sum;
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
+import rewire.tensor.Rng;
 import rewire.kernel.KernelSelection;
 
 /** The width setting, the fixed-order lane sum, and discovery through ServiceLoader. */
@@ -42,6 +43,29 @@ class LanesTest {
             v[1] = Math.ulp(1f) / 2;
             v[1 + Lanes.L / 2] = Math.ulp(1f) / 2;
             assertEquals(1f + Math.ulp(1f), Lanes.sum(FloatVector.fromArray(Lanes.FLOATS, v, 0)));
+        }
+    }
+
+    /**
+     * The fold pairs lanes that are L/2, L/4, ... apart, a pairing that a rotation maps onto
+     * itself; each pair's sum is then the same two floats added in either order. So the sum of a
+     * rotated vector has the same bits, which lets the sddmm kernel fold its grid-aligned sums
+     * without rotating them back to row order first.
+     */
+    @Test
+    void laneSumIgnoresRotation() {
+        Rng rng = new Rng(23);
+        for (int trial = 0; trial < 200; trial++) {
+            float[] lanes = new float[Lanes.L];
+            for (int i = 0; i < lanes.length; i++) {
+                lanes[i] = (float) (rng.nextGaussian() * Math.pow(2, rng.nextInt(40) - 20));
+            }
+            FloatVector v = FloatVector.fromArray(Lanes.FLOATS, lanes, 0);
+            int want = Float.floatToRawIntBits(Lanes.sum(v));
+            for (int r = 1; r < Lanes.L; r++) {
+                assertEquals(want, Float.floatToRawIntBits(Lanes.sum(v.rearrange(Lanes.rotation(r)))),
+                        "rotation by " + r + " of " + java.util.Arrays.toString(lanes));
+            }
         }
     }
 
