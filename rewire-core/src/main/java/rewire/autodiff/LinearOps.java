@@ -60,9 +60,9 @@ public final class LinearOps {
 
     /**
      * {@link #sparseLinear(Tape, Var, Var, Var)} followed by a ReLU, in one op:
-     * {@code y (out, B) = max(W · x + b · 1ᵀ, 0)}. Each output row is clamped as the product
-     * finishes it, and the backward pass gates {@code dy} by {@code [y > 0]} while it forms the weight
-     * gradient, so the ReLU costs no pass of its own either way. Backward leaves {@code y}'s
+     * {@code y (out, B) = max(W · x + b · 1ᵀ, 0)}. The product's kernel clamps its rows while they
+     * are still in cache, and the weight-gradient kernel gates {@code dy} by {@code [y > 0]} right
+     * before it reads it, so the ReLU needs no tensor and no separate op of its own. Backward leaves {@code y}'s
      * gradient buffer holding the gradient of the pre-activation {@code W · x + b}, which is what
      * gradient-based growth reads ({@code SparseLinear.lastBatch}).
      */

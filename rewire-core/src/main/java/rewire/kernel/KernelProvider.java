@@ -26,8 +26,9 @@ public interface KernelProvider extends DenseGemm {
      * {@code w(e) = values[e]}, or {@code values[valueIndex[e]]} when {@code valueIndex != null}
      * (the transposed-pattern form of {@code W^T dy}). Without {@code accumulate}, every element
      * of row r starts from {@code rowStart[r]} (a bias) instead of 0 when {@code rowStart != null};
-     * with it, {@code rowStart} is null. With {@code relu}, each finished row is replaced by
-     * {@code max(y[r, :], 0)} while it is still in cache (a linear layer fused with its ReLU).
+     * with it, {@code rowStart} is null. With {@code relu}, the finished rows of the range are
+     * replaced by {@code max(y[r, :], 0)} while they are still in cache (a linear layer fused with
+     * its ReLU).
      *
      * <pre>
      * S : CSR (rows, cols)   x : (cols, n)   y : (rows, n)   rowStart : (rows,) or null

@@ -196,7 +196,7 @@ public final class Kernels {
 
     /**
      * {@code y (out, B) = max(W · x + b · 1ᵀ, 0)} with {@code b (out,)} or null: a linear layer and
-     * its ReLU in one pass, each output row clamped while it is still in cache.
+     * its ReLU in one op, the output rows clamped while they are still in cache.
      */
     public void multAddBiasRelu(CsrMatrix w, Tensor x, Tensor bias, Tensor y) {
         requireFeatureMajor("multAddBiasRelu: max(W · x + b, 0)", w.cols(), x, w.rows(), y);
