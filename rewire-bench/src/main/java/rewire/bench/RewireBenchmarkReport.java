@@ -219,8 +219,8 @@ public final class RewireBenchmarkReport {
                 line("- Dense-gradient path, " + p.grower() + " at " + percent(p.density()) + ": " + p.gemmSamples()
                         + " GEMM samples, " + p.phases().get(RewireBenchmarkProfile.Phase.OPENBLAS) + " in OpenBLAS ("
                         + "`NativeBlas.gemm`), " + p.phases().get(RewireBenchmarkProfile.Phase.JAVA_GEMM)
-                        + " in a Java GEMM; " + p.gemmViaScores() + " called as `DenseScores.topAbsProductOutside` -> "
-                        + "`Kernels.gemmRaw`.");
+                        + " in a Java GEMM; " + p.gemmViaScores() + " called from `DenseScores` (growth scoring) "
+                        + "through `Kernels.gemmRaw`.");
             }
         }
     }

@@ -20,7 +20,7 @@ class RewireBenchmarkProfileTest {
     }
 
     private static final List<String> OPENBLAS = stack("java.lang.invoke.LambdaForm$MH.invoke",
-            "rewire.kernel.NativeBlas.gemm", "rewire.kernel.Kernels.gemmRaw",
+            "rewire.kernel.NativeBlas.gemm", "rewire.kernel.Kernels.gemmRaw", "rewire.kernel.DenseScores.scan",
             "rewire.kernel.DenseScores.topAbsProductOutside", "rewire.sparsity.ScoredGrowth.select",
             "rewire.sparsity.RewireStep.growPerLayer");
     private static final List<String> JAVA_GEMM = stack("rewire.kernel.ScalarKernels.gemm",
