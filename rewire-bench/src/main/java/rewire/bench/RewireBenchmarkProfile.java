@@ -25,7 +25,8 @@ import jdk.jfr.consumer.RecordingFile;
  * @param threads         the threads parameter
  * @param samples         samples of the update (the benchmark thread inside {@code RewireBenchmark.update})
  * @param phases          samples per phase, every phase present
- * @param gemmViaScores   GEMM samples (OpenBLAS or Java) called from {@code DenseScores} (growth scoring) through {@code Kernels.gemmRaw}
+ * @param gemmViaScores   GEMM samples (OpenBLAS or Java) called from {@code DenseScores} (growth
+ *                        scoring) through {@code Kernels.gemmRaw}
  */
 record RewireBenchmarkProfile(String grower, double density, int threads, int samples, Map<Phase, Integer> phases,
                               int gemmViaScores) {
@@ -124,7 +125,8 @@ record RewireBenchmarkProfile(String grower, double density, int threads, int sa
         return phases.get(Phase.OPENBLAS) + phases.get(Phase.JAVA_GEMM);
     }
 
-    // ... -> DenseScores (topAbsProductOutside, through its scan) -> Kernels.gemmRaw -> (NativeBlas.gemm | provider) ...
+    // ... -> DenseScores (topAbsProductOutside, through its scan) -> Kernels.gemmRaw
+    //     -> (NativeBlas.gemm | provider) ...
     private static boolean calledFromScores(List<String> frames) {
         int gemm = frames.indexOf("rewire.kernel.Kernels.gemmRaw");
         return gemm >= 0 && gemm + 1 < frames.size()

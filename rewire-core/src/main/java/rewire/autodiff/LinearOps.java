@@ -62,9 +62,9 @@ public final class LinearOps {
      * {@link #sparseLinear(Tape, Var, Var, Var)} followed by a ReLU, in one op:
      * {@code y (out, B) = max(W · x + b · 1ᵀ, 0)}. The product's kernel clamps its rows while they
      * are still in cache, and the weight-gradient kernel gates {@code dy} by {@code [y > 0]} right
-     * before it reads it, so the ReLU needs no tensor and no separate op of its own. Backward leaves {@code y}'s
-     * gradient buffer holding the gradient of the pre-activation {@code W · x + b}, which is what
-     * gradient-based growth reads ({@code SparseLinear.lastBatch}).
+     * before it reads it, so the ReLU needs no tensor and no separate op of its own. Backward
+     * leaves {@code y}'s gradient buffer holding the gradient of the pre-activation
+     * {@code W · x + b}, which is what gradient-based growth reads ({@code SparseLinear.lastBatch}).
      */
     public static Var sparseLinearRelu(Tape tape, Var x, Var w, Var b) {
         return sparseLinear(tape, x, w, b, true);

@@ -36,7 +36,8 @@ public final class ClassificationWorkload implements Workload {
         this.name = name;
         this.model = model;
         // with more than one thread the next batch is gathered in the background while a step trains
-        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng).filledBy(kernels.provider());
+        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng)
+                .filledBy(kernels.provider());
         this.train = kernels.info().threads() > 1 ? shuffled.prefetching() : shuffled;
         this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP).filledBy(kernels.provider());
         this.inputImage = inputImage;
