@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import rewire.sparsity.RecipeOption;
-import rewire.sparsity.Recipes;
+import rewire.recipe.RecipeOption;
+import rewire.recipe.Recipes;
 import rewire.train.SparsitySettings;
 
 /** {@code rewire recipes [NAME]}: the DST recipes and their options. */

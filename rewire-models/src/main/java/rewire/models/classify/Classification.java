@@ -8,7 +8,7 @@ import rewire.data.Split;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
 import rewire.sparse.SparsityPattern;
-import rewire.sparsity.Recipe;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.train.Workload;
 

@@ -13,7 +13,7 @@ import rewire.data.Split;
 import rewire.data.Standardization;
 import rewire.kernel.Kernels;
 import rewire.sparse.SparsityPattern;
-import rewire.sparsity.Recipe;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.train.RunSpec;
 

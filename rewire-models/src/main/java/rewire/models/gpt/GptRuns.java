@@ -12,7 +12,7 @@ import java.util.List;
 import rewire.config.Config;
 import rewire.kernel.Kernels;
 import rewire.sparse.SparsityPattern;
-import rewire.sparsity.Recipe;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.train.RunSpec;
 

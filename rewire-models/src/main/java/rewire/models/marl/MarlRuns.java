@@ -9,7 +9,7 @@ import rewire.config.Config;
 import rewire.kernel.Kernels;
 import rewire.models.marl.env.MultiAgentEnv;
 import rewire.sparse.SparsityPattern;
-import rewire.sparsity.Recipe;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.train.RunSpec;
 

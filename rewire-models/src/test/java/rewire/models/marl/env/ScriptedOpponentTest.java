@@ -40,7 +40,7 @@ class ScriptedOpponentTest {
     @Test
     void simpleMicroBeatsTheOpponentOn3mButRandomPlayDoesNot() {
         // The opponent must be beatable for learning to mean anything: focus fire plus pulling back hurt units wins often.
-        Rollouts.Result heuristic = EnvBenchmark.heuristic(CombatEnv.of("3m", 8), 30);
+        Rollouts.Result heuristic = FocusFirePolicy.evaluate(CombatEnv.of("3m", 8), 30);
         assertTrue(heuristic.winRate() >= 0.4, "heuristic win rate " + heuristic.winRate());
         Rollouts.Result random = RandomPolicy.evaluate(CombatEnv.of("3m", 8), 30, new Rng(8));
         assertTrue(random.winRate() <= 0.1, "random win rate " + random.winRate());
