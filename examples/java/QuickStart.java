@@ -3,6 +3,7 @@ import rewire.data.FashionMnist;
 import rewire.data.Split;
 import rewire.data.Standardization;
 import rewire.models.classify.Classification;
+import rewire.models.classify.ClassificationWorkload;
 import rewire.optim.Optim;
 import rewire.optim.Transform;
 import rewire.recipe.Recipe;
@@ -10,7 +11,6 @@ import rewire.recipe.Recipes;
 import rewire.tensor.Rng;
 import rewire.train.Evaluation;
 import rewire.train.Trainer;
-import rewire.train.Workload;
 
 public class QuickStart {
     public static void main(String[] args) throws Exception {
@@ -20,8 +20,8 @@ public class QuickStart {
         long stepsPerEpoch = data.train().size() / batch, steps = epochs * stepsPerEpoch;
         Recipe rigl = Recipes.standard().create("rigl", new Recipes.Plan(steps, stepsPerEpoch, 0.1));
         Transform sgd = Optim.chain(Optim.addWeightDecay(5e-4), Optim.momentum(0.01, 0.9, false));
-        Workload mlp = Classification.mlp(data, batch, rigl, new Rng(42), 1000, 1000, 1000);
-        Evaluation test = Trainer.fit(mlp, sgd, rigl.rewirer(), steps, 42);
-        System.out.printf("RigL at 90%% sparsity: test accuracy %.2f%%%n", 100 * test.accuracy());
+        ClassificationWorkload mlp = Classification.mlp(data, batch, rigl, sgd, new Rng(42), 1000, 1000, 1000);
+        Evaluation test = Trainer.fit(mlp, steps, 42);
+        System.out.printf("RigL at 90%% sparsity: test accuracy %.2f%%%n", 100 * test.get("accuracy"));
     }
 }

@@ -45,7 +45,7 @@ public class BatchFillBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        KernelProvider provider = kernels.equals("scalar") ? new ScalarKernels() : Layer.kernels(1).provider();
+        KernelProvider provider = kernels.equals("scalar") ? new ScalarKernels() : LayerOperands.kernels(1).provider();
         var train = FashionMnist.load().standardized(Standardization.Mode.GLOBAL).train();
         batcher = Batcher.shuffled(train, 128, LastBatch.DROP, new Rng(1)).filledBy(provider);
     }

@@ -22,21 +22,21 @@ sealed interface LayerProducts {
     Object weightGrad();
 
     /** A CSR weight with {@code round(density * out * in)} uniformly random entries. */
-    static LayerProducts sparse(Kernels kernels, Layer l, double density) {
-        Rng rng = new Rng(Layer.SEED + 1);
+    static LayerProducts sparse(Kernels kernels, LayerOperands l, double density) {
+        Rng rng = new Rng(LayerOperands.SEED + 1);
         int nnz = (int) Math.round(density * l.out() * (double) l.in());
-        CsrMatrix w = new CsrMatrix(Patterns.random(l.out(), l.in(), nnz, rng), Layer.gaussian(rng, 1, nnz).data());
+        CsrMatrix w = new CsrMatrix(Patterns.random(l.out(), l.in(), nnz, rng), LayerOperands.gaussian(rng, 1, nnz).data());
         w.pattern().transposed(); // cached on the pattern: built once per topology, not per step
         return new Sparse(kernels, l, w, new float[nnz]);
     }
 
     /** The dense twin: a full {@code (out, in)} matrix, products by GEMM (OpenBLAS when present). */
-    static LayerProducts dense(Kernels kernels, Layer l) {
-        Tensor w = Layer.gaussian(new Rng(Layer.SEED + 1), l.out(), l.in());
+    static LayerProducts dense(Kernels kernels, LayerOperands l) {
+        Tensor w = LayerOperands.gaussian(new Rng(LayerOperands.SEED + 1), l.out(), l.in());
         return new Dense(kernels, l, w, Tensor.zeros(l.out(), l.in()));
     }
 
-    record Sparse(Kernels kernels, Layer l, CsrMatrix w, float[] dw) implements LayerProducts {
+    record Sparse(Kernels kernels, LayerOperands l, CsrMatrix w, float[] dw) implements LayerProducts {
         @Override
         public Object forward() {
             kernels.mult(w, l.x(), l.y());
@@ -56,7 +56,7 @@ sealed interface LayerProducts {
         }
     }
 
-    record Dense(Kernels kernels, Layer l, Tensor w, Tensor dw) implements LayerProducts {
+    record Dense(Kernels kernels, LayerOperands l, Tensor w, Tensor dw) implements LayerProducts {
         @Override
         public Object forward() {
             kernels.mult(w, l.x(), l.y());

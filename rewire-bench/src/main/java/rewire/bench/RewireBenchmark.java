@@ -71,10 +71,10 @@ public class RewireBenchmark {
 
     @Setup(Level.Trial)
     public void setUpTrial() {
-        kernels = Layer.kernels(threads);
+        kernels = LayerOperands.kernels(threads);
         RewireBenchmarkGrower g = RewireBenchmarkGrower.of(grower);
         rewirer = rewirer(g);
-        Layer shape = Layer.of(layer, 1);
+        LayerOperands shape = LayerOperands.of(layer, 1);
         start = RewireBenchmarkLayer.create(shape.out(), shape.in(), batch, density, g.needsDenseMomentum(), kernels,
                 SEED);
     }

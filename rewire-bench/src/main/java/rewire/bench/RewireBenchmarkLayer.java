@@ -65,10 +65,10 @@ final class RewireBenchmarkLayer {
         Rng rng = new Rng(seed);
         int nnz = (int) Math.round(density * out * in);
         SparsityPattern pattern = Patterns.random(out, in, nnz, rng.fold(0));
-        float[] values = Layer.gaussian(rng.fold(1), 1, nnz).data();
-        float[] momentum = Layer.gaussian(rng.fold(2), 1, nnz).data();
-        Tensor x = Layer.gaussian(rng.fold(3), in, batch);
-        Tensor dy = Layer.gaussian(rng.fold(4), out, batch);
+        float[] values = LayerOperands.gaussian(rng.fold(1), 1, nnz).data();
+        float[] momentum = LayerOperands.gaussian(rng.fold(2), 1, nnz).data();
+        Tensor x = LayerOperands.gaussian(rng.fold(3), in, batch);
+        Tensor dy = LayerOperands.gaussian(rng.fold(4), out, batch);
         DenseMomentum dense = null;
         if (withDenseMomentum) {
             dense = new DenseMomentum(out, in, MOMENTUM_BETA);

@@ -49,10 +49,10 @@ public class SparseLinearBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Layer l = Layer.of(layer, batch);
+        LayerOperands l = LayerOperands.of(layer, batch);
         products = switch (weights) {
-            case "sparse" -> LayerProducts.sparse(Layer.kernels(threads), l, density);
-            case "dense" -> LayerProducts.dense(Layer.kernels(threads), l);
+            case "sparse" -> LayerProducts.sparse(LayerOperands.kernels(threads), l, density);
+            case "dense" -> LayerProducts.dense(LayerOperands.kernels(threads), l);
             default -> throw new IllegalArgumentException("weights must be sparse or dense, got " + weights);
         };
     }

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,13 +13,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rewire.cli.report.RunData;
 import rewire.cli.report.RunReader;
-import rewire.cli.report.RunSummary;
+import rewire.run.RunSummary;
+import rewire.train.Score;
 
-/** {@code rewire compare RUN...}: one Markdown table row per finished run. */
+/**
+ * {@code rewire compare RUN...}: one Markdown table row per run, with each run's primary score
+ * named as its workload names it (test accuracy, validation loss, test win rate), columns padded
+ * so the table reads in a terminal as well as rendered.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Print a Markdown table comparing finished runs: recipe, density, epochs, test accuracy, "
-                + "training and inference FLOPs relative to the dense twin, wall clock and throughput.")
+        description = "Print a Markdown table comparing runs: recipe, density, epochs, the workload's score (test "
+                + "accuracy, validation loss, win rate), training and inference FLOPs relative to the dense twin, "
+                + "wall clock and throughput.")
 final class CompareCommand implements Callable<Integer> {
+    private static final List<String> HEADER = List.of("run", "recipe", "density", "epochs", "score", "value",
+            "training FLOPs vs dense", "inference FLOPs vs dense", "wall clock", "throughput");
 
     @Spec
     CommandSpec spec;
@@ -29,27 +37,30 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("| run | recipe | density | epochs | test accuracy | training FLOPs vs dense | "
-                + "inference FLOPs vs dense | wall clock | samples/s |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        List<List<String>> rows = new ArrayList<>();
         for (Path run : runs) {
-            RunData data = RunReader.read(run);
-            if (data.summary().isEmpty()) {
-                out.printf("| %s | (%s) | | | | | | | |%n", data.name(), data.status());
-                continue;
-            }
-            RunSummary s = data.summary().get();
-            out.printf("| %s | %s | %.4f | %s | %.2f%% | %.3f | %.3f | %.0f s | %.0f |%n", data.name(), recipe(data),
-                    s.density(), s.epochs().isPresent() ? s.epochs().getAsLong() : "?", 100 * s.testAccuracy(),
-                    s.trainingFlopsRatio(), s.inferenceFlopsRatio(), s.wallClockSeconds(), s.samplesPerSecond());
+            rows.add(row(RunReader.read(run)));
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(MarkdownTable.render(HEADER, rows, List.of(false, false, true, true, false, true, true, true, true,
+                true)));
         out.flush();
         return 0;
     }
 
-    private static String recipe(RunData data) {
-        Object sparsity = data.config().get("sparsity");
-        return sparsity instanceof Map<?, ?> m && m.get("recipe") != null ? m.get("recipe").toString() : "?";
+    private static List<String> row(RunData data) {
+        String recipe = data.record().recipes();
+        if (data.summary().isEmpty()) {
+            return List.of(data.name(), recipe, "", "", "(" + data.status() + ")", "", "", "", "", "");
+        }
+        RunSummary s = data.summary().get();
+        Score primary = data.scores().isEmpty() ? null : data.scores().get(0);
+        return List.of(data.name(), recipe, String.format(Locale.ROOT, "%.4f", s.density()),
+                String.format(Locale.ROOT, "%.3g", s.epochs()), primary == null ? "?" : primary.label(),
+                primary == null ? "?" : primary.format(s.value(primary.key())),
+                String.format(Locale.ROOT, "%.3f", s.trainingFlopsRatio()),
+                String.format(Locale.ROOT, "%.3f", s.inferenceFlopsRatio()),
+                String.format(Locale.ROOT, "%.0f s", s.wallClockSeconds()),
+                String.format(Locale.ROOT, "%,.0f %s/s", s.samplesPerSecond(), s.sampleUnit()));
     }
 }

@@ -1,22 +1,30 @@
 package rewire.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rewire.kernel.Kernels;
 import rewire.optim.Slots;
+import rewire.run.RunCheckpoint;
+import rewire.run.RunFolder;
+import rewire.run.RunSpec;
 import rewire.train.Evaluation;
-import rewire.train.RunFolder;
-import rewire.train.RunSpec;
-import rewire.train.TrainCheckpoint;
+import rewire.train.Score;
+import rewire.train.Workload;
 
-/** {@code rewire eval RUN}: evaluates the last checkpoint of a run on its test split. */
+/**
+ * {@code rewire eval RUN}: evaluates a run's last (or best) checkpoint as the run itself evaluates,
+ * with the behaviour its model had at that step (a GPT's attention mask), and prints every score.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a run's last checkpoint on the held-out split and print its loss and score (accuracy, win rate).",
+        description = "Evaluate a run's last checkpoint (or its best, with --best) on the held-out data and print "
+                + "the workload's scores (accuracy and loss, validation loss, win rate and return).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "2:not a run folder, no checkpoint, or a corrupt checkpoint"})
 final class EvalCommand implements Callable<Integer> {
@@ -27,17 +35,24 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run folder.")
     Path run;
 
+    @Option(names = "--best", description = "Evaluate checkpoints/best.ckpt (the best by the primary score).")
+    boolean best;
+
     @Override
     public Integer call() throws Exception {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
-        long step = TrainCheckpoint.restore(folder.lastCheckpoint(), runSpec.workload(), new Slots(), List.of());
-        runSpec.workload().model().eval();
-        Evaluation e = runSpec.workload().evaluate();
-        spec.commandLine().getOut().printf("%s after step %d: %s loss %.4f, %s %.2f%% (%d examples)%n",
-                folder.dir(), step, e.split(), e.loss(), runSpec.workload().scoreLabel(), 100 * e.accuracy(),
-                e.samples());
+        Workload w = runSpec.workload();
+        long step = RunCheckpoint.restore(Checkpoints.require(folder, best), w, new Slots(), List.of());
+        w.groups().forEach(g -> g.module().eval());
+        Evaluation e = w.evaluate(step);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s after step %d (%s split, %,d evaluated):%n", folder.dir(), step, e.split(), e.samples());
+        for (Score score : w.scores()) {
+            out.printf("  %-28s %s%n", score.label(), score.format(e.get(score)));
+        }
+        out.flush();
         return 0;
     }
 }

@@ -15,8 +15,9 @@ import rewire.models.gpt.GptConfig;
 import rewire.models.gpt.GptRuns;
 import rewire.models.marl.MarlConfig;
 import rewire.models.marl.MarlRuns;
-import rewire.train.RunFolder;
-import rewire.train.RunSpec;
+import rewire.run.ResumeOverrides;
+import rewire.run.RunFolder;
+import rewire.run.RunSpec;
 
 /**
  * From configuration to a runnable {@link RunSpec}: reads a file (or nothing, for the defaults),
@@ -36,10 +37,26 @@ final class RunSpecs {
         return fromTree(Overrides.apply(tree, overrides), kernels);
     }
 
-    /** The run of a run folder's config.yaml, for resume and eval. */
+    /** The run of a run folder's config.yaml, for eval and sample. */
     static RunSpec fromFolder(RunFolder folder, Kernels kernels) throws IOException {
+        return fromTree(savedTree(folder), kernels);
+    }
+
+    /**
+     * The run of a run folder's config.yaml with the overrides a resume may apply
+     * ({@link ResumeOverrides}); the changed configuration is written back to config.yaml.
+     */
+    static RunSpec forResume(RunFolder folder, List<String> overrides, Kernels kernels) throws IOException {
+        RunSpec spec = fromTree(ResumeOverrides.apply(savedTree(folder), overrides), kernels);
+        if (!overrides.isEmpty()) {
+            folder.writeText(RunFolder.CONFIG_YAML, spec.configYaml());
+        }
+        return spec;
+    }
+
+    private static Node.Mapping savedTree(RunFolder folder) {
         String source = folder.path(RunFolder.CONFIG_YAML).toString();
-        return fromTree((Node.Mapping) Yaml.parse(folder.readText(RunFolder.CONFIG_YAML), source), kernels);
+        return (Node.Mapping) Yaml.parse(folder.readText(RunFolder.CONFIG_YAML), source);
     }
 
     private static RunSpec fromTree(Node.Mapping tree, Kernels kernels) throws IOException {

@@ -12,10 +12,10 @@ import rewire.kernel.Kernels;
 import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
 import rewire.optim.Slots;
+import rewire.run.RunCheckpoint;
+import rewire.run.RunFolder;
+import rewire.run.RunSpec;
 import rewire.tensor.Rng;
-import rewire.train.RunFolder;
-import rewire.train.RunSpec;
-import rewire.train.TrainCheckpoint;
 
 /** {@code rewire sample RUN --prompt TEXT --tokens N --temperature T}: text from a trained GPT run. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -53,10 +53,9 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
                     + " run; sample needs a GPT run (workload: gpt)");
         }
-        long steps = TrainCheckpoint.restore(folder.lastCheckpoint(), gpt, new Slots(), List.of());
-        // the attention the model last trained (and was evaluated) with: a run whose sparse-attention
-        // window reaches its end generates with that sparse mask, not dense causal attention
-        gpt.model().setAttentionMask(gpt.maskAt(Math.max(0, steps - 1)));
+        long steps = RunCheckpoint.restore(Checkpoints.require(folder), gpt, new Slots(), List.of());
+        // the attention the model last trained (and was evaluated) with, as the run's own evaluations
+        gpt.model().setAttentionMask(gpt.attentionAfter(steps));
         String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
                 new Rng(seed));
         spec.commandLine().getOut().println(text);

@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rewire.cli.progress.ProgressBar;
 import rewire.kernel.Kernels;
-import rewire.train.RunSpec;
-import rewire.train.TrainingRun;
+import rewire.run.RunSpec;
+import rewire.run.TrainingRun;
 
 /** {@code rewire train [CONFIG] [key=value ...]}: trains a sparse (or dense) network and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -24,7 +24,8 @@ import rewire.train.TrainingRun;
             "  rewire train examples/mlp-set.yaml train.epochs=10",
             "  rewire train sparsity.recipe=set sparsity.density=0.05 optim.lr=0.02"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:trained", "1:training failed (the run folder says why)", "2:bad configuration or data"})
+        exitCodeList = {"0:trained", "1:training failed (the run folder says why)", "2:bad configuration or data",
+            "130:stopped by a signal (Ctrl-C, SIGTERM) after writing a checkpoint; rewire resume continues it"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +52,6 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun training = TrainingRun.start(run, kernels, RunConsole.feed(bar));
         RunConsole console = new RunConsole(spec.commandLine().getOut());
         console.header(run, training, kernels);
-        console.train(training, bar);
-        return 0;
+        return console.train(training, bar).stopped() ? RunConsole.STOPPED : 0;
     }
 }

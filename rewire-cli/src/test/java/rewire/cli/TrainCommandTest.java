@@ -47,7 +47,7 @@ class TrainCommandTest {
             assertTrue(Files.exists(folder.resolve(file)), file + " missing in " + folder);
         }
         String runJson = Files.readString(folder.resolve("run.json"));
-        assertTrue(runJson.contains("\"status\":\"finished\"") && runJson.contains("\"testAccuracy\""), runJson);
+        assertTrue(runJson.contains("\"status\":\"finished\"") && runJson.contains("\"scoreLabel\":\"test accuracy\""), runJson);
         assertTrue(cli.out().contains("Test accuracy"), cli.out());
 
         assertEquals(0, cli.run("eval", folder.toString()), cli.err());

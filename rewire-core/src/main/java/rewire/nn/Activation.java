@@ -5,7 +5,7 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 
 /** A pointwise nonlinearity as a module; any shape in, the same shape out. */
-public final class Activation extends Module {
+public final class Activation extends Layer {
     private enum Kind { RELU, GELU, TANH, SIGMOID }
 
     private final Kind kind;

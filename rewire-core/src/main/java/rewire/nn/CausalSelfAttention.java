@@ -15,9 +15,9 @@ import rewire.autodiff.Var;
  * <p>The mask can change between steps ({@link #setMask}): Mixed Sparsity Training switches to
  * a sparse pattern during its ultra-sparse phase.
  */
-public final class CausalSelfAttention extends Module {
-    private final Module qkv;
-    private final Module proj;
+public final class CausalSelfAttention extends Layer {
+    private final Layer qkv;
+    private final Layer proj;
     private final int heads;
     private int seqLen;
     private AttentionMask mask = AttentionMask.causal();
@@ -29,7 +29,7 @@ public final class CausalSelfAttention extends Module {
      * @param seqLen tokens per sequence (see {@link #setSequenceLength}); the batch's columns are whole
      *               sequences of this length
      */
-    public CausalSelfAttention(Module qkv, Module proj, int heads, int seqLen) {
+    public CausalSelfAttention(Layer qkv, Layer proj, int heads, int seqLen) {
         if (heads < 1 || seqLen < 1) {
             throw new IllegalArgumentException("attention needs heads >= 1 and seqLen >= 1, got " + heads + ", " + seqLen);
         }

@@ -16,10 +16,10 @@ import rewire.tensor.Rng;
  * dense-with-mask representation along. Parameters are named {@code <name>.weight} and
  * {@code <name>.bias}.
  */
-public final class Conv2d extends Module {
+public final class Conv2d extends Layer {
     private final ImageShape input;
     private final Window window;
-    private final Module core;
+    private final Layer core;
     private final int outChannels;
 
     /** A dense convolution over an existing core. */
@@ -32,7 +32,7 @@ public final class Conv2d extends Module {
         this(input, window, core, core.in(), core.out());
     }
 
-    private Conv2d(ImageShape input, Window window, Module core, int coreIn, int coreOut) {
+    private Conv2d(ImageShape input, Window window, Layer core, int coreIn, int coreOut) {
         int patch = input.channels() * window.size() * window.size();
         if (coreIn != patch) {
             throw new IllegalArgumentException("conv core takes " + coreIn + " inputs but a " + window.size() + "x"
@@ -73,7 +73,7 @@ public final class Conv2d extends Module {
     }
 
     /** The linear core over patches: a {@link Linear} or a {@link SparseLinear}. */
-    public Module core() {
+    public Layer core() {
         return core;
     }
 

@@ -10,7 +10,7 @@ import rewire.tensor.Rng;
  * Each training forward pass draws its mask from a fresh child of the module's generator, so a
  * run is reproducible from the seed and the number of forward passes.
  */
-public final class Dropout extends Module {
+public final class Dropout extends Layer {
     private final double p;
     private final Rng rng;
 

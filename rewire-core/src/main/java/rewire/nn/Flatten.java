@@ -9,7 +9,7 @@ import rewire.autodiff.Var;
  * From convolution maps to feature-major activations: {@code (C, B·H·W) -> (C·H·W, B)}, features
  * in {@code (c, h, w)} order.
  */
-public final class Flatten extends Module {
+public final class Flatten extends Layer {
     private final ImageShape input;
 
     public Flatten(ImageShape input) {

@@ -6,7 +6,6 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
-import rewire.tensor.Tensor;
 
 /**
  * A gated recurrent unit layer ({@link RecurrentOps#gru}) with two sparse weights, each a
@@ -50,11 +49,6 @@ public final class Gru extends Module {
         return seq.hidden();
     }
 
-    /** One step from the zero state: {@code x (in, N) -> h (H, N)}. */
-    @Override
-    public Var forward(Tape tape, Var x) {
-        return forward(tape, x, Var.constant(Tensor.zeros(hiddenSize(), x.value().cols())), 1);
-    }
 
     @Override
     public List<Module> children() {

@@ -12,7 +12,7 @@ import rewire.tensor.Tensor;
  * and an optional bias (initialized to 0), named {@code <name>.gain} and {@code <name>.bias}.
  * The names do not end in ".weight", so weight decay that spares vectors spares them.
  */
-public final class LayerNorm extends Module {
+public final class LayerNorm extends Layer {
     /** The epsilon of PyTorch's {@code nn.LayerNorm}. */
     public static final double EPS = 1e-5;
 

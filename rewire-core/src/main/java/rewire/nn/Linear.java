@@ -12,7 +12,7 @@ import rewire.tensor.Tensor;
  * A dense linear layer {@code y (out, B) = W (out, in) · x (in, B) + b (out,)}, through dense
  * GEMM. Parameters are named {@code <name>.weight} and {@code <name>.bias}.
  */
-public final class Linear extends Module {
+public final class Linear extends Layer {
     private final DenseParam weight;
     private final DenseParam bias;
 

@@ -2,22 +2,19 @@ package rewire.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import rewire.autodiff.Tape;
-import rewire.autodiff.Var;
 
 /**
- * A piece of a network: it records its computation on a {@link Tape} and owns parameters.
- * Activations are feature-major {@code (features, B)}, or {@code (C, B·H·W)} for convolution
- * maps (see {@code rewire.autodiff}); each module states its shapes.
+ * A node of a model's parameter tree: it owns parameters and contains modules. How a module
+ * computes is its own entry point: a {@link Layer} maps one {@code Var} to one {@code Var}; a
+ * language model reads token ids, a recurrent network a sequence and a state. Activations are
+ * feature-major {@code (features, B)}, or {@code (C, B·H·W)} for convolution maps (see
+ * {@code rewire.autodiff}); each module states its shapes.
  *
  * <p>A module is in training mode when made; {@link #eval()} and {@link #train()} switch it and
  * every module it contains. Only mode-dependent modules (dropout) look at the mode.
  */
 public abstract class Module {
     private boolean training = true;
-
-    /** Applies this module to {@code x}, recording onto {@code tape}. */
-    public abstract Var forward(Tape tape, Var x);
 
     /** The modules this one contains, in order; empty for a leaf module. */
     public List<Module> children() {

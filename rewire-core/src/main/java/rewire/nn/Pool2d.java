@@ -7,7 +7,7 @@ import rewire.autodiff.Var;
 import rewire.autodiff.Window;
 
 /** Max or average pooling {@code (C, B·H·W) -> (C, B·Ho·Wo)} over an unpadded window. */
-public final class Pool2d extends Module {
+public final class Pool2d extends Layer {
     private final ImageShape input;
     private final Window window;
     private final boolean max;

@@ -5,17 +5,17 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 
 /**
- * Modules applied one after another; each one's output is the next one's input. A
+ * Layers applied one after another; each one's output is the next one's input. A
  * {@link SparseLinear} directly followed by a ReLU runs as one fused op ({@link SparseLinear#forwardRelu}).
  */
-public final class Sequential extends Module {
-    private final List<Module> layers;
+public final class Sequential extends Layer {
+    private final List<Layer> layers;
 
-    public Sequential(Module... layers) {
+    public Sequential(Layer... layers) {
         this(List.of(layers));
     }
 
-    public Sequential(List<Module> layers) {
+    public Sequential(List<? extends Layer> layers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a sequential model needs at least one layer");
         }
@@ -39,6 +39,11 @@ public final class Sequential extends Module {
 
     @Override
     public List<Module> children() {
+        return List.copyOf(layers);
+    }
+
+    /** The layers in order. */
+    public List<Layer> layers() {
         return layers;
     }
 

@@ -25,7 +25,7 @@ import rewire.tensor.Tensor;
  * one view, and a topology change that moves the density across the crossover switches the
  * representation at the next forward pass without anything else noticing.
  */
-public final class SparseLinear extends Module {
+public final class SparseLinear extends Layer {
     /**
      * Default crossover density. Measured (docs/benchmarks.md, 1000x1000 layer, batch 128, one
      * thread, Vector API kernels against OpenBLAS): forward + input gradient + weight gradient in

@@ -9,7 +9,7 @@ import rewire.autodiff.Var;
  * From feature-major activations to convolution maps: {@code (C·H·W, B) -> (C, B·H·W)}, the
  * inverse of {@link Flatten}; the first module of a CNN fed with feature-major batches.
  */
-public final class Unflatten extends Module {
+public final class Unflatten extends Layer {
     private final ImageShape output;
 
     public Unflatten(ImageShape output) {

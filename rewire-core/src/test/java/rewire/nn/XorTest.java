@@ -33,7 +33,7 @@ class XorTest {
         return new Data(x, labels);
     }
 
-    private static double train(Module model, Rng rng, int steps, float learningRate) {
+    private static double train(Layer model, Rng rng, int steps, float learningRate) {
         Tape tape = new Tape();
         for (int step = 0; step < steps; step++) {
             Data batch = sample(rng, BATCH);
@@ -51,7 +51,7 @@ class XorTest {
         return accuracy(model, sample(rng, 1000));
     }
 
-    private static double accuracy(Module model, Data test) {
+    private static double accuracy(Layer model, Data test) {
         model.eval();
         Tensor logits = model.forward(new Tape(), Var.constant(test.x)).value();
         int correct = 0;
@@ -65,7 +65,7 @@ class XorTest {
     @Test
     void aDenseMlpLearnsXor() {
         Rng rng = new Rng(11);
-        Module model = new Sequential(Linear.create("fc1", 2, 16, rng), Activation.tanh(),
+        Layer model = new Sequential(Linear.create("fc1", 2, 16, rng), Activation.tanh(),
                 Linear.create("fc2", 16, 16, rng), Activation.relu(), Linear.create("fc3", 16, 2, rng));
         double accuracy = train(model, rng, 300, 0.1f);
         assertTrue(accuracy > 0.93, "accuracy " + accuracy);
@@ -75,7 +75,7 @@ class XorTest {
     void aSparseMlpLearnsXorInBothRepresentations() {
         Rng rng = new Rng(12);
         SparseLinear hidden = SparseLinear.create("fc2", 32, 32, 0.25, rng);
-        Module model = new Sequential(Linear.create("fc1", 2, 32, rng), Activation.gelu(), hidden,
+        Layer model = new Sequential(Linear.create("fc1", 2, 32, rng), Activation.gelu(), hidden,
                 Activation.tanh(), Linear.create("fc3", 32, 2, rng));
         assertTrue(hidden.representation() == SparseLinear.Representation.CSR);
         double accuracy = train(model, rng, 300, 0.1f);
@@ -83,7 +83,7 @@ class XorTest {
 
         Rng rng2 = new Rng(12);
         SparseLinear masked = SparseLinear.create("fc2", 32, 32, 0.6, rng2);  // above the narrow-layer crossover
-        Module model2 = new Sequential(Linear.create("fc1", 2, 32, rng2), Activation.gelu(), masked,
+        Layer model2 = new Sequential(Linear.create("fc1", 2, 32, rng2), Activation.gelu(), masked,
                 Activation.tanh(), Linear.create("fc3", 32, 2, rng2));
         assertTrue(masked.representation() == SparseLinear.Representation.DENSE_MASKED);
         double accuracy2 = train(model2, rng2, 300, 0.1f);

@@ -9,8 +9,8 @@ import rewire.autodiff.Window;
 import rewire.nn.Activation;
 import rewire.nn.Conv2d;
 import rewire.nn.Flatten;
+import rewire.nn.Layer;
 import rewire.nn.Linear;
-import rewire.nn.Module;
 import rewire.nn.Param;
 import rewire.nn.Pool2d;
 import rewire.nn.Sequential;
@@ -22,7 +22,7 @@ import rewire.tensor.Tensor;
 class ModuleGradientTest {
     private static final int[] LABELS = {2, 0, 1};
 
-    private static void checkParams(Module model, Tensor input) {
+    private static void checkParams(Layer model, Tensor input) {
         Var x = Var.constant(input);
         model.params().forEach(Param::zeroGrad);
         Tape tape = new Tape();
@@ -51,7 +51,7 @@ class ModuleGradientTest {
             Rng rng = new Rng(5);
             SparseLinear hidden = SparseLinear.create("h", 10, 12, 0.4, rng);
             SparseLinear layer = new SparseLinear(hidden.weight(), hidden.bias(), crossover);
-            Module model = new Sequential(layer, Activation.tanh(), Linear.create("out", 12, 3, rng));
+            Layer model = new Sequential(layer, Activation.tanh(), Linear.create("out", 12, 3, rng));
             checkParams(model, uniform(rng, 10, 3));
         }
     }
@@ -63,7 +63,7 @@ class ModuleGradientTest {
         Conv2d conv = Conv2d.sparse("conv", image, 4, new Window(3, 1, 1), 0.5, rng);
         Pool2d pool = Pool2d.avg(conv.output(), Window.of(2, 2));
         Flatten flatten = new Flatten(pool.output());
-        Module model = new Sequential(conv, Activation.gelu(), pool, flatten, Linear.create("fc", flatten.features(), 3, rng));
+        Layer model = new Sequential(conv, Activation.gelu(), pool, flatten, Linear.create("fc", flatten.features(), 3, rng));
         checkParams(model, uniform(rng, 2, 3 * 36));
     }
 }

@@ -27,8 +27,17 @@ public final class ParamState {
 
     /** Puts the values (and sparse patterns) of {@code params}. */
     public static void putParams(Checkpoint.Builder checkpoint, Collection<? extends Param> params) {
+        putParams(checkpoint, "param/", params);
+    }
+
+    /**
+     * Puts the values (and sparse patterns) of {@code params} under {@code root} (such as
+     * {@code "workload/target/"} for a second copy of a network whose parameters share the
+     * trained network's names).
+     */
+    public static void putParams(Checkpoint.Builder checkpoint, String root, Collection<? extends Param> params) {
         for (Param p : params) {
-            String prefix = "param/" + p.name() + "/";
+            String prefix = root + p.name() + "/";
             checkpoint.putFloats(prefix + "values", p.values());
             switch (p) {
                 case DenseParam d -> checkpoint.putInts(prefix + "shape", d.value().shape().dims());
@@ -49,8 +58,14 @@ public final class ParamState {
      *     sparse in one place and dense in the other
      */
     public static void restoreParams(Checkpoint checkpoint, Collection<? extends Param> params, Slots slots) {
+        restoreParams(checkpoint, "param/", params, slots);
+    }
+
+    /** Restores what {@link #putParams(Checkpoint.Builder, String, Collection)} put under {@code root}. */
+    public static void restoreParams(Checkpoint checkpoint, String root, Collection<? extends Param> params,
+                                     Slots slots) {
         for (Param p : params) {
-            String prefix = "param/" + p.name() + "/";
+            String prefix = root + p.name() + "/";
             float[] values = checkpoint.floats(prefix + "values");
             int[] shape = checkpoint.ints(prefix + "shape");
             boolean savedSparse = checkpoint.has(prefix + "rowPtr");

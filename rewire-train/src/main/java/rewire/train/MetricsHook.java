@@ -1,18 +1,20 @@
 package rewire.train;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import rewire.io.Checkpoint;
-import rewire.nn.SparseLinear;
-import rewire.optim.Schedule;
 
 /**
- * Training metrics: running averages written to metrics.jsonl every {@code logEvery} steps,
- * an evaluation every {@code evalEvery} steps (0: at the end of every epoch) and at the end, and a
+ * Training metrics: running averages written as log lines every {@code logEvery} steps, an
+ * evaluation every {@code evalEvery} steps (0: at the end of every epoch) and at the end, and a
  * {@link Progress} snapshot after every step for displays.
+ *
+ * <p>A training line holds the step, epoch, elapsed seconds, training FLOPs, the mean loss and the
+ * sample-weighted means of the step metrics over the window, the learning rate of each group,
+ * throughput and the workload's status; an evaluation line the evaluation's values.
  */
 public final class MetricsHook implements Hook {
     private static final String PREFIX = "metrics/";
@@ -30,31 +32,25 @@ public final class MetricsHook implements Hook {
         }
     }
 
-    private final RunFolder folder;
     private final Settings settings;
-    private final Schedule lr;
+    private final Consumer<Map<String, Object>> log;
     private final LongSupplier trainingFlops;
     private final Consumer<Progress> progress;
-    private double lossSum;
-    private long correct;
-    private long samples;
-    private long steps;
+    private final Window window = new Window();
     private long samplesThisSession;
     private long startNanos;
     private double elapsedBefore;
     private Evaluation lastEvaluation;
 
     /**
-     * @param folder        where to write metrics.jsonl, or null to write nothing
-     * @param lr            the learning-rate schedule to log, or null
+     * @param log           receives each log line (metrics.jsonl), or null
      * @param trainingFlops cumulative training FLOPs to log, or null
      * @param progress      receives a snapshot after every step, or null
      */
-    public MetricsHook(RunFolder folder, Settings settings, Schedule lr, LongSupplier trainingFlops,
+    public MetricsHook(Settings settings, Consumer<Map<String, Object>> log, LongSupplier trainingFlops,
                        Consumer<Progress> progress) {
-        this.folder = folder;
         this.settings = settings;
-        this.lr = lr;
+        this.log = log;
         this.trainingFlops = trainingFlops;
         this.progress = progress;
     }
@@ -69,7 +65,7 @@ public final class MetricsHook implements Hook {
         return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** Training examples per second in this session. */
+    /** Training samples per second in this session. */
     public double samplesPerSecond() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return seconds > 0 ? samplesThisSession / seconds : 0;
@@ -82,19 +78,15 @@ public final class MetricsHook implements Hook {
     }
 
     @Override
-    public void afterStep(TrainState state, StepOutput out) {
-        lossSum += state.lastLoss();
-        correct += Math.max(0, out.correct());
-        samples += out.samples();
-        samplesThisSession += out.samples();
-        steps++;
-        boolean accuracyApplies = out.correct() >= 0;
+    public void afterStep(TrainState state, StepResult result) {
+        window.add(result);
+        samplesThisSession += result.samples();
         if (progress != null) {
-            progress.accept(snapshot(state, accuracyApplies));
+            progress.accept(snapshot(state));
         }
         long step = state.step();
         if (step % settings.logEvery() == 0 || step == state.totalSteps()) {
-            logTraining(state, accuracyApplies);
+            logTraining(state);
         }
         boolean evalNow = settings.evalEvery() == 0 ? state.atEpochEnd() : step % settings.evalEvery() == 0;
         if (evalNow || step == state.totalSteps()) {
@@ -102,57 +94,49 @@ public final class MetricsHook implements Hook {
         }
     }
 
-    private Progress snapshot(TrainState state, boolean accuracyApplies) {
-        long perEpoch = state.workload().stepsPerEpoch();
+    private Progress snapshot(TrainState state) {
+        Workload w = state.workload();
+        long perEpoch = w.stepsPerEpoch();
         return new Progress(state.step(), state.totalSteps(), (state.step() - 1) / perEpoch,
-                (state.totalSteps() + perEpoch - 1) / perEpoch, steps == 0 ? Double.NaN : lossSum / steps,
-                accuracyApplies && samples > 0 ? (double) correct / samples : Double.NaN,
-                density(state.workload().sparseLayers()), samplesPerSecond(), elapsedSeconds(),
-                state.workload().status());
+                (state.totalSteps() + perEpoch - 1) / perEpoch, window.meanLoss(), window.means(), density(w),
+                samplesPerSecond(), w.sampleUnit(), elapsedSeconds(), w.status());
     }
 
-    private void logTraining(TrainState state, boolean accuracyApplies) {
-        if (steps == 0) {
+    private void logTraining(TrainState state) {
+        if (window.steps == 0) {
             return;
         }
         Map<String, Object> line = line(state, "train");
-        line.put("loss", lossSum / steps);
-        if (accuracyApplies) {
-            line.put("accuracy", (double) correct / samples);
-        }
-        if (lr != null) {
-            line.put("lr", lr.at(state.step() - 1));
+        line.put("loss", window.meanLoss());
+        putFinite(line, window.means());
+        for (ParamGroup g : state.workload().groups()) {
+            if (g.learningRate() != null) {
+                line.put(state.workload().groups().size() == 1 ? "lr" : "lr." + g.name(),
+                        g.learningRate().at(state.step() - 1));
+            }
         }
         line.put("samplesPerSecond", samplesPerSecond());
         putFinite(line, state.workload().status());
         write(line);
-        lossSum = 0;
-        correct = 0;
-        samples = 0;
-        steps = 0;
+        window.clear();
     }
 
     private void evaluate(TrainState state) {
-        state.workload().model().eval();
+        Workload w = state.workload();
+        w.groups().forEach(g -> g.module().eval());
         try {
-            lastEvaluation = state.workload().evaluate();
+            lastEvaluation = w.evaluate(state.step());
         } finally {
-            state.workload().model().train();
+            w.groups().forEach(g -> g.module().train());
         }
         Map<String, Object> line = line(state, lastEvaluation.split());
-        if (Double.isFinite(lastEvaluation.loss())) {
-            line.put("loss", lastEvaluation.loss());
-        }
-        if (!Double.isNaN(lastEvaluation.accuracy())) {
-            line.put("accuracy", lastEvaluation.accuracy());
-        }
-        putFinite(line, lastEvaluation.extras());
+        putFinite(line, lastEvaluation.values());
         write(line);
     }
 
-    // extra numbers in key order, finite ones only (JSON has no NaN)
+    // values in key order, finite ones only (JSON has no NaN)
     private static void putFinite(Map<String, Object> line, Map<String, Double> values) {
-        for (String key : new java.util.TreeSet<>(values.keySet())) {
+        for (String key : new TreeSet<>(values.keySet())) {
             if (Double.isFinite(values.get(key))) {
                 line.put(key, values.get(key));
             }
@@ -172,34 +156,84 @@ public final class MetricsHook implements Hook {
     }
 
     private void write(Map<String, Object> line) {
-        if (folder != null) {
-            folder.appendLine(RunFolder.METRICS, line);
+        if (log != null) {
+            log.accept(line);
         }
     }
 
-    /** nnz over dense size across the sparse layers; 1 when there are none. */
-    static double density(List<SparseLinear> layers) {
+    /** nnz over dense size across every group's sparse layers; 1 when there are none. */
+    static double density(Workload workload) {
         long nnz = 0;
         long size = 0;
-        for (SparseLinear l : layers) {
-            nnz += l.weight().pattern().nnz();
-            size += (long) l.out() * l.in();
+        for (ParamGroup g : workload.groups()) {
+            for (var l : g.sparseLayers()) {
+                nnz += l.weight().pattern().nnz();
+                size += (long) l.out() * l.in();
+            }
         }
         return size == 0 ? 1 : (double) nnz / size;
     }
 
     @Override
     public void save(Checkpoint.Builder c) {
-        c.putText(PREFIX + "running", lossSum + " " + correct + " " + samples + " " + steps + " " + elapsedSeconds());
+        c.putText(PREFIX + "window", window.encode());
+        c.putText(PREFIX + "elapsed", Double.toString(elapsedSeconds()));
     }
 
     @Override
     public void restore(Checkpoint c) {
-        String[] f = c.text(PREFIX + "running").split(" ");
-        lossSum = Double.parseDouble(f[0]);
-        correct = Long.parseLong(f[1]);
-        samples = Long.parseLong(f[2]);
-        steps = Long.parseLong(f[3]);
-        elapsedBefore = Double.parseDouble(f[4]);
+        window.decode(c.text(PREFIX + "window"));
+        elapsedBefore = Double.parseDouble(c.text(PREFIX + "elapsed"));
+    }
+
+    /** Sums over the steps since the last training line. */
+    private static final class Window {
+        private double lossSum;
+        private long samples;
+        private long steps;
+        private final Map<String, Double> weightedSums = new LinkedHashMap<>();
+
+        void add(StepResult r) {
+            lossSum += r.loss();
+            samples += r.samples();
+            steps++;
+            r.metrics().forEach((k, v) -> weightedSums.merge(k, v * r.samples(), Double::sum));
+        }
+
+        double meanLoss() {
+            return steps == 0 ? Double.NaN : lossSum / steps;
+        }
+
+        Map<String, Double> means() {
+            Map<String, Double> out = new LinkedHashMap<>();
+            weightedSums.forEach((k, v) -> out.put(k, samples == 0 ? Double.NaN : v / samples));
+            return out;
+        }
+
+        void clear() {
+            lossSum = 0;
+            samples = 0;
+            steps = 0;
+            weightedSums.clear();
+        }
+
+        // "lossSum samples steps key=sum key=sum ...", doubles in their exact decimal form
+        String encode() {
+            StringBuilder b = new StringBuilder().append(lossSum).append(' ').append(samples).append(' ').append(steps);
+            weightedSums.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+            return b.toString();
+        }
+
+        void decode(String text) {
+            String[] f = text.trim().split(" ");
+            clear();
+            lossSum = Double.parseDouble(f[0]);
+            samples = Long.parseLong(f[1]);
+            steps = Long.parseLong(f[2]);
+            for (int i = 3; i < f.length; i++) {
+                int eq = f[i].indexOf('=');
+                weightedSums.put(f[i].substring(0, eq), Double.parseDouble(f[i].substring(eq + 1)));
+            }
+        }
     }
 }

@@ -8,26 +8,28 @@ import rewire.sparse.SparsityPattern;
 import rewire.sparsity.SrSte;
 
 /**
- * N:M sparsity trained with SR-STE (Zhou et al., ICLR 2021; METHODS I.6) inside the trainer. The
- * layers train a dense weight {@code W} (a full pattern, whose entries are in row-major order, so
- * groups of {@code m} consecutive entries run along the inputs), which this hook keeps; between
- * steps the layers hold the N:M model {@code W ⊙ B}, {@code B} the mask of the largest
- * {@code |W|} per group, so evaluation, checkpoints and inference see the sparse network.
+ * N:M sparsity trained with SR-STE (Zhou et al., ICLR 2021; METHODS I.6) for one group. Its layers
+ * train a dense weight {@code W} (a full pattern, whose entries are in row-major order, so groups
+ * of {@code m} consecutive entries run along the inputs), which this hook keeps; between steps the
+ * layers hold the N:M model {@code W ⊙ B}, {@code B} the mask of the largest {@code |W|} per group,
+ * so evaluation, checkpoints and inference see the sparse network.
  *
- * <p>Per step: forward and backward run on {@code W ⊙ B}; before the optimizer the hook puts
- * {@code W} back and adds {@code lambda (1 - B) ⊙ W} to the straight-through gradient; after the
- * optimizer it keeps the new {@code W} and masks the layers again.
+ * <p>Per step: forward and backward run on {@code W ⊙ B}; before the group's optimizer the hook
+ * puts {@code W} back and adds {@code lambda (1 - B) ⊙ W} to the straight-through gradient; after
+ * the optimizer it keeps the new {@code W} and masks the layers again.
  */
 public final class SrSteHook implements Hook {
-    private static final String PREFIX = "srste/";
-
+    private final ParamGroup group;
     private final SrSte srSte;
+    private final String prefix;
     private final List<float[]> dense = new ArrayList<>();
     private final List<boolean[]> masks = new ArrayList<>();
 
-    public SrSteHook(SrSte srSte, Workload workload) {
-        this.srSte = srSte;
-        for (SparseLinear l : workload.sparseLayers()) {
+    public SrSteHook(ParamGroup group) {
+        this.group = group;
+        this.srSte = group.recipe().srSte();
+        this.prefix = "srste/" + group.name() + "/";
+        for (SparseLinear l : group.sparseLayers()) {
             SparsityPattern p = l.weight().pattern();
             if (p.nnz() != p.rows() * p.cols()) {
                 throw new IllegalArgumentException(l.weight().name() + ": SR-STE trains a dense weight, but the layer "
@@ -44,7 +46,7 @@ public final class SrSteHook implements Hook {
 
     @Override
     public void beforeStep(TrainState state) {
-        List<SparseLinear> layers = state.workload().sparseLayers();
+        List<SparseLinear> layers = group.sparseLayers();
         for (int i = 0; i < layers.size(); i++) {
             boolean[] mask = srSte.mask(dense.get(i));
             masks.set(i, mask);
@@ -53,8 +55,11 @@ public final class SrSteHook implements Hook {
     }
 
     @Override
-    public boolean beforeOptimizerStep(TrainState state, StepOutput out) {
-        List<SparseLinear> layers = state.workload().sparseLayers();
+    public boolean beforeUpdate(TrainState state, ParamGroup updated) {
+        if (updated != group) {
+            return false;
+        }
+        List<SparseLinear> layers = group.sparseLayers();
         for (int i = 0; i < layers.size(); i++) {
             float[] w = layers.get(i).weight().values();
             System.arraycopy(dense.get(i), 0, w, 0, w.length);
@@ -64,8 +69,11 @@ public final class SrSteHook implements Hook {
     }
 
     @Override
-    public void afterStep(TrainState state, StepOutput out) {
-        List<SparseLinear> layers = state.workload().sparseLayers();
+    public void afterUpdate(TrainState state, ParamGroup updated) {
+        if (updated != group) {
+            return;
+        }
+        List<SparseLinear> layers = group.sparseLayers();
         for (int i = 0; i < layers.size(); i++) {
             float[] w = layers.get(i).weight().values();
             System.arraycopy(w, 0, dense.get(i), 0, w.length);
@@ -76,14 +84,14 @@ public final class SrSteHook implements Hook {
     @Override
     public void save(Checkpoint.Builder c) {
         for (int i = 0; i < dense.size(); i++) {
-            c.putFloats(PREFIX + i, dense.get(i));
+            c.putFloats(prefix + i, dense.get(i));
         }
     }
 
     @Override
     public void restore(Checkpoint c) {
         for (int i = 0; i < dense.size(); i++) {
-            float[] saved = c.floats(PREFIX + i);
+            float[] saved = c.floats(prefix + i);
             System.arraycopy(saved, 0, dense.get(i), 0, saved.length);
         }
     }

@@ -1,46 +1,43 @@
 package rewire.train;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import rewire.autodiff.Tape;
 import rewire.kernel.Kernels;
-import rewire.nn.Module;
 import rewire.nn.Param;
 import rewire.optim.Optim;
-import rewire.optim.Transform;
+import rewire.optim.Slots;
 
 /**
- * The training loop. Per step: clear the tape and the gradients, record the workload's loss,
- * check it is finite, backward, let hooks act on the raw gradients (the DST engine rewires here),
- * apply the optimizer unless a hook asked to skip it, then let hooks log, evaluate and checkpoint.
+ * The training loop. Per step: clear the tape and every group's gradients, switch the modules to
+ * training mode, let hooks prepare, run the workload's step (which calls back for backward and for
+ * each group's update: hooks, where the DST engine rewires, then the group's optimizer unless a
+ * hook asked to skip it), then let hooks log, evaluate and checkpoint.
  */
 public final class Trainer {
     private final Workload workload;
-    private final Transform optimizer;
     private final List<Hook> hooks;
     private final Tape tape;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
 
-    public Trainer(Workload workload, Transform optimizer, List<Hook> hooks, Kernels kernels) {
+    public Trainer(Workload workload, List<Hook> hooks, Kernels kernels) {
         this.workload = workload;
-        this.optimizer = optimizer;
         this.hooks = List.copyOf(hooks);
         this.tape = new Tape(kernels);
     }
 
     /**
-     * Trains {@code workload} for {@code steps} steps without a run folder and returns the final
-     * evaluation: the short path for library use. With a {@code rewirer} the topology evolves
-     * (randomness from {@code seed}); with null it stays as built.
+     * Trains {@code workload} for {@code steps} steps without a run folder and returns the last
+     * evaluation: the short path for library use. Groups with a recipe are rewired (randomness
+     * from {@code seed}).
      */
-    public static Evaluation fit(Workload workload, Transform optimizer, rewire.sparsity.Rewirer rewirer, long steps,
-                                 long seed) {
+    public static Evaluation fit(Workload workload, long steps, long seed) {
         Kernels kernels = Kernels.defaults();
-        List<Hook> hooks = new java.util.ArrayList<>();
-        if (rewirer != null) {
-            hooks.add(new RewireHook(rewirer, workload, new rewire.tensor.Rng(seed), kernels, null, null));
-        }
-        MetricsHook metrics = new MetricsHook(null, new MetricsHook.Settings(Math.max(1, steps), 0), null, null, null);
+        List<Hook> hooks = new ArrayList<>(SparsityHooks.of(workload, seed, kernels, null).all());
+        MetricsHook metrics = new MetricsHook(new MetricsHook.Settings(Math.max(1, steps), 0), null, null, null);
         hooks.add(metrics);
-        new Trainer(workload, optimizer, hooks, kernels).run(new TrainState(workload, new rewire.optim.Slots(), 0, steps));
+        new Trainer(workload, hooks, kernels).run(new TrainState(workload, new Slots(), 0, steps));
         return metrics.lastEvaluation();
     }
 
@@ -48,19 +45,27 @@ public final class Trainer {
         return hooks;
     }
 
+    /** Asks the loop to end after the step in flight; safe from any thread (a signal handler). */
+    public void requestStop() {
+        stopRequested.set(true);
+    }
+
+    /** Whether {@link #requestStop} was called. */
+    public boolean stopRequested() {
+        return stopRequested.get();
+    }
+
     /**
-     * Trains from {@code state.step()} to {@code state.totalSteps()}.
+     * Trains from {@code state.step()} to {@code state.totalSteps()}, or until {@link #requestStop}.
      *
-     * @throws NonFiniteLossException when the loss stops being finite (hooks see it in onEnd)
+     * @throws NonFiniteLossException when a loss stops being finite (hooks see it in onEnd)
      */
     public void run(TrainState state) {
-        Module model = workload.model();
-        List<Param> params = model.params();
         hooks.forEach(h -> h.onStart(state));
         Throwable failure = null;
         try {
-            while (state.step() < state.totalSteps()) {
-                step(state, model, params);
+            while (state.step() < state.totalSteps() && !stopRequested.get()) {
+                step(state);
             }
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -73,30 +78,32 @@ public final class Trainer {
         }
     }
 
-    private void step(TrainState state, Module model, List<Param> params) {
-        long step = state.step();
+    private void step(TrainState state) {
         tape.clear();
-        params.forEach(Param::zeroGrad);
-        model.train();
+        for (ParamGroup g : workload.groups()) {
+            g.params().forEach(Param::zeroGrad);
+            g.module().train();
+        }
         for (Hook h : hooks) {
             h.beforeStep(state);
         }
-        StepOutput out = workload.trainStep(tape, step);
-        double loss = out.loss().item();
-        if (!Double.isFinite(loss)) {
-            throw new NonFiniteLossException(step, loss);
+        StepResult result = workload.step(new StepContext(state.step(), tape, (group, step) -> update(state, group)));
+        state.advance(result);
+        for (Hook h : hooks) {
+            h.afterStep(state, result);
         }
-        tape.backward(out.loss());
+    }
+
+    private void update(TrainState state, ParamGroup group) {
         boolean skip = false;
         for (Hook h : hooks) {
-            skip |= h.beforeOptimizerStep(state, out);
+            skip |= h.beforeUpdate(state, group);
         }
         if (!skip) {
-            Optim.step(optimizer, params, state.slots(), step);
+            Optim.step(group.optimizer(), group.params(), state.slots(), state.step());
         }
-        state.advance(loss);
         for (Hook h : hooks) {
-            h.afterStep(state, out);
+            h.afterUpdate(state, group);
         }
     }
 }

@@ -2,84 +2,71 @@ package rewire.train;
 
 import java.util.List;
 import java.util.Map;
-import rewire.autodiff.Tape;
-import rewire.nn.Module;
-import rewire.nn.SparseLinear;
-import rewire.sparsity.FlopCounter;
+import rewire.io.Checkpoint;
 
 /**
- * What a {@link Trainer} trains: a model, its data and its loss.
+ * What a {@link Trainer} trains: one or more {@link ParamGroup}s, the data, and a step that
+ * computes losses and applies the groups' updates in whatever order the algorithm needs.
  *
- * <p>Call order per training step: {@link #trainStep} records the loss of step {@code t} on a
- * cleared tape, the trainer runs backward, hooks and the optimizer. {@link #evaluate} may be
- * called between steps. The batch of step {@code t} must be a pure function of {@code t} and the
- * workload's seed, so a resumed run sees exactly the data an uninterrupted one would.
+ * <p>Call order: the trainer calls {@link #step} once per training step with a fresh
+ * {@link StepContext} (tape cleared, every group's gradient zeroed, modules in training mode);
+ * the step records its losses, calls {@link StepContext#backward} and {@link StepContext#update}
+ * per group, and returns what it did. {@link #evaluate} may be called between steps (modules in
+ * evaluation mode). The data of step {@code t} must be a pure function of {@code t}, the seed and
+ * the state saved by {@link #save}, so a resumed run sees exactly the data an uninterrupted one
+ * would.
+ *
+ * <p>One-loss, one-group workloads implement {@link SupervisedWorkload}, whose step is the usual
+ * three lines.
  */
 public interface Workload {
 
     /** A short name for logs and reports, such as "mlp-fashion-mnist". */
     String name();
 
-    /** The model; its parameters are what the optimizer updates. */
-    Module model();
+    /** The parameter groups, in the order they are reported; names are unique. */
+    List<ParamGroup> groups();
 
-    /** Training steps in one epoch (one pass over the training data). */
+    /** Training steps in one epoch (one pass over the data, or the workload's unit of schedule). */
     long stepsPerEpoch();
 
-    /** Examples per training step. */
-    int batchSize();
-
-    /** Records the training loss of step {@code step} on {@code tape} (the model is in training mode). */
-    StepOutput trainStep(Tape tape, long step);
-
-    /** Evaluates the model on its held-out split (the trainer switches the model to eval mode around this). */
-    Evaluation evaluate();
-
-    /** The sparse layers the DST engine rewires, in model order; empty for a dense model. */
-    List<SparseLinear> sparseLayers();
-
-    /**
-     * The full weight shape of sparse layer {@code i} for layer-wise budgets (a convolution's
-     * {@code (out, in, kh, kw)}); by default the matrix shape {@code (rows, cols)}.
-     */
-    default int[] kernelShape(int i) {
-        SparseLinear l = sparseLayers().get(i);
-        return new int[] {l.out(), l.in()};
+    /** What one sample is, plural, for throughput and logs: "examples", "tokens", "env steps". */
+    default String sampleUnit() {
+        return "examples";
     }
 
-    /**
-     * The shape of one input example as an image {@code (height, width)}, for the first layer's
-     * connectivity heatmap; null when the input is not an image.
-     */
-    default int[] inputImage() {
-        return null;
-    }
+    /** Runs training step {@code context.step()}. */
+    StepResult step(StepContext context);
+
+    /** The scores {@link #evaluate} reports, the primary one first. */
+    List<Score> scores();
 
     /**
-     * The linear layers for FLOP accounting, in model order: sparse layers named as their weight
-     * parameter, dense ones as layers of full density.
+     * Evaluates the model after {@code stepsDone} training steps on its held-out data (or
+     * episodes), with the behaviour the model had at that point of training (the attention mask
+     * the last step used, for example).
      */
-    List<FlopCounter.Layer> flopLayers();
+    Evaluation evaluate(long stepsDone);
 
     /**
-     * Live numbers of a workload beyond loss and accuracy, for progress displays and the training
-     * log, such as episodes, environment steps, win rate and exploration rate of a reinforcement
-     * learner (keys in camelCase); empty by default. Called after each step.
+     * Live numbers beyond the loss, for progress displays and the training log, such as episodes
+     * and the exploration rate of a reinforcement learner (keys in camelCase); empty by default.
+     * Called after each step.
      */
     default Map<String, Double> status() {
         return Map.of();
     }
 
     /**
-     * Forward-only FLOPs spent since the last call outside the recorded loss (acting in an
-     * environment, target networks), with the current layers and with their dense twins; null
+     * Forward-only FLOPs spent since the last call outside the groups' training losses (acting in
+     * an environment, target networks), with the current layers and with their dense twins; null
      * (the default) when there are none. Called once after each step.
      */
     default ForwardFlops takeForwardOnlyFlops() {
         return null;
     }
 
-    /** FLOPs of forward passes that are not part of the trained loss. */
+    /** FLOPs of forward passes that are not part of a trained loss. */
     record ForwardFlops(long sparse, long dense) {
         public ForwardFlops {
             if (sparse < 0 || dense < 0) {
@@ -90,9 +77,8 @@ public interface Workload {
 
     /**
      * Training FLOPs (forward and backward) spent since the last call in products between
-     * activations, which no layer of {@link #flopLayers} describes because their cost follows the
-     * data layout rather than a weight (attention scores and mixing, whose pairs depend on the
-     * step's attention pattern), with the same products of the dense twin; null (the default)
+     * activations, which no FLOP layer describes because their cost follows the data layout
+     * (attention scores and mixing), with the same products of the dense twin; null (the default)
      * when there are none. Called once after each step.
      */
     default ActivationFlops takeActivationFlops() {
@@ -109,20 +95,22 @@ public interface Workload {
     }
 
     /**
-     * Whether a checkpoint holds everything this workload needs to continue exactly (true by
-     * default). A workload with state outside its parameters, such as a replay buffer, returns
-     * false, and resuming it fails with a clear message.
+     * Writes the workload's state beyond the groups' parameters and optimizer state (a replay
+     * buffer, target networks, counters, generators that advance with use) under names starting
+     * with {@code workload/}; nothing by default.
      */
-    default boolean supportsResume() {
-        return true;
+    default void save(Checkpoint.Builder checkpoint) {
+    }
+
+    /** Reads back what {@link #save} wrote. */
+    default void restore(Checkpoint checkpoint) {
     }
 
     /**
-     * What {@link Evaluation#accuracy} measures, as a label for consoles and run.json: "test
-     * accuracy" by default; a reinforcement learner's is its win rate, a language model's its
-     * validation next-token accuracy.
+     * The shape of one input example as an image {@code (height, width)}, for the first sparse
+     * layer's connectivity heatmap; null when the input is not an image.
      */
-    default String scoreLabel() {
-        return "test accuracy";
+    default int[] inputImage() {
+        return null;
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import rewire.train.Hook;
-import rewire.train.StepOutput;
+import rewire.train.StepResult;
 import rewire.train.TrainState;
 
 /**
@@ -21,7 +21,7 @@ final class EpochClock implements Hook {
     }
 
     @Override
-    public void afterStep(TrainState state, StepOutput out) {
+    public void afterStep(TrainState state, StepResult result) {
         if (state.atEpochEnd()) {
             long now = System.nanoTime();
             seconds.add((now - epochStart) / 1e9);

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import rewire.config.Config;
 import rewire.kernel.Kernels;
+import rewire.models.classify.ClassificationWorkload;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ClassifyRuns;
 import rewire.nn.DenseParam;
 import rewire.nn.Param;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
-import rewire.tensor.Rng;
+import rewire.run.RunSpec;
 import rewire.train.FlopHook;
 import rewire.train.Hook;
-import rewire.train.RewireHook;
-import rewire.train.RunSpec;
+import rewire.train.SparsityHooks;
 import rewire.train.TrainState;
 import rewire.train.Trainer;
 import rewire.train.Workload;
@@ -41,8 +41,6 @@ import rewire.train.Workload;
 public final class PeerRun {
     /** Marks the per-layer nnz line of {@code --layers}. */
     static final String LAYERS_PREFIX = "PEER_LAYERS,";
-    /** The run's seed stream for rewiring, as TrainingRun derives it. */
-    private static final long REWIRE_STREAM = 0x5EED_0001L;
     private static final int QUICK_BATCHES = 30;
 
     /** The command-line options. */
@@ -114,25 +112,22 @@ public final class PeerRun {
     }
 
     static PeerResult train(Options o, RunSpec spec, Kernels kernels) {
-        Workload w = spec.workload();
-        RewireHook rewire = spec.recipe() == null ? null
-                : new RewireHook(spec.recipe().rewirer(), w, new Rng(spec.seed()).fold(REWIRE_STREAM), kernels, null, null);
-        FlopHook flops = new FlopHook(w, rewire);
+        ClassificationWorkload w = (ClassificationWorkload) spec.workload();
+        SparsityHooks sparsity = SparsityHooks.of(w, spec.seed(), kernels, null);
+        FlopHook flops = new FlopHook(w, sparsity);
         EpochClock clock = new EpochClock();
-        List<Hook> hooks = new ArrayList<>();
-        if (rewire != null) {
-            hooks.add(rewire);
-        }
+        List<Hook> hooks = new ArrayList<>(sparsity.all());
         hooks.addAll(List.of(flops, clock));
-        Trainer trainer = new Trainer(w, spec.optim().transform(spec.totalSteps()), hooks, kernels);
+        Trainer trainer = new Trainer(w, hooks, kernels);
         trainer.run(new TrainState(w, new Slots(), 0, spec.totalSteps()));
-        double accuracy = w.evaluate().accuracy();
+        w.model().eval();
+        double accuracy = w.evaluate(spec.totalSteps()).get("accuracy");
         double epochSeconds = clock.medianAfter(o.warmup());
         double samples = (double) w.stepsPerEpoch() * w.batchSize();
         System.err.printf(Locale.ROOT, "epoch seconds %s, test accuracy %.4f; memory %s%n", clock.epochSeconds(),
                 accuracy, PeakRss.breakdown());
         int threads = kernels.info().threads();
-        double training = flops.counter().trainingFlops();
+        double training = flops.trainingFlops();
         return new PeerResult("rewire", o.method(), o.density(), weightDensity(w), threads,
                 threads + " (rewire.threads)", epochSeconds, samples / epochSeconds, PeakRss.mib(), training, training,
                 accuracy, o.warmup() + o.timed());
@@ -142,7 +137,7 @@ public final class PeerRun {
     static double weightDensity(Workload w) {
         long nnz = 0;
         long all = 0;
-        for (Param p : w.model().params()) {
+        for (Param p : params(w)) {
             if (p instanceof SparseParam s) {
                 nnz += s.pattern().nnz();
                 all += (long) s.pattern().rows() * s.pattern().cols();
@@ -157,7 +152,7 @@ public final class PeerRun {
     // "name:out:in:nnz;..." for every weight layer, in order (nnz = out*in for a dense layer)
     static String layerLine(Workload w) {
         List<String> layers = new ArrayList<>();
-        for (Param p : w.model().params()) {
+        for (Param p : params(w)) {
             if (p instanceof SparseParam s) {
                 layers.add(p.name() + ":" + s.pattern().rows() + ":" + s.pattern().cols() + ":" + s.pattern().nnz());
             } else if (p instanceof DenseParam d && p.name().endsWith(".weight")) {
@@ -165,5 +160,9 @@ public final class PeerRun {
             }
         }
         return String.join(";", layers);
+    }
+
+    private static List<Param> params(Workload w) {
+        return w.groups().stream().flatMap(g -> g.params().stream()).toList();
     }
 }

@@ -10,9 +10,9 @@ import rewire.kernel.Kernels;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ClassifyRuns;
 import rewire.optim.Slots;
+import rewire.run.RunSpec;
 import rewire.train.Hook;
-import rewire.train.RunSpec;
-import rewire.train.StepOutput;
+import rewire.train.StepResult;
 import rewire.train.TrainState;
 import rewire.train.Trainer;
 import rewire.train.Workload;
@@ -63,11 +63,12 @@ public final class ScaleRun {
         long built = System.nanoTime();
         RunSpec spec = ClassifyRuns.spec(config, kernels);
         Workload w = spec.workload();
-        long nnz = w.sparseLayers().stream().mapToLong(l -> l.weight().pattern().nnz()).sum();
+        long nnz = w.groups().stream().flatMap(g -> g.sparseLayers().stream())
+                .mapToLong(l -> l.weight().pattern().nnz()).sum();
         System.err.printf(Locale.ROOT, "built 784-%d-%d-%d-10 with %,d connections (density %.3g) in %.1f s%n", hidden,
                 hidden, hidden, nnz, density, (System.nanoTime() - built) / 1e9);
         StepClock clock = new StepClock();
-        Trainer trainer = new Trainer(w, spec.optim().transform(spec.totalSteps()), List.of(clock), kernels);
+        Trainer trainer = new Trainer(w, List.of(clock), kernels);
         trainer.run(new TrainState(w, new Slots(), 0, warmup + steps));
         List<Double> timed = clock.seconds.subList(warmup, clock.seconds.size());
         System.err.printf(Locale.ROOT, "step seconds %s%n", clock.seconds);
@@ -87,7 +88,7 @@ public final class ScaleRun {
         }
 
         @Override
-        public void afterStep(TrainState state, StepOutput out) {
+        public void afterStep(TrainState state, StepResult result) {
             seconds.add((System.nanoTime() - start) / 1e9);
         }
     }

@@ -42,9 +42,9 @@ final class ProgressLine {
             line.append(String.format(Locale.ROOT, "  density %.2f%%", 100 * s.density()));
         }
         s.status().forEach((key, value) -> appendStatus(line, key, value));
-        // a workload with status counts in its own units (episodes, environment steps) instead
-        if (s.status().isEmpty() && Double.isFinite(s.samplesPerSecond())) {
-            line.append(String.format(Locale.ROOT, "  %,d ", Math.round(s.samplesPerSecond()))).append(labels.rate());
+        if (Double.isFinite(s.samplesPerSecond())) {
+            line.append(String.format(Locale.ROOT, "  %,d ", Math.round(s.samplesPerSecond())))
+                    .append(s.sampleUnit() == null ? labels.rate() : s.sampleUnit() + "/s");
         }
         if (Double.isFinite(elapsedSeconds)) {
             line.append("  ").append(duration(elapsedSeconds)).append(" elapsed");

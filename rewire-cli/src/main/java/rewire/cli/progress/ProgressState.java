@@ -1,8 +1,8 @@
 package rewire.cli.progress;
 
 import java.util.Map;
-
 import rewire.train.Progress;
+
 
 /**
  * Where a workload stands, as a {@link ProgressBar} shows it. Unknown values are NaN (doubles)
@@ -18,14 +18,22 @@ import rewire.train.Progress;
  * @param samplesPerSecond the current throughput
  * @param elapsedSeconds   wall-clock seconds since the run started, or NaN to let the bar time it
  * @param status           the workload's own live numbers by name (episodes, win rate, …), shown after density
+ * @param sampleUnit       what the throughput counts ("samples", "tokens", "env steps"), or null for the bar's label
  */
 public record ProgressState(long epoch, long epochs, long step, long totalSteps, double loss, double accuracy,
-                            double density, double samplesPerSecond, double elapsedSeconds, Map<String, Double> status) {
+                            double density, double samplesPerSecond, double elapsedSeconds, Map<String, Double> status,
+                            String sampleUnit) {
 
     /** A state without workload status. */
     public ProgressState(long epoch, long epochs, long step, long totalSteps, double loss, double accuracy,
                          double density, double samplesPerSecond, double elapsedSeconds) {
-        this(epoch, epochs, step, totalSteps, loss, accuracy, density, samplesPerSecond, elapsedSeconds, Map.of());
+        this(epoch, epochs, step, totalSteps, loss, accuracy, density, samplesPerSecond, elapsedSeconds, Map.of(), null);
+    }
+
+    /** A state whose throughput the bar labels itself. */
+    public ProgressState(long epoch, long epochs, long step, long totalSteps, double loss, double accuracy,
+                         double density, double samplesPerSecond, double elapsedSeconds, Map<String, Double> status) {
+        this(epoch, epochs, step, totalSteps, loss, accuracy, density, samplesPerSecond, elapsedSeconds, status, null);
     }
 
     public ProgressState {
@@ -42,8 +50,9 @@ public record ProgressState(long epoch, long epochs, long step, long totalSteps,
 
     /** The trainer's per-step snapshot as a progress state. */
     public static ProgressState from(Progress p) {
-        return new ProgressState(p.epoch(), p.epochs(), p.step(), p.totalSteps(), p.loss(), p.accuracy(), p.density(),
-                p.samplesPerSecond(), p.elapsedSeconds(), p.status());
+        return new ProgressState(p.epoch(), p.epochs(), p.step(), p.totalSteps(), p.loss(),
+                p.metrics().getOrDefault("accuracy", Double.NaN), p.density(), p.samplesPerSecond(), p.elapsedSeconds(),
+                p.status(), p.sampleUnit());
     }
 
     /** step / totalSteps clamped to [0, 1], or NaN when the total is unknown. */

@@ -9,9 +9,9 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import rewire.run.RunRecord;
 
 /**
  * The first sparse layer's outgoing connections per input pixel as a heat map in the input's
@@ -39,11 +39,11 @@ final class ConnectivityPlot {
 
     /** The heat map, or empty when run.json has no connectivity. */
     static Optional<Plot> render(RunData run) throws IOException {
-        if (run.connectivity().isEmpty()) {
+        RunRecord.Connectivity c = run.record().connectivity();
+        if (c == null) {
             return Optional.empty();
         }
         Headless.ensure();
-        Connectivity c = run.connectivity().get();
         String title = "First-layer connectivity" + (c.layer().isEmpty() ? "" : " (" + c.layer() + ")");
         BufferedImage image = draw(c, title);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -51,7 +51,7 @@ final class ConnectivityPlot {
         return Optional.of(new Plot(FILE_NAME, title, CAPTION, png.toByteArray()));
     }
 
-    private static BufferedImage draw(Connectivity c, String title) {
+    private static BufferedImage draw(RunRecord.Connectivity c, String title) {
         int cell = Math.max(1, GRID / Math.max(c.rows(), c.cols()));
         int width = LEFT + cell * c.cols() + BAR_GAP + BAR_WIDTH + RIGHT;
         int height = TOP + cell * c.rows() + BOTTOM;
@@ -72,10 +72,10 @@ final class ConnectivityPlot {
         return image;
     }
 
-    private static void drawTitles(Graphics2D g, Connectivity c, String title, int width) {
-        long none = Arrays.stream(c.counts()).filter(n -> n == 0).count();
+    private static void drawTitles(Graphics2D g, RunRecord.Connectivity c, String title, int width) {
+        long none = c.counts().stream().filter(n -> n == 0).count();
         String subtitle = String.format("outgoing connections per input pixel; %s of %s pixels have none",
-                Formats.count(none), Formats.count(c.counts().length));
+                Formats.count(none), Formats.count(c.counts().size()));
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
         centered(g, title, width / 2, 30);
@@ -83,7 +83,7 @@ final class ConnectivityPlot {
         centered(g, subtitle, width / 2, 52);
     }
 
-    private static void drawCells(Graphics2D g, Connectivity c, int cell) {
+    private static void drawCells(Graphics2D g, RunRecord.Connectivity c, int cell) {
         double max = Math.max(1, c.max());
         for (int r = 0; r < c.rows(); r++) {
             for (int col = 0; col < c.cols(); col++) {
@@ -94,7 +94,7 @@ final class ConnectivityPlot {
     }
 
     // Ticks at every 7th pixel (and the last) on both axes, with captions.
-    private static void drawAxes(Graphics2D g, Connectivity c, int cell) {
+    private static void drawAxes(Graphics2D g, RunRecord.Connectivity c, int cell) {
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         int step = Math.max(1, Math.max(c.rows(), c.cols()) / 4);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
+import rewire.run.RunRecord;
 
 /**
  * Density of each sparse layer over training, from rewire.jsonl: flat for SET and RigL, falling
@@ -46,7 +47,7 @@ final class DensityPlot {
     }
 
     // [0] = step, [1] = density in percent; a missing density comes from nnz and the layer's shape.
-    private static double[][] densities(List<RewireEvent> events, Optional<LayerInfo> info) {
+    private static double[][] densities(List<RewireEvent> events, Optional<RunRecord.Layer> info) {
         double[] steps = new double[events.size()];
         double[] percent = new double[events.size()];
         int n = 0;
@@ -64,7 +65,7 @@ final class DensityPlot {
         return new double[][] {Arrays.copyOf(steps, n), Arrays.copyOf(percent, n)};
     }
 
-    private static Optional<LayerInfo> layerInfo(RunData run, String name) {
-        return run.layers().stream().filter(l -> l.name().equals(name)).findFirst();
+    private static Optional<RunRecord.Layer> layerInfo(RunData run, String name) {
+        return run.record().layers().stream().filter(l -> l.name().equals(name)).findFirst();
     }
 }

@@ -1,7 +1,7 @@
 package rewire.cli.report;
 
 import java.util.Locale;
-import java.util.OptionalLong;
+import rewire.train.Score;
 
 /** Number formatting for the report and plot axes; absent values (NaN, empty) print as a dash. */
 final class Formats {
@@ -26,10 +26,6 @@ final class Formats {
     /** A count with thousands separators: 2913290 -> "2,913,290". */
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String count(OptionalLong n) {
-        return n.isPresent() ? count(n.getAsLong()) : ABSENT;
     }
 
     /** A value with a decimal SI prefix and three significant digits: 1.2e12 -> "1.20 T". */
@@ -66,18 +62,18 @@ final class Formats {
         return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "") + SI[prefix];
     }
 
-    /** A byte count in binary units: 812000000 -> "774.4 MiB". */
-    static String bytes(OptionalLong n) {
-        if (n.isEmpty()) {
+    /** A byte count in binary units: 812000000 -> "774.4 MiB"; negative (unknown) prints as absent. */
+    static String bytes(long n) {
+        if (n < 0) {
             return ABSENT;
         }
-        double v = n.getAsLong();
+        double v = n;
         int unit = 0;
         while (v >= 1024 && unit < BINARY.length - 1) {
             v /= 1024;
             unit++;
         }
-        return unit == 0 ? n.getAsLong() + " B" : String.format(Locale.ROOT, "%.1f %s", v, BINARY[unit]);
+        return unit == 0 ? n + " B" : String.format(Locale.ROOT, "%.1f %s", v, BINARY[unit]);
     }
 
     /** A duration: 61.2 -> "61.2 s", 725 -> "12 min 5 s", 7380 -> "2 h 3 min". */
@@ -102,6 +98,11 @@ final class Formats {
         }
         String base = String.format(Locale.ROOT, "%.3f", r);
         return r > 0 && r < 1 ? base + String.format(Locale.ROOT, " (%.1f\u00d7 fewer)", 1 / r) : base;
+    }
+
+    /** A score's value as the score shows it: a percentage or a plain number; absent when NaN. */
+    static String score(Score score, double value) {
+        return score.percent() ? percent(value) : number(value);
     }
 
     /** A plain number with up to four significant digits: 0.33214 -> "0.3321". */

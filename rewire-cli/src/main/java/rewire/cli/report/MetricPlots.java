@@ -8,25 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
+import rewire.train.Score;
 
-/** Loss and accuracy curves from metrics.jsonl: one series per split, against step or training FLOPs. */
+/**
+ * Curves from metrics.jsonl, one series per split: the loss and each of the workload's scores
+ * against steps (against environment steps when the evaluations carry them, as a reinforcement
+ * learner's do), the learning rate, and loss against training FLOPs.
+ */
 final class MetricPlots {
     private static final String SPLITS = "Train: running mean over the steps since the previous train point; "
             + "test and validation: a full evaluation.";
-    private static final Curve LOSS = new Curve("loss.png", "Loss", SPLITS,
-            p -> p.step(), "step", MetricPoint::loss, "loss");
-    private static final Curve ACCURACY = new Curve("accuracy.png", "Accuracy", SPLITS,
-            p -> p.step(), "step", p -> 100 * p.accuracy(), "accuracy (%)");
-    private static final Curve LOSS_VS_FLOPS = new Curve("loss-vs-flops.png", "Loss vs training compute",
-            "Loss against the training FLOPs spent so far: a run that lies further left reached that loss "
-                    + "with less compute.",
-            MetricPoint::trainingFlops, "cumulative training FLOPs", MetricPoint::loss, "loss");
-
-    private static final String EPISODES = "Greedy evaluation episodes against the environment steps played so far.";
-    private static final Curve WIN_RATE = new Curve("win-rate.png", "Win rate", EPISODES,
-            MetricPoint::envSteps, "environment steps", p -> 100 * p.accuracy(), "win rate (%)");
-    private static final Curve RETURN = new Curve("return.png", "Return", EPISODES,
-            MetricPoint::envSteps, "environment steps", MetricPoint::meanReturn, "mean episode return");
 
     /** What one chart plots: y against x of every metric line, one series per split. */
     private record Curve(String fileName, String title, String caption, ToDoubleFunction<MetricPoint> x,
@@ -37,19 +28,43 @@ final class MetricPlots {
     }
 
     /**
-     * The loss curve, the accuracy curve, for reinforcement learners win rate and return against
-     * environment steps, and, when FLOPs were logged, loss against training FLOPs.
+     * The loss curve, one curve per score of the workload, the learning rate and, when FLOPs were
+     * logged, loss against training FLOPs.
      */
     static List<Plot> render(RunData run) throws IOException {
         List<Plot> plots = new ArrayList<>();
-        render(run, LOSS).ifPresent(plots::add);
-        render(run, ACCURACY).ifPresent(plots::add);
-        render(run, WIN_RATE).ifPresent(plots::add);
-        render(run, RETURN).ifPresent(plots::add);
+        render(run, new Curve("loss.png", "Loss", SPLITS, p -> p.step(), "step", MetricPoint::loss, "loss"))
+                .ifPresent(plots::add);
+        boolean episodes = run.evaluations().stream().anyMatch(p -> Double.isFinite(p.get("envSteps")));
+        for (Score score : run.scores()) {
+            if (score.key().equals("loss")) {
+                continue;
+            }
+            plots.addAll(render(run, scoreCurve(score, episodes)).stream().toList());
+        }
+        render(run, new Curve("lr.png", "Learning rate", "The learning rate of each logged step.", p -> p.step(),
+                "step", p -> p.get("lr"), "learning rate")).ifPresent(plots::add);
         if (run.hasTrainingFlops()) {
-            render(run, LOSS_VS_FLOPS).ifPresent(plots::add);
+            render(run, new Curve("loss-vs-flops.png", "Loss vs training compute",
+                    "Loss against the training FLOPs spent so far: a run that lies further left reached that loss "
+                            + "with less compute.", MetricPoint::trainingFlops, "cumulative training FLOPs",
+                    MetricPoint::loss, "loss")).ifPresent(plots::add);
         }
         return plots;
+    }
+
+    // a score against steps, or against environment steps for a learner that counts them
+    private static Curve scoreCurve(Score score, boolean episodes) {
+        String title = Character.toUpperCase(score.label().charAt(0)) + score.label().substring(1);
+        double scale = score.percent() ? 100 : 1;
+        String yTitle = score.label() + (score.percent() ? " (%)" : "");
+        if (episodes) {
+            return new Curve(score.key() + ".png", title, "Greedy evaluation episodes against the environment steps "
+                    + "played so far.", p -> p.get("envSteps"), "environment steps", p -> scale * p.get(score.key()),
+                    yTitle);
+        }
+        return new Curve(score.key() + ".png", title, SPLITS, p -> p.step(), "step", p -> scale * p.get(score.key()),
+                yTitle);
     }
 
     // One series per split that has points where both coordinates are known; empty if none has.

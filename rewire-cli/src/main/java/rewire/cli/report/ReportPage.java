@@ -7,7 +7,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import rewire.train.Score;
 
 /**
  * The self-contained report page of one run: inline CSS, PNGs embedded as base64 data URIs,
@@ -29,7 +31,7 @@ final class ReportPage {
         header(html, run);
         html.open("section", "tables");
         if (run.summary().isPresent()) {
-            ReportTables.summary(html, run.summary().get(), run.score());
+            ReportTables.summary(html, run, run.summary().get());
         } else {
             progressNotice(html, run);
         }
@@ -38,12 +40,12 @@ final class ReportPage {
         if (run.summary().isPresent()) {
             ReportTables.compute(html, run.summary().get());
         }
-        if (!run.layers().isEmpty()) {
-            ReportTables.layers(html, run.layers());
+        if (!run.record().layers().isEmpty()) {
+            ReportTables.layers(html, run.record().layers());
         }
         plots(html, plots);
-        if (!run.config().isEmpty()) {
-            ReportTables.config(html, run.config());
+        if (run.record().config() instanceof Map<?, ?> config && !config.isEmpty()) {
+            ReportTables.config(html, config);
         }
         html.open("footer", "").text("Rebuild this page with: rewire report " + run.folder()).close("footer");
         html.raw("</main>\n</body>\n</html>\n");
@@ -54,10 +56,14 @@ final class ReportPage {
         html.open("header", "");
         html.element("h1", "", run.name());
         html.open("p", "status-line").element("span", "status " + statusClass(run.status()), run.status());
-        if (!run.startedAt().isEmpty()) {
-            html.text(" started " + run.startedAt());
+        if (run.record().startedAt() != null) {
+            html.text(" started " + run.record().startedAt());
         }
-        html.close("p").close("header");
+        html.close("p");
+        for (String warning : run.record().warnings()) {
+            html.element("p", "warning", "Warning: " + warning);
+        }
+        html.close("header");
     }
 
     // The CSS class of a status: its first word (running, finished, failed, stopped) or "unknown".
@@ -79,11 +85,12 @@ final class ReportPage {
                 + (p.epoch() >= 0 ? ", epoch " + p.epoch() : "")
                 + (Double.isFinite(p.elapsedSeconds()) ? ", " + Formats.seconds(p.elapsedSeconds()) + " in" : "")
                 + "."));
-        List<MetricPoint> tests = run.split("test");
-        if (!tests.isEmpty()) {
-            MetricPoint t = tests.getLast();
-            html.element("p", "", "Last " + run.score() + " " + Formats.percent(t.accuracy()) + " (loss "
-                    + Formats.number(t.loss()) + ") at step " + Formats.count(t.step()) + ".");
+        List<MetricPoint> evaluations = run.evaluations();
+        if (!evaluations.isEmpty() && !run.scores().isEmpty()) {
+            MetricPoint t = evaluations.getLast();
+            Score primary = run.scores().get(0);
+            html.element("p", "", "Last " + primary.label() + " " + Formats.score(primary, t.get(primary.key()))
+                    + " at step " + Formats.count(t.step()) + ".");
         }
         html.close("div");
     }

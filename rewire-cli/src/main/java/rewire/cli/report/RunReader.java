@@ -1,7 +1,6 @@
 package rewire.cli.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,19 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import rewire.io.Json;
-import rewire.train.RunFolder;
+import rewire.run.RunFolder;
+import rewire.run.RunRecord;
 
 /**
  * Reads a run folder (format: docs/run-folder.md; written by {@link RunFolder}) into a
- * {@link RunData}. Only run.json is required; metrics.jsonl and rewire.jsonl may be missing (a run that has not logged yet), and
- * run.json may lack its summary (a run in progress).
+ * {@link RunData}. Only run.json is required; metrics.jsonl and rewire.jsonl may be missing (a run
+ * that has not logged yet), and run.json may lack its summary (a run in progress).
  */
 public final class RunReader {
-    private static final Pattern OFFSET = Pattern.compile("offset (\\d+)");
-
     private RunReader() {
     }
 
@@ -29,65 +24,64 @@ public final class RunReader {
      * Reads {@code folder}.
      *
      * @throws NoSuchFileException when the folder has no run.json
-     * @throws RunFormatException  naming file and line when a file is malformed
+     * @throws IOException         naming file and line when a file is malformed
      */
     public static RunData read(Path folder) throws IOException {
         Path runFile = folder.resolve(RunFolder.RUN_JSON);
         if (!Files.isRegularFile(runFile)) {
             throw new NoSuchFileException(runFile.toString(), null, "missing, so " + folder + " is not a run folder");
         }
-        RunJson run = RunJson.of(parseDocument(runFile), folder);
-        return new RunData(folder, run.name(), run.status(), run.startedAt(), run.finishedAt(), run.seed(),
-                run.gitRevision(), run.environment(), run.config(), run.layers(), run.summary(),
-                run.connectivity(), readMetrics(folder.resolve(RunFolder.METRICS)),
-                readRewires(folder.resolve(RunFolder.REWIRE)), run.score());
-    }
-
-    private static JsonFields parseDocument(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Object value;
-        try {
-            value = Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new RunFormatException(file, lineOf(text, e.getMessage()), "malformed JSON: " + e.getMessage());
-        }
-        return JsonFields.of(value, file, 0);
-    }
-
-    // Json names the character offset of a defect ("... at offset 17"); turn it into a line number.
-    private static int lineOf(String text, String message) {
-        Matcher m = OFFSET.matcher(String.valueOf(message));
-        if (!m.find()) {
-            return 0;
-        }
-        int offset = (int) Math.min(Long.parseLong(m.group(1)), text.length());
-        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        return new RunData(folder, RunRecord.read(runFile), readMetrics(folder.resolve(RunFolder.METRICS)),
+                readRewires(folder.resolve(RunFolder.REWIRE)));
     }
 
     private static Map<String, List<MetricPoint>> readMetrics(Path file) throws IOException {
         Map<String, List<MetricPoint>> bySplit = new LinkedHashMap<>();
-        for (JsonFields line : JsonLines.read(file)) {
-            MetricPoint point = new MetricPoint(line.requiredCount("step"), line.count("epoch").orElse(-1),
-                    line.number("loss"), line.number("accuracy"), line.number("lr"), line.number("samplesPerSecond"),
-                    line.number("elapsedSeconds"), line.number("trainingFlops"), line.number("envSteps"),
-                    line.number("return"));
-            bySplit.computeIfAbsent(line.requiredString("split"), k -> new ArrayList<>()).add(point);
+        for (JsonLines.Line line : JsonLines.read(file)) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : line.fields().entrySet()) {
+                if (e.getValue() instanceof Number n && !e.getKey().equals("step") && !e.getKey().equals("epoch")) {
+                    values.put(e.getKey(), n.doubleValue());
+                }
+            }
+            long epoch = line.fields().containsKey("epoch") ? JsonLines.count(file, line, "epoch") : -1;
+            MetricPoint point = new MetricPoint(JsonLines.count(file, line, "step"), epoch, values);
+            String split = JsonLines.text(line, "split", null);
+            if (split == null) {
+                throw new RunFormatException(file, line.number(), "a metrics line needs a \"split\"");
+            }
+            bySplit.computeIfAbsent(split, k -> new ArrayList<>()).add(point);
         }
         return bySplit;
     }
 
     private static Map<String, List<RewireEvent>> readRewires(Path file) throws IOException {
         Map<String, List<RewireEvent>> byLayer = new LinkedHashMap<>();
-        for (JsonFields line : JsonLines.read(file)) {
-            long step = line.requiredCount("step");
-            for (JsonFields layer : line.objects("layers")) {
-                RewireEvent event = new RewireEvent(step, layer.count("pruned").orElse(0),
-                        layer.count("grown").orElse(0), layer.count("regrown").orElse(0),
-                        layer.count("nnz").orElse(-1), layer.number("density"), layer.number("explorationRate"),
-                        layer.string("representation", ""));
-                byLayer.computeIfAbsent(layer.requiredString("name"), k -> new ArrayList<>()).add(event);
+        for (JsonLines.Line line : JsonLines.read(file)) {
+            long step = JsonLines.count(file, line, "step");
+            Object layers = line.fields().get("layers");
+            if (!(layers instanceof List<?> list)) {
+                throw new RunFormatException(file, line.number(), "a rewire line needs a \"layers\" list");
+            }
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)) {
+                    throw new RunFormatException(file, line.number(), "each layer needs a \"name\": " + item);
+                }
+                @SuppressWarnings("unchecked")
+                JsonLines.Line layer = new JsonLines.Line(line.number(), (Map<String, Object>) m);
+                RewireEvent event = new RewireEvent(step, (long) orZero(file, layer, "pruned"),
+                        (long) orZero(file, layer, "grown"), (long) orZero(file, layer, "regrown"),
+                        layer.fields().containsKey("nnz") ? JsonLines.count(file, layer, "nnz") : -1,
+                        JsonLines.number(file, layer, "density"), JsonLines.number(file, layer, "explorationRate"),
+                        JsonLines.text(layer, "representation", ""));
+                byLayer.computeIfAbsent(name, k -> new ArrayList<>()).add(event);
             }
         }
         return byLayer;
+    }
+
+    private static double orZero(Path file, JsonLines.Line line, String key) throws RunFormatException {
+        double v = JsonLines.number(file, line, key);
+        return Double.isNaN(v) ? 0 : v;
     }
 }

@@ -51,7 +51,7 @@ class ProgressBarTest {
         status.put("epsilon", Double.NaN);
         ProgressState s = new ProgressState(0, 3, 250, 1000, 0.45123, Double.NaN, 0.1, 2940.4, 30, status);
         assertEquals("epoch 1/3  step 250/1000  25%  loss 0.4512  density 10.00%  episodes 1,204  winRate 35.0%  "
-                + "return 12.3  0:30 elapsed, 1:30 left", line.format(s, 30, 0));
+                + "return 12.3  2,940 samples/s  0:30 elapsed, 1:30 left", line.format(s, 30, 0));
     }
 
     @Test
@@ -176,8 +176,9 @@ class ProgressBarTest {
 
     @Test
     void theTrainersSnapshotConvertsFieldByField() {
-        ProgressState s = ProgressState.from(new Progress(250, 1000, 0, 3, 0.5, 0.8, 0.1, 3000, 12));
-        assertEquals(new ProgressState(0, 3, 250, 1000, 0.5, 0.8, 0.1, 3000, 12), s);
+        ProgressState s = ProgressState.from(new Progress(250, 1000, 0, 3, 0.5, java.util.Map.of("accuracy", 0.8), 0.1,
+                3000, "tokens", 12, java.util.Map.of()));
+        assertEquals(new ProgressState(0, 3, 250, 1000, 0.5, 0.8, 0.1, 3000, 12, java.util.Map.of(), "tokens"), s);
     }
 
     @Test

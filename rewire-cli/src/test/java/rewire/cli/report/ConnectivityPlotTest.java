@@ -25,7 +25,7 @@ class ConnectivityPlotTest {
         Arrays.fill(counts, 5);
         counts[1 * 4 + 2] = 40;
         counts[3 * 4 + 0] = 0;
-        Files.writeString(dir.resolve("run.json"), "{\"connectivity\": {\"layer\": \"fc1\", \"shape\": [4, 4], "
+        Files.writeString(dir.resolve("run.json"), "{\"name\": \"c\", \"status\": \"finished\", \"connectivity\": {\"layer\": \"fc1\", \"shape\": [4, 4], "
                 + "\"counts\": " + Arrays.toString(counts) + "}}");
         Plot plot = ConnectivityPlot.render(RunReader.read(dir)).orElseThrow();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(plot.png()));

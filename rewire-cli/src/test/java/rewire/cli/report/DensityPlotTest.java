@@ -33,8 +33,8 @@ class DensityPlotTest {
 
     @Test
     void aMissingDensityComesFromNnzAndTheLayersShape() throws IOException {
-        Files.writeString(dir.resolve("run.json"), "{\"model\": {\"layers\": [{\"name\": \"fc1\", \"in\": 100, "
-                + "\"out\": 10, \"nnz\": 100}]}}");
+        Files.writeString(dir.resolve("run.json"), "{\"name\": \"d\", \"status\": \"finished\", \"layers\": "
+                + "[{\"name\": \"fc1\", \"in\": 100, \"out\": 10, \"nnz\": 100}]}");
         Files.writeString(dir.resolve("rewire.jsonl"), "{\"step\": 5, \"layers\": [{\"name\": \"fc1\", \"nnz\": 50}]}\n"
                 + "{\"step\": 9, \"layers\": [{\"name\": \"other\", \"pruned\": 3}]}\n");
         Map<String, double[][]> series = DensityPlot.series(RunReader.read(dir));

@@ -47,15 +47,17 @@ class ReportBuilderTest {
                 "<th>Training FLOPs</th><td>1.20 TFLOP</td><td>9.90 TFLOP</td><td>0.121 (8.3\u00d7 fewer)</td>",
                 "<th>Inference FLOPs / sample</th><td>580 kFLOP</td><td>5.80 MFLOP</td><td>0.100 (10.0\u00d7 fewer)</td>",
                 "<th>Wall-clock</th><td>61.2 s</td>",
-                "<th>Throughput</th><td>2,940 samples/s</td>",
+                "<th>Throughput</th><td>2,940 examples/s</td>",
+                "<th>Best test accuracy</th><td>88.50% at step 300 (checkpoints/best.ckpt)</td>",
+                "<th>Test loss</th><td>0.33</td>",
                 "<th>Peak heap</th><td>774.4 MiB</td>",
                 "<th>Peak RSS</th><td>972.7 MiB</td>",
                 "<th>Kernel provider</th><td>vector (Vector API present)</td>",
                 "<th>Vector width</th><td>16 floats (512 bits)</td>",
                 "<th>BLAS</th><td>OpenBLAS 0.3.21</td>",
-                "<th>fc1</th><td>sparse</td><td>1,000 \u00d7 784</td><td>784,000</td><td>78,400</td><td>10.00%</td>"
+                "<th>fc1</th><td>model</td><td>sparse</td><td>1,000 \u00d7 784</td><td>784,000</td><td>78,400</td><td>10.00%</td>"
                         + "<td>CSR</td>",
-                "<th>out</th><td>dense</td><td>10 \u00d7 1,000</td><td>10,000</td><td>10,000</td><td>100.00%</td>"
+                "<th>out</th><td>model</td><td>dense</td><td>10 \u00d7 1,000</td><td>10,000</td><td>10,000</td><td>100.00%</td>"
                         + "<td>dense with mask</td>",
                 "<th>train.lr</th><td>0.01</td>",
                 "<th>hidden</th><td>[1000,1000]</td>",
@@ -72,7 +74,8 @@ class ReportBuilderTest {
         while (m.find()) {
             embedded.add(Base64.getDecoder().decode(m.group(1)));
         }
-        List<String> files = List.of("loss.png", "accuracy.png", "loss-vs-flops.png", "density.png", "connectivity.png");
+        List<String> files = List.of("loss.png", "accuracy.png", "lr.png", "loss-vs-flops.png", "density.png",
+                "connectivity.png");
         assertEquals(files.size(), embedded.size());
         for (int i = 0; i < files.size(); i++) {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(embedded.get(i)));
@@ -116,7 +119,7 @@ class ReportBuilderTest {
         assertTrue(html.contains("<span class=\"status running\">running</span>"));
         assertTrue(html.contains("Run in progress"));
         assertTrue(html.contains("Latest logged step 150, epoch 1"), html);
-        assertTrue(html.contains("Last test accuracy 70.22% (loss 0.923) at step 100."), html);
+        assertTrue(html.contains("Last test accuracy 70.22% at step 100."), html);
         assertFalse(html.contains("Test accuracy</th>"), "no summary table before the run ends");
         assertTrue(Files.exists(dir.resolve("plots/loss.png")));
         assertFalse(Files.exists(dir.resolve("plots/density.png")), "no rewire.jsonl, no density plot");

@@ -37,12 +37,13 @@ final class RunFixture {
     static String runJson(String name, String status, boolean finished) {
         String summary = """
                 ,"finishedAt": "2026-11-22T15:41:01Z",
-                "summary": {"testAccuracy": 0.885, "testLoss": 0.33, "epochs": 3, "steps": 300,
-                  "parameters": 2797010, "nnz": 279701, "density": 0.1,
-                  "trainingFlops": 1.2e12, "denseTrainingFlops": 9.9e12,
+                "summary": {"scoreKey": "accuracy", "scoreLabel": "test accuracy", "score": 0.885,
+                  "evaluation": {"accuracy": 0.885, "loss": 0.33}, "bestStep": 300, "bestScore": 0.885,
+                  "epochs": 3, "steps": 300, "parameters": 2797010, "nnz": 279701, "density": 0.1,
+                  "trainingFlops": 1.2e12, "denseTrainingFlops": 9.9e12, "trainingFlopsRatio": 0.1212,
                   "inferenceFlops": 5.8e5, "denseInferenceFlops": 5.8e6, "inferenceFlopsRatio": 0.1,
-                  "wallClockSeconds": 61.2, "samplesPerSecond": 2940, "peakHeapBytes": 812000000,
-                  "peakRssBytes": 1020000000},
+                  "wallClockSeconds": 61.2, "samplesPerSecond": 2940, "sampleUnit": "examples",
+                  "peakHeapBytes": 812000000, "peakRssBytes": 1020000000},
                 "connectivity": {"layer": "fc1", "shape": [28, 28], "counts": [%s]}
                 """.formatted(connectivityCounts());
         return """
@@ -51,15 +52,21 @@ final class RunFixture {
                  "environment": {"jdk": "OpenJDK 25", "cpu": "Test CPU @ 2.8GHz", "cores": 2,
                    "kernelProvider": "vector", "kernelReason": "Vector API present", "vectorWidth": 16,
                    "blas": "OpenBLAS 0.3.21", "threads": 2},
+                 "workload": "mlp-fashion-mnist", "sampleUnit": "examples",
+                 "groups": [{"name": "model", "recipe": "mst", "density": 0.1, "frozen": false}],
+                 "scores": [{"key": "accuracy", "label": "test accuracy", "direction": "HIGHER_IS_BETTER",
+                   "percent": true}, {"key": "loss", "label": "test loss", "direction": "LOWER_IS_BETTER",
+                   "percent": false}],
+                 "warnings": [],
                  "config": {"train": {"epochs": 3, "lr": 0.01}, "sparsity": {"method": "mst", "density": 0.1},
                    "hidden": [1000, 1000]},
-                 "model": {"layers": [
-                   {"name": "fc1", "kind": "sparse", "in": 784, "out": 1000, "nnz": 78400, "density": 0.1,
-                    "representation": "CSR"},
-                   {"name": "fc2", "kind": "sparse", "in": 1000, "out": 1000, "nnz": 100000, "density": 0.1,
-                    "representation": "CSR"},
-                   {"name": "out", "kind": "dense", "in": 1000, "out": 10, "nnz": 10000, "density": 1.0,
-                    "representation": "DENSE_MASKED"}]}
+                 "layers": [
+                   {"name": "fc1", "group": "model", "kind": "sparse", "in": 784, "out": 1000, "nnz": 78400,
+                    "density": 0.1, "representation": "CSR"},
+                   {"name": "fc2", "group": "model", "kind": "sparse", "in": 1000, "out": 1000, "nnz": 100000,
+                    "density": 0.1, "representation": "CSR"},
+                   {"name": "out", "group": "model", "kind": "dense", "in": 1000, "out": 10, "nnz": 10000,
+                    "density": 1.0, "representation": "DENSE_MASKED"}]
                  %s}
                 """.formatted(jsonString(name), status, finished ? summary : "");
     }

@@ -9,8 +9,8 @@ import rewire.nn.Conv2d;
 import rewire.nn.Dropout;
 import rewire.nn.Flatten;
 import rewire.nn.Init;
+import rewire.nn.Layer;
 import rewire.nn.Linear;
-import rewire.nn.Module;
 import rewire.nn.Pool2d;
 import rewire.nn.Sequential;
 import rewire.nn.SparseLinear;
@@ -68,7 +68,7 @@ final class Architecture {
     }
 
     /** The model and its layers. */
-    record Built(Module model, List<SparseLinear> sparseLayers, List<int[]> sparseKernelShapes,
+    record Built(Layer model, List<SparseLinear> sparseLayers, List<int[]> sparseKernelShapes,
                  List<FlopCounter.Layer> flopLayers) {
     }
 
@@ -80,7 +80,7 @@ final class Architecture {
         if (patterns.size() != shapes.size()) {
             throw new IllegalArgumentException(patterns.size() + " patterns for " + shapes.size() + " layers");
         }
-        List<Module> modules = new ArrayList<>();
+        List<Layer> modules = new ArrayList<>();
         LayerBuilder layers = new LayerBuilder(patterns, rng);
         ImageShape maps = input;
         if (settings.arch().equals("cnn")) {
@@ -120,23 +120,23 @@ final class Architecture {
             this.rng = rng;
         }
 
-        Module conv(ImageShape maps, Window window) {
-            Module core = core();
+        Layer conv(ImageShape maps, Window window) {
+            Layer core = core();
             return core instanceof SparseLinear s ? new Conv2d(maps, window, s) : new Conv2d(maps, window, (Linear) core);
         }
 
-        Module linear() {
+        Layer linear() {
             return core();
         }
 
         // weight layer `next` as an (out, in) product: sparse on its pattern, or dense
-        private Module core() {
+        private Layer core() {
             int i = next++;
             LayerShape shape = shapes.get(i);
             SparsityPattern p = patterns.get(i);
             String name = shape.name();
             FlopCounter.Layer flop;
-            Module m;
+            Layer m;
             if (p == null) {
                 Linear l = Linear.create(name, shape.cols(), shape.rows(), true, Init.kaimingNormal(), rng.fold(i));
                 flop = FlopCounter.Layer.dense(l.weight().name(), shape.cols(), shape.rows());

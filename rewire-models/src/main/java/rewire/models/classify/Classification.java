@@ -7,10 +7,10 @@ import rewire.autodiff.ImageShape;
 import rewire.data.Split;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
-import rewire.sparse.SparsityPattern;
+import rewire.optim.Transform;
 import rewire.recipe.Recipe;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
-import rewire.train.Workload;
 
 /** Classification workloads built in code, for library users (the CLI builds them from configuration). */
 public final class Classification {
@@ -19,10 +19,11 @@ public final class Classification {
 
     /**
      * An MLP over 28x28 single-channel images with the given hidden widths, sparse with the
-     * recipe's initial topology (or dense when {@code recipe} is null), trained on {@code data} in
-     * shuffled batches.
+     * recipe's initial topology and rewired by it (or dense when {@code recipe} is null), trained
+     * on {@code data} in shuffled batches by {@code optimizer}.
      */
-    public static Workload mlp(Split data, int batchSize, Recipe recipe, Rng rng, int... hidden) {
+    public static ClassificationWorkload mlp(Split data, int batchSize, Recipe recipe, Transform optimizer, Rng rng,
+                                             int... hidden) {
         List<Integer> widths = new ArrayList<>();
         for (int h : hidden) {
             widths.add(h);
@@ -33,7 +34,8 @@ public final class Classification {
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), rng.fold(1));
-        return new ClassificationWorkload("mlp-" + data.train().name(), arch.build(patterns, rng.fold(2)), data.train(),
-                data.test(), batchSize, 1000, rng.fold(3), new int[] {28, 28}, Kernels.defaults());
+        return new ClassificationWorkload("mlp-" + data.train().name(), arch.build(patterns, rng.fold(2)), optimizer,
+                null, recipe, data.train(), data.test(), batchSize, 1000, rng.fold(3), new int[] {28, 28},
+                Kernels.defaults());
     }
 }

@@ -1,6 +1,7 @@
 package rewire.models.classify;
 
 import java.util.List;
+import java.util.Map;
 import rewire.autodiff.Losses;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
@@ -9,32 +10,46 @@ import rewire.data.Batcher;
 import rewire.data.Dataset;
 import rewire.data.LastBatch;
 import rewire.kernel.Kernels;
-import rewire.nn.Module;
-import rewire.nn.SparseLinear;
-import rewire.sparsity.FlopCounter;
+import rewire.nn.Layer;
+import rewire.optim.Schedule;
+import rewire.optim.Transform;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
-import rewire.train.StepOutput;
-import rewire.train.Workload;
+import rewire.train.ParamGroup;
+import rewire.train.Score;
+import rewire.train.SupervisedWorkload;
 
 /**
  * Supervised classification with softmax cross-entropy: shuffled training batches (the batch of
  * step {@code t} is batch {@code t mod n} of epoch {@code t / n}, shuffled from the seed and the
  * epoch, so a resumed run sees the same data), accuracy by arg-max, evaluation on the test split.
+ * One parameter group, "model".
  */
-public final class ClassificationWorkload implements Workload {
+public final class ClassificationWorkload implements SupervisedWorkload {
+    private static final List<Score> SCORES = List.of(Score.accuracy("accuracy", "test accuracy"),
+            Score.loss("loss", "test loss"));
+
     private final String name;
     private final Architecture.Built model;
+    private final ParamGroup group;
     private final Batcher train;
     private final Batcher test;
     private final int[] inputImage;
     private final Tape evalTape;
 
-    ClassificationWorkload(String name, Architecture.Built model, Dataset train, Dataset test, int batchSize,
-                           int evalBatch, Rng dataRng, int[] inputImage, Kernels kernels) {
+    /**
+     * @param optimizer the update rule and its learning rate per step (for logs, or null)
+     * @param recipe    the DST recipe of the sparse layers, or null for a fixed topology
+     */
+    ClassificationWorkload(String name, Architecture.Built model, Transform optimizer, Schedule learningRate,
+                           Recipe recipe, Dataset train, Dataset test, int batchSize, int evalBatch, Rng dataRng,
+                           int[] inputImage, Kernels kernels) {
         this.name = name;
         this.model = model;
+        this.group = ParamGroup.builder("model", model.model()).optimizer(optimizer, learningRate).recipe(recipe)
+                .sparseLayers(model.sparseLayers(), model.sparseKernelShapes()).flopLayers(model.flopLayers()).build();
         // with more than one thread the next batch is gathered in the background while a step trains
         Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng)
                 .filledBy(kernels.provider());
@@ -54,7 +69,12 @@ public final class ClassificationWorkload implements Workload {
     }
 
     @Override
-    public Module model() {
+    public ParamGroup group() {
+        return group;
+    }
+
+    /** The network, {@code (784, B) -> (classes, B)} for the MLP. */
+    public Layer model() {
         return model.model();
     }
 
@@ -63,23 +83,29 @@ public final class ClassificationWorkload implements Workload {
         return train.batchesPerEpoch();
     }
 
-    @Override
+    /** Examples per training step. */
     public int batchSize() {
         return train.batchSize();
     }
 
     @Override
-    public StepOutput trainStep(Tape tape, long step) {
+    public Loss loss(Tape tape, long step) {
         long epoch = step / stepsPerEpoch();
         Batch batch = train.batch(epoch, (int) (step % stepsPerEpoch()));
         // logits : (classes, B)
         Var logits = model.model().forward(tape, Var.constant(batch.x()));
         Var loss = Losses.softmaxCrossEntropy(tape, logits, batch.labels());
-        return new StepOutput(loss, correct(logits.value(), batch.labels()), batch.size());
+        double accuracy = (double) correct(logits.value(), batch.labels()) / batch.size();
+        return new Loss(loss, batch.size(), Map.of("accuracy", accuracy));
     }
 
     @Override
-    public Evaluation evaluate() {
+    public List<Score> scores() {
+        return SCORES;
+    }
+
+    @Override
+    public Evaluation evaluate(long stepsDone) {
         double lossSum = 0;
         long correct = 0;
         int seen = 0;
@@ -92,7 +118,7 @@ public final class ClassificationWorkload implements Workload {
             seen += batch.size();
         }
         evalTape.clear();
-        return new Evaluation("test", lossSum / seen, (double) correct / seen, seen);
+        return Evaluation.builder("test", seen).put("accuracy", (double) correct / seen).put("loss", lossSum / seen).build();
     }
 
     // arg-max of each column of logits (classes, B) against the labels; ties go to the lower class
@@ -114,22 +140,7 @@ public final class ClassificationWorkload implements Workload {
     }
 
     @Override
-    public List<SparseLinear> sparseLayers() {
-        return model.sparseLayers();
-    }
-
-    @Override
-    public int[] kernelShape(int i) {
-        return model.sparseKernelShapes().get(i).clone();
-    }
-
-    @Override
     public int[] inputImage() {
         return inputImage == null ? null : inputImage.clone();
-    }
-
-    @Override
-    public List<FlopCounter.Layer> flopLayers() {
-        return model.flopLayers();
     }
 }

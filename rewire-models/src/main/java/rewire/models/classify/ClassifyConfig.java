@@ -1,6 +1,6 @@
 package rewire.models.classify;
 
-import rewire.train.LoopSettings;
+import rewire.run.LoopSettings;
 import rewire.train.OptimSettings;
 import rewire.train.SparsitySettings;
 

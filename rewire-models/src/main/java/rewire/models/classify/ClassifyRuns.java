@@ -12,10 +12,10 @@ import rewire.data.FashionMnist;
 import rewire.data.Split;
 import rewire.data.Standardization;
 import rewire.kernel.Kernels;
-import rewire.sparse.SparsityPattern;
 import rewire.recipe.Recipe;
+import rewire.run.RunSpec;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
-import rewire.train.RunSpec;
 
 /** Turns a {@link ClassifyConfig} into a {@link RunSpec}: data, model with its initial topology, recipe. */
 public final class ClassifyRuns {
@@ -38,8 +38,8 @@ public final class ClassifyRuns {
         Architecture arch = new Architecture(config.model(), image, train.classes());
         Rng seed = new Rng(config.seed());
         long stepsPerEpoch = train.size() / config.data().batchSize();
-        long totalSteps = stepsPerEpoch * config.train().epochs();
-        Recipe recipe = config.sparsity().isDense() ? null : config.sparsity().create(Math.max(1, totalSteps),
+        long plannedSteps = stepsPerEpoch * config.train().plannedEpochs();
+        Recipe recipe = config.sparsity().isDense() ? null : config.sparsity().create(Math.max(1, plannedSteps),
                 Math.max(1, stepsPerEpoch));
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
@@ -47,10 +47,11 @@ public final class ClassifyRuns {
         Architecture.Built model = arch.build(patterns, seed.fold(INIT_STREAM));
         int[] inputImage = config.model().arch().equals("mlp") ? new int[] {image.height(), image.width()} : null;
         ClassificationWorkload workload = new ClassificationWorkload(config.model().arch() + "-" + train.name(), model,
-                train, split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM),
-                inputImage, kernels);
+                config.optim().transform(plannedSteps), config.optim().learningRate(plannedSteps), recipe, train,
+                split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
+                kernels);
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
-                config.optim(), recipe, config.train());
+                config.train(), List.of());
     }
 
     private static Split load(DataSettings data) throws IOException {

@@ -6,6 +6,7 @@ import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.nn.CausalSelfAttention;
+import rewire.nn.Layer;
 import rewire.nn.LayerNorm;
 import rewire.nn.Module;
 
@@ -14,14 +15,14 @@ import rewire.nn.Module;
  * Multitask Learners", 2019): {@code x + attn(ln1(x))}, then {@code x + proj(gelu(fc(ln2(x))))}
  * with an MLP of width 4d. Shapes: {@code x, y : (d, N)}.
  */
-final class Block extends Module {
+final class Block extends Layer {
     private final LayerNorm ln1;
     private final CausalSelfAttention attention;
     private final LayerNorm ln2;
-    private final Module fc;
-    private final Module proj;
+    private final Layer fc;
+    private final Layer proj;
 
-    Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Module fc, Module proj) {
+    Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Layer fc, Layer proj) {
         this.ln1 = ln1;
         this.attention = attention;
         this.ln2 = ln2;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import rewire.nn.CausalSelfAttention;
 import rewire.nn.DenseParam;
+import rewire.nn.Layer;
 import rewire.nn.LayerNorm;
 import rewire.nn.Linear;
-import rewire.nn.Module;
 import rewire.nn.SparseLinear;
 import rewire.nn.SparseParam;
 import rewire.sparse.CsrMatrix;
@@ -58,7 +58,7 @@ final class GptArchitecture {
         int t = settings.blockSize();
         List<SparseLinear> sparse = new ArrayList<>();
         List<FlopCounter.Layer> flops = new ArrayList<>();
-        Module[] linears = new Module[shapes.size()];
+        Layer[] linears = new Layer[shapes.size()];
         for (int i = 0; i < shapes.size(); i++) {
             double std = i % 2 == 1 ? settings.initStd() / Math.sqrt(2.0 * settings.layers()) : settings.initStd();
             linears[i] = linear(shapes.get(i), patterns.get(i), std, rng.fold(i), sparse, flops);
@@ -77,7 +77,7 @@ final class GptArchitecture {
         return new Built(new GptModel(wte, wpe, blocks, new LayerNorm("lnf", d, false)), sparse, flops);
     }
 
-    private Module linear(LayerShape shape, SparsityPattern pattern, double std, Rng rng, List<SparseLinear> sparse,
+    private Layer linear(LayerShape shape, SparsityPattern pattern, double std, Rng rng, List<SparseLinear> sparse,
                           List<FlopCounter.Layer> flops) {
         String name = shape.name();
         if (pattern == null) {

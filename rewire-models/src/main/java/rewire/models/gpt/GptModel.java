@@ -19,8 +19,7 @@ import rewire.nn.Param;
  * {@code wte (V, d)} as its weight (weight tying). Activations are feature-major
  * {@code (d, N)} with {@code N = B·T} tokens as columns.
  *
- * <p>Inputs are token ids rather than a tensor, so the entry point is {@link #logits}; the
- * {@link Module#forward} of a tensor is not defined for a language model.
+ * <p>Inputs are token ids rather than a tensor, so the entry point is {@link #logits}.
  */
 public final class GptModel extends Module {
     private final DenseParam tokenEmbedding;
@@ -65,11 +64,6 @@ public final class GptModel extends Module {
             x = b.forward(tape, x);
         }
         return LinearOps.linear(tape, finalNorm.forward(tape, x), wte);   // (V, N) = wte (V, d) · x (d, N)
-    }
-
-    @Override
-    public Var forward(Tape tape, Var x) {
-        throw new UnsupportedOperationException("a GPT model reads token ids: use logits(tape, tokens, seqLen)");
     }
 
     /** Uses {@code mask} in every block's attention from the next forward pass on. */

@@ -11,10 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import rewire.config.Config;
 import rewire.kernel.Kernels;
-import rewire.sparse.SparsityPattern;
 import rewire.recipe.Recipe;
+import rewire.run.RunSpec;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
-import rewire.train.RunSpec;
 
 /** Turns a {@link GptConfig} into a {@link RunSpec}: text, tokenizer, model with its initial topology, recipe. */
 public final class GptRuns {
@@ -36,7 +36,7 @@ public final class GptRuns {
                 : CharTokenizer.fromCodePoints(config.data().vocabulary());
         GptConfig resolved = config.withVocabulary(tokenizer.codePoints());
         TokenBlocks[] split = TokenBlocks.split(tokenizer.encode(text), config.data().trainFraction());
-        long totalSteps = resolved.totalSteps();
+        long totalSteps = resolved.plannedSteps();
         Recipe recipe = resolved.sparsity().isDense() ? null
                 : resolved.sparsity().create(totalSteps, resolved.data().stepsPerEpoch());
         GptArchitecture arch = new GptArchitecture(resolved.model(), tokenizer.vocabSize());
@@ -44,10 +44,11 @@ public final class GptRuns {
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
-        GptWorkload workload = new GptWorkload(arch.build(patterns, seed.fold(INIT_STREAM)), tokenizer, split,
-                resolved.data(), resolved.model(), totalSteps, seed.fold(DATA_STREAM), kernels);
+        GptWorkload workload = new GptWorkload(arch.build(patterns, seed.fold(INIT_STREAM)),
+                resolved.optim().transform(totalSteps), resolved.optim().learningRate(totalSteps), recipe, tokenizer,
+                split, resolved.data(), resolved.model(), totalSteps, seed.fold(DATA_STREAM), kernels);
         return new RunSpec(resolved.name(), resolved.seed(), Config.toYaml(resolved), Config.toPlain(resolved), workload,
-                resolved.optim(), recipe, resolved.train());
+                resolved.train(), List.of());
     }
 
     /** The UTF-8 text of {@code file}, with an error that names the file when it is missing or not UTF-8. */

@@ -1,19 +1,22 @@
 package rewire.models.gpt;
 
 import java.util.List;
+import java.util.Map;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.AttentionOps;
 import rewire.autodiff.Losses;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.kernel.Kernels;
-import rewire.nn.SparseLinear;
-import rewire.sparsity.FlopCounter;
+import rewire.optim.Schedule;
+import rewire.optim.Transform;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
-import rewire.train.StepOutput;
-import rewire.train.Workload;
+import rewire.train.ParamGroup;
+import rewire.train.Score;
+import rewire.train.SupervisedWorkload;
 
 /**
  * Next-character prediction: each step draws {@code B} random blocks of the training text (from
@@ -22,16 +25,21 @@ import rewire.train.Workload;
  * over a fixed set of validation blocks. Samples and accuracy count tokens.
  *
  * <p>Hybrid sparse attention (Mixed Sparsity Training): steps inside {@code [attentionStart,
- * attentionEnd)} and evaluations after such a step use the window's sparse mask, all others
- * dense causal attention.
+ * attentionEnd)} use the window's sparse mask, all others dense causal attention. Evaluation and
+ * sampling after {@code n} steps use the mask step {@code n - 1} trained with
+ * ({@link #attentionAfter}), so a run, {@code rewire eval} and {@code rewire sample} agree.
  *
  * <p>Attention FLOPs: per layer, sequence and scored (query, key) pair ({@link AttentionOps#scoredPairs}:
  * all {@code T²} of the dense products under causal attention, only the allowed ones under a sparse
  * pattern) {@code 2·d} FLOPs in each of the two forward products (scores, mixing) and four backward
  * ones, {@code 12·d} in all; the dense twin scores {@code T²}.
  */
-public final class GptWorkload implements Workload {
+public final class GptWorkload implements SupervisedWorkload {
+    private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
+            Score.accuracy("accuracy", "validation token accuracy"));
+
     private final GptArchitecture.Built built;
+    private final ParamGroup group;
     private final CharTokenizer tokenizer;
     private final TokenBlocks train;
     private final TokenBlocks validation;
@@ -49,9 +57,12 @@ public final class GptWorkload implements Workload {
     private long attentionFlops;
     private long denseAttentionFlops;
 
-    GptWorkload(GptArchitecture.Built built, CharTokenizer tokenizer, TokenBlocks[] split, GptDataSettings data,
-                GptModelSettings model, long totalSteps, Rng dataRng, Kernels kernels) {
+    GptWorkload(GptArchitecture.Built built, Transform optimizer, Schedule learningRate, Recipe recipe,
+                CharTokenizer tokenizer, TokenBlocks[] split, GptDataSettings data, GptModelSettings model,
+                long totalSteps, Rng dataRng, Kernels kernels) {
         this.built = built;
+        this.group = ParamGroup.builder("model", built.model()).optimizer(optimizer, learningRate).recipe(recipe)
+                .sparseLayers(built.sparseLayers()).flopLayers(built.flopLayers()).build();
         this.tokenizer = tokenizer;
         this.train = split[0];
         this.validation = split[1];
@@ -73,16 +84,15 @@ public final class GptWorkload implements Workload {
     }
 
     @Override
-    public String scoreLabel() {
-        return "validation token accuracy";
-    }
-
-    @Override
     public String name() {
         return "gpt-char";
     }
 
     @Override
+    public ParamGroup group() {
+        return group;
+    }
+
     public GptModel model() {
         return built.model();
     }
@@ -96,10 +106,9 @@ public final class GptWorkload implements Workload {
         return data.stepsPerEpoch();
     }
 
-    /** Sequences per step; a step trains on {@code batchSize · blockSize} tokens. */
     @Override
-    public int batchSize() {
-        return data.batchSize();
+    public String sampleUnit() {
+        return "tokens";
     }
 
     /** The attention mask of step {@code step}: the window's sparse mask inside it, dense causal outside. */
@@ -107,8 +116,16 @@ public final class GptWorkload implements Workload {
         return windowMask != null && step >= attentionStart && step < attentionEnd ? windowMask : AttentionMask.causal();
     }
 
+    /**
+     * The attention mask of the model after {@code stepsDone} training steps: the one its last step
+     * trained with (dense causal before any step). Evaluation and sampling use it.
+     */
+    public AttentionMask attentionAfter(long stepsDone) {
+        return stepsDone == 0 ? AttentionMask.causal() : maskAt(stepsDone - 1);
+    }
+
     @Override
-    public StepOutput trainStep(Tape tape, long step) {
+    public Loss loss(Tape tape, long step) {
         AttentionMask mask = maskAt(step);
         model().setAttentionMask(mask);
         attentionFlops += flopsPerScoredPair * AttentionOps.scoredPairs(mask, seqLen);
@@ -116,11 +133,18 @@ public final class GptWorkload implements Workload {
         train.sample(dataRng.fold(step), data.batchSize(), seqLen, inputs, targets);
         Var logits = model().logits(tape, inputs, seqLen);
         Var loss = Losses.softmaxCrossEntropy(tape, logits, targets);
-        return new StepOutput(loss, correct(logits.value(), targets), targets.length);
+        return new Loss(loss, targets.length, Map.of("accuracy", (double) correct(logits.value(), targets)
+                / targets.length));
     }
 
     @Override
-    public Evaluation evaluate() {
+    public List<Score> scores() {
+        return SCORES;
+    }
+
+    @Override
+    public Evaluation evaluate(long stepsDone) {
+        model().setAttentionMask(attentionAfter(stepsDone));
         double lossSum = 0;
         long correct = 0;
         for (int i = 0; i < data.evalBatches(); i++) {
@@ -132,7 +156,8 @@ public final class GptWorkload implements Workload {
         }
         evalTape.clear();
         int tokens = data.evalBatches() * targets.length;
-        return new Evaluation("val", lossSum / data.evalBatches(), (double) correct / tokens, tokens);
+        return Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
+                .put("accuracy", (double) correct / tokens).build();
     }
 
     // tokens whose arg-max logit (ties to the lower id) is the target; logits (V, N)
@@ -155,11 +180,6 @@ public final class GptWorkload implements Workload {
         return hits;
     }
 
-    @Override
-    public List<SparseLinear> sparseLayers() {
-        return built.sparseLayers();
-    }
-
     /** Attention's scores and mixing, forward and backward, of the steps since the last call. */
     @Override
     public ActivationFlops takeActivationFlops() {
@@ -167,10 +187,5 @@ public final class GptWorkload implements Workload {
         attentionFlops = 0;
         denseAttentionFlops = 0;
         return taken;
-    }
-
-    @Override
-    public List<FlopCounter.Layer> flopLayers() {
-        return built.flopLayers();
     }
 }

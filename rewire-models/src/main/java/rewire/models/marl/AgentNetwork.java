@@ -55,11 +55,6 @@ public final class AgentNetwork extends Module {
         return new Outputs(output.forward(tape, h), h);
     }
 
-    /** One step from the zero state: {@code x (in, N) -> q (A, N)}. */
-    @Override
-    public Var forward(Tape tape, Var x) {
-        return forward(tape, x.value(), Tensor.zeros(hiddenSize(), x.value().cols()), 1).q();
-    }
 
     @Override
     public List<Module> children() {

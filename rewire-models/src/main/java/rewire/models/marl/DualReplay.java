@@ -2,6 +2,7 @@ package rewire.models.marl;
 
 import java.util.ArrayList;
 import java.util.List;
+import rewire.io.Checkpoint;
 import rewire.tensor.Rng;
 
 /**
@@ -83,5 +84,21 @@ public final class DualReplay {
     /** The small buffer, or null when {@code fracSmall = 0}. */
     public EpisodeBuffer small() {
         return small;
+    }
+
+    /** Writes both buffers under {@code prefix} (see {@link EpisodeBuffer#save}). */
+    public void save(Checkpoint.Builder c, String prefix) {
+        large.save(c, prefix + "large/");
+        if (small != null) {
+            small.save(c, prefix + "small/");
+        }
+    }
+
+    /** Reads back what {@link #save} wrote. */
+    public void restore(Checkpoint c, String prefix, Episode.Dims dims) {
+        large.restore(c, prefix + "large/", dims);
+        if (small != null) {
+            small.restore(c, prefix + "small/", dims);
+        }
     }
 }

@@ -98,6 +98,31 @@ public final class Episode {
         return available[(t * dims.agents() + agent) * dims.actions() + action];
     }
 
+    /** The episode's arrays end to end, in a fixed order, for checkpoints ({@link EpisodeBuffer#save}). */
+    Parts parts() {
+        return new Parts(length, outcome.ordinal(), observations, states, available, actions, rewards);
+    }
+
+    /** An episode from {@link #parts()}; the array lengths must match {@code dims} and the length. */
+    static Episode of(Dims dims, Parts p) {
+        int n = dims.agents();
+        int points = p.length() + 1;
+        if (p.observations().length != points * n * dims.observationSize()
+                || p.states().length != points * dims.stateSize()
+                || p.available().length != points * n * dims.actions() || p.actions().length != p.length() * n
+                || p.rewards().length != p.length()) {
+            throw new IllegalArgumentException("episode arrays do not match an episode of " + p.length() + " steps of "
+                    + dims);
+        }
+        return new Episode(dims, p.length(), p.observations(), p.states(), p.available(), p.actions(), p.rewards(),
+                MultiAgentEnv.Outcome.values()[p.outcome()]);
+    }
+
+    /** The raw content of one episode. */
+    record Parts(int length, int outcome, float[] observations, float[] states, boolean[] available, int[] actions,
+                 float[] rewards) {
+    }
+
     /** Records an episode as it is played: {@link #start}, then one {@link #step} per step, then {@link #finish}. */
     public static final class Recorder {
         private final Dims dims;

@@ -2,6 +2,7 @@ package rewire.models.marl;
 
 import java.util.ArrayList;
 import java.util.List;
+import rewire.io.Checkpoint;
 import rewire.tensor.Rng;
 
 /**
@@ -62,5 +63,50 @@ public final class EpisodeBuffer {
             out.add(slots[chosen]);
         }
         return out;
+    }
+
+    /**
+     * Writes the buffer under {@code prefix}: its slot order (next slot, size) and every stored
+     * episode concatenated per array, so a restored buffer samples exactly as this one would.
+     */
+    public void save(Checkpoint.Builder c, String prefix) {
+        List<Episode.Parts> parts = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            parts.add(slots[k].parts());
+        }
+        c.putInts(prefix + "order", new int[] {slots.length, next, size});
+        c.putInts(prefix + "lengths", parts.stream().mapToInt(Episode.Parts::length).toArray());
+        c.putInts(prefix + "outcomes", parts.stream().mapToInt(Episode.Parts::outcome).toArray());
+        c.putFloats(prefix + "observations", Concat.floats(parts.stream().map(Episode.Parts::observations).toList()));
+        c.putFloats(prefix + "states", Concat.floats(parts.stream().map(Episode.Parts::states).toList()));
+        c.putInts(prefix + "available", Concat.booleans(parts.stream().map(Episode.Parts::available).toList()));
+        c.putInts(prefix + "actions", Concat.ints(parts.stream().map(Episode.Parts::actions).toList()));
+        c.putFloats(prefix + "rewards", Concat.floats(parts.stream().map(Episode.Parts::rewards).toList()));
+    }
+
+    /** Reads back what {@link #save} wrote; the capacity must be the same. */
+    public void restore(Checkpoint c, String prefix, Episode.Dims dims) {
+        int[] order = c.ints(prefix + "order");
+        if (order[0] != slots.length) {
+            throw new IllegalArgumentException(c.source() + ": " + prefix + " holds a buffer of " + order[0]
+                    + " episodes, this one has room for " + slots.length);
+        }
+        int[] lengths = c.ints(prefix + "lengths");
+        int[] outcomes = c.ints(prefix + "outcomes");
+        Concat.Reader obs = new Concat.Reader(c.floats(prefix + "observations"));
+        Concat.Reader states = new Concat.Reader(c.floats(prefix + "states"));
+        Concat.Reader available = new Concat.Reader(c.ints(prefix + "available"));
+        Concat.Reader actions = new Concat.Reader(c.ints(prefix + "actions"));
+        Concat.Reader rewards = new Concat.Reader(c.floats(prefix + "rewards"));
+        java.util.Arrays.fill(slots, null);
+        int n = dims.agents();
+        for (int k = 0; k < order[2]; k++) {
+            int t = lengths[k];
+            slots[k] = Episode.of(dims, new Episode.Parts(t, outcomes[k], obs.floats((t + 1) * n * dims.observationSize()),
+                    states.floats((t + 1) * dims.stateSize()), available.booleans((t + 1) * n * dims.actions()),
+                    actions.ints(t * n), rewards.floats(t)));
+        }
+        next = order[1];
+        size = order[2];
     }
 }

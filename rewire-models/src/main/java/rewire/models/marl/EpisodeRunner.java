@@ -27,6 +27,11 @@ public final class EpisodeRunner {
         return dims;
     }
 
+    /** The environment it plays. */
+    public MultiAgentEnv env() {
+        return env;
+    }
+
     /** Agent-network columns (agent decisions) run since the last call, then resets the count. */
     public long takeForwardColumns() {
         long c = forwardColumns;

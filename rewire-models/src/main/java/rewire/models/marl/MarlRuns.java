@@ -8,10 +8,10 @@ import rewire.autodiff.Tape;
 import rewire.config.Config;
 import rewire.kernel.Kernels;
 import rewire.models.marl.env.MultiAgentEnv;
-import rewire.sparse.SparsityPattern;
 import rewire.recipe.Recipe;
+import rewire.run.RunSpec;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
-import rewire.train.RunSpec;
 
 /** Turns a {@link MarlConfig} into a {@link RunSpec}: environments, networks on the recipe's topology, learner. */
 public final class MarlRuns {
@@ -36,7 +36,7 @@ public final class MarlRuns {
         MultiAgentEnv evalEnv = envs.apply(seed.fold(EVAL_ENV_STREAM).nextLong());
         Episode.Dims dims = Episode.Dims.of(trainEnv);
         LearnerSettings learner = config.learner();
-        long totalSteps = (long) config.train().epochs() * learner.episodesPerEpoch();
+        long totalSteps = (long) config.train().plannedEpochs() * learner.episodesPerEpoch();
         Recipe recipe = config.sparsity().isDense() ? null
                 : config.sparsity().create(Math.max(1, totalSteps), learner.episodesPerEpoch());
         LayerMaker shapes = LayerMaker.dense(seed.fold(INIT_STREAM));
@@ -51,10 +51,11 @@ public final class MarlRuns {
         QLearner q = new QLearner(networks, mast.operator(learner), new SoftMellowmax(mast.omega(), mast.alpha()),
                 mast.targets(learner), new Tape(kernels));
         MarlWorkload workload = new MarlWorkload("marl-" + config.network().mixer() + "-" + config.env().scenario(),
-                networks, q, new EpisodeRunner(trainEnv, new Tape(kernels)), new EpisodeRunner(evalEnv, new Tape(kernels)),
-                mast.replay(learner.bufferEpisodes()), learner, recipe != null, seed.fold(LEARNER_STREAM));
+                networks, config.optim().transform(totalSteps), config.optim().learningRate(totalSteps), recipe, q,
+                new EpisodeRunner(trainEnv, new Tape(kernels)), new EpisodeRunner(evalEnv, new Tape(kernels)),
+                mast.replay(learner.bufferEpisodes()), learner, seed.fold(LEARNER_STREAM));
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
-                config.optim(), recipe, config.train());
+                config.train(), List.of());
     }
 
     private static List<SparsityPattern> fullPatterns(LayerMaker shapes) {

@@ -3,43 +3,55 @@ package rewire.models.marl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import rewire.autodiff.Tape;
-import rewire.nn.Module;
+import rewire.io.Checkpoint;
+import rewire.io.ParamState;
 import rewire.nn.SparseLinear;
-import rewire.sparsity.FlopCounter;
+import rewire.optim.Schedule;
+import rewire.optim.Slots;
+import rewire.optim.Transform;
+import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.train.Evaluation;
-import rewire.train.StepOutput;
+import rewire.train.ParamGroup;
+import rewire.train.Score;
+import rewire.train.StepContext;
+import rewire.train.StepResult;
 import rewire.train.Workload;
 
 /**
  * Value-based multi-agent RL as a {@link Workload}: one training step plays one episode with the
  * current epsilon-greedy policy into the replay (the first step plays as many as the first batch
- * needs), hard-updates the target networks every {@code targetUpdateEpisodes} episodes, and
- * records the Q-learning loss of one sampled batch; the trainer then runs backward, the DST
- * engine and the optimizer as for any workload. Evaluation plays greedy episodes on an
- * environment of its own: win rate (as the accuracy), mean return and episode length. Its live
- * status (progress bar, training log) holds episodes, environment steps, exploration rate, and
- * win rate and return over the last 20 training episodes.
+ * needs), hard-updates the target networks every {@code targetUpdateEpisodes} episodes, records
+ * the Q-learning loss of one sampled batch, runs backward and updates the one parameter group,
+ * "online" (the agent network and the mixer), through the DST engine and the optimizer.
+ * Evaluation plays greedy episodes on an environment of its own: win rate, mean return and
+ * episode length. Its live status (progress bar, training log) holds episodes, environment steps,
+ * exploration rate, and win rate and return over the last 20 training episodes.
  *
- * <p>One example in FLOP accounting is one (episode, decision point) of a training batch; acting
- * and the target networks' forward passes are reported as forward-only FLOPs. A run cannot be
- * resumed exactly, since the replay buffer is not checkpointed.
+ * <p>Samples are environment steps (throughput in env steps per second); one example in FLOP
+ * accounting is one (episode, decision point) of a training batch; acting and the target
+ * networks' forward passes are reported as forward-only FLOPs. Checkpoints hold the replay
+ * buffers, the target networks, the counters and every generator, so a resumed run continues
+ * exactly.
  */
 public final class MarlWorkload implements Workload {
     private static final int RECENT = 20;
+    private static final String PREFIX = "workload/";
+    private static final List<Score> SCORES = List.of(Score.accuracy("winRate", "test win rate"),
+            Score.higher("return", "test return"));
 
     private final String name;
     private final TargetNetworks networks;
+    private final ParamGroup group;
     private final QLearner learner;
     private final EpisodeRunner trainRunner;
     private final EpisodeRunner evalRunner;
     private final DualReplay replay;
     private final LearnerSettings settings;
     private final boolean sparse;
-    private final Rng actRng;
-    private final Rng sampleRng;
-    private final Rng evalRng;
+    private Rng actRng;
+    private Rng sampleRng;
+    private Rng evalRng;
     private final double[] recentReturn = new double[RECENT];
     private final boolean[] recentWon = new boolean[RECENT];
     private long episodes;
@@ -48,24 +60,27 @@ public final class MarlWorkload implements Workload {
     private long actingColumns;
     private long targetExamples;
 
-    MarlWorkload(String name, TargetNetworks networks, QLearner learner, EpisodeRunner trainRunner,
-                 EpisodeRunner evalRunner, DualReplay replay, LearnerSettings settings, boolean sparse, Rng rng) {
+    /**
+     * @param optimizer the online networks' update rule and its learning rate per step (or null)
+     * @param recipe    the DST recipe of every weight layer, or null for dense networks
+     */
+    MarlWorkload(String name, TargetNetworks networks, Transform optimizer, Schedule learningRate, Recipe recipe,
+                 QLearner learner, EpisodeRunner trainRunner, EpisodeRunner evalRunner, DualReplay replay,
+                 LearnerSettings settings, Rng rng) {
         this.name = name;
         this.networks = networks;
+        this.sparse = recipe != null;
+        this.group = ParamGroup.builder("online", networks.online()).optimizer(optimizer, learningRate).recipe(recipe)
+                .sparseLayers(sparse ? networks.online().layers() : List.of())
+                .flopLayers(networks.online().flopLayers(trainRunner.dims().agents(), !sparse)).build();
         this.learner = learner;
         this.trainRunner = trainRunner;
         this.evalRunner = evalRunner;
         this.replay = replay;
         this.settings = settings;
-        this.sparse = sparse;
         this.actRng = rng.fold(1);
         this.sampleRng = rng.fold(2);
         this.evalRng = rng.fold(3);
-    }
-
-    @Override
-    public String scoreLabel() {
-        return "test win rate";
     }
 
     @Override
@@ -74,8 +89,8 @@ public final class MarlWorkload implements Workload {
     }
 
     @Override
-    public Module model() {
-        return networks.online();
+    public List<ParamGroup> groups() {
+        return List.of(group);
     }
 
     @Override
@@ -84,12 +99,13 @@ public final class MarlWorkload implements Workload {
     }
 
     @Override
-    public int batchSize() {
-        return settings.batchSize();
+    public String sampleUnit() {
+        return "env steps";
     }
 
     @Override
-    public StepOutput trainStep(Tape tape, long step) {
+    public StepResult step(StepContext context) {
+        long envStepsBefore = envSteps;
         do {
             collect();
         } while (!replay.canSample(settings.batchSize()));
@@ -98,9 +114,12 @@ public final class MarlWorkload implements Workload {
             lastTargetUpdate = episodes;
         }
         EpisodeBatch batch = new EpisodeBatch(replay.sample(settings.batchSize(), sampleRng));
-        QLearner.Loss loss = learner.loss(tape, batch, envSteps);
-        targetExamples += (long) batch.episodes() * (batch.steps() + 1);
-        return new StepOutput(loss.loss(), -1, batch.episodes() * (batch.steps() + 1));
+        QLearner.Loss loss = learner.loss(context.tape(), batch, envSteps);
+        long examples = (long) batch.episodes() * (batch.steps() + 1);
+        targetExamples += examples;
+        context.backward(loss.loss());
+        context.update(group);
+        return new StepResult(loss.loss().item(), envSteps - envStepsBefore, examples, Map.of());
     }
 
     private void collect() {
@@ -128,7 +147,12 @@ public final class MarlWorkload implements Workload {
     }
 
     @Override
-    public Evaluation evaluate() {
+    public List<Score> scores() {
+        return SCORES;
+    }
+
+    @Override
+    public Evaluation evaluate(long stepsDone) {
         int won = 0;
         double returns = 0;
         double length = 0;
@@ -140,8 +164,8 @@ public final class MarlWorkload implements Workload {
         }
         actingColumns += evalRunner.takeForwardColumns();
         int n = settings.evalEpisodes();
-        return new Evaluation("test", Double.NaN, (double) won / n, n, Map.of("winRate", (double) won / n,
-                "return", returns / n, "episodeLength", length / n, "envSteps", (double) envSteps));
+        return Evaluation.builder("test", n).put("winRate", (double) won / n).put("return", returns / n)
+                .put("episodeLength", length / n).put("envSteps", envSteps).build();
     }
 
     @Override
@@ -189,18 +213,37 @@ public final class MarlWorkload implements Workload {
     }
 
     @Override
-    public List<SparseLinear> sparseLayers() {
-        return sparse ? networks.online().layers() : List.of();
+    public void save(Checkpoint.Builder c) {
+        c.putLong(PREFIX + "episodes", episodes);
+        c.putLong(PREFIX + "envSteps", envSteps);
+        c.putLong(PREFIX + "lastTargetUpdate", lastTargetUpdate);
+        c.putLong(PREFIX + "actingColumns", actingColumns);
+        c.putLong(PREFIX + "targetExamples", targetExamples);
+        c.putText(PREFIX + "recent", RecentEpisodes.encode(recentReturn, recentWon));
+        ParamState.putRng(c, "workload/act", actRng);
+        ParamState.putRng(c, "workload/sample", sampleRng);
+        ParamState.putRng(c, "workload/eval", evalRng);
+        c.putLong(PREFIX + "trainEnv", trainRunner.env().randomState());
+        c.putLong(PREFIX + "evalEnv", evalRunner.env().randomState());
+        ParamState.putParams(c, PREFIX + "target/", networks.target().params());
+        replay.save(c, PREFIX + "replay/");
     }
 
     @Override
-    public List<FlopCounter.Layer> flopLayers() {
-        return networks.online().flopLayers(trainRunner.dims().agents(), !sparse);
-    }
-
-    @Override
-    public boolean supportsResume() {
-        return false;
+    public void restore(Checkpoint c) {
+        episodes = c.longValue(PREFIX + "episodes");
+        envSteps = c.longValue(PREFIX + "envSteps");
+        lastTargetUpdate = c.longValue(PREFIX + "lastTargetUpdate");
+        actingColumns = c.longValue(PREFIX + "actingColumns");
+        targetExamples = c.longValue(PREFIX + "targetExamples");
+        RecentEpisodes.decode(c.text(PREFIX + "recent"), recentReturn, recentWon);
+        actRng = ParamState.rng(c, "workload/act");
+        sampleRng = ParamState.rng(c, "workload/sample");
+        evalRng = ParamState.rng(c, "workload/eval");
+        trainRunner.env().restoreRandomState(c.longValue(PREFIX + "trainEnv"));
+        evalRunner.env().restoreRandomState(c.longValue(PREFIX + "evalEnv"));
+        ParamState.restoreParams(c, PREFIX + "target/", networks.target().params(), new Slots());
+        replay.restore(c, PREFIX + "replay/", trainRunner.dims());
     }
 
     public TargetNetworks networks() {

@@ -33,12 +33,6 @@ public final class QNetworks extends Module {
         return new QNetworks(agent, mixer);
     }
 
-    /** Not a single-input module: use {@link #agent()} and {@link #mixer()}. */
-    @Override
-    public rewire.autodiff.Var forward(rewire.autodiff.Tape tape, rewire.autodiff.Var x) {
-        throw new UnsupportedOperationException("the value networks take episode batches: use agent() and mixer()");
-    }
-
     @Override
     public List<Module> children() {
         List<Module> all = new ArrayList<>(List.of(agent));

@@ -1,32 +1,32 @@
 package rewire.models.classify;
 
 import java.util.List;
-import rewire.autodiff.Tape;
+import java.util.Map;
 import rewire.autodiff.Var;
-import rewire.nn.Module;
-import rewire.nn.SparseLinear;
-import rewire.sparsity.FlopCounter;
+import rewire.io.Checkpoint;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
-import rewire.train.StepOutput;
+import rewire.train.ParamGroup;
+import rewire.train.Score;
+import rewire.train.StepContext;
+import rewire.train.StepResult;
 import rewire.train.Workload;
 
 /**
  * A workload that fails at a given step: it throws, as a crash would interrupt a run, or (with
- * {@code nanLoss}) reports a NaN loss, as a diverging run would.
+ * {@code nanLoss}) backpropagates a NaN loss, as a diverging run would.
  */
 record FailingWorkload(Workload inner, long failAt, boolean nanLoss) implements Workload {
 
     @Override
-    public StepOutput trainStep(Tape tape, long step) {
-        StepOutput out = inner.trainStep(tape, step);
-        if (step == failAt && nanLoss) {
-            return new StepOutput(Var.constant(Tensor.of(new float[] {Float.NaN})), out.correct(), out.samples());
+    public StepResult step(StepContext context) {
+        if (context.step() == failAt && nanLoss) {
+            context.backward(Var.constant(Tensor.of(new float[] {Float.NaN})));
         }
-        if (step == failAt) {
-            throw new IllegalStateException("simulated crash at step " + step);
+        if (context.step() == failAt) {
+            throw new IllegalStateException("simulated crash at step " + context.step());
         }
-        return out;
+        return inner.step(context);
     }
 
     @Override
@@ -35,8 +35,8 @@ record FailingWorkload(Workload inner, long failAt, boolean nanLoss) implements 
     }
 
     @Override
-    public Module model() {
-        return inner.model();
+    public List<ParamGroup> groups() {
+        return inner.groups();
     }
 
     @Override
@@ -45,27 +45,32 @@ record FailingWorkload(Workload inner, long failAt, boolean nanLoss) implements 
     }
 
     @Override
-    public int batchSize() {
-        return inner.batchSize();
+    public List<Score> scores() {
+        return inner.scores();
     }
 
     @Override
-    public Evaluation evaluate() {
-        return inner.evaluate();
+    public Evaluation evaluate(long stepsDone) {
+        return inner.evaluate(stepsDone);
     }
 
     @Override
-    public List<SparseLinear> sparseLayers() {
-        return inner.sparseLayers();
+    public Map<String, Double> status() {
+        return inner.status();
     }
 
     @Override
-    public int[] kernelShape(int i) {
-        return inner.kernelShape(i);
+    public void save(Checkpoint.Builder checkpoint) {
+        inner.save(checkpoint);
     }
 
     @Override
-    public List<FlopCounter.Layer> flopLayers() {
-        return inner.flopLayers();
+    public void restore(Checkpoint checkpoint) {
+        inner.restore(checkpoint);
+    }
+
+    @Override
+    public int[] inputImage() {
+        return inner.inputImage();
     }
 }

@@ -19,12 +19,12 @@ import rewire.data.Split;
 import rewire.io.Json;
 import rewire.kernel.Kernels;
 import rewire.nn.Param;
+import rewire.run.RunFolder;
+import rewire.run.RunSpec;
+import rewire.run.TrainingRun;
 import rewire.tensor.Rng;
 import rewire.tensor.Shape;
 import rewire.train.NonFiniteLossException;
-import rewire.train.RunFolder;
-import rewire.train.RunSpec;
-import rewire.train.TrainingRun;
 
 /**
  * Training runs on small synthetic images. A run interrupted after a checkpoint and resumed ends
@@ -51,9 +51,8 @@ class TrainingRunTest {
         uninterrupted.run();
 
         RunSpec failing = ClassifyRuns.spec(config, data, kernels);
-        TrainingRun interrupted = TrainingRun.start(new RunSpec(failing.name(), failing.seed(), failing.configYaml(),
-                failing.config(), new FailingWorkload(failing.workload(), 47, false), failing.optim(), failing.recipe(),
-                failing.loop()), kernels, null);
+        TrainingRun interrupted = TrainingRun.start(failing.withWorkload(new FailingWorkload(failing.workload(), 47,
+                false)), kernels, null);
         assertThrows(IllegalStateException.class, interrupted::run);
 
         RunSpec fresh = ClassifyRuns.spec(config, data, kernels);
@@ -61,14 +60,15 @@ class TrainingRunTest {
         assertEquals(40, resumed.startStep(), "resumes from the last checkpoint before the failure");
         resumed.run();
 
-        List<Param> a = whole.workload().model().params();
-        List<Param> b = fresh.workload().model().params();
+        List<Param> a = whole.workload().groups().get(0).params();
+        List<Param> b = fresh.workload().groups().get(0).params();
         for (int i = 0; i < a.size(); i++) {
             assertArrayEquals(a.get(i).values(), b.get(i).values(), a.get(i).name() + " values differ");
         }
-        for (int i = 0; i < whole.workload().sparseLayers().size(); i++) {
-            assertEquals(whole.workload().sparseLayers().get(i).weight().pattern(),
-                    fresh.workload().sparseLayers().get(i).weight().pattern(), "topology of sparse layer " + i);
+        for (int i = 0; i < whole.workload().groups().get(0).sparseLayers().size(); i++) {
+            assertEquals(whole.workload().groups().get(0).sparseLayers().get(i).weight().pattern(),
+                    fresh.workload().groups().get(0).sparseLayers().get(i).weight().pattern(),
+                    "topology of sparse layer " + i);
         }
         assertEquals(metricsWithoutTimes(uninterrupted.folder().path(RunFolder.METRICS)),
                 metricsWithoutTimes(resumed.folder().path(RunFolder.METRICS)));
@@ -84,8 +84,8 @@ class TrainingRunTest {
         ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
         Kernels kernels = Kernels.defaults();
         RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(3)), kernels);
-        TrainingRun run = TrainingRun.start(new RunSpec(spec.name(), spec.seed(), spec.configYaml(), spec.config(),
-                new FailingWorkload(spec.workload(), 23, true), spec.optim(), spec.recipe(), spec.loop()), kernels, null);
+        TrainingRun run = TrainingRun.start(spec.withWorkload(new FailingWorkload(spec.workload(), 23, true)), kernels,
+                null);
         NonFiniteLossException e = assertThrows(NonFiniteLossException.class, run::run);
         assertTrue(e.getMessage().contains("step 23"), e.getMessage());
         Map<?, ?> record = (Map<?, ?>) Json.parse(Files.readString(run.folder().path(RunFolder.RUN_JSON)));
@@ -101,8 +101,8 @@ class TrainingRunTest {
                 "data.batchSize=16", "sparsity.recipe=nm-srste", "sparsity.density=1", "optim.lr=0.05");
         ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
         RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(5)), Kernels.defaults());
-        double accuracy = TrainingRun.start(spec, Kernels.defaults(), null).run().testAccuracy();
-        for (var layer : spec.workload().sparseLayers()) {
+        double accuracy = TrainingRun.start(spec, Kernels.defaults(), null).run().summary().value("accuracy");
+        for (var layer : spec.workload().groups().get(0).sparseLayers()) {
             float[] w = layer.weight().values();
             for (int g = 0; g < w.length; g += 4) {
                 int nonzero = 0;
@@ -121,7 +121,7 @@ class TrainingRunTest {
                 "data.batchSize=16", "sparsity.recipe=snfs", "sparsity.density=0.2");
         ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
         RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(9)), Kernels.defaults());
-        double ratio = TrainingRun.start(spec, Kernels.defaults(), null).run().trainingFlopsRatio();
+        double ratio = TrainingRun.start(spec, Kernels.defaults(), null).run().summary().trainingFlopsRatio();
         // sparse products cost about 0.2 of dense; the dense gradient at every step adds 2 of the
         // dense twin's 2-3 products per layer
         assertTrue(ratio > 0.6, "SNFS training FLOPs vs dense: " + ratio);

@@ -10,14 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
 import rewire.optim.Slots;
-import rewire.tensor.Rng;
+import rewire.run.LoopSettings;
+import rewire.run.RunSpec;
 import rewire.train.Hook;
-import rewire.train.LoopSettings;
 import rewire.train.OptimSettings;
-import rewire.train.RewireHook;
-import rewire.train.RunSpec;
+import rewire.train.SparsityHooks;
 import rewire.train.SparsitySettings;
-import rewire.train.StepOutput;
+import rewire.train.StepResult;
 import rewire.train.TrainState;
 import rewire.train.Trainer;
 
@@ -35,7 +34,7 @@ class GptTraceTest {
     static GptConfig tiny(SparsitySettings sparsity, String attention) {
         GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75);
         GptDataSettings data = new GptDataSettings("unused", 0.9, 2, 8, 2, List.of());
-        return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, "runs"),
+        return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, "runs"),
                 new OptimSettings("adamw", 1e-2, 0.9, 0.99, 1e-8, 0.1, false, "constant", 0, 0, 1000, 0.1, 1.0),
                 sparsity);
     }
@@ -43,17 +42,14 @@ class GptTraceTest {
     static double[] losses(GptConfig config) {
         RunSpec spec = GptRuns.spec(config, TEXT, Kernels.defaults());
         List<Double> losses = new ArrayList<>();
-        List<Hook> hooks = new ArrayList<>();
-        if (spec.recipe() != null) {
-            hooks.add(new RewireHook(spec.recipe().rewirer(), spec.workload(), new Rng(9), Kernels.defaults(), null, null));
-        }
+        List<Hook> hooks = new ArrayList<>(SparsityHooks.of(spec.workload(), 9, Kernels.defaults(), null).all());
         hooks.add(new Hook() {
             @Override
-            public void afterStep(TrainState state, StepOutput out) {
-                losses.add((double) out.loss().item());
+            public void afterStep(TrainState state, StepResult result) {
+                losses.add(result.loss());
             }
         });
-        new Trainer(spec.workload(), spec.optim().transform(spec.totalSteps()), hooks, Kernels.defaults())
+        new Trainer(spec.workload(), hooks, Kernels.defaults())
                 .run(new TrainState(spec.workload(), new Slots(), 0, spec.totalSteps()));
         return losses.stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.Tape;
 import rewire.kernel.Kernels;
+import rewire.run.RunSpec;
 import rewire.sparsity.FlopCounter;
-import rewire.train.RunSpec;
 import rewire.train.SparsitySettings;
 import rewire.train.Workload;
 
@@ -34,11 +34,11 @@ class GptWorkloadTest {
         RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), "sparse"),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
-        long perPair = 12L * 8 * w.batchSize();
-        w.trainStep(new Tape(Kernels.defaults()), 3);
+        long perPair = 12L * 8 * 2;  // width 8, batch 2
+        w.loss(new Tape(Kernels.defaults()), 3);
         assertEquals(new Workload.ActivationFlops(perPair * 64, perPair * 64), w.takeActivationFlops());
-        w.trainStep(new Tape(Kernels.defaults()), 4);
-        w.trainStep(new Tape(Kernels.defaults()), 5);
+        w.loss(new Tape(Kernels.defaults()), 4);
+        w.loss(new Tape(Kernels.defaults()), 5);
         // allowed keys of queries 0..7: 1, 2, 3, 3, 4, 4, 5, 5
         assertEquals(new Workload.ActivationFlops(perPair * 2 * 27, perPair * 2 * 64), w.takeActivationFlops());
         assertEquals(new Workload.ActivationFlops(0, 0), w.takeActivationFlops());
@@ -49,8 +49,8 @@ class GptWorkloadTest {
         RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()), "none"),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
-        assertEquals(4, w.sparseLayers().size());
-        List<String> names = w.flopLayers().stream().map(FlopCounter.Layer::name).toList();
+        assertEquals(4, w.group().sparseLayers().size());
+        List<String> names = w.group().flopLayers().stream().map(FlopCounter.Layer::name).toList();
         assertEquals(List.of("h0.attn.qkv.weight", "h0.attn.proj.weight", "h0.mlp.fc.weight",
                 "h0.mlp.proj.weight", "head"), names);
         assertTrue(spec.configYaml().contains("vocabulary: ["), "the vocabulary is stored with the run");
@@ -59,7 +59,8 @@ class GptWorkloadTest {
     @Test
     void theDenseModelHasNoSparseLayersAndRejectsATooShortText() {
         GptConfig config = GptTraceTest.tiny(new SparsitySettings("dense", 1, List.of()), "none");
-        assertEquals(0, GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults()).workload().sparseLayers().size());
+        assertEquals(0, GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults()).workload().groups().get(0)
+                .sparseLayers().size());
         assertThrows(IllegalArgumentException.class, () -> GptRuns.spec(config, "abcdefghij".repeat(3), Kernels.defaults()));
     }
 }

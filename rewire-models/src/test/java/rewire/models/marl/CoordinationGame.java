@@ -14,7 +14,7 @@ final class CoordinationGame implements MultiAgentEnv {
     private final int agents;
     private final int limit;
     private final int winsNeeded;
-    private final Rng rng;
+    private Rng rng;
     private int target;
     private int steps;
     private int hits;
@@ -24,6 +24,16 @@ final class CoordinationGame implements MultiAgentEnv {
         this.limit = limit;
         this.winsNeeded = winsNeeded;
         this.rng = new Rng(seed);
+    }
+
+    @Override
+    public long randomState() {
+        return rng.state();
+    }
+
+    @Override
+    public void restoreRandomState(long state) {
+        rng = Rng.fromState(state);
     }
 
     @Override

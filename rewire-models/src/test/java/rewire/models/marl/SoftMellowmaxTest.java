@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import rewire.tensor.RandomCases;
 import rewire.tensor.Rng;
 
 /** The soft mellowmax faithfulness checks of METHODS.md A.6. */

@@ -39,7 +39,7 @@ public final class CombatEnv implements MultiAgentEnv {
     private final Scenario scenario;
     private final SmacReward reward;
     private final double maxReward;
-    private final Rng rng;
+    private Rng rng;
     private final int actions;
     private final Features features;
     private final int[] lastActions;
@@ -106,6 +106,16 @@ public final class CombatEnv implements MultiAgentEnv {
     @Override
     public int episodeLimit() {
         return scenario.episodeLimit();
+    }
+
+    @Override
+    public long randomState() {
+        return rng.state();
+    }
+
+    @Override
+    public void restoreRandomState(long state) {
+        rng = Rng.fromState(state);
     }
 
     @Override

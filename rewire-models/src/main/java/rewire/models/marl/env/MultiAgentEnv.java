@@ -32,6 +32,15 @@ public interface MultiAgentEnv {
     void reset();
 
     /**
+     * The state of the environment's random generator between episodes: with
+     * {@link #restoreRandomState} a resumed run plays the same episodes as an uninterrupted one.
+     */
+    long randomState();
+
+    /** Continues the random sequence from {@code state} (a value {@link #randomState} gave); the next {@link #reset} draws from it. */
+    void restoreRandomState(long state);
+
+    /**
      * Applies one joint action and advances the environment by one step.
      *
      * @param actions one action per agent, length {@link #agents()}, each allowed by {@link #availableActions}

@@ -15,12 +15,12 @@ import rewire.tensor.Tensor;
  *                                          weight grad  dW = dy · xᵀ (dense) or its entries on W's pattern
  * </pre>
  */
-record Layer(int out, int in, int batch, Tensor x, Tensor dy, Tensor y, Tensor dx) {
+record LayerOperands(int out, int in, int batch, Tensor x, Tensor dy, Tensor y, Tensor dx) {
     /** Fixed seed: every fork benchmarks the same numbers. */
     static final long SEED = 20_240_601L;
 
     /** A layer from a JMH parameter such as "1000x1000" (out x in). */
-    static Layer of(String shape, int batch) {
+    static LayerOperands of(String shape, int batch) {
         String[] parts = shape.split("x");
         if (parts.length != 2) {
             throw new IllegalArgumentException("layer must be OUTxIN such as 1000x1000, got " + shape);
@@ -28,7 +28,7 @@ record Layer(int out, int in, int batch, Tensor x, Tensor dy, Tensor y, Tensor d
         int out = Integer.parseInt(parts[0]);
         int in = Integer.parseInt(parts[1]);
         Rng rng = new Rng(SEED);
-        return new Layer(out, in, batch, gaussian(rng, in, batch), gaussian(rng, out, batch),
+        return new LayerOperands(out, in, batch, gaussian(rng, in, batch), gaussian(rng, out, batch),
                 Tensor.zeros(out, batch), Tensor.zeros(in, batch));
     }
 
