@@ -60,6 +60,7 @@ public final class SparseLinear extends Layer {
     // bias leaves the gradient of W·x unchanged.
     private Var lastInput;
     private Var lastProduct;
+    private LastBatch givenBatch;
 
     /**
      * A layer over existing parameters.
@@ -139,6 +140,7 @@ public final class SparseLinear extends Layer {
         Var w = Var.sparseParam(weight.weight(), weight.grad());
         Var b = bias == null ? null : Var.param(bias.value(), bias.gradTensor());
         lastInput = x;
+        givenBatch = null;
         if (representation() == Representation.CSR) {
             // the fused op's backward leaves the gradient of W·x + b in its output's gradient buffer
             lastProduct = relu ? LinearOps.sparseLinearRelu(tape, x, w, b) : LinearOps.sparseLinear(tape, x, w, b);
@@ -171,6 +173,21 @@ public final class SparseLinear extends Layer {
         }
         lastInput = Var.constant(input);
         lastProduct = product;
+        givenBatch = null;
+    }
+
+    /**
+     * Sets the batch {@link #lastBatch()} reports when the forward and backward of this step ran
+     * elsewhere, such as on data-parallel workers whose batches the driver gathered; the next
+     * forward pass replaces it.
+     */
+    public void useBatch(LastBatch batch) {
+        if (batch.input().rows() != in() || batch.outputGrad().rows() != out()
+                || batch.input().cols() != batch.outputGrad().cols()) {
+            throw new IllegalArgumentException(weight.name() + ": batch input " + batch.input().shape()
+                    + " and output gradient " + batch.outputGrad().shape() + " do not fit weight " + out() + " x " + in());
+        }
+        givenBatch = batch;
     }
 
     /**
@@ -180,6 +197,9 @@ public final class SparseLinear extends Layer {
      * recorded the forward pass is cleared; null before any backward pass.
      */
     public LastBatch lastBatch() {
+        if (givenBatch != null) {
+            return givenBatch;
+        }
         if (lastProduct == null || lastProduct.grad() == null) {
             return null;
         }

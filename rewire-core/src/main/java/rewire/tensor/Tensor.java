@@ -88,6 +88,46 @@ public final class Tensor {
         return new Tensor(Shape.of(dims), data);
     }
 
+    /** A new matrix of columns {@code [from, to)} of this one: {@code (r, c) -> (r, to - from)}. */
+    public Tensor columns(int from, int to) {
+        int rows = rows();
+        int cols = cols();
+        if (from < 0 || to > cols || from > to) {
+            throw new IllegalArgumentException("columns [" + from + ", " + to + ") of a matrix of " + cols + " columns");
+        }
+        int width = to - from;
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(data, r * cols + from, out, r * width, width);
+        }
+        return new Tensor(Shape.of(rows, width), out);
+    }
+
+    /** The matrices of {@code parts}, all with the same rows, side by side: {@code (r, Σ c_i)}. */
+    public static Tensor concatColumns(java.util.List<Tensor> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        int rows = parts.get(0).rows();
+        int total = 0;
+        for (Tensor t : parts) {
+            if (t.rows() != rows) {
+                throw new IllegalArgumentException("cannot put a matrix of " + t.rows() + " rows beside one of " + rows);
+            }
+            total += t.cols();
+        }
+        float[] out = new float[rows * total];
+        int at = 0;
+        for (Tensor t : parts) {
+            int w = t.cols();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(t.data, r * w, out, r * total + at, w);
+            }
+            at += w;
+        }
+        return new Tensor(Shape.of(rows, total), out);
+    }
+
     /** A new matrix that is the transpose of this one: (r, c) -> (c, r). */
     public Tensor transpose() {
         int rows = rows();

@@ -97,6 +97,26 @@ public final class Checkpoint {
         return CheckpointFormat.decode(Files.readAllBytes(file), file.toString());
     }
 
+    /** This checkpoint in the file format, as bytes (to ship it to another process). */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            CheckpointFormat.encode(entries, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads and verifies the bytes {@link #toBytes} gave; {@code source} names them in errors.
+     *
+     * @throws CorruptFileException when they are not a valid checkpoint
+     */
+    public static Checkpoint fromBytes(byte[] bytes, String source) throws CorruptFileException {
+        return CheckpointFormat.decode(bytes, source);
+    }
+
     /** Writes this checkpoint to {@code file}, replacing it atomically (see {@link AtomicFile}). */
     public void write(Path file) throws IOException {
         AtomicFile.write(file, out -> CheckpointFormat.encode(entries, out));

@@ -66,7 +66,8 @@ public final class TrainState {
         return last;
     }
 
-    void advance(StepResult result) {
+    /** Records that step {@link #step()} ran with {@code result}; called by a training loop, once per step. */
+    public void advance(StepResult result) {
         last = result;
         step++;
     }

@@ -87,14 +87,21 @@ public final class Trainer {
         for (Hook h : hooks) {
             h.beforeStep(state);
         }
-        StepResult result = workload.step(new StepContext(state.step(), tape, (group, step) -> update(state, group)));
+        StepResult result = workload.step(new StepContext(state.step(), tape,
+                (group, step) -> update(hooks, state, group)));
         state.advance(result);
         for (Hook h : hooks) {
             h.afterStep(state, result);
         }
     }
 
-    private void update(TrainState state, ParamGroup group) {
+    /**
+     * Applies {@code group}'s update from its current gradients as training does: every hook's
+     * {@link Hook#beforeUpdate} (the DST engine rewires here), the group's optimizer unless a hook
+     * asked to skip it, every hook's {@link Hook#afterUpdate}. Other training loops (data-parallel
+     * drivers) call it too, so a step's update is the same everywhere.
+     */
+    public static void update(List<Hook> hooks, TrainState state, ParamGroup group) {
         boolean skip = false;
         for (Hook h : hooks) {
             skip |= h.beforeUpdate(state, group);

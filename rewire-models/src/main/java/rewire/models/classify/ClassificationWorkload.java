@@ -1,5 +1,6 @@
 package rewire.models.classify;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import rewire.autodiff.Losses;
@@ -9,6 +10,8 @@ import rewire.data.Batch;
 import rewire.data.Batcher;
 import rewire.data.Dataset;
 import rewire.data.LastBatch;
+import rewire.dist.Shard;
+import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.nn.Layer;
 import rewire.optim.Schedule;
@@ -27,7 +30,7 @@ import rewire.train.SupervisedWorkload;
  * epoch, so a resumed run sees the same data), accuracy by arg-max, evaluation on the test split.
  * One parameter group, "model".
  */
-public final class ClassificationWorkload implements SupervisedWorkload {
+public final class ClassificationWorkload implements SupervisedWorkload, Shardable {
     private static final List<Score> SCORES = List.of(Score.accuracy("accuracy", "test accuracy"),
             Score.loss("loss", "test loss"));
 
@@ -38,6 +41,7 @@ public final class ClassificationWorkload implements SupervisedWorkload {
     private final Batcher test;
     private final int[] inputImage;
     private final Tape evalTape;
+    private Shard shard = Shard.whole();
 
     /**
      * @param optimizer the update rule and its learning rate per step (for logs, or null)
@@ -89,14 +93,26 @@ public final class ClassificationWorkload implements SupervisedWorkload {
     }
 
     @Override
+    public void restrictTo(Shard part) {
+        shard = part;
+    }
+
+    @Override
     public Loss loss(Tape tape, long step) {
         long epoch = step / stepsPerEpoch();
         Batch batch = train.batch(epoch, (int) (step % stepsPerEpoch()));
-        // logits : (classes, B)
-        Var logits = model.model().forward(tape, Var.constant(batch.x()));
-        Var loss = Losses.softmaxCrossEntropy(tape, logits, batch.labels());
-        double accuracy = (double) correct(logits.value(), batch.labels()) / batch.size();
-        return new Loss(loss, batch.size(), Map.of("accuracy", accuracy));
+        Tensor x = batch.x();                                        // (features, B)
+        int[] labels = batch.labels();
+        if (shard.count() > 1) {
+            int from = shard.from(batch.size());
+            int to = shard.to(batch.size());
+            x = x.columns(from, to);                                 // (features, B / shards)
+            labels = Arrays.copyOfRange(labels, from, to);
+        }
+        Var logits = model.model().forward(tape, Var.constant(x));  // (classes, B)
+        Var loss = Losses.softmaxCrossEntropy(tape, logits, labels);
+        double accuracy = (double) correct(logits.value(), labels) / labels.length;
+        return new Loss(loss, labels.length, Map.of("accuracy", accuracy));
     }
 
     @Override

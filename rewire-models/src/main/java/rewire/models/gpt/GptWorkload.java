@@ -1,5 +1,6 @@
 package rewire.models.gpt;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import rewire.autodiff.AttentionMask;
@@ -7,6 +8,8 @@ import rewire.autodiff.AttentionOps;
 import rewire.autodiff.Losses;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.dist.Shard;
+import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.optim.Schedule;
 import rewire.optim.Transform;
@@ -34,7 +37,7 @@ import rewire.train.SupervisedWorkload;
  * pattern) {@code 2·d} FLOPs in each of the two forward products (scores, mixing) and four backward
  * ones, {@code 12·d} in all; the dense twin scores {@code T²}.
  */
-public final class GptWorkload implements SupervisedWorkload {
+public final class GptWorkload implements SupervisedWorkload, Shardable {
     private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
             Score.accuracy("accuracy", "validation token accuracy"));
 
@@ -53,7 +56,8 @@ public final class GptWorkload implements SupervisedWorkload {
     private final Tape evalTape;
     private final int[] inputs;
     private final int[] targets;
-    private final long flopsPerScoredPair;
+    private final long flopsPerScoredPairAndSequence;
+    private Shard shard = Shard.whole();
     private long attentionFlops;
     private long denseAttentionFlops;
 
@@ -76,7 +80,7 @@ public final class GptWorkload implements SupervisedWorkload {
         this.evalTape = new Tape(kernels);
         this.inputs = new int[data.batchSize() * seqLen];
         this.targets = new int[data.batchSize() * seqLen];
-        this.flopsPerScoredPair = 12L * model.width() * model.layers() * data.batchSize();
+        this.flopsPerScoredPairAndSequence = 12L * model.width() * model.layers();
         if (validation.length() < seqLen + 1) {
             throw new IllegalArgumentException("the validation split (" + validation.length() + " tokens) is shorter than"
                     + " one block of " + (seqLen + 1));
@@ -128,13 +132,22 @@ public final class GptWorkload implements SupervisedWorkload {
     public Loss loss(Tape tape, long step) {
         AttentionMask mask = maskAt(step);
         model().setAttentionMask(mask);
-        attentionFlops += flopsPerScoredPair * AttentionOps.scoredPairs(mask, seqLen);
-        denseAttentionFlops += flopsPerScoredPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen);
         train.sample(dataRng.fold(step), data.batchSize(), seqLen, inputs, targets);
-        Var logits = model().logits(tape, inputs, seqLen);
-        Var loss = Losses.softmaxCrossEntropy(tape, logits, targets);
-        return new Loss(loss, targets.length, Map.of("accuracy", (double) correct(logits.value(), targets)
-                / targets.length));
+        int from = shard.from(data.batchSize());
+        int to = shard.to(data.batchSize());
+        int[] x = shard.count() == 1 ? inputs : Arrays.copyOfRange(inputs, from * seqLen, to * seqLen);
+        int[] y = shard.count() == 1 ? targets : Arrays.copyOfRange(targets, from * seqLen, to * seqLen);
+        long perPair = flopsPerScoredPairAndSequence * (to - from);
+        attentionFlops += perPair * AttentionOps.scoredPairs(mask, seqLen);
+        denseAttentionFlops += perPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen);
+        Var logits = model().logits(tape, x, seqLen);               // (V, sequences · T)
+        Var loss = Losses.softmaxCrossEntropy(tape, logits, y);
+        return new Loss(loss, y.length, Map.of("accuracy", (double) correct(logits.value(), y) / y.length));
+    }
+
+    @Override
+    public void restrictTo(Shard part) {
+        shard = part;
     }
 
     @Override

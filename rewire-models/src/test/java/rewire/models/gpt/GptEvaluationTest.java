@@ -1,0 +1,57 @@
+package rewire.models.gpt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rewire.autodiff.AttentionMask;
+import rewire.kernel.Kernels;
+import rewire.optim.Slots;
+import rewire.run.LoopSettings;
+import rewire.run.RunCheckpoint;
+import rewire.run.RunSpec;
+import rewire.run.TrainingRun;
+import rewire.train.Evaluation;
+import rewire.train.SparsitySettings;
+
+/**
+ * Evaluation after training and evaluation of the saved checkpoint (what {@code rewire eval}
+ * does) use the attention the last training step used: a run whose sparse-attention window lasts
+ * to its end is evaluated with the sparse mask both times, and the two losses are equal.
+ */
+class GptEvaluationTest {
+    @TempDir
+    Path runs;
+
+    private RunSpec spec() {
+        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, "local", 2, 0.25, 1.0);
+        GptDataSettings data = new GptDataSettings("unused", 0.9, 2, 8, 2, List.of());
+        GptConfig config = new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data,
+                new LoopSettings(2, 4, 0, 0, 3, 0, runs.toString()), GptTraceTest.tiny(
+                new SparsitySettings("dense", 1, List.of()), "none").optim(),
+                new SparsitySettings("dense", 1, List.of()));
+        return GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults());
+    }
+
+    @Test
+    void theCheckpointEvaluatesAsTheRunDidWithItsLastMask() throws IOException {
+        RunSpec trained = spec();
+        TrainingRun run = TrainingRun.start(trained, Kernels.defaults(), null);
+        double runLoss = run.run().summary().value("loss");
+
+        RunSpec fresh = spec();
+        GptWorkload w = (GptWorkload) fresh.workload();
+        long step = RunCheckpoint.restore(run.folder().lastCheckpoint(), w, new Slots(), List.of());
+        assertEquals(AttentionMask.named("local", 2), w.attentionAfter(step), "the window reaches the end");
+        w.model().eval();
+        Evaluation e = w.evaluate(step);
+        assertEquals(runLoss, e.get("loss"), 0.0, "rewire eval reports the run's own validation loss");
+
+        w.model().setAttentionMask(AttentionMask.causal());
+        assertNotEquals(runLoss, w.evaluate(0).get("loss"), "dense causal attention would give another loss");
+    }
+}
