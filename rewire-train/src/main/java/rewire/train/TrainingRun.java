@@ -60,7 +60,7 @@ public final class TrainingRun {
 
     /** Starts a new run in a new folder under {@code spec.loop().runs()}. */
     public static TrainingRun start(RunSpec spec, Kernels kernels, Consumer<Progress> progress) throws IOException {
-        RunFolder folder = RunFolder.create(Path.of(spec.loop().runs()), spec.name());
+        RunFolder folder = RunFolder.create(spec.loop().runs(), spec.name());
         folder.writeText(RunFolder.CONFIG_YAML, spec.configYaml());
         TrainingRun run = new TrainingRun(spec, folder, kernels, progress);
         run.writeRecord("running", null);

@@ -20,7 +20,7 @@ import rewire.train.RunFolder;
  * run.json may lack its summary (a run in progress).
  */
 public final class RunReader {
-    private static final Pattern OFFSET = Pattern.compile("offset (\\d+)");
+    private static final Pattern LINE = Pattern.compile("at line (\\d+)");
 
     private RunReader() {
     }
@@ -49,19 +49,15 @@ public final class RunReader {
         try {
             value = Json.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new RunFormatException(file, lineOf(text, e.getMessage()), "malformed JSON: " + e.getMessage());
+            throw new RunFormatException(file, lineOf(e.getMessage()), "malformed JSON: " + e.getMessage());
         }
         return JsonFields.of(value, file, 0);
     }
 
-    // Json names the character offset of a defect ("... at offset 17"); turn it into a line number.
-    private static int lineOf(String text, String message) {
-        Matcher m = OFFSET.matcher(String.valueOf(message));
-        if (!m.find()) {
-            return 0;
-        }
-        int offset = (int) Math.min(Long.parseLong(m.group(1)), text.length());
-        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    // Json names the line of a defect ("JSON at line 3, column 13: ..."), or none
+    private static int lineOf(String message) {
+        Matcher m = LINE.matcher(String.valueOf(message));
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static Map<String, List<MetricPoint>> readMetrics(Path file) throws IOException {
