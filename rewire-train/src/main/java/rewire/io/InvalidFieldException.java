@@ -2,7 +2,7 @@ package rewire.io;
 
 /**
  * A field of a record read from JSON that the record's compact constructor rejects: missing, out
- * of range, inconsistent with another. {@link Json#read} reports it with the source and the field's
+ * of range, inconsistent with another (see {@link FieldChecks}). {@link Json#read} reports it with the source and the field's
  * full path ({@code bad.json: allies[0].count: must be at least 1}).
  */
 public final class InvalidFieldException extends IllegalArgumentException {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       alphabetically by default).</li>
  * </ul>
  * Errors are {@link IllegalArgumentException}s naming the source, the field (such as
- * {@code allies[2].x}), the problem and its line and column.
+ * {@code allies[2].x}), the problem and its line and column; a record checks its own fields in its
+ * compact constructor with {@link FieldChecks}.
  */
 public final class Json {
     static final int MAX_DEPTH = 256;
@@ -120,19 +122,6 @@ public final class Json {
         return new IllegalArgumentException(source + ": " + field + ": " + problem);
     }
 
-    /**
-     * For the compact constructors of records read from JSON: {@code value}, which the document
-     * must hold.
-     *
-     * @throws InvalidFieldException "missing" when the field was absent or null
-     */
-    public static <T> T required(T value, String field) {
-        if (value == null) {
-            throw new InvalidFieldException(field, "missing");
-        }
-        return value;
-    }
-
     /** "field: problem (line L, column C)", or without the field or the place when Jackson knows none. */
     private static String describe(JacksonException e) {
         String field = path(e);
@@ -140,6 +129,8 @@ public final class Json {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFieldException invalid) {
             field = field.isEmpty() ? invalid.field() : field + "." + invalid.field();
             problem = invalid.problem();
+        } else if (e instanceof StreamReadException) {
+            problem = "not valid JSON: " + problem;
         }
         String place = location(e);
         return (field.isEmpty() ? "" : field + ": ") + problem + (place.isEmpty() ? "" : " (" + place.strip() + ")");

@@ -192,9 +192,9 @@ public final class Safetensors {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TensorEntry(String dtype, int[] shape, @JsonProperty("data_offsets") long[] dataOffsets) {
         TensorEntry {
-            Json.required(dtype, "dtype");
-            Json.required(shape, "shape");
-            Json.required(dataOffsets, "data_offsets");
+            FieldChecks.required(dtype, "dtype");
+            FieldChecks.required(shape, "shape");
+            FieldChecks.required(dataOffsets, "data_offsets");
             if (!dtype.equals("F32") && !dtype.equals("I32")) {
                 throw new InvalidFieldException("dtype", dtype + " is not supported, only F32 and I32");
             }

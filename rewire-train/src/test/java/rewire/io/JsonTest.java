@@ -16,7 +16,7 @@ class JsonTest {
     /** A record as a caller would write it to a file and read it back. */
     record Summary(String status, long steps, double loss, List<Integer> sizes, Optional<String> note) {
         Summary {
-            Json.required(status, "status");
+            FieldChecks.required(status, "status");
             if (steps < 0) {
                 throw new InvalidFieldException("steps", "must be at least 0, got " + steps);
             }
@@ -90,7 +90,7 @@ class JsonTest {
         assertReadError("{\"status\":\"s\",\"stepz\":1}", "run.json: stepz: unknown field (known: [status, steps, loss, sizes, note])");
         assertReadError("{\"steps\":1,\"loss\":1,\"sizes\":[]}", "run.json: status: missing");
         assertReadError("{\"status\":\"s\",\"steps\":-1,\"loss\":1,\"sizes\":[]}", "run.json: steps: must be at least 0, got -1");
-        assertReadError("{\"status\":\"s\",", "run.json: Unexpected end-of-input");
+        assertReadError("{\"status\":\"s\",", "run.json: not valid JSON: Unexpected end-of-input");
     }
 
     private static void assertReadError(String json, String expected) {

@@ -89,7 +89,7 @@ class SafetensorsTest {
                 "tensor 'a': data_offsets: [0, 8] do not hold 3 elements of 4 bytes");
         assertDefect(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]),
                 "tensor 'a' starts at byte 4 of the data, expected 0");
-        assertDefect(file("{\"a\":1,}", new byte[0]), "header: Unexpected character ('}'");
+        assertDefect(file("{\"a\":1,}", new byte[0]), "header: not valid JSON: Unexpected character ('}'");
         assertDefect(file("[1]", new byte[0]), "header is not a JSON object");
         assertDefect(file("{\"a\":{\"dtype\":\"F32\"}}", new byte[0]), "tensor 'a': shape: missing");
         assertDefect(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,0]}}", new byte[0]),
