@@ -1,11 +1,11 @@
 package rewire.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import rewire.io.Json;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One result of {@link SparseLinearBenchmark} read back from JMH's JSON output ({@code -rf json}).
@@ -51,18 +51,18 @@ record LayerRun(String op, String weights, Config config, double density, int re
     /** Reads the results of one JMH JSON file as repetition {@code repetition}. */
     static List<LayerRun> read(Path json, int repetition) throws IOException {
         List<LayerRun> runs = new ArrayList<>();
-        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
-            String benchmark = result.get("benchmark").asText();
+        for (JsonNode result : Json.mapper().readTree(json)) {
+            String benchmark = result.get("benchmark").asString();
             if (!benchmark.startsWith(SparseLinearBenchmark.class.getName() + ".")) {
                 continue;
             }
             JsonNode params = result.get("params");
             JsonNode metric = result.get("primaryMetric");
-            if (!metric.get("scoreUnit").asText().equals("ms/op")) {
+            if (!metric.get("scoreUnit").asString().equals("ms/op")) {
                 throw new IOException(json + ": expected ms/op for " + benchmark + ", got " + metric.get("scoreUnit"));
             }
-            Config config = new Config(params.get("layer").asText(), params.get("batch").asInt(), params.get("threads").asInt());
-            runs.add(new LayerRun(benchmark.substring(benchmark.lastIndexOf('.') + 1), params.get("weights").asText(),
+            Config config = new Config(params.get("layer").asString(), params.get("batch").asInt(), params.get("threads").asInt());
+            runs.add(new LayerRun(benchmark.substring(benchmark.lastIndexOf('.') + 1), params.get("weights").asString(),
                     config, params.get("density").asDouble(), repetition, metric.get("score").asDouble()));
         }
         return runs;
@@ -70,17 +70,17 @@ record LayerRun(String op, String weights, Config config, double density, int re
 
     /** The JVM of the first result in a JMH JSON file. */
     static Jvm jvm(Path json) throws IOException {
-        JsonNode first = new ObjectMapper().readTree(json.toFile()).get(0);
+        JsonNode first = Json.mapper().readTree(json).get(0);
         if (first == null) {
             throw new IOException(json + " holds no results");
         }
         List<String> args = new ArrayList<>();
-        first.get("jvmArgs").forEach(a -> args.add(a.asText()));
-        String jmh = first.get("mode").asText() + ", " + first.get("warmupIterations").asInt() + " x "
-                + first.get("warmupTime").asText() + " warmup, " + first.get("measurementIterations").asInt() + " x "
-                + first.get("measurementTime").asText() + " measurement, " + first.get("forks").asInt() + " fork(s), JMH "
-                + first.get("jmhVersion").asText();
-        return new Jvm(first.get("jdkVersion").asText(), first.get("vmName").asText(), first.get("vmVersion").asText(),
+        first.get("jvmArgs").forEach(a -> args.add(a.asString()));
+        String jmh = first.get("mode").asString() + ", " + first.get("warmupIterations").asInt() + " x "
+                + first.get("warmupTime").asString() + " warmup, " + first.get("measurementIterations").asInt() + " x "
+                + first.get("measurementTime").asString() + " measurement, " + first.get("forks").asInt() + " fork(s), JMH "
+                + first.get("jmhVersion").asString();
+        return new Jvm(first.get("jdkVersion").asString(), first.get("vmName").asString(), first.get("vmVersion").asString(),
                 String.join(" ", args), jmh);
     }
 }

@@ -1,13 +1,12 @@
 package rewire.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import rewire.io.Json;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One result of {@link RewireBenchmark} read back from JMH's JSON output ({@code -rf json}, run
@@ -50,19 +49,19 @@ record RewireBenchmarkResult(String op, String grower, String layer, int batch, 
     static List<RewireBenchmarkResult> read(Path json) throws IOException {
         List<RewireBenchmarkResult> out = new ArrayList<>();
         String prefix = RewireBenchmark.class.getName() + ".";
-        for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
-            String benchmark = result.get("benchmark").asText();
+        for (JsonNode result : Json.mapper().readTree(json)) {
+            String benchmark = result.get("benchmark").asString();
             if (!benchmark.startsWith(prefix)) {
                 continue;
             }
             JsonNode params = result.get("params");
             JsonNode metric = result.get("primaryMetric");
-            if (!metric.get("scoreUnit").asText().equals("ms/op")) {
+            if (!metric.get("scoreUnit").asString().equals("ms/op")) {
                 throw new IOException(json + ": expected ms/op for " + benchmark + ", got " + metric.get("scoreUnit"));
             }
-            out.add(new RewireBenchmarkResult(benchmark.substring(prefix.length()), params.get("grower").asText(),
-                    params.get("layer").asText(), params.get("batch").asInt(), params.get("density").asDouble(),
-                    params.get("threads").asInt(), metric.get("score").asDouble(), metric.get("scoreError").asDouble(),
+            out.add(new RewireBenchmarkResult(benchmark.substring(prefix.length()), params.get("grower").asString(),
+                    params.get("layer").asString(), params.get("batch").asInt(), params.get("density").asDouble(),
+                    params.get("threads").asInt(), metric.get("score").asDouble(), number(metric.get("scoreError")),
                     rawExtreme(metric, -1), rawExtreme(metric, 1), allocNorm(result.get("secondaryMetrics")),
                     iterations(result)));
         }
@@ -74,10 +73,9 @@ record RewireBenchmarkResult(String op, String grower, String layer, int batch, 
         if (secondary == null) {
             return Double.NaN;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> m = it.next();
+        for (Map.Entry<String, JsonNode> m : secondary.properties()) {
             if (m.getKey().endsWith(ALLOC_NORM)) {
-                if (!m.getValue().get("scoreUnit").asText().equals("B/op")) {
+                if (!m.getValue().get("scoreUnit").asString().equals("B/op")) {
                     throw new IOException("expected B/op for " + ALLOC_NORM + ", got " + m.getValue().get("scoreUnit"));
                 }
                 return m.getValue().get("score").asDouble();
@@ -99,8 +97,13 @@ record RewireBenchmarkResult(String op, String grower, String layer, int batch, 
         return best;
     }
 
+    // JMH writes an unknown error as the string "NaN", which Jackson 3 does not read as a number
+    private static double number(JsonNode n) {
+        return n.isString() ? Double.parseDouble(n.asString()) : n.asDouble();
+    }
+
     private static String iterations(JsonNode r) {
-        return r.get("warmupIterations").asInt() + " x " + r.get("warmupTime").asText() + " + "
-                + r.get("measurementIterations").asInt() + " x " + r.get("measurementTime").asText();
+        return r.get("warmupIterations").asInt() + " x " + r.get("warmupTime").asString() + " + "
+                + r.get("measurementIterations").asInt() + " x " + r.get("measurementTime").asString();
     }
 }

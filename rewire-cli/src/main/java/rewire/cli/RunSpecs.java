@@ -32,7 +32,7 @@ final class RunSpecs {
 
     /** The run described by {@code file} (null for the defaults) with {@code overrides} applied. */
     static RunSpec fromFile(Path file, List<String> overrides, Kernels kernels) throws IOException {
-        Node.Mapping tree = file == null ? Node.Mapping.empty("defaults")
+        Node.Mapping tree = file == null ? Node.Mapping.empty(Node.Origin.inWorkingDirectory("defaults"))
                 : Config.read(file);
         return fromTree(Overrides.apply(tree, overrides), kernels);
     }

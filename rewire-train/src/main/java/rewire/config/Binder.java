@@ -17,9 +17,12 @@ import java.util.Set;
  * Binds a {@link Node} tree to a configuration record by reflection. A key the tree leaves out
  * keeps the value of the base instance: the record's {@code defaults()} at the top, the enclosing
  * default's component for a nested record. Every value is checked against its component's type;
- * every key must name a component.
+ * every key must name a component. Path-typed components ({@link java.nio.file.Path},
+ * {@link NameOrPath}) come out absolute: a relative path resolves against the folder of the node
+ * that holds it (see {@link Node.Origin}); a default's against the working directory.
  */
 final class Binder {
+    private static final Node.Origin DEFAULTS = Node.Origin.inWorkingDirectory("defaults");
     private final Set<String> allKeys;
 
     private Binder(Set<String> allKeys) {
@@ -60,7 +63,7 @@ final class Binder {
             Object baseValue = base == null ? null : invoke(c.getAccessor(), base, key);
             Node child = mapping.get(c.getName());
             args[i] = child != null ? convert(child, c.getGenericType(), baseValue, key)
-                    : base != null ? baseValue : absent(c, key, mapping.origin());
+                    : base != null ? fromDefaults(baseValue, c.getGenericType(), key) : absent(c, key, mapping.origin());
             types[i] = c.getType();
         }
         try {
@@ -75,8 +78,16 @@ final class Binder {
         }
     }
 
+    /**
+     * A default value, bound again from its own tree so that a relative path in it resolves against
+     * the working directory, as an override's would (a default has no file to be relative to).
+     */
+    private Object fromDefaults(Object value, Type type, String key) {
+        return convert(RecordTree.node(value, DEFAULTS), type, value, key);
+    }
+
     /** The value of a key that is absent and has no default instance to take it from. */
-    private static Object absent(RecordComponent c, String key, String origin) {
+    private static Object absent(RecordComponent c, String key, Node.Origin origin) {
         Class<?> type = c.getType();
         if (type == Optional.class) {
             return Optional.empty();
@@ -114,7 +125,7 @@ final class Binder {
             throw typeError(key, node, Scalars.expected(raw));
         }
         try {
-            return Scalars.parse(raw, scalar.text());
+            return Scalars.parse(raw, scalar.text(), scalar.origin().folder());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + " (" + node.origin() + "): expected " + Scalars.expected(raw)
                     + ", got " + Node.describe(node) + e.getMessage());

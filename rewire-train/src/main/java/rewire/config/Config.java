@@ -35,7 +35,7 @@ public final class Config {
 
     /** The record from its defaults and {@code overrides} alone. */
     public static <R extends Record> R load(Class<R> type, List<String> overrides) {
-        return bind(type, Overrides.apply(Node.Mapping.empty("defaults"), overrides));
+        return bind(type, Overrides.apply(Node.Mapping.empty(Node.Origin.inWorkingDirectory("defaults")), overrides));
     }
 
     /** The record bound from YAML text; {@code source} names it in errors. */
@@ -67,33 +67,52 @@ public final class Config {
         return RecordTree.plain(config);
     }
 
-    /** The tree of a {@code .yaml}, {@code .yml} or {@code .properties} file. */
+    /**
+     * The tree of a {@code .yaml}, {@code .yml} or {@code .properties} file; relative paths in it
+     * resolve against the file's folder.
+     *
+     * @throws ConfigException also for a file without settings (empty, or only comments): that is
+     *     never what was meant, and leaving the file out gives the defaults
+     */
     public static Node.Mapping read(Path file) throws IOException {
         String name = file.getFileName().toString();
         String text = Files.readString(file);
+        Path folder = file.toAbsolutePath().getParent();
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            return requireMapping(Yaml.parse(text, file.toString()), file.toString());
+            Node document = Yaml.document(text, file.toString(), folder).orElseThrow(() -> noSettings(file));
+            return requireMapping(document, file.toString());
         }
         if (name.endsWith(".properties")) {
-            return fromProperties(text, file.toString());
+            Node.Mapping tree = fromProperties(text, file.toString(), folder);
+            if (tree.entries().isEmpty()) {
+                throw noSettings(file);
+            }
+            return tree;
         }
         throw new ConfigException(file + ": unknown configuration format, expected .yaml, .yml or .properties");
     }
 
+    private static ConfigException noSettings(Path file) {
+        return new ConfigException(file + ": no settings (the file is empty or holds only comments); to train with"
+                + " the defaults, give no configuration file (rewire train with no arguments)");
+    }
+
     /**
      * The tree of {@code .properties} text: each {@code a.b.c = value} sets a dotted key as an
-     * override does, so values are inline YAML values ({@code [a, b]} lists, quotes allowed).
+     * override does, so values are inline YAML values ({@code [a, b]} lists, quotes allowed);
+     * relative paths resolve against {@code folder}.
      */
-    public static Node.Mapping fromProperties(String text, String source) {
+    public static Node.Mapping fromProperties(String text, String source, Path folder) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException(source + ": malformed properties: " + e.getMessage(), e);
         }
-        Node.Mapping root = Node.Mapping.empty(source);
+        Node.Mapping root = Node.Mapping.empty(new Node.Origin(source, folder));
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            root = Overrides.set(root, key, properties.getProperty(key).strip(), source + " (" + key + ")");
+            root = Overrides.set(root, key, properties.getProperty(key).strip(),
+                    new Node.Origin(source + " (" + key + ")", folder));
         }
         return root;
     }

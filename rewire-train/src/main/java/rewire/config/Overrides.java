@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Command-line overrides {@code key=value}: a dotted key ({@code optim.lr}) names a path of
  * mapping keys, created where missing; the value is an inline YAML value (a scalar, a quoted
- * string, a flow list {@code [a, b]}; nothing after {@code =} means null). Later overrides win.
+ * string, a flow list {@code [a, b]} or mapping {@code {a: 1}}; nothing after {@code =} means
+ * null). Later overrides win. A relative path in an override resolves against the working
+ * directory, where the command was typed.
  */
 public final class Overrides {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
@@ -23,7 +25,7 @@ public final class Overrides {
     public static Node.Mapping apply(Node.Mapping root, List<String> args) {
         Node.Mapping result = root;
         for (String arg : args) {
-            String origin = "override '" + arg + "'";
+            Node.Origin origin = Node.Origin.inWorkingDirectory("override '" + arg + "'");
             int eq = arg.indexOf('=');
             if (eq < 0) {
                 throw new ConfigException(origin + ": expected key=value with a dotted key, such as optim.lr=0.05");
@@ -37,16 +39,18 @@ public final class Overrides {
      * {@code root} with the dotted {@code key} set to the inline value {@code text} (null when
      * empty); {@code origin} names the setting in errors.
      */
-    static Node.Mapping set(Node.Mapping root, String key, String text, String origin) {
+    static Node.Mapping set(Node.Mapping root, String key, String text, Node.Origin origin) {
         if (!KEY.matcher(key).matches()) {
             throw new ConfigException(origin + ": '" + key + "' is not a dotted key such as optim.lr");
         }
-        Node value = text.isEmpty() ? Node.Scalar.nullValue(origin) : YamlParser.parseInline(text, origin);
+        Node value = text.isEmpty() ? Node.Scalar.nullValue(origin) : YamlReader.inline(text, origin)
+                .orElseThrow(() -> new ConfigException(origin + ": no value after '=' ('#' starts a YAML comment;"
+                        + " quote text that starts with it)"));
         return set(root, key.split("\\."), 0, value, origin);
     }
 
     /** {@code mapping} with {@code path[i..]} set to {@code value}. */
-    private static Node.Mapping set(Node.Mapping mapping, String[] path, int i, Node value, String origin) {
+    private static Node.Mapping set(Node.Mapping mapping, String[] path, int i, Node value, Node.Origin origin) {
         if (i == path.length - 1) {
             return mapping.with(path[i], value);
         }

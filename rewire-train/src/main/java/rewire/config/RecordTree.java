@@ -14,38 +14,39 @@ import java.util.Optional;
  * equal record whatever the defaults are.
  */
 final class RecordTree {
-    private static final String ORIGIN = "written config";
+    private static final Node.Origin WRITTEN = Node.Origin.inWorkingDirectory("written config");
 
     private RecordTree() {
     }
 
     static Node.Mapping of(Record record) {
-        return (Node.Mapping) node(record);
+        return (Node.Mapping) node(record, WRITTEN);
     }
 
-    private static Node node(Object value) {
+    /** The tree of a configuration value (a record, a list, an {@code Optional} or a scalar), placed at {@code origin}. */
+    static Node node(Object value, Node.Origin origin) {
         return switch (value) {
-            case null -> Node.Scalar.nullValue(ORIGIN);
-            case Optional<?> o -> node(o.orElse(null));
-            case Record r -> mapping(r);
+            case null -> Node.Scalar.nullValue(origin);
+            case Optional<?> o -> node(o.orElse(null), origin);
+            case Record r -> mapping(r, origin);
             case List<?> list -> {
                 List<Node> items = new ArrayList<>();
-                list.forEach(item -> items.add(node(item)));
-                yield new Node.Sequence(items, ORIGIN);
+                list.forEach(item -> items.add(node(item, origin)));
+                yield new Node.Sequence(items, origin);
             }
             default -> {
                 if (!Scalars.supports(value.getClass())) {
                     throw new ConfigException("cannot write a " + value.getClass().getName() + " in a configuration");
                 }
-                yield new Node.Scalar(Scalars.format(value), Scalars.isText(value.getClass()), ORIGIN);
+                yield new Node.Scalar(Scalars.format(value), Scalars.isText(value.getClass()), origin);
             }
         };
     }
 
-    private static Node.Mapping mapping(Record record) {
+    private static Node.Mapping mapping(Record record, Node.Origin origin) {
         Map<String, Node> entries = new LinkedHashMap<>();
-        components(record).forEach((name, value) -> entries.put(name, node(value)));
-        return new Node.Mapping(entries, ORIGIN);
+        components(record).forEach((name, value) -> entries.put(name, node(value, origin)));
+        return new Node.Mapping(entries, origin);
     }
 
     /**

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * Scalar types of configuration records and their text forms: {@code int}, {@code long},
- * {@code float}, {@code double}, {@code boolean} (and their boxes), {@code String}, {@code Path}
- * and enums. Numbers are decimal ({@code 1e-4}, {@code .5}, {@code inf}, {@code nan} allowed for
- * floating point); booleans are {@code true} or {@code false} in any case; enum constants match
- * ignoring case with {@code -} for {@code _}, and are written in lower case.
+ * {@code float}, {@code double}, {@code boolean} (and their boxes), {@code String}, {@code Path},
+ * {@link NameOrPath} and enums. Numbers are decimal ({@code 1e-4}, {@code .5}, {@code inf},
+ * {@code nan} allowed for floating point); booleans are {@code true} or {@code false} in any case;
+ * enum constants match ignoring case with {@code -} for {@code _}, and are written in lower case.
+ * A relative path resolves against the folder of the node that holds it, so a bound path is
+ * absolute and means the same file from any working directory.
  */
 final class Scalars {
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
@@ -45,16 +47,19 @@ final class Scalars {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Scalars::format).toList();
         }
+        if (type == NameOrPath.class) {
+            return "a name or a path";
+        }
         return type == Path.class ? "a path" : "a string";
     }
 
     /**
-     * The value of {@code text} as {@code type}.
+     * The value of {@code text} as {@code type}; a relative path resolves against {@code folder}.
      *
      * @throws IllegalArgumentException when the text is not such a value; the message may hold a
      *     hint (range, nearest enum constant) to append to the "expected" message
      */
-    static Object parse(Class<?> type, String text) {
+    static Object parse(Class<?> type, String text, Path folder) {
         Class<?> boxed = box(type);
         if (boxed == Integer.class || boxed == Long.class) {
             if (!INTEGER.matcher(text).matches()) {
@@ -82,7 +87,13 @@ final class Scalars {
         if (type.isEnum()) {
             return parseEnum(type, text);
         }
-        return type == Path.class ? Path.of(text) : text;
+        if (type == NameOrPath.class) {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("");
+            }
+            return NameOrPath.parse(text, folder);
+        }
+        return type == Path.class ? folder.resolve(text).normalize() : text;
     }
 
     private static long parseLong(String text) {
@@ -128,7 +139,7 @@ final class Scalars {
 
     /** Whether values of this type are written as quoted text rather than literals. */
     static boolean isText(Class<?> type) {
-        return type == String.class || Path.class.isAssignableFrom(type);
+        return type == String.class || Path.class.isAssignableFrom(type) || type == NameOrPath.class;
     }
 
     private static Class<?> box(Class<?> type) {

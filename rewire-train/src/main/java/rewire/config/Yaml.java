@@ -1,32 +1,40 @@
 package rewire.config;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
- * The YAML subset Rewire reads and writes:
- * <ul>
- *   <li>block mappings {@code key: value}, nested by indentation (spaces only);</li>
- *   <li>block lists of {@code - item} lines, whose items may be scalars, flow lists or mappings
- *       ({@code - name: a} with further keys aligned under {@code name});</li>
- *   <li>flow lists of scalars {@code [a, b, "c, d"]}, and {@code {}} for an empty mapping;</li>
- *   <li>scalars: plain text, {@code "double-quoted"} (escapes {@code \" \\ \n \t \r \0 \/ \\uXXXX}) or
- *       {@code 'single-quoted'} ({@code ''} for a quote); {@code null}, {@code ~} or nothing for null;</li>
- *   <li>comments from {@code #} (at the start or after a space, outside quotes) to the end of line;</li>
- *   <li>an optional leading {@code ---}.</li>
- * </ul>
- * Not supported, with an error naming the line: anchors and aliases, tags, block scalars
- * ({@code |}, {@code >}), flow mappings, nested flow collections, multiple documents, tabs in
- * indentation, duplicate keys. Scalars stay text: their type is decided when binding to a record.
+ * YAML 1.2 (core schema) through SnakeYAML Engine, read into and written from {@link Node} trees:
+ * block and flow style, comments, anchors and aliases, quoted strings, {@code |} and {@code >}
+ * multi-line strings. Scalars stay text: their type is decided when binding to a record. Errors
+ * name the source, the line and the column: SnakeYAML's syntax errors, and on top of them duplicate
+ * keys, keys that are not scalars, an alias to a collection that contains it, and tags other than
+ * YAML's own ({@code !!str}).
  */
 public final class Yaml {
     private Yaml() {
     }
 
     /**
-     * Parses {@code text}; {@code source} (such as the file name) prefixes every error and origin.
+     * The tree of {@code text}; {@code source} (such as the file name) starts every error and
+     * origin, and relative paths in it resolve against the working directory.
      *
-     * @throws ConfigException naming {@code source}, the line and the problem
+     * @throws ConfigException naming {@code source}, the line, the column and the problem, also
+     *     when the text holds no document (it is empty or only comments)
      */
     public static Node parse(String text, String source) {
-        return YamlParser.parse(text, source);
+        return document(text, source, Path.of("").toAbsolutePath()).orElseThrow(() -> new ConfigException(source
+                + ": no YAML document (the text is empty or holds only comments)"));
+    }
+
+    /**
+     * The document of {@code text}, empty when it has none; relative paths in it resolve against
+     * {@code folder} (the folder of the file it was read from).
+     *
+     * @throws ConfigException naming {@code source}, the line, the column and the problem
+     */
+    public static Optional<Node> document(String text, String source, Path folder) {
+        return YamlReader.document(text, source, folder.toAbsolutePath());
     }
 
     /** YAML text for {@code node} that {@link #parse} reads back to an equal tree (origins aside). */

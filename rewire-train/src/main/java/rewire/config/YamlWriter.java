@@ -1,139 +1,94 @@
 package rewire.config;
 
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.StreamDataWriter;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Writes a {@link Node} tree as the YAML subset of {@link Yaml}: mappings as indented blocks,
- * lists of scalars as flow lists {@code [a, b]}, other lists as {@code - item} blocks. Scalars are
- * written plain when that reads back to the same text, double-quoted otherwise.
+ * Writes a {@link Node} tree through SnakeYAML Engine's dumper: mappings as indented blocks, lists
+ * of scalars as flow lists {@code [a, b]}, other lists as {@code - item} blocks. Text is tagged as
+ * a string and other scalars as what YAML reads them as, so the dumper writes text plain only where
+ * it reads back as the same text, and quotes it otherwise.
  */
 final class YamlWriter {
-    private static final int INDENT = 2;
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?(\\.?[0-9].*|\\.?inf|\\.?nan|Infinity|NaN)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern OTHER_LITERAL = Pattern.compile("null|~|true|false|yes|no|on|off",
-            Pattern.CASE_INSENSITIVE);
+    private static final CoreSchema SCHEMA = new CoreSchema();
+    private static final ScalarResolver RESOLVER = SCHEMA.getScalarResolver();
+    private static final DumpSettings SETTINGS = DumpSettings.builder().setSchema(SCHEMA).setIndent(2)
+            .setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(Integer.MAX_VALUE).setSplitLines(false)
+            .build();
 
     private YamlWriter() {
     }
 
     static String write(Node node) {
-        StringBuilder out = new StringBuilder();
-        switch (node) {
-            case Node.Mapping m when !m.entries().isEmpty() -> writeMapping(m, 0, out);
-            case Node.Sequence q when !isFlow(q) -> writeSequence(q, 0, out);
-            default -> out.append(inline(node)).append('\n');
-        }
+        StringWriter out = new StringWriter();
+        new Dump(SETTINGS).dumpNode(yaml(node), new StreamDataWriter() {
+            @Override
+            public void write(String text) {
+                out.write(text);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) {
+                out.write(text, offset, length);
+            }
+        });
         return out.toString();
     }
 
-    private static void writeMapping(Node.Mapping mapping, int indent, StringBuilder out) {
-        for (Map.Entry<String, Node> e : mapping.entries().entrySet()) {
-            out.append(" ".repeat(indent)).append(key(e.getKey())).append(':');
-            writeNested(e.getValue(), indent, out);
-        }
-    }
-
-    /** The value after "key:" or "-": inline on the same line, or a block on the next lines. */
-    private static void writeNested(Node value, int indent, StringBuilder out) {
-        switch (value) {
-            case Node.Mapping m when !m.entries().isEmpty() -> {
-                out.append('\n');
-                writeMapping(m, indent + INDENT, out);
-            }
-            case Node.Sequence q when !isFlow(q) -> {
-                out.append('\n');
-                writeSequence(q, indent + INDENT, out);
-            }
-            default -> out.append(' ').append(inline(value)).append('\n');
-        }
-    }
-
-    private static void writeSequence(Node.Sequence sequence, int indent, StringBuilder out) {
-        for (Node item : sequence.items()) {
-            if (item instanceof Node.Mapping m && !m.entries().isEmpty()) {
-                // "- first: 1" then the other keys aligned under "first"
-                StringBuilder block = new StringBuilder();
-                writeMapping(m, indent + INDENT, block);
-                out.append(" ".repeat(indent)).append("- ").append(block, indent + INDENT, block.length());
-            } else {
-                out.append(" ".repeat(indent)).append('-');
-                writeNested(item, indent, out);
-            }
-        }
-    }
-
-    /** A list is written inline when all its items are scalars. */
-    private static boolean isFlow(Node.Sequence sequence) {
-        return sequence.items().stream().allMatch(item -> item instanceof Node.Scalar);
-    }
-
-    private static String inline(Node node) {
+    private static org.snakeyaml.engine.v2.nodes.Node yaml(Node node) {
         return switch (node) {
             case Node.Scalar s -> scalar(s);
-            case Node.Sequence q -> flowList(q.items());
-            case Node.Mapping m -> "{}";
+            case Node.Sequence q -> {
+                List<org.snakeyaml.engine.v2.nodes.Node> items = new ArrayList<>();
+                q.items().forEach(item -> items.add(yaml(item)));
+                boolean flat = q.items().stream().allMatch(item -> item instanceof Node.Scalar);
+                yield new SequenceNode(Tag.SEQ, items, flat ? FlowStyle.FLOW : FlowStyle.BLOCK);
+            }
+            case Node.Mapping m -> {
+                List<NodeTuple> entries = new ArrayList<>();
+                for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+                    entries.add(new NodeTuple(text(e.getKey(), m), yaml(e.getValue())));
+                }
+                yield new MappingNode(Tag.MAP, entries, entries.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK);
+            }
         };
     }
 
-    private static String flowList(List<Node> items) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(scalar((Node.Scalar) items.get(i)));
-        }
-        return out.append(']').toString();
-    }
-
-    private static String key(String key) {
-        return PLAIN_KEY.matcher(key).matches() ? key : quote(key);
-    }
-
-    private static String scalar(Node.Scalar s) {
+    private static ScalarNode scalar(Node.Scalar s) {
         if (s.isNull()) {
-            return "null";
+            return new ScalarNode(Tag.NULL, "null", ScalarStyle.PLAIN);
         }
-        String text = s.text();
-        boolean mistakable = s.quoted() && (NUMBER_LIKE.matcher(text).matches() || OTHER_LITERAL.matcher(text).matches());
-        return isSafePlain(text) && !mistakable ? text : quote(text);
+        return s.quoted() ? text(s.text(), s) : new ScalarNode(RESOLVER.resolve(s.text(), true), s.text(), ScalarStyle.PLAIN);
     }
 
-    /** Whether {@code text} written plain, also inside a flow list, reads back as the same text. */
-    private static boolean isSafePlain(String text) {
-        if (text.isEmpty() || !text.strip().equals(text) || text.equals("-") || text.startsWith("- ")) {
-            return false;
-        }
-        if ("[]{}#&*!|>%@`'\",?".indexOf(text.charAt(0)) >= 0 || text.endsWith(":")) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == ',' || c == '[' || c == ']' || c == '{' || c == '}') {
-                return false;
-            }
-            // the parser starts a comment at '#' after any whitespace, Unicode spaces included
-            if (c == '#' && i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
-                return false;
-            }
-        }
-        return !text.contains(": ");
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+    /**
+     * A string scalar. SnakeYAML writes U+0085 (next line) plain but does not read it back as
+     * written, so text holding one is double-quoted, where it is escaped; its double-quoted writer
+     * also mangles a high surrogate that no low surrogate follows, so text that is not valid
+     * Unicode (which no YAML file can hold) is refused.
+     */
+    private static ScalarNode text(String text, Node where) {
+        text.codePoints().filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE).findFirst()
+                .ifPresent(c -> {
+                    throw new ConfigException(where.origin() + ": text with an unpaired surrogate U+"
+                            + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " is not Unicode and cannot be written"
+                            + " as YAML: '" + text + "'");
+                });
+        return new ScalarNode(Tag.STR, text, text.indexOf('\u0085') >= 0 ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN);
     }
 }

@@ -1,297 +1,169 @@
 package rewire.io;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small JSON (RFC 8259) writer and strict parser over plain Java values: {@code Map<String, ?>}
- * (objects, key order kept), {@code List<?>} (arrays), {@code String}, numbers, {@code Boolean}
- * and {@code null}. The parser gives integers as {@code Long} (when they fit) and other numbers as
- * {@code Double}; it rejects duplicate keys, trailing commas, comments and nesting deeper than
- * {@value #MAX_DEPTH}, naming the character offset of the problem.
+ * JSON (RFC 8259) through Jackson: one shared, configured {@link JsonMapper} and a thin facade over
+ * it. Plain values ({@link #parse}, {@link #write}) are {@code Map<String, ?>} (objects, key order
+ * kept), {@code List<?>}, {@code String}, {@code Long} (every integer), {@code Double} (every other
+ * number), {@code Boolean} and {@code null}; records and other types go through {@link #read} and
+ * {@link #write} directly.
+ *
+ * <p>The mapper's settings, and why:
+ * <ul>
+ *   <li>non-finite numbers never reach a file: writing NaN or an infinity fails naming the field
+ *       (JSON has no such numbers, and Jackson would write them as the strings "NaN", "Infinity");</li>
+ *   <li>duplicate keys, trailing tokens, comments, trailing commas and integers beyond {@code long}
+ *       are errors, and nesting is at most {@value #MAX_DEPTH} deep;</li>
+ *   <li>records are read strictly: an unknown property is an error, a fraction is not an
+ *       integer, a string is not a number; records are written in component order (Jackson 3 sorts
+ *       alphabetically by default).</li>
+ * </ul>
+ * Errors are {@link IllegalArgumentException}s naming the source, the field (such as
+ * {@code allies[2].x}), the problem and its line and column; a record checks its own fields in its
+ * compact constructor with {@link FieldChecks}.
  */
 public final class Json {
     static final int MAX_DEPTH = 256;
+    /** Jackson's hints in parentheses that name its own types and features, such as "(set `X` to allow)". */
+    private static final Pattern JACKSON_HINT = Pattern.compile(" \\([^()]*`[^()]*\\)");
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .addDecorator((factory, generator) -> new FiniteNumbers(generator))
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
-    private final String text;
-    private int pos;
-    private int depth;
-
-    private Json(String text) {
-        this.text = text;
+    private Json() {
     }
 
-    /** Compact JSON text for {@code value}; non-finite numbers are rejected. */
-    public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> writeString(s, out);
-            case Boolean b -> out.append(b);
-            case Double d when !Double.isFinite(d) -> throw new IllegalArgumentException("JSON has no " + d);
-            case Float f when !Float.isFinite(f) -> throw new IllegalArgumentException("JSON has no " + f);
-            case Number n -> out.append(n);
-            case Map<?, ?> map -> {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (!(e.getKey() instanceof String key)) {
-                        throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
-                    }
-                    out.append(first ? "" : ",");
-                    writeString(key, out);
-                    out.append(':');
-                    write(e.getValue(), out);
-                    first = false;
-                }
-                out.append('}');
-            }
-            case List<?> list -> {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    out.append(i == 0 ? "" : ",");
-                    write(list.get(i), out);
-                }
-                out.append(']');
-            }
-            default -> throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
-        }
-    }
-
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        out.append('"');
+    /** The shared mapper, for readers and writers that need more than this facade (trees, streams). */
+    public static JsonMapper mapper() {
+        return MAPPER;
     }
 
     /**
-     * The value of JSON text.
+     * Compact JSON text for {@code value}: plain values, records, or anything else Jackson writes.
      *
-     * @throws IllegalArgumentException naming the offset and what was expected
+     * @throws IllegalArgumentException for a non-finite number or a value Jackson cannot write,
+     *     naming the field
+     */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + describe(e), e);
+        }
+    }
+
+    /**
+     * The plain value of JSON text.
+     *
+     * @throws IllegalArgumentException naming the line, the column and the problem
      */
     public static Object parse(String text) {
-        Json parser = new Json(text);
-        Object value = parser.value();
-        parser.skipWhitespace();
-        if (parser.pos < text.length()) {
-            throw parser.error("unexpected text after the value");
-        }
-        return value;
-    }
-
-    private Object value() {
-        skipWhitespace();
-        if (pos >= text.length()) {
-            throw error("unexpected end, expected a value");
-        }
-        char c = text.charAt(pos);
-        return switch (c) {
-            case '{' -> nested(this::object);
-            case '[' -> nested(this::array);
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> {
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    yield number();
-                }
-                throw error("unexpected character '" + c + "'");
-            }
-        };
-    }
-
-    private Object nested(java.util.function.Supplier<Object> parse) {
-        if (++depth > MAX_DEPTH) {
-            throw error("nesting deeper than " + MAX_DEPTH);
-        }
-        Object value = parse.get();
-        depth--;
-        return value;
-    }
-
-    private Object object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        pos++;  // '{'
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipWhitespace();
-            if (peek() != '"') {
-                throw error("expected a string key");
-            }
-            int keyAt = pos;
-            String key = string();
-            skipWhitespace();
-            expect(':');
-            if (map.containsKey(key)) {
-                pos = keyAt;
-                throw error("duplicate key \"" + key + "\"");
-            }
-            map.put(key, value());
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect('}');
-                return map;
-            }
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("JSON" + location(e) + ": " + problem(e), e);
         }
     }
 
-    private Object array() {
-        List<Object> list = new ArrayList<>();
-        pos++;  // '['
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            return list;
-        }
-        while (true) {
-            list.add(value());
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-            } else {
-                expect(']');
-                return list;
-            }
+    /**
+     * JSON text read as {@code type}; {@code source} (such as the file name) starts every error.
+     *
+     * @throws IllegalArgumentException naming the source, the field and the problem
+     */
+    public static <T> T read(String text, Class<T> type, String source) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(source + ": " + describe(e), e);
         }
     }
 
-    private String string() {
+    /** A JSON tree read as {@code type}; see {@link #read(String, Class, String)}. */
+    public static <T> T read(JsonNode tree, Class<T> type, String source) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(source + ": " + describe(e), e);
+        }
+    }
+
+    /** The JSON file {@code file} read as {@code type}; see {@link #read(String, Class, String)}. */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        return read(Files.readString(file), type, file.toString());
+    }
+
+    /**
+     * A problem with the field {@code field} (a path such as {@code allies[2].type}) of the JSON
+     * read from {@code source}, worded as {@link #read} words its own.
+     */
+    public static IllegalArgumentException fieldError(String source, String field, String problem) {
+        return new IllegalArgumentException(source + ": " + field + ": " + problem);
+    }
+
+    /** "field: problem (line L, column C)", or without the field or the place when Jackson knows none. */
+    private static String describe(JacksonException e) {
+        String field = path(e);
+        String problem = problem(e);
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFieldException invalid) {
+            field = field.isEmpty() ? invalid.field() : field + "." + invalid.field();
+            problem = invalid.problem();
+        } else if (e instanceof StreamReadException) {
+            problem = "not valid JSON: " + problem;
+        }
+        String place = location(e);
+        return (field.isEmpty() ? "" : field + ": ") + problem + (place.isEmpty() ? "" : " (" + place.strip() + ")");
+    }
+
+    /** The field path of the error: property names joined by dots, list indices in brackets. */
+    private static String path(JacksonException e) {
         StringBuilder out = new StringBuilder();
-        pos++;  // opening quote
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c < 0x20) {
-                pos--;
-                throw error("control character in string");
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = pos < text.length() ? text.charAt(pos++) : 0;
-            switch (e) {
-                case '"', '\\', '/' -> out.append(e);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> out.append(hex4());
-                default -> throw error("bad escape \\" + e);
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
             }
         }
-        throw error("unterminated string");
+        return out.toString();
     }
 
-    private char hex4() {
-        if (pos + 4 > text.length() || !text.substring(pos, pos + 4).matches("[0-9a-fA-F]{4}")) {
-            throw error("bad \\u escape");
+    private static String problem(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field (known: " + unknown.getKnownPropertyIds() + ")";
         }
-        char c = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
-        pos += 4;
-        return c;
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return e.getCause().getMessage();
+        }
+        return JACKSON_HINT.matcher(e.getOriginalMessage()).replaceAll("");
     }
 
-    private Object number() {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
+    /** " at line L, column C" where the parser knows the place, else empty. */
+    private static String location(JacksonException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return "";
         }
-        if (peek() == '0') {
-            pos++;
-        } else if (!digits()) {
-            throw error("expected digits");
-        }
-        boolean integral = true;
-        if (peek() == '.') {
-            pos++;
-            integral = false;
-            if (!digits()) {
-                throw error("expected digits after '.'");
-            }
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            pos++;
-            integral = false;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            if (!digits()) {
-                throw error("expected digits in the exponent");
-            }
-        }
-        String token = text.substring(start, pos);
-        if (integral) {
-            try {
-                return Long.parseLong(token);
-            } catch (NumberFormatException e) {
-                return Double.parseDouble(token);  // beyond the range of long
-            }
-        }
-        return Double.parseDouble(token);
-    }
-
-    private boolean digits() {
-        int start = pos;
-        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-            pos++;
-        }
-        return pos > start;
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("expected " + word);
-        }
-        pos += word.length();
-        return value;
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : 0;
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("JSON at offset " + pos + ": " + message);
+        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 }

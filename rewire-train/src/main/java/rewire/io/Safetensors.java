@@ -1,5 +1,7 @@
 package rewire.io;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +18,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The safetensors format (Hugging Face): an unsigned 64-bit little-endian header length N, N bytes
@@ -86,7 +90,7 @@ public final class Safetensors {
     private static byte[] header(Map<String, ? extends SafeTensor> tensors, Map<String, String> metadata) {
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
-            header.put(METADATA, new LinkedHashMap<>(metadata));
+            header.put(METADATA, metadata);
         }
         long offset = 0;
         for (Map.Entry<String, ? extends SafeTensor> e : tensors.entrySet()) {
@@ -95,11 +99,7 @@ public final class Safetensors {
             }
             SafeTensor t = e.getValue();
             long end = offset + 4 * t.elements();
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("dtype", t.dtype());
-            info.put("shape", Arrays.stream(t.shape()).boxed().toList());
-            info.put("data_offsets", List.of(offset, end));
-            header.put(e.getKey(), info);
+            header.put(e.getKey(), new TensorEntry(t.dtype(), t.shape(), new long[] {offset, end}));
             offset = end;
         }
         return Json.write(header).getBytes(StandardCharsets.UTF_8);
@@ -129,113 +129,136 @@ public final class Safetensors {
             throw new CorruptFileException(source, "header length " + Long.toUnsignedString(n) + " does not fit the "
                     + bytes.length + "-byte file: truncated, or not a safetensors file");
         }
-        Map<?, ?> header = parseHeader(bytes, (int) n, source);
+        ObjectNode header = parseHeader(bytes, (int) n, source);
         TensorTable table = new TensorTable(source, bytes.length - 8 - (int) n);
-        for (Map.Entry<?, ?> e : header.entrySet()) {
-            if (!METADATA.equals(e.getKey())) {
-                table.add((String) e.getKey(), e.getValue());
+        for (Map.Entry<String, JsonNode> e : header.properties()) {
+            if (!e.getKey().equals(METADATA)) {
+                table.add(e.getKey(), entry(e.getKey(), e.getValue(), source));
             }
         }
         Map<String, SafeTensor> tensors = table.decode(in, 8 + (int) n);
         return new Contents(tensors, metadata(header.get(METADATA), source));
     }
 
-    private static Map<?, ?> parseHeader(byte[] bytes, int n, String source) throws CorruptFileException {
+    private static ObjectNode parseHeader(byte[] bytes, int n, String source) throws CorruptFileException {
         String json;
         try {
             json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 8, n)).toString();
         } catch (CharacterCodingException e) {
             throw new CorruptFileException(source, "header is not valid UTF-8");
         }
+        JsonNode header;
         try {
-            if (Json.parse(json) instanceof Map<?, ?> map) {
-                return map;
-            }
+            header = Json.read(json, JsonNode.class, "header");
         } catch (IllegalArgumentException e) {
-            throw new CorruptFileException(source, "header is not valid JSON: " + e.getMessage());
+            throw new CorruptFileException(source, e.getMessage());
+        }
+        if (header instanceof ObjectNode object) {
+            return object;
         }
         throw new CorruptFileException(source, "header is not a JSON object");
     }
 
-    private static Map<String, String> metadata(Object value, String source) throws CorruptFileException {
+    private static TensorEntry entry(String name, JsonNode node, String source) throws CorruptFileException {
+        try {
+            return Json.read(node, TensorEntry.class, "tensor '" + name + "'");
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(source, e.getMessage());
+        }
+    }
+
+    private static Map<String, String> metadata(JsonNode value, String source) throws CorruptFileException {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (value == null) {
             return metadata;
         }
-        if (!(value instanceof Map<?, ?> map)) {
+        if (!(value instanceof ObjectNode object)) {
             throw new CorruptFileException(source, METADATA + " is not an object");
         }
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getValue() instanceof String s)) {
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            if (!e.getValue().isString()) {
                 throw new CorruptFileException(source, METADATA + " value of '" + e.getKey() + "' is not a string");
             }
-            metadata.put((String) e.getKey(), s);
+            metadata.put(e.getKey(), e.getValue().stringValue());
         }
         return metadata;
     }
 
+    /**
+     * One tensor's header entry: {@code {"dtype": "F32", "shape": [2, 3], "data_offsets": [begin, end]}},
+     * checked on its own (the byte range holds the shape's elements); other keys are ignored, as the
+     * reference implementation ignores them.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TensorEntry(String dtype, int[] shape, @JsonProperty("data_offsets") long[] dataOffsets) {
+        TensorEntry {
+            FieldChecks.required(dtype, "dtype");
+            FieldChecks.required(shape, "shape");
+            FieldChecks.required(dataOffsets, "data_offsets");
+            if (!dtype.equals("F32") && !dtype.equals("I32")) {
+                throw new InvalidFieldException("dtype", dtype + " is not supported, only F32 and I32");
+            }
+            if (Arrays.stream(shape).anyMatch(d -> d < 0)) {
+                throw new InvalidFieldException("shape", "negative dimension in " + Arrays.toString(shape));
+            }
+            long elements = Arrays.stream(shape).asLongStream().reduce(1, Math::multiplyExact);
+            if (dataOffsets.length != 2 || dataOffsets[0] < 0 || dataOffsets[1] - dataOffsets[0] != 4 * elements
+                    || elements > Integer.MAX_VALUE) {
+                throw new InvalidFieldException("data_offsets", Arrays.toString(dataOffsets) + " do not hold "
+                        + elements + " elements of 4 bytes");
+            }
+        }
+
+        long begin() {
+            return dataOffsets[0];
+        }
+
+        long end() {
+            return dataOffsets[1];
+        }
+    }
+
     /** The tensor entries of a header, checked against the data they point into. */
     private static final class TensorTable {
-        private record Info(String name, String dtype, int[] shape, long begin, long end) {
+        private record Named(String name, TensorEntry entry) {
         }
 
         private final String source;
         private final long dataLength;
-        private final List<Info> infos = new ArrayList<>();
+        private final List<Named> entries = new ArrayList<>();
 
         TensorTable(String source, long dataLength) {
             this.source = source;
             this.dataLength = dataLength;
         }
 
-        void add(String name, Object value) throws CorruptFileException {
-            if (!(value instanceof Map<?, ?> info) || !(info.get("dtype") instanceof String dtype)
-                    || !(info.get("shape") instanceof List<?> shape) || !(info.get("data_offsets") instanceof List<?> offsets)
-                    || offsets.size() != 2 || !(offsets.get(0) instanceof Long begin) || !(offsets.get(1) instanceof Long end)) {
-                throw new CorruptFileException(source, "tensor '" + name + "' needs dtype, shape and data_offsets [begin, end]");
-            }
-            if (!dtype.equals("F32") && !dtype.equals("I32")) {
-                throw new CorruptFileException(source, "tensor '" + name + "' has dtype " + dtype + ", only F32 and I32 are supported");
-            }
-            int[] dims = new int[shape.size()];
-            long elements = 1;
-            for (int i = 0; i < dims.length; i++) {
-                if (!(shape.get(i) instanceof Long d) || d < 0 || d > Integer.MAX_VALUE) {
-                    throw new CorruptFileException(source, "tensor '" + name + "' has a bad shape " + shape);
-                }
-                dims[i] = (int) (long) d;
-                elements *= d;
-            }
-            if (begin < 0 || end < begin || end - begin != 4 * elements || elements > Integer.MAX_VALUE) {
-                throw new CorruptFileException(source, "tensor '" + name + "': data_offsets [" + begin + ", " + end
-                        + "] do not hold " + elements + " elements of 4 bytes");
-            }
-            infos.add(new Info(name, dtype, dims, begin, end));
+        void add(String name, TensorEntry entry) {
+            entries.add(new Named(name, entry));
         }
 
         /** Decodes every tensor after checking that their byte ranges tile the data exactly. */
         Map<String, SafeTensor> decode(ByteBuffer in, int dataStart) throws CorruptFileException {
-            List<Info> byOffset = new ArrayList<>(infos);
-            byOffset.sort((a, b) -> Long.compare(a.begin, b.begin));
+            List<Named> byOffset = new ArrayList<>(entries);
+            byOffset.sort((a, b) -> Long.compare(a.entry.begin(), b.entry.begin()));
             long expected = 0;
-            for (Info info : byOffset) {
-                if (info.begin != expected) {
-                    throw new CorruptFileException(source, "tensor '" + info.name + "' starts at byte " + info.begin
+            for (Named t : byOffset) {
+                if (t.entry.begin() != expected) {
+                    throw new CorruptFileException(source, "tensor '" + t.name + "' starts at byte " + t.entry.begin()
                             + " of the data, expected " + expected + " (gap or overlap)");
                 }
-                expected = info.end;
+                expected = t.entry.end();
             }
             if (expected != dataLength) {
                 throw new CorruptFileException(source, "the tensors cover " + expected + " bytes but the data has "
                         + dataLength + (expected > dataLength ? ": truncated" : ": trailing bytes"));
             }
             Map<String, SafeTensor> tensors = new LinkedHashMap<>();
-            for (Info info : infos) {
-                int offset = dataStart + (int) info.begin;
-                int length = (int) (info.end - info.begin);
-                tensors.put(info.name, info.dtype.equals("F32")
-                        ? new SafeTensor.F32(info.shape, (float[]) EntryBytes.decode(Checkpoint.Kind.FLOATS, in, offset, length))
-                        : new SafeTensor.I32(info.shape, (int[]) EntryBytes.decode(Checkpoint.Kind.INTS, in, offset, length)));
+            for (Named t : entries) {
+                int offset = dataStart + (int) t.entry.begin();
+                int length = (int) (t.entry.end() - t.entry.begin());
+                tensors.put(t.name, t.entry.dtype().equals("F32")
+                        ? new SafeTensor.F32(t.entry.shape(), (float[]) EntryBytes.decode(Checkpoint.Kind.FLOATS, in, offset, length))
+                        : new SafeTensor.I32(t.entry.shape(), (int[]) EntryBytes.decode(Checkpoint.Kind.INTS, in, offset, length)));
             }
             return tensors;
         }

@@ -90,15 +90,15 @@ public final class SafetensorsParams {
     }
 
     private static int[] size(Safetensors.Contents contents, String name, String source) {
-        String text = contents.metadata().get(name + ".size");
-        try {
-            if (text != null && Json.parse(text) instanceof List<?> l && l.size() == 2
-                    && l.get(0) instanceof Long rows && l.get(1) instanceof Long cols) {
-                return new int[] {Math.toIntExact(rows), Math.toIntExact(cols)};
-            }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            // reported below
+        String key = name + ".size";
+        String text = contents.metadata().get(key);
+        if (text == null) {
+            throw new IllegalArgumentException(source + ": no metadata '" + key + "' [rows, cols]");
         }
-        throw new IllegalArgumentException(source + ": metadata '" + name + ".size' should be [rows, cols], got " + text);
+        int[] size = Json.read(text, int[].class, source + ": metadata '" + key + "'");
+        if (size.length != 2) {
+            throw new IllegalArgumentException(source + ": metadata '" + key + "' should be [rows, cols], got " + text);
+        }
+        return size;
     }
 }

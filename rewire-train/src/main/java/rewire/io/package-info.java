@@ -5,9 +5,10 @@
  * name), {@link rewire.io.ParamState} to put parameters, optimizer slots and generator states in
  * one, and the safetensors format ({@link rewire.io.Safetensors},
  * {@link rewire.io.SafetensorsParams}) to exchange weights with other frameworks. {@link rewire.io.Json}
- * is the small JSON reader and writer they share.
+ * is JSON for every file of Rewire (run files, safetensors headers, scenario files): one shared
+ * Jackson mapper behind a small facade, with records read and written directly.
  *
  * <p>Usable from {@code train} upward; imports only {@code tensor}, {@code sparse}, {@code nn},
- * {@code optim}.
+ * {@code optim} and Jackson.
  */
 package rewire.io;

@@ -1,5 +1,7 @@
 package rewire.run;
 
+import java.nio.file.Path;
+
 /**
  * The training-loop section of a run's configuration.
  *
@@ -12,10 +14,12 @@ package rewire.run;
  * @param scheduleEpochs  the epochs the schedules (learning rate, DST) are planned over; 0 means
  *                        {@code epochs}. {@code rewire resume RUN train.epochs=N} sets it to the
  *                        original length, so a longer run keeps the plan it started with
- * @param runs            the folder in which run folders are created
+ * @param runs            the folder in which run folders are created; like every path setting, relative
+ *                        to the configuration file that sets it, or to the working directory (the
+ *                        default {@code runs}, an override)
  */
 public record LoopSettings(int epochs, long logEvery, long evalEvery, long checkpointEvery, int keepCheckpoints,
-                           int scheduleEpochs, String runs) {
+                           int scheduleEpochs, Path runs) {
 
     public LoopSettings {
         if (epochs < 1 || logEvery < 1 || evalEvery < 0 || checkpointEvery < 0 || keepCheckpoints < 1
@@ -27,7 +31,7 @@ public record LoopSettings(int epochs, long logEvery, long evalEvery, long check
     }
 
     public static LoopSettings defaults() {
-        return new LoopSettings(3, 50, 0, 500, 3, 0, "runs");
+        return new LoopSettings(3, 50, 0, 500, 3, 0, Path.of("runs"));
     }
 
     /** The epochs the schedules are planned over. */

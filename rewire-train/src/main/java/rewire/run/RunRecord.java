@@ -6,11 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import rewire.io.CorruptFileException;
+import rewire.io.Json;
 import rewire.train.Score;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one schema of run.json (docs/run-folder.md): written by {@link TrainingRun} when a run starts,
@@ -29,13 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param summary     what the run achieved and cost; null while running
  * @param connectivity the first sparse layer's connections per input pixel; null when not an image
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRecord(String name, String status, long seed, String gitRevision, Map<String, Object> environment,
                         String workload, String sampleUnit, List<Group> groups, List<Score> scores,
                         List<String> warnings, Object config, List<Layer> layers, String startedAt,
                         String finishedAt, RunSummary summary, Connectivity connectivity) {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** The status of a run that ended normally. */
     public static final String FINISHED = "finished";
@@ -57,15 +54,18 @@ public record RunRecord(String name, String status, long seed, String gitRevisio
      * @param recipe the recipe's name with its non-default options, or "dense"
      * @param density the group's density over its sparse layers at the time of writing
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Group(String name, String recipe, double density, boolean frozen) {
     }
 
     /** One linear layer: kind "sparse" or "dense", representation CSR, DENSE (masked) or DENSE. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Layer(String name, String group, String kind, int in, int out, long nnz, double density,
                         String representation) {
     }
 
     /** Outgoing connections of the first sparse layer per input pixel, an image of {@code shape} (rows, cols). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Connectivity(String layer, List<Integer> shape, List<Long> counts) {
         public Connectivity {
             shape = List.copyOf(shape);
@@ -114,7 +114,7 @@ public record RunRecord(String name, String status, long seed, String gitRevisio
 
     /** The JSON text, one object on one line. */
     public String toJson() {
-        return MAPPER.writeValueAsString(this);
+        return Json.write(this);
     }
 
     /**
@@ -130,15 +130,16 @@ public record RunRecord(String name, String status, long seed, String gitRevisio
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file + ": no run.json (is this a run folder?)");
         }
+        RunRecord r;
         try {
-            RunRecord r = MAPPER.readValue(text, RunRecord.class);
-            if (r == null || r.name() == null || r.status() == null) {
-                throw new CorruptFileException(file.toString(), "not a run record (it needs at least 'name' and 'status')");
-            }
-            return r;
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-            throw new CorruptFileException(file + where, "not a valid run.json: " + e.getOriginalMessage());
+            r = Json.read(text, RunRecord.class, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(file.toString(), "not a valid run.json: "
+                    + e.getMessage().substring(file.toString().length() + 2));
         }
+        if (r == null || r.name() == null || r.status() == null) {
+            throw new CorruptFileException(file.toString(), "not a run record (it needs at least 'name' and 'status')");
+        }
+        return r;
     }
 }

@@ -3,6 +3,7 @@ package rewire.run;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * What a finished (or stopped) run achieved and cost: the {@code summary} of run.json, which the
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param nnz                 parameters actually stored (sparse layers count their connections)
  * @param sampleUnit          the unit of {@code samplesPerSecond}
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSummary(String scoreKey, String scoreLabel, Double score, Map<String, Double> evaluation,
                          Long bestStep, Double bestScore, double epochs, long steps, long parameters, long nnz,
                          double density, double trainingFlops, double denseTrainingFlops, double trainingFlopsRatio,

@@ -67,7 +67,7 @@ public final class TrainingRun {
 
     /** Starts a new run in a new folder under {@code spec.loop().runs()}. */
     public static TrainingRun start(RunSpec spec, Kernels kernels, Consumer<Progress> progress) throws IOException {
-        Path parent = Path.of(spec.loop().runs());
+        Path parent = spec.loop().runs();
         RunFolder folder;
         try {
             folder = RunFolder.create(parent, spec.name());

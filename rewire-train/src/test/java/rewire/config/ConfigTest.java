@@ -95,6 +95,53 @@ class ConfigTest {
     }
 
     @Test
+    void yaml12StylesBindToRecords() {
+        Run run = Config.fromYaml(Run.class, """
+                name: &n wide   # an anchor on a scalar
+                note: *n
+                optim: {kind: adam, lr: 0.5, betas: [0.8, 0.9]}
+                layers:
+                  - {size: 10, density: 0.5}
+                  - size: 20
+                tags:
+                  - 'a # b'
+                  - "c\\td"
+                  - >
+                    folded
+                    text
+                """, "r.yaml");
+        assertEquals("wide", run.name());
+        assertEquals("wide", run.note());
+        assertEquals(new Optim(Kind.ADAM, 0.5, 0f, List.of(0.8, 0.9)), run.optim());
+        assertEquals(List.of(new Layer(10, Optional.of(0.5)), new Layer(20, Optional.empty())), run.layers());
+        assertEquals(List.of("a # b", "c\td", "folded text\n"), run.tags());
+        assertEquals("line one\nline two\n", Config.fromYaml(Run.class, "note: |\n  line one\n  line two\n", "r.yaml").note());
+    }
+
+    @Test
+    void aFileWithoutSettingsIsAnErrorThatSaysHowToUseTheDefaults() throws IOException {
+        for (String name : List.of("empty.yaml", "comments.yml", "comments.properties")) {
+            Path file = Files.writeString(dir.resolve(name), name.startsWith("comments") ? "# nothing yet\n\n" : "");
+            ConfigException e = assertThrows(ConfigException.class, () -> Config.load(Run.class, file, List.of()));
+            assertEquals(file + ": no settings (the file is empty or holds only comments); to train with the defaults,"
+                    + " give no configuration file (rewire train with no arguments)", e.getMessage());
+        }
+        Path braces = Files.writeString(dir.resolve("braces.yaml"), "{}  # the defaults, on purpose\n");
+        assertEquals(Run.defaults(), Config.load(Run.class, braces, List.of()));
+    }
+
+    @Test
+    void errorsInAFileNameTheFileLineAndColumn() throws IOException {
+        Path syntax = Files.writeString(dir.resolve("syntax.yaml"), "seed: 1\noptim:\n  betas: [0.1, 0.2\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.load(Run.class, syntax, List.of()));
+        assertEquals(syntax + ":4:1: expected ',' or ']', but got <stream end> (while parsing a flow sequence at "
+                + syntax + ":3:10)", e.getMessage());
+        Path type = Files.writeString(dir.resolve("type.yaml"), "seed: 1\noptim:\n  lr: fast\n");
+        e = assertThrows(ConfigException.class, () -> Config.load(Run.class, type, List.of()));
+        assertEquals("optim.lr (" + type + ":3:3): expected a number (double), got 'fast'", e.getMessage());
+    }
+
+    @Test
     void overrideToNullEmptiesAnOptional() {
         Run run = Config.load(Run.class, List.of("data=/x", "data="));
         assertEquals(Optional.empty(), run.data());
@@ -118,36 +165,36 @@ class ConfigTest {
 
     @Test
     void typeErrorsNameKeyValueExpectedTypeAndLine() {
-        assertError("seed: 1\noptim:\n  lr: fast\n", "optim.lr (r.yaml:3): expected a number (double), got 'fast'");
-        assertError("epochs: 2.5\n", "epochs (r.yaml:1): expected an integer (int), got '2.5'");
-        assertError("epochs: 3000000000\n", "epochs (r.yaml:1): expected an integer (int), got '3000000000', which is out of range");
-        assertError("shuffle: yes\n", "shuffle (r.yaml:1): expected true or false, got 'yes'");
-        assertError("optim:\n  kind: adma\n", "optim.kind (r.yaml:2): expected one of [sgd, adam, nesterov_momentum], got 'adma'; did you mean 'adam'?");
-        assertError("tags: a\n", "tags (r.yaml:1): expected a list, got 'a'");
-        assertError("optim: 3\n", "optim (r.yaml:1): expected a mapping with the keys of Optim, got '3'");
-        assertError("seed: null\n", "seed (r.yaml:1): expected an integer (long), got null");
-        assertError("layers:\n  - size: big\n", "layers[0].size (r.yaml:2): expected an integer (int), got 'big'");
-        assertError("optim:\n  momentum: 1e39\n", "optim.momentum (r.yaml:2): expected a number (float), got '1e39', which is out of range");
+        assertError("seed: 1\noptim:\n  lr: fast\n", "optim.lr (r.yaml:3:3): expected a number (double), got 'fast'");
+        assertError("epochs: 2.5\n", "epochs (r.yaml:1:1): expected an integer (int), got '2.5'");
+        assertError("epochs: 3000000000\n", "epochs (r.yaml:1:1): expected an integer (int), got '3000000000', which is out of range");
+        assertError("shuffle: yes\n", "shuffle (r.yaml:1:1): expected true or false, got 'yes'");
+        assertError("optim:\n  kind: adma\n", "optim.kind (r.yaml:2:3): expected one of [sgd, adam, nesterov_momentum], got 'adma'; did you mean 'adam'?");
+        assertError("tags: a\n", "tags (r.yaml:1:1): expected a list, got 'a'");
+        assertError("optim: 3\n", "optim (r.yaml:1:1): expected a mapping with the keys of Optim, got '3'");
+        assertError("seed: null\n", "seed (r.yaml:1:1): expected an integer (long), got null");
+        assertError("layers:\n  - size: big\n", "layers[0].size (r.yaml:2:5): expected an integer (int), got 'big'");
+        assertError("optim:\n  momentum: 1e39\n", "optim.momentum (r.yaml:2:3): expected a number (float), got '1e39', which is out of range");
         ConfigException override = assertThrows(ConfigException.class, () -> Config.load(Run.class, List.of("optim.lr=x")));
         assertEquals("optim.lr (override 'optim.lr=x'): expected a number (double), got 'x'", override.getMessage());
     }
 
     @Test
     void unknownKeysSuggestTheNearestValidKey() {
-        assertError("optim:\n  lrr: 0.1\n", "unknown key 'optim.lrr' (r.yaml:2); did you mean 'optim.lr'?");
-        assertError("lr: 0.1\n", "unknown key 'lr' (r.yaml:1); did you mean 'optim.lr'?");
-        assertError("sed: 1\n", "unknown key 'sed' (r.yaml:1); did you mean 'seed'?");
-        assertError("layers:\n  - sise: 3\n", "unknown key 'layers[0].sise' (r.yaml:2); did you mean 'layers[0].size'?");
-        assertError("optim:\n  zzzzzz: 1\n", "unknown key 'optim.zzzzzz' (r.yaml:2); valid keys under optim: kind, lr, momentum, betas");
+        assertError("optim:\n  lrr: 0.1\n", "unknown key 'optim.lrr' (r.yaml:2:3); did you mean 'optim.lr'?");
+        assertError("lr: 0.1\n", "unknown key 'lr' (r.yaml:1:1); did you mean 'optim.lr'?");
+        assertError("sed: 1\n", "unknown key 'sed' (r.yaml:1:1); did you mean 'seed'?");
+        assertError("layers:\n  - sise: 3\n", "unknown key 'layers[0].sise' (r.yaml:2:5); did you mean 'layers[0].size'?");
+        assertError("optim:\n  zzzzzz: 1\n", "unknown key 'optim.zzzzzz' (r.yaml:2:3); valid keys under optim: kind, lr, momentum, betas");
         ConfigException e = assertThrows(ConfigException.class, () -> Config.load(Run.class, List.of("optim.momentun=0.5")));
         assertEquals("unknown key 'optim.momentun' (override 'optim.momentun=0.5'); did you mean 'optim.momentum'?", e.getMessage());
     }
 
     @Test
     void validationAndMissingKeys() {
-        assertError("epochs: 0\n", "invalid Run (r.yaml:1): epochs must be at least 1, got 0");
+        assertError("epochs: 0\n", "invalid Run (r.yaml:1:1): epochs must be at least 1, got 0");
         ConfigException missing = assertThrows(ConfigException.class, () -> Config.fromYaml(Strict.class, "b: x\n", "s.yaml"));
-        assertTrue(missing.getMessage().startsWith("missing key 'a' (s.yaml:1)"), missing.getMessage());
+        assertTrue(missing.getMessage().startsWith("missing key 'a' (s.yaml:1:1)"), missing.getMessage());
         assertEquals(new Strict(3, Optional.empty()), Config.fromYaml(Strict.class, "a: 3\n", "s.yaml"));
     }
 
@@ -175,7 +222,8 @@ class ConfigTest {
     /**
      * Any name, note and tags, and any learning rate, survive writing and reading back. Sizes are
      * skewed towards small (as a property library's are) to keep 300 cases fast: a name of up to
-     * 255 code points and up to 255 tags of up to 32 code points each.
+     * 255 code points and up to 255 tags of up to 32 code points each. Text is Unicode: a YAML file
+     * cannot hold an unpaired surrogate (see {@link #textThatIsNotUnicodeIsRefused}).
      */
     @Test
     void anyStringSurvivesTheRoundTrip() {
@@ -192,13 +240,40 @@ class ConfigTest {
         });
     }
 
-    /** Random text of up to {@code max} code points, or (one time in four) a YAML look-alike, maybe padded. */
+    /**
+     * Random Unicode text of up to {@code max} code points, or (one time in four) a YAML
+     * look-alike, maybe padded; an unpaired surrogate of the generator becomes U+FFFD.
+     */
     private static String someText(Rng rng, int max) {
         if (rng.nextInt(4) > 0) {
-            return text(rng, skewedUpTo(rng, max));
+            return unicode(text(rng, skewedUpTo(rng, max)));
         }
         String word = LOOKALIKES.get(rng.nextInt(LOOKALIKES.size()));
-        return rng.nextInt(2) == 0 ? word : text(rng, 3) + word + text(rng, 3);
+        return rng.nextInt(2) == 0 ? word : unicode(text(rng, 3) + word + text(rng, 3));
+    }
+
+    private static String unicode(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().map(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? 0xFFFD : c)
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    @Test
+    void textThatIsNotUnicodeIsRefused() {
+        for (String name : List.of("a\ud800", "\ud800x", "\udc00", "x\udfff\ud800y")) {
+            Run run = new Run(name, 1, 1, true, Optim.defaults(), List.of(), List.of(), Optional.empty(), null);
+            ConfigException e = assertThrows(ConfigException.class, () -> Config.toYaml(run));
+            assertTrue(e.getMessage().contains("unpaired surrogate"), e.getMessage());
+        }
+    }
+
+    /** Characters SnakeYAML writes in a form it reads back differently, unless quoted: next line (U+0085). */
+    @Test
+    void nextLineSurvivesTheRoundTrip() {
+        Run run = new Run("\u0085", 1, 1, true, Optim.defaults(), List.of(), List.of(" \u0085", "a \u0085", "\u0085#"),
+                Optional.empty(), "x\u0085y");
+        assertEquals(run, Config.fromYaml(Run.class, Config.toYaml(run), "written"));
     }
 
     /** A non-ASCII space before '#' (the parser starts a comment there) makes the writer quote. */

@@ -84,14 +84,19 @@ class SafetensorsTest {
         assertDefect(Arrays.copyOf(good, good.length - 1), "the tensors cover 8 bytes but the data has 7: truncated");
         assertDefect(Arrays.copyOf(good, good.length + 4), "trailing bytes");
         assertDefect(file("{\"a\":{\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[0,2]}}", new byte[2]),
-                "tensor 'a' has dtype F16, only F32 and I32 are supported");
+                "tensor 'a': dtype: F16 is not supported, only F32 and I32");
         assertDefect(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]),
-                "tensor 'a': data_offsets [0, 8] do not hold 3 elements");
+                "tensor 'a': data_offsets: [0, 8] do not hold 3 elements of 4 bytes");
         assertDefect(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]),
                 "tensor 'a' starts at byte 4 of the data, expected 0");
-        assertDefect(file("{\"a\":1,}", new byte[0]), "header is not valid JSON: JSON at offset 7");
+        assertDefect(file("{\"a\":1,}", new byte[0]), "header: not valid JSON: Unexpected character ('}'");
         assertDefect(file("[1]", new byte[0]), "header is not a JSON object");
-        assertDefect(file("{\"a\":{\"dtype\":\"F32\"}}", new byte[0]), "tensor 'a' needs dtype, shape and data_offsets");
+        assertDefect(file("{\"a\":{\"dtype\":\"F32\"}}", new byte[0]), "tensor 'a': shape: missing");
+        assertDefect(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,0]}}", new byte[0]),
+                "tensor 'a': shape: negative dimension in [-1]");
+        assertDefect(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1.5],\"data_offsets\":[0,4]}}", new byte[4]),
+                "tensor 'a': shape[0]: Cannot coerce Floating-point value (1.5)");
+        assertDefect(file("{\"__metadata__\":{\"k\":1}}", new byte[0]), "__metadata__ value of 'k' is not a string");
     }
 
     @Test
@@ -110,6 +115,21 @@ class SafetensorsTest {
         assertEquals(((SparseParam) saved.get(0)).pattern(), ((SparseParam) fresh.get(0)).pattern());
         for (int i = 0; i < saved.size(); i++) {
             assertArrayEquals(saved.get(i).values(), fresh.get(i).values());
+        }
+    }
+
+    @Test
+    void aSparseParamsSizeMetadataMustBeRowsAndCols() throws IOException {
+        Path file = dir.resolve("model.safetensors");
+        SafetensorsParams.write(file, ParamStateTest.model(3));
+        Map<String, SafeTensor> tensors = Safetensors.read(file).tensors();
+        for (Map<String, String> metadata : List.of(Map.<String, String>of(), Map.of("fc1.weight.size", "[4]"),
+                Map.of("fc1.weight.size", "[4, 5.5]"), Map.of("fc1.weight.size", "{\"rows\": 4}"))) {
+            Path bad = dir.resolve("bad.safetensors");
+            Safetensors.write(bad, tensors, metadata);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SafetensorsParams.read(bad, ParamStateTest.model(4), new Slots()), metadata.toString());
+            assertTrue(e.getMessage().startsWith(bad + ": ") && e.getMessage().contains("'fc1.weight.size'"), e.getMessage());
         }
     }
 

@@ -34,7 +34,7 @@ class TwoGroupRunTest {
 
     private RunSpec spec(String name, int keep) {
         TwoGroupWorkload w = new TwoGroupWorkload(7, EPOCHS * TwoGroupWorkload.STEPS_PER_EPOCH);
-        LoopSettings loop = new LoopSettings(EPOCHS, 2, 0, 6, keep, 0, runs.toString());
+        LoopSettings loop = new LoopSettings(EPOCHS, 2, 0, 6, keep, 0, runs);
         return new RunSpec(name, 7, "", Map.of(), w, loop, List.of());
     }
 

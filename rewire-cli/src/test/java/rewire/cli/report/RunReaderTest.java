@@ -102,7 +102,8 @@ class RunReaderTest {
     void malformedRunJsonNamesTheLineOfTheDefect() throws IOException {
         Files.writeString(dir.resolve("run.json"), "{\n  \"name\": \"a\",\n  \"status\": running\n}\n");
         CorruptFileException e = assertThrows(CorruptFileException.class, () -> RunReader.read(dir));
-        assertTrue(e.getMessage().startsWith(dir.resolve("run.json") + " line 3: not a valid run.json"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve("run.json") + ": not a valid run.json")
+                && e.getMessage().contains("line 3, column 13"), e.getMessage());
     }
 
     @Test

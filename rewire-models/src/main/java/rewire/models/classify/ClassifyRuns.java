@@ -1,7 +1,6 @@
 package rewire.models.classify;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class ClassifyRuns {
     }
 
     private static Split load(DataSettings data) throws IOException {
-        Split split = FashionMnist.load(Path.of(data.dir()));
+        Split split = FashionMnist.load(data.dir());
         Dataset train = data.trainLimit() > 0 ? split.train().slice(0, Math.min(data.trainLimit(), split.train().size()))
                 : split.train();
         Dataset test = data.testLimit() > 0 ? split.test().slice(0, Math.min(data.testLimit(), split.test().size()))

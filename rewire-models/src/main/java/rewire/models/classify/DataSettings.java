@@ -1,19 +1,20 @@
 package rewire.models.classify;
 
+import java.nio.file.Path;
 import rewire.data.FashionMnist;
 
 /**
  * The data section of a classification run.
  *
  * @param dataset     fashion-mnist (the IDX files of the Debian package dataset-fashion-mnist)
- * @param dir         the folder holding the IDX files
+ * @param dir         the folder holding the IDX files (relative: to the configuration file's folder)
  * @param batchSize   training examples per step
  * @param evalBatch   examples per evaluation batch
  * @param standardize none, global or per-feature (statistics of the training set)
  * @param trainLimit  use only the first N training examples (0: all), for quick runs
  * @param testLimit   evaluate on only the first N test examples (0: all)
  */
-public record DataSettings(String dataset, String dir, int batchSize, int evalBatch, String standardize,
+public record DataSettings(String dataset, Path dir, int batchSize, int evalBatch, String standardize,
                            int trainLimit, int testLimit) {
 
     public DataSettings {
@@ -26,6 +27,6 @@ public record DataSettings(String dataset, String dir, int batchSize, int evalBa
     }
 
     public static DataSettings defaults() {
-        return new DataSettings("fashion-mnist", FashionMnist.DEFAULT_DIR.toString(), 128, 1000, "global", 0, 0);
+        return new DataSettings("fashion-mnist", FashionMnist.DEFAULT_DIR, 128, 1000, "global", 0, 0);
     }
 }

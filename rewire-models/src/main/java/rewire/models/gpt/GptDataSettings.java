@@ -1,12 +1,13 @@
 package rewire.models.gpt;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The data section of a GPT run.
  *
- * @param text          a UTF-8 text file; the first {@code trainFraction} of its characters train,
- *                      the rest validate
+ * @param text          a UTF-8 text file (relative: to the configuration file's folder); the first
+ *                      {@code trainFraction} of its characters train, the rest validate
  * @param trainFraction nanoGPT's 0.9
  * @param batchSize     sequences per step
  * @param stepsPerEpoch steps that make one "epoch" of the training loop (batches are random blocks,
@@ -15,12 +16,12 @@ import java.util.List;
  * @param vocabulary    the tokenizer's code points; empty builds it from the text, and the run's
  *                      config.yaml stores the result
  */
-public record GptDataSettings(String text, double trainFraction, int batchSize, int stepsPerEpoch, int evalBatches,
+public record GptDataSettings(Path text, double trainFraction, int batchSize, int stepsPerEpoch, int evalBatches,
                               List<Integer> vocabulary) {
 
     public GptDataSettings {
         vocabulary = List.copyOf(vocabulary);
-        if (text.isBlank() || batchSize < 1 || stepsPerEpoch < 1 || evalBatches < 1) {
+        if (text.toString().isEmpty() || batchSize < 1 || stepsPerEpoch < 1 || evalBatches < 1) {
             throw new IllegalArgumentException("data: need a text path and batchSize, stepsPerEpoch, evalBatches >= 1;"
                     + " got '" + text + "', " + batchSize + ", " + stepsPerEpoch + ", " + evalBatches);
         }
@@ -30,7 +31,7 @@ public record GptDataSettings(String text, double trainFraction, int batchSize, 
     }
 
     public static GptDataSettings defaults() {
-        return new GptDataSettings("../shared/data/tinyshakespeare/input.txt", 0.9, 12, 250, 100, List.of());
+        return new GptDataSettings(Path.of("../shared/data/tinyshakespeare/input.txt"), 0.9, 12, 250, 100, List.of());
     }
 
     /** These settings with the vocabulary filled in. */

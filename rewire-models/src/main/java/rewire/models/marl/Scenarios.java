@@ -2,7 +2,7 @@ package rewire.models.marl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import rewire.config.NameOrPath;
 import rewire.models.marl.env.CombatEnv;
 import rewire.models.marl.env.MultiAgentEnv;
 import rewire.models.marl.env.Scenario;
@@ -13,16 +13,16 @@ final class Scenarios {
     }
 
     static MultiAgentEnv create(EnvSettings env, long seed) {
-        String s = env.scenario();
-        if (Scenario.BUILTIN.contains(s)) {
-            return CombatEnv.of(s, seed);
+        NameOrPath s = env.scenario();
+        if (!s.isPath() && Scenario.BUILTIN.contains(s.name())) {
+            return CombatEnv.of(s.name(), seed);
         }
-        if (!s.endsWith(".json")) {
+        if (!s.isPath() || !s.path().toString().endsWith(".json")) {
             throw new IllegalArgumentException("env.scenario '" + s + "' is neither a built-in scenario " + Scenario.BUILTIN
                     + " nor a .json scenario file");
         }
         try {
-            return new CombatEnv(Scenario.load(Path.of(s)), seed);
+            return new CombatEnv(Scenario.load(s.path()), seed);
         } catch (IOException e) {
             throw new UncheckedIOException("env.scenario: cannot read " + s, e);
         }

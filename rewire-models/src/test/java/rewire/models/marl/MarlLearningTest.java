@@ -3,6 +3,7 @@ package rewire.models.marl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
@@ -20,7 +21,8 @@ class MarlLearningTest {
         MarlConfig d = MarlConfig.defaults();
         LearnerSettings l = new LearnerSettings(8, 0.9, 20, 500, 1.0, 0.05, 400, "onestep", 3, 0.6, true, 20, episodes);
         return new MarlConfig(d.workload(), "test", 3, d.env(), new NetworkSettings(mixer, 16, 16, 8), l, mast,
-                new LoopSettings(1, 50, 0, 0, 3, 0, "runs"), new OptimSettings("adam", 3e-3, 0.9, 0.999, 1e-5, 0, false,
+                new LoopSettings(1, 50, 0, 0, 3, 0, Path.of("runs")),
+                new OptimSettings("adam", 3e-3, 0.9, 0.999, 1e-5, 0, false,
                 "constant", 0, 0, 1000, 0.1, 10), sparsity);
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import rewire.io.Json;
 
 /**
@@ -40,8 +39,6 @@ public record Scenario(String name, double width, double height, int episodeLimi
     public static final List<String> BUILTIN = List.of("3m", "8m", "2s3z", "3s5z", "3s_vs_5z", "MMM",
             "5m_vs_6m", "8m_vs_9m", "10m_vs_11m", "25m", "27m_vs_30m", "MMM2", "3s5z_vs_3s6z", "3s_vs_3z",
             "3s_vs_4z", "2m_vs_1z", "6h_vs_8z", "so_many_baneling", "bane_vs_bane", "2c_vs_64zg", "1c3s5z");
-    private static final Set<String> TOP = Set.of("name", "map", "episode_limit", "jitter", "allies", "enemies");
-    private static final Set<String> GROUP = Set.of("type", "x", "y", "count", "spacing");
 
     public Scenario {
         allies = List.copyOf(allies);
@@ -85,50 +82,31 @@ public record Scenario(String name, double width, double height, int episodeLimi
      * @throws IllegalArgumentException naming the file and the field of the first problem
      */
     public static Scenario parse(String file, String json, UnitCatalog catalog) {
-        JsonFields root;
-        try {
-            root = JsonFields.root(file, Json.parse(json));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
-        root.rejectUnknown(TOP);
-        JsonFields map = root.object("map");
-        map.rejectUnknown(Set.of("width", "height"));
-        double width = map.number("width", 1);
-        double height = map.number("height", 1);
-        List<Placement> allies = placements(root, "allies", catalog, width, height);
-        List<Placement> enemies = placements(root, "enemies", catalog, width, height);
-        return new Scenario(root.string("name"), width, height, root.integer("episode_limit", 1),
-                root.number("jitter", 0, 0), allies, enemies);
+        ScenarioFile f = Json.read(json, ScenarioFile.class, file);
+        return new Scenario(f.name(), f.map().width(), f.map().height(), f.episodeLimit(), f.jitter(),
+                placements(f.allies(), "allies", f.map(), catalog, file),
+                placements(f.enemies(), "enemies", f.map(), catalog, file));
     }
 
-    private static List<Placement> placements(JsonFields root, String key, UnitCatalog catalog, double width,
-                                              double height) {
-        List<JsonFields> groups = root.objects(key);
-        if (groups.isEmpty()) {
-            throw root.error(key, "needs at least one unit");
-        }
+    private static List<Placement> placements(List<ScenarioFile.Group> groups, String key, ScenarioFile.MapSize map,
+                                              UnitCatalog catalog, String file) {
         List<Placement> out = new ArrayList<>();
-        for (JsonFields g : groups) {
-            g.rejectUnknown(GROUP);
-            String typeName = g.string("type");
-            if (!catalog.contains(typeName)) {
-                throw g.error("type", "unknown unit type '" + typeName + "' (known: " + catalog.types().keySet() + ")");
+        for (int i = 0; i < groups.size(); i++) {
+            ScenarioFile.Group g = groups.get(i);
+            String field = key + "[" + i + "]";
+            if (!catalog.contains(g.type())) {
+                throw Json.fieldError(file, field + ".type", "unknown unit type '" + g.type() + "' (known: "
+                        + catalog.types().keySet() + ")");
             }
-            int count = g.has("count") ? g.integer("count", 1) : 1;
-            double spacing = g.number("spacing", 0, 1);
-            double x = g.number("x", 0);
-            double y = g.number("y", 0);
-            double first = y - spacing * (count - 1) / 2;
-            if (x > width) {
-                throw g.error("x", "outside the map (width " + width + "): " + x);
+            if (g.x() > map.width()) {
+                throw Json.fieldError(file, field + ".x", "outside the map (width " + map.width() + "): " + g.x());
             }
-            if (first < 0 || first + spacing * (count - 1) > height) {
-                throw g.error("y", "column of " + count + " units around y=" + y + " leaves the map (height "
-                        + height + ")");
+            if (g.firstY() < 0 || g.lastY() > map.height()) {
+                throw Json.fieldError(file, field + ".y", "column of " + g.count() + " units around y=" + g.y()
+                        + " leaves the map (height " + map.height() + ")");
             }
-            for (int i = 0; i < count; i++) {
-                out.add(new Placement(catalog.type(typeName), x, first + spacing * i));
+            for (int u = 0; u < g.count(); u++) {
+                out.add(new Placement(catalog.type(g.type()), g.x(), g.firstY() + g.spacing() * u));
             }
         }
         return out;

@@ -19,11 +19,6 @@ import rewire.io.Json;
  */
 public final class UnitCatalog {
     static final String STANDARD_RESOURCE = "/rewire/models/marl/units.json";
-    private static final Set<String> TOP = Set.of("source", "time_unit", "shield_regen", "units");
-    private static final Set<String> UNIT = Set.of("name", "letter", "health", "shield", "armor", "attributes",
-            "radius", "speed", "sight", "air", "weapon", "heal", "energy");
-    private static final Set<String> WEAPON = Set.of("damage", "attacks", "bonus", "range", "cooldown", "ground",
-            "air", "splash_radius", "suicide", "line_splash");
     private static UnitCatalog standard;
 
     private final String source;
@@ -60,83 +55,43 @@ public final class UnitCatalog {
      * @throws IllegalArgumentException naming the file and the field of the first problem
      */
     public static UnitCatalog parse(String file, String json) {
-        JsonFields root = JsonFields.root(file, Json.parse(json));
-        root.rejectUnknown(TOP);
-        JsonFields regen = root.object("shield_regen");
-        UnitType.ShieldRegen shieldRegen = new UnitType.ShieldRegen(
-                GameTime.perLoop(regen.number("per_second", 0)), GameTime.loops(regen.number("delay_seconds", 0)));
+        UnitFile f = Json.read(json, UnitFile.class, file);
+        UnitType.ShieldRegen shieldRegen = new UnitType.ShieldRegen(GameTime.perLoop(f.shieldRegen().perSecond()),
+                GameTime.loops(f.shieldRegen().delaySeconds()));
         Map<String, UnitType> types = new LinkedHashMap<>();
-        for (JsonFields unit : root.objects("units")) {
-            UnitType type = unitType(unit, shieldRegen);
+        for (int i = 0; i < f.units().size(); i++) {
+            String field = "units[" + i + "]";
+            UnitType type;
+            try {
+                type = unitType(f.units().get(i), shieldRegen);
+            } catch (IllegalArgumentException e) {
+                throw Json.fieldError(file, field, e.getMessage());
+            }
             if (types.putIfAbsent(type.name(), type) != null) {
-                throw unit.error("name", "duplicate unit type '" + type.name() + "'");
+                throw Json.fieldError(file, field + ".name", "duplicate unit type '" + type.name() + "'");
             }
         }
-        return new UnitCatalog(root.string("source"), types);
+        return new UnitCatalog(f.source(), types);
     }
 
-    private static UnitType unitType(JsonFields u, UnitType.ShieldRegen shieldRegen) {
-        u.rejectUnknown(UNIT);
-        String letter = u.string("letter");
-        if (letter.length() != 1) {
-            throw u.error("letter", "expected one character, got '" + letter + "'");
-        }
+    /** The unit in the simulator's units (game loops); its checks are {@link UnitType}'s. */
+    private static UnitType unitType(UnitFile.Unit u, UnitType.ShieldRegen shieldRegen) {
         Set<Attribute> attributes = EnumSet.noneOf(Attribute.class);
-        for (String a : u.strings("attributes")) {
-            attributes.add(attribute(u, "attributes", a));
-        }
-        Weapon weapon = u.has("weapon") ? weapon(u.object("weapon")) : null;
-        Heal heal = u.has("heal") ? heal(u.object("heal")) : null;
-        UnitType.Energy energy = u.has("energy") ? energy(u.object("energy")) : UnitType.Energy.NONE;
-        try {
-            return new UnitType(u.string("name"), letter.charAt(0), u.number("health", 0), u.number("shield", 0),
-                    u.number("armor", 0), attributes, u.number("radius", 0), GameTime.perLoop(u.number("speed", 0)),
-                    u.number("sight", 0), u.bool("air", false), weapon, heal, energy, shieldRegen);
-        } catch (IllegalArgumentException e) {
-            throw u.error("name", e.getMessage());
-        }
+        u.attributes().forEach(a -> attributes.add(UnitFile.attribute(a, "attributes")));
+        return new UnitType(u.name(), u.letter().charAt(0), u.health(), u.shield(), u.armor(), attributes, u.radius(),
+                GameTime.perLoop(u.speed()), u.sight(), u.air(), u.weapon() == null ? null : weapon(u.weapon()),
+                u.heal() == null ? null : new Heal(GameTime.perLoop(u.heal().perSecond()), u.heal().hpPerEnergy(),
+                        u.heal().range()),
+                u.energy() == null ? UnitType.Energy.NONE : new UnitType.Energy(u.energy().max(), u.energy().start(),
+                        GameTime.perLoop(u.energy().regenPerSecond())),
+                shieldRegen);
     }
 
-    private static Attribute attribute(JsonFields where, String key, String name) {
-        try {
-            return Attribute.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw where.error(key, "unknown attribute '" + name + "' (known: "
-                    + java.util.Arrays.toString(Attribute.values()).toLowerCase(java.util.Locale.ROOT) + ")");
-        }
-    }
-
-    private static Weapon weapon(JsonFields w) {
-        w.rejectUnknown(WEAPON);
-        JsonFields bonusFields = w.object("bonus");
+    private static Weapon weapon(UnitFile.Weapon w) {
         Map<Attribute, Double> bonus = new EnumMap<>(Attribute.class);
-        for (String key : bonusFields.keys()) {
-            bonus.put(attribute(w, "bonus", key), bonusFields.number(key, 0));
-        }
-        boolean suicide = w.bool("suicide", false);
-        double cooldown = w.number("cooldown", 0);
-        if (!suicide && cooldown <= 0) {
-            throw w.error("cooldown", "must be positive for a weapon that is not suicide, got " + cooldown);
-        }
-        return new Weapon(w.number("damage", 0), w.integer("attacks", 1), bonus, w.number("range", 0),
-                GameTime.loops(cooldown), w.bool("ground", true), w.bool("air", false),
-                w.number("splash_radius", 0, 0), suicide, w.number("line_splash", 0, 0));
-    }
-
-    private static Heal heal(JsonFields h) {
-        h.rejectUnknown(Set.of("per_second", "hp_per_energy", "range"));
-        return new Heal(GameTime.perLoop(h.number("per_second", 1e-9)), h.number("hp_per_energy", 1e-9),
-                h.number("range", 0));
-    }
-
-    private static UnitType.Energy energy(JsonFields e) {
-        e.rejectUnknown(Set.of("max", "start", "regen_per_second"));
-        double max = e.number("max", 0);
-        double start = e.number("start", 0);
-        if (start > max) {
-            throw e.error("start", "exceeds max " + max + ": " + start);
-        }
-        return new UnitType.Energy(max, start, GameTime.perLoop(e.number("regen_per_second", 0)));
+        w.bonus().forEach((attribute, extra) -> bonus.put(UnitFile.attribute(attribute, "bonus"), extra));
+        return new Weapon(w.damage(), w.attacks(), bonus, w.range(), GameTime.loops(w.cooldown()), w.ground(), w.air(),
+                w.splashRadius(), w.suicide(), w.lineSplash());
     }
 
     /**

@@ -5,7 +5,9 @@
  *
  * <p>Pieces: {@link rewire.models.marl.env.UnitCatalog} reads unit statistics (bundled:
  * {@code rewire/models/marl/units.json}, from Liquipedia); {@link rewire.models.marl.env.Scenario}
- * reads a battle setup (bundled: SMAC's maps in {@code rewire/models/marl/scenarios/}); the
+ * reads a battle setup (bundled: SMAC's maps in {@code rewire/models/marl/scenarios/}); both files
+ * are JSON read through {@link rewire.io.Json} into the records {@code UnitFile} and
+ * {@code ScenarioFile}, which check their own fields; the
  * package-private {@code Battle} simulates game loops and {@code ScriptedOpponent} drives the
  * enemies; {@link rewire.models.marl.env.CombatEnv} is the SMAC interface on top (actions, masks,
  * observations and state by {@code Features}, reward by {@link rewire.models.marl.env.SmacReward});

@@ -70,9 +70,11 @@ class ScenarioTest {
         expectError("\"episode_limit\": 40,", "\"episode_limit\": 0,", "episode_limit: must be at least 1");
         expectError("\"type\": \"marine\"", "\"type\": \"marine2\"", "allies[0].type: unknown unit type 'marine2'");
         expectError("\"x\": 20", "\"x\": 40", "enemies[0].x: outside the map");
-        expectError("\"count\": 2", "\"count\": 2.5", "enemies[0].count: expected a whole number");
-        expectError("\"episode_limit\"", "\"episode_limt\"", "episode_limt: unknown field");
-        expectError("\"height\": 32", "\"height\": \"tall\"", "map.height: expected a number");
+        expectError("\"count\": 2", "\"count\": 2.5", "enemies[0].count: Cannot coerce Floating-point value (2.5)");
+        expectError("\"episode_limit\": 40,", "\"episode_limit\": 40, \"colour\": \"red\",", "colour: unknown field");
+        expectError("\"type\": \"zealot\"", "\"type\": \"zealot\", \"z\": 1", "enemies[0].z: unknown field");
+        expectError("\"count\": 2", "\"count\": 0", "enemies[0].count: must be at least 1, got 0");
+        expectError("\"height\": 32", "\"height\": \"tall\"", "map.height: Cannot coerce String value (\"tall\")");
         Path file = dir.resolve("broken.json");
         Files.writeString(file, GOOD.replace("}]}", "}]"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenario.load(file));

@@ -68,6 +68,27 @@ class UnitCatalogTest {
     }
 
     @Test
+    void everyFieldErrorNamesItsPath() {
+        String good = units("\"attributes\": [\"light\"]", "\"cooldown\": 1");
+        assertUnitError(good.replace("\"health\": 10, ", ""), "u.json: units[0].health: missing");
+        assertUnitError(good.replace("\"letter\": \"x\"", "\"letter\": \"xy\""), "u.json: units[0].letter: expected one character");
+        assertUnitError(good.replace("\"bonus\": {}", "\"bonus\": {\"tiny\": 2}"), "u.json: units[0].weapon.bonus: unknown attribute 'tiny'");
+        assertUnitError(good.replace("\"range\": 1", "\"range\": -1"), "u.json: units[0].weapon.range: must be at least 0.0, got -1.0");
+        assertUnitError(good.replace("\"health\": 10", "\"health\": 0"), "u.json: units[0]: invalid unit type x: health=0.0");
+        assertUnitError(good.replace("\"units\": [{", "\"units\": [{\"name\": \"y\", \"letter\": \"y\", \"health\": 1, \"shield\": 0,"
+                + " \"armor\": 0, \"attributes\": [], \"radius\": 1, \"speed\": 1, \"sight\": 1, \"heal\": {\"per_second\": 1,"
+                + " \"hp_per_energy\": 1, \"range\": 1}}, {"), "u.json: units[0]: unit type y heals but has no energy");
+        String twice = good.replace("\"units\": [{", "\"units\": [{\"name\": \"x\", \"letter\": \"x\", \"health\": 1, \"shield\": 0,"
+                + " \"armor\": 0, \"attributes\": [], \"radius\": 1, \"speed\": 1, \"sight\": 1}, {");
+        assertUnitError(twice, "u.json: units[1].name: duplicate unit type 'x'");
+    }
+
+    private static void assertUnitError(String json, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnitCatalog.parse("u.json", json));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+
+    @Test
     void userUnitFilesLoadFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("units.json");
         java.nio.file.Files.writeString(file, units("\"attributes\": [\"light\"]", "\"cooldown\": 1"));
