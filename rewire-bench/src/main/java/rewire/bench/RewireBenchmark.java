@@ -14,12 +14,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
 import rewire.sparsity.Cadence;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.RewireReport;
 import rewire.sparsity.Rewirer;
-import rewire.sparsity.Schedules;
 import rewire.tensor.Rng;
 
 /**
@@ -83,7 +83,7 @@ public class RewireBenchmark {
     static Rewirer rewirer(RewireBenchmarkGrower grower) {
         return Rewirer.builder()
                 .cadence(Cadence.every(1))
-                .dropFraction(Schedules.constant(DROP_FRACTION))
+                .dropFraction(Schedule.constant(DROP_FRACTION))
                 .prune(PruneCriterion.magnitude())
                 .grow(grower.criterion())
                 .build();

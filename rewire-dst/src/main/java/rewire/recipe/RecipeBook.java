@@ -13,7 +13,7 @@ import rewire.sparsity.GrowCriterion;
 import rewire.sparsity.MomentumSlots;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.Rewirer;
-import rewire.sparsity.Schedules;
+import rewire.sparsity.SparsitySchedules;
 import rewire.sparsity.SrSte;
 import rewire.sparsity.ch.SigmoidSparsity;
 import rewire.sparsity.ch.SoftTemperature;
@@ -57,7 +57,7 @@ final class RecipeBook {
                     Distribution d = RecipeParts.distribution(o.text("distribution"));
                     return new Recipe(o.label(), SET_PAPER, Rewirer.builder()
                             .cadence(Cadence.perEpoch(plan.stepsPerEpoch()))
-                            .dropFraction(Schedules.constant(o.number("zeta")))
+                            .dropFraction(Schedule.constant(o.number("zeta")))
                             .distribution(o.flag("denseLast") ? d.denseLast() : d)
                             .prune(RecipeParts.prune(o.text("prune"), 1)).grow(GrowCriterion.random())
                             .init(RecipeParts.init(o.text("init")))
@@ -77,7 +77,7 @@ final class RecipeBook {
                     long end = RecipeParts.stepsAt(plan, o.number("endFraction"));
                     return new Recipe(o.label(), RIGL_PAPER, Rewirer.builder()
                             .cadence(Cadence.every(o.integer("deltaT"), 0, end))
-                            .dropFraction(Schedules.cosine(o.number("zeta"), 0, end))
+                            .dropFraction(Schedule.cosine(o.number("zeta"), 0, end))
                             .distribution(RecipeParts.distribution(o.text("distribution")))
                             .prune(PruneCriterion.magnitude()).grow(GrowCriterion.gradient())
                             .init(RecipeParts.init(o.text("init"))).skipOptimizerStep(o.flag("skipStep"))
@@ -96,7 +96,7 @@ final class RecipeBook {
                 chosen("adamV", "adam.v", "optimizer slot of Adam's second moment")),
                 (plan, o, reg) -> new Recipe(o.label(), paper, Rewirer.builder()
                         .cadence(Cadence.perEpoch(plan.stepsPerEpoch()))
-                        .dropFraction(Schedules.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
+                        .dropFraction(Schedule.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
                         .dropRule(DropRule.overlapCeil())
                         .distribution(RecipeParts.distribution(o.text("distribution")))
                         .prune(PruneCriterion.magnitude())
@@ -121,7 +121,7 @@ final class RecipeBook {
                 CONSTRAINT),
                 (plan, o, reg) -> new Recipe(o.label(), FW_PAPER, Rewirer.builder()
                         .cadence(Cadence.every(o.integer("deltaT")))
-                        .dropFraction(Schedules.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
+                        .dropFraction(Schedule.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
                         .dropRule(DropRule.overlapCeil())
                         .distribution(RecipeParts.distribution(o.text("distribution")))
                         .prune(RecipeParts.prune(o.text("prune"), o.number("gamma")))
@@ -145,7 +145,7 @@ final class RecipeBook {
                             * deltaT;
                     return new Recipe(o.label(), paper, Rewirer.builder()
                             .cadence(Cadence.every(deltaT, t0, end + 1))
-                            .density(Schedules.gmpCubic(1, plan.density(), t0, end))
+                            .density(SparsitySchedules.gmpCubic(1, plan.density(), t0, end))
                             .distribution(RecipeParts.distribution(o.text("distribution")))
                             .scope(RecipeParts.scope(o.text("scope")))
                             .prune(PruneCriterion.magnitude()).grow(GrowCriterion.none()).build(), 1, null);
@@ -224,7 +224,7 @@ final class RecipeBook {
 
     private static Schedule zeta(Recipes.Options o, Recipes.Plan plan) {
         double z = o.number("zeta");
-        return o.flag("adaptiveZeta") ? Schedules.cosine(z, 0, plan.totalSteps()) : Schedules.constant(z);
+        return o.flag("adaptiveZeta") ? Schedule.cosine(z, 0, plan.totalSteps()) : Schedule.constant(z);
     }
 
     private static Recipes.Spec mst() {
@@ -246,9 +246,9 @@ final class RecipeBook {
                     long restore = Math.max(warm + 1, RecipeParts.stepsAt(plan, o.number("restoreStartFraction")));
                     long last = Math.max(restore + 1, total);
                     double z = o.number("zeta");
-                    Schedule drop = Schedules.phased(new long[] {0, warm, restore}, Schedules.cosine(z, 0, warm),
-                            Schedules.cosine(z, 0, restore - warm), Schedules.cosine(z, 0, last - restore));
-                    Schedule density = Schedules.piecewiseLinear(new long[] {0, warm, restore, last},
+                    Schedule drop = SparsitySchedules.phased(new long[] {0, warm, restore}, Schedule.cosine(z, 0, warm),
+                            Schedule.cosine(z, 0, restore - warm), Schedule.cosine(z, 0, last - restore));
+                    Schedule density = SparsitySchedules.piecewiseLinear(new long[] {0, warm, restore, last},
                             new double[] {1, plan.density(), plan.density(), o.number("finalDensity")});
                     GrowCriterion grow = o.flag("mixedGrowing") ? GrowCriterion.gradientRandomMix(o.number("ratio"))
                             : GrowCriterion.gradient();

@@ -3,7 +3,7 @@ package rewire.recipe;
 import rewire.sparsity.Constraint;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.GrowCriterion;
-import rewire.sparsity.Init;
+import rewire.sparsity.GrowthInit;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.Scope;
 
@@ -79,16 +79,16 @@ final class RecipeParts {
     }
 
     /** {@code zero, normal:STD, he}. */
-    static Init init(String text) {
+    static GrowthInit init(String text) {
         if (text.equals("zero")) {
-            return Init.zero();
+            return GrowthInit.zero();
         }
         if (text.equals("he")) {
-            return Init.heByFanIn();
+            return GrowthInit.heByFanIn();
         }
         if (text.startsWith("normal:")) {
             try {
-                return Init.normal(Double.parseDouble(text.substring(7)));
+                return GrowthInit.normal(Double.parseDouble(text.substring(7)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("malformed init '" + text + "'", e);
             }

@@ -33,7 +33,7 @@ import rewire.tensor.Rng;
  */
 public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, DropRule dropRule,
                       Distribution distribution, PruneCriterion prune, PruneCriterion shrinkPrune, GrowCriterion grow,
-                      Constraint constraint, Scope scope, Init init, boolean skipOptimizerStep, int tileFloats) {
+                      Constraint constraint, Scope scope, GrowthInit init, boolean skipOptimizerStep, int tileFloats) {
 
     public Rewirer {
         requireAll(cadence, dropFraction, dropRule, distribution, prune, grow, constraint, scope, init);
@@ -150,7 +150,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
     public static final class Builder {
         private Cadence cadence = Cadence.never();
         private Schedule density;
-        private Schedule dropFraction = Schedules.constant(0);
+        private Schedule dropFraction = Schedule.constant(0);
         private DropRule dropRule = DropRule.overlap();
         private Distribution distribution = Distribution.uniform();
         private PruneCriterion prune = PruneCriterion.magnitude();
@@ -158,7 +158,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         private GrowCriterion grow = GrowCriterion.random();
         private Constraint constraint = Constraint.unstructured();
         private Scope scope = Scope.PER_LAYER;
-        private Init init = Init.zero();
+        private GrowthInit init = GrowthInit.zero();
         private boolean skipOptimizerStep;
         private int tileFloats = DenseScores.DEFAULT_TILE_FLOATS;
 
@@ -232,7 +232,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             return this;
         }
 
-        public Builder init(Init v) {
+        public Builder init(GrowthInit v) {
             init = v;
             return this;
         }

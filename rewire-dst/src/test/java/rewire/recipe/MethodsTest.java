@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
 import rewire.kernel.TopK;
 import rewire.nn.SparseParam;
@@ -24,7 +25,6 @@ import rewire.sparsity.LayerView;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.RewireReport;
 import rewire.sparsity.Rewirer;
-import rewire.sparsity.Schedules;
 import rewire.sparsity.Scope;
 import rewire.sparsity.Selection;
 import rewire.tensor.Rng;
@@ -137,7 +137,7 @@ class MethodsTest {
             layers.add(l.withDenseMomentum(dense));
         }
         List<SparsityPattern> kept = new ArrayList<>();
-        Rewirer snfs = Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedules.constant(0.5))
+        Rewirer snfs = Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedule.constant(0.5))
                 .dropRule(DropRule.overlapCeil()).grow(GrowCriterion.momentum()).build();
         RewireReport r = snfs.maybeRewire(1, layers, slots, new Rng(7));
         // each layer drops ceil(0.5 * 20) = 10; the 20 regrow 3:1 by mean |momentum|
@@ -175,7 +175,7 @@ class MethodsTest {
         for (int e = 0; e < big.length; e++) {
             big[e] *= 10;
         }
-        Rewirer global = Rewirer.builder().cadence(Cadence.once(1)).density(Schedules.constant(0.3))
+        Rewirer global = Rewirer.builder().cadence(Cadence.once(1)).density(Schedule.constant(0.3))
                 .grow(GrowCriterion.none()).scope(Scope.GLOBAL).build();
         List<float[]> before = layers.stream().map(l -> l.param().values().clone()).toList();
         RewireReport r = global.maybeRewire(1, layers, new Slots(), new Rng(9));
@@ -200,8 +200,8 @@ class MethodsTest {
     void shrinkThenDropUsesTheShrinkCriterionFirst() {
         Rng rng = new Rng(10);
         List<LayerView> layers = Fixtures.layers(new int[][] {{8, 10}}, 0.25, Constraint.unstructured(), rng);
-        Rewirer chtss = Rewirer.builder().cadence(Cadence.once(1)).density(Schedules.constant(15 / 80.0))
-                .dropFraction(Schedules.constant(0.2)).dropRule(DropRule.shrinkThenDrop())
+        Rewirer chtss = Rewirer.builder().cadence(Cadence.once(1)).density(Schedule.constant(15 / 80.0))
+                .dropFraction(Schedule.constant(0.2)).dropRule(DropRule.shrinkThenDrop())
                 .shrinkPrune(PruneCriterion.relativeImportance()).grow(GrowCriterion.gradient()).build();
         RewireReport r = chtss.maybeRewire(1, layers, new Slots(), new Rng(11));
         // 20 -> shrink 5 -> drop floor(0.2 * 15) = 3 -> regrow 3

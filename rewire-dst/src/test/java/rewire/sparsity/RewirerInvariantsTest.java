@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
@@ -24,7 +25,7 @@ class RewirerInvariantsTest {
     private static final PruneCriterion[] PRUNE = {PruneCriterion.magnitude(), PruneCriterion.set(),
         PruneCriterion.setEqualSplit(), PruneCriterion.mest(1), PruneCriterion.snip(), PruneCriterion.sensitivity(),
         PruneCriterion.reciprocalSensitivity(), PruneCriterion.taylor(), PruneCriterion.random(),
-        PruneCriterion.relativeImportance(), PruneCriterion.soft(PruneCriterion.magnitude(), Schedules.constant(3))};
+        PruneCriterion.relativeImportance(), PruneCriterion.soft(PruneCriterion.magnitude(), Schedule.constant(3))};
     private static final GrowCriterion[] GROW = {GrowCriterion.random(), GrowCriterion.gradient(),
         GrowCriterion.gradientRandomMix(3), GrowCriterion.sampled(GrowCriterion.gradient()),
         GrowCriterion.excludingPruned(GrowCriterion.random()), GrowCriterion.excludingPruned(GrowCriterion.gradient())};
@@ -72,11 +73,11 @@ class RewirerInvariantsTest {
         Constraint constraint = CONSTRAINTS[constraintIndex];
         GrowCriterion grow = GROW[growIndex];
         boolean globalScope = global && constraint == Constraint.unstructured() && grow.asScored() != null;
-        Rewirer.Builder b = Rewirer.builder().cadence(Cadence.every(10)).dropFraction(Schedules.constant(zeta))
+        Rewirer.Builder b = Rewirer.builder().cadence(Cadence.every(10)).dropFraction(Schedule.constant(zeta))
                 .prune(PRUNE[pruneIndex]).grow(grow).constraint(constraint)
                 .scope(globalScope ? Scope.GLOBAL : Scope.PER_LAYER).distribution(Distribution.erdosRenyi());
         if (scheduled) {
-            b.density(Schedules.constant(density * 0.8));
+            b.density(Schedule.constant(density * 0.8));
         }
         Rewirer rewirer = b.build();
         Model model = Model.of(seed, layerCount, constraint, density);
@@ -155,7 +156,7 @@ class RewirerInvariantsTest {
 
     private static void repeatedUpdates(long seed, int constraintIndex, int growIndex) {
         Constraint constraint = CONSTRAINTS[constraintIndex];
-        Rewirer rewirer = Rewirer.builder().cadence(Cadence.every(1)).dropFraction(Schedules.cosine(0.5, 0, 20))
+        Rewirer rewirer = Rewirer.builder().cadence(Cadence.every(1)).dropFraction(Schedule.cosine(0.5, 0, 20))
                 .grow(GROW[growIndex]).constraint(constraint).build();
         Model model = Model.of(seed, 2, constraint, 0.3);
         long nnz = model.layers().stream().mapToLong(l -> l.param().pattern().nnz()).sum();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
@@ -33,7 +34,7 @@ class RewirerTest {
     }
 
     private static Rewirer.Builder once(double zeta) {
-        return Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedules.constant(zeta));
+        return Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedule.constant(zeta));
     }
 
     @Test
@@ -156,7 +157,7 @@ class RewirerTest {
     @Test
     void noUpdateOffCadenceOrAfterTheEnd() {
         SparseParam p = Fixtures.param("w", W, null);
-        Rewirer rigl = Rewirer.builder().cadence(Cadence.every(100, 0, 750)).dropFraction(Schedules.cosine(0.3, 0, 750))
+        Rewirer rigl = Rewirer.builder().cadence(Cadence.every(100, 0, 750)).dropFraction(Schedule.cosine(0.3, 0, 750))
                 .grow(GrowCriterion.gradient()).build();
         SparsityPattern before = p.pattern();
         for (long step : new long[] {0, 50, 750, 800, 1000}) {
@@ -202,7 +203,7 @@ class RewirerTest {
         assertThrows(IllegalArgumentException.class, () -> Rewirer.builder().scope(Scope.GLOBAL)
                 .grow(GrowCriterion.gradientRandomMix(3)).build());
         assertThrows(IllegalArgumentException.class, () -> Rewirer.builder().grow(GrowCriterion.momentum())
-                .density(Schedules.constant(0.1)).build());
+                .density(Schedule.constant(0.1)).build());
         SparseParam p = Fixtures.param("w", W, null);
         Rewirer nm = once(0.3).constraint(Constraint.nOfM(1, 4)).build();
         IllegalStateException e = assertThrows(IllegalStateException.class,
