@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
+import rewire.optim.Schedule;
 import rewire.sparsity.Cadence;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.RewireReport;
@@ -75,8 +75,7 @@ public class RewireBenchmark {
         RewireBenchmarkGrower g = RewireBenchmarkGrower.of(grower);
         rewirer = rewirer(g);
         Layer shape = Layer.of(layer, 1);
-        start = RewireBenchmarkLayer.create(shape.out(), shape.in(), batch, density, g.needsDenseMomentum(), kernels,
-                SEED);
+        start = RewireBenchmarkLayer.create(shape.out(), shape.in(), batch, density, rewirer, kernels, SEED);
     }
 
     /** Magnitude pruning, drop fraction 0.3, constant count, an update at every step, {@code grower}'s growth. */
@@ -97,7 +96,7 @@ public class RewireBenchmark {
     /** One topology update of the fresh layer. */
     @Benchmark
     public RewireReport update() {
-        last = rewirer.maybeRewire(STEP, fresh.layers(), fresh.slots(), rng, kernels);
+        last = rewirer.maybeRewire(STEP, fresh.layers(), fresh.slots(), fresh.state(), rng, kernels);
         return last;
     }
 

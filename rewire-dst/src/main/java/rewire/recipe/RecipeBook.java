@@ -10,7 +10,6 @@ import rewire.sparsity.Cadence;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.DropRule;
 import rewire.sparsity.GrowCriterion;
-import rewire.sparsity.MomentumSlots;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.Rewirer;
 import rewire.sparsity.SparsitySchedules;
@@ -90,18 +89,14 @@ final class RecipeBook {
         return new Recipes.Spec("snfs", paper, List.of(
                 checked("pruneRate", "0.5", "initial prune rate, cosine-decayed over the run"),
                 checked("floor", "0.005", "prune-rate floor"),
-                chosen("distribution", "uniform", "uniform | er | erk"),
-                chosen("momentumSlot", "momentum", "optimizer slot of SGD momentum"),
-                chosen("adamM", "adam.m", "optimizer slot of Adam's first moment"),
-                chosen("adamV", "adam.v", "optimizer slot of Adam's second moment")),
+                chosen("distribution", "uniform", "uniform | er | erk")),
                 (plan, o, reg) -> new Recipe(o.label(), paper, Rewirer.builder()
                         .cadence(Cadence.perEpoch(plan.stepsPerEpoch()))
                         .dropFraction(Schedule.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
                         .dropRule(DropRule.overlapCeil())
                         .distribution(RecipeParts.distribution(o.text("distribution")))
                         .prune(PruneCriterion.magnitude())
-                        .grow(GrowCriterion.momentum(new MomentumSlots(o.text("momentumSlot"), o.text("adamM"),
-                                o.text("adamV")))).build(), plan.density(), null));
+                        .grow(GrowCriterion.momentum()).build(), plan.density(), null));
     }
 
     // the Fantastic Weights loop; "mest" and "random" are the same loop with another default criterion

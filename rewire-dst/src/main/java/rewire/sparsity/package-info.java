@@ -10,10 +10,20 @@
  * {@link rewire.sparsity.Rewirer} wires them together; {@link rewire.recipe.Recipes} names the
  * published configurations (SET, RigL, SNFS, MEST, GMP, CHT family, MST, ...).
  *
- * <p>Call order per training step: the trainer runs forward, backward and (unless
- * {@link rewire.sparsity.Rewirer#skipOptimizerStep()} and it is an update step) the optimizer,
- * then calls {@link rewire.sparsity.Rewirer#maybeRewire} before gradients are cleared, with one
- * {@link rewire.sparsity.LayerView} per sparse layer. Every topology change is one
+ * <p>State across steps belongs to the parts that need it: {@link rewire.sparsity.Rewirer#newState}
+ * makes one {@link rewire.sparsity.RewireState} per run, holding per layer the positions ever
+ * active ({@link rewire.sparsity.EverActive}, the exploration rate) and the grow criterion's own
+ * {@link rewire.sparsity.CriterionState} (SNFS's {@link rewire.sparsity.DenseMomentum}); it is
+ * observed every step, moved through every remap and saved as named
+ * {@link rewire.sparsity.StateArray}s. Optimizer state is read by {@link rewire.optim.SlotRole},
+ * never by a slot's name.
+ *
+ * <p>Call order per training step: the trainer runs forward and backward, feeds the step's
+ * batches to {@link rewire.sparsity.RewireState#observe} when it
+ * {@link rewire.sparsity.RewireState#observesBatches()}, then calls
+ * {@link rewire.sparsity.Rewirer#maybeRewire} before the optimizer step (skipped when
+ * {@link rewire.sparsity.Rewirer#skipsOptimizerStepAt} says so) and before gradients are cleared,
+ * with one {@link rewire.sparsity.LayerView} per sparse layer. Every topology change is one
  * {@link rewire.sparse.Remap} per layer, applied to the weights, their gradient and every
  * optimizer slot, so kept connections keep their bits and grown ones start from the
  * {@link rewire.sparsity.GrowthInit} (weights) and zero (gradient and slots).
@@ -23,7 +33,7 @@
  * ({@link rewire.sparsity.DenseMomentum} for SNFS, {@link rewire.sparsity.EverActive} bitsets at
  * one bit per position, per-unit sums of block constraints).
  *
- * <p>Layer 5 of rewire-core: may import {@code tensor}, {@code sparse}, {@code kernel},
+ * <p>Layer 5 (rewire-dst): may import {@code tensor}, {@code sparse}, {@code kernel},
  * {@code autodiff}, {@code nn}, {@code optim}.
  */
 package rewire.sparsity;

@@ -16,13 +16,12 @@ import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
-import rewire.sparsity.DenseMomentum;
-import rewire.sparsity.EverActive;
 import rewire.sparsity.Fixtures;
 import rewire.sparsity.GrowCriterion;
 import rewire.sparsity.LayerShape;
 import rewire.sparsity.LayerView;
 import rewire.sparsity.RewireReport;
+import rewire.sparsity.RewireState;
 import rewire.sparsity.SrSte;
 import rewire.tensor.Rng;
 
@@ -53,17 +52,15 @@ class RecipesTest {
         Slots slots = new Slots();
         for (int i = 0; i < shapes.size(); i++) {
             SparseParam p = Fixtures.param(shapes.get(i).name(), patterns.get(i), rng);
-            LayerView l = LayerView.of(p).withBatch(Fixtures.batch(shapes.get(i).cols(), 3, rng),
-                    Fixtures.batch(shapes.get(i).rows(), 3, rng)).withEverActive(new EverActive(patterns.get(i)));
-            DenseMomentum m = new DenseMomentum(p.rows(), p.cols(), 0.9f);
-            m.accumulate(Kernels.defaults(), l.activations(), l.outputGrad());
-            layers.add(l.withDenseMomentum(m));
+            layers.add(LayerView.of(p).withBatch(Fixtures.batch(shapes.get(i).cols(), 3, rng),
+                    Fixtures.batch(shapes.get(i).rows(), 3, rng)));
         }
+        RewireState state = Fixtures.observedState(recipe.rewirer(), layers);
         Fixtures.fillMomentum(slots, layers, rng);
         long start = layers.stream().mapToLong(l -> l.param().pattern().nnz()).sum();
         List<RewireReport> reports = new ArrayList<>();
         for (long step = 1; step <= PLAN.totalSteps(); step++) {
-            RewireReport r = recipe.rewirer().maybeRewire(step, layers, slots, rng);
+            RewireReport r = recipe.rewirer().maybeRewire(step, layers, slots, state, rng, Kernels.defaults());
             if (r.updated()) {
                 reports.add(r);
             }

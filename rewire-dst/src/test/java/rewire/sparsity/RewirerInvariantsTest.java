@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
+import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -44,13 +43,7 @@ class RewirerInvariantsTest {
             List<LayerView> layers = Fixtures.layers(shapes, density, constraint, rng);
             Slots slots = new Slots();
             Fixtures.fillMomentum(slots, layers, rng);
-            List<LayerView> withMomentum = new ArrayList<>();
-            for (LayerView l : layers) {
-                DenseMomentum m = new DenseMomentum(l.param().rows(), l.param().cols(), 0.9f);
-                m.accumulate(rewire.kernel.Kernels.defaults(), l.activations(), l.outputGrad());
-                withMomentum.add(l.withDenseMomentum(m));
-            }
-            return new Model(withMomentum, slots);
+            return new Model(layers, slots);
         }
     }
 
@@ -159,10 +152,12 @@ class RewirerInvariantsTest {
         Rewirer rewirer = Rewirer.builder().cadence(Cadence.every(1)).dropFraction(Schedule.cosine(0.5, 0, 20))
                 .grow(GROW[growIndex]).constraint(constraint).build();
         Model model = Model.of(seed, 2, constraint, 0.3);
+        RewireState state = rewirer.newState(model.layers().stream().map(LayerView::param).toList());
         long nnz = model.layers().stream().mapToLong(l -> l.param().pattern().nnz()).sum();
         double[] explored = new double[2];
         for (long step = 1; step <= 8; step++) {
-            RewireReport r = rewirer.maybeRewire(step, model.layers(), model.slots(), new Rng(seed));
+            RewireReport r = rewirer.maybeRewire(step, model.layers(), model.slots(), state, new Rng(seed),
+                    Kernels.defaults());
             assertEquals(nnz, r.nnz());
             for (int i = 0; i < 2; i++) {
                 assertTrue(r.layers().get(i).explorationRate() >= explored[i]);

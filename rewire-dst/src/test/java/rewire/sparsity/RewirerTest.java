@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import rewire.optim.Schedule;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
+import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -30,7 +30,7 @@ class RewirerTest {
     private static LayerView handLayer(SparseParam p) {
         Tensor x = Tensor.of(new float[] {1, 0.5f, 0.25f, 2}, 4, 1);
         Tensor dy = Tensor.of(new float[] {1, 2, 3, 4}, 4, 1);
-        return LayerView.of(p).withBatch(x, dy).withEverActive(new EverActive(p.pattern()));
+        return LayerView.of(p).withBatch(x, dy);
     }
 
     private static Rewirer.Builder once(double zeta) {
