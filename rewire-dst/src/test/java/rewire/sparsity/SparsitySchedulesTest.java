@@ -55,8 +55,7 @@ class SparsitySchedulesTest {
     @Test
     void chtssSigmoidDecayInDensityReachesItsEndpointsAndIsSymmetric() {
         // the recipe's schedule: density from 0.5 to 0.1 over 80 prune iterations of 100 steps
-        Schedule d = Recipes.standard().withGrowCriterion(Recipes.CH_GROWER, GrowCriterion.random())
-                .create("chtss", new Recipes.Plan(10_000, 100, 0.1)).rewirer().density();
+        Schedule d = Recipes.standard().create("chtss", new Recipes.Plan(10_000, 100, 0.1)).rewirer().density();
         int n = 80;
         assertEquals(0.5, d.at(0), 1e-12);
         assertEquals(0.1, d.at(100L * n), 1e-12);
