@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Reads {@code key=value} text into a recipe's options record ({@link RecipeOptions}) and
  * describes its options, by the record's components: each component is one option named after it,
- * typed by it and documented by its {@link Option}. Every value is parsed and range-checked here,
- * once, with errors that name the recipe, the option, the value and what is valid.
+ * typed by it and documented by its {@link Option}; a component without {@link Option} whose type
+ * is a record contributes that record's options as if they were its own (CHTss holds the options
+ * of CHTs). Every value is parsed and range-checked here, once, with errors that name the recipe,
+ * the option, the value and what is valid.
  */
 final class OptionReader {
     private OptionReader() {
@@ -31,10 +33,13 @@ final class OptionReader {
     static List<Field> fields(Record defaults) {
         List<Field> out = new ArrayList<>();
         for (RecordComponent c : defaults.getClass().getRecordComponents()) {
-            if (c.getAnnotation(Option.class) == null) {
+            if (nests(c)) {
+                out.addAll(fields((Record) value(c, defaults)));
+            } else if (c.getAnnotation(Option.class) != null) {
+                out.add(new Field(c.getName(), c, value(c, defaults)));
+            } else {
                 throw new IllegalStateException(defaults.getClass().getName() + "." + c.getName() + " has no @Option");
             }
-            out.add(new Field(c.getName(), c, value(c, defaults)));
         }
         return out;
     }
@@ -46,31 +51,47 @@ final class OptionReader {
      *     does not parse or is out of range, or options that contradict each other
      */
     static <O extends Record> O read(String recipe, O defaults, Map<String, String> text) {
-        List<Field> fields = fields(defaults);
-        List<String> keys = fields.stream().map(Field::key).toList();
+        List<String> keys = fields(defaults).stream().map(Field::key).toList();
         for (String key : text.keySet()) {
             if (!keys.contains(key)) {
                 throw new IllegalArgumentException("recipe " + recipe + " has no option '" + key + "'"
                         + Parts.didYouMean(key, keys) + "; its options are " + keys);
             }
         }
-        Object[] args = new Object[fields.size()];
-        Class<?>[] types = new Class<?>[fields.size()];
+        try {
+            return build(defaults, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("recipe " + recipe + ": " + e.getMessage(), e);
+        }
+    }
+
+    // defaults with the values in text, nested records built the same way
+    private static <O extends Record> O build(O defaults, Map<String, String> text) {
+        RecordComponent[] components = defaults.getClass().getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < args.length; i++) {
-            Field f = fields.get(i);
-            String value = text.get(f.key());
-            args[i] = value == null ? f.defaultValue() : parse(recipe, f, value.trim());
-            types[i] = f.type();
+            RecordComponent c = components[i];
+            Object base = value(c, defaults);
+            String value = text.get(c.getName());
+            args[i] = nests(c) ? build((Record) base, text)
+                    : value == null ? base : parse(new Field(c.getName(), c, base), value.trim());
+            types[i] = c.getType();
         }
         try {
             @SuppressWarnings("unchecked")
             O out = (O) defaults.getClass().getDeclaredConstructor(types).newInstance(args);
             return out;
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("recipe " + recipe + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + defaults.getClass().getName(), e);
         }
+    }
+
+    // a record component that holds more options rather than one
+    private static boolean nests(RecordComponent c) {
+        return c.getAnnotation(Option.class) == null && c.getType().isRecord();
     }
 
     /** What values {@code f} takes: a range, the choices of a part, or a form. */
@@ -106,17 +127,17 @@ final class OptionReader {
         };
     }
 
-    private static Object parse(String recipe, Field f, String text) {
+    private static Object parse(Field f, String text) {
         try {
-            return parse(f, text);
+            return convert(f, text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("recipe " + recipe + ": option " + f.key() + " = '" + text + "': "
-                    + e.getMessage() + (e.getMessage().contains("choices") ? "" : "; valid: " + valid(f)), e);
+            throw new IllegalArgumentException("option " + f.key() + " = '" + text + "': " + e.getMessage()
+                    + (e.getMessage().contains("choices") ? "" : "; valid: " + valid(f)), e);
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object parse(Field f, String text) {
+    private static Object convert(Field f, String text) {
         Class<?> t = f.type();
         if (t == boolean.class) {
             if (!text.equals("true") && !text.equals("false")) {

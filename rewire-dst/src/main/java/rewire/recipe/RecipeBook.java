@@ -25,8 +25,8 @@ final class RecipeBook {
     private static final String CHT_PAPER = "Zhang et al., ICLR 2024 (CHT); NeurIPS 2025 (CHTs, CHTss)";
     private static final RecipeOptions.FantasticWeights FW = new RecipeOptions.FantasticWeights(PrunePart.MAGNITUDE,
             GrowPart.RANDOM, 800, 0.5, 0.005, 1.0, DistributionPart.ERK, ConstraintChoice.UNSTRUCTURED);
-    private static final RecipeOptions.Chtss CHTSS = new RecipeOptions.Chtss(100, 0.1, true, 1, 9,
-            SamplingPart.TOPK, GrowPart.CH, DistributionPart.UNIFORM, true, 0.5, 0.8, PrunePart.RI);
+    private static final RecipeOptions.Chts CHTS = new RecipeOptions.Chts(100, 0.1, true, 1, 9, SamplingPart.TOPK,
+            GrowPart.CH, DistributionPart.UNIFORM, true);
 
     private RecipeBook() {
     }
@@ -138,17 +138,17 @@ final class RecipeBook {
 
     private static Spec<RecipeOptions.Chts> chts() {
         return new Spec<>("chts", CHT_PAPER, "every deltaT steps, soft removal and Cannistraci-Hebb regrowth",
-                CHTSS.soft(), Set.of("grower", "distribution"),
+                CHTS, Set.of("grower", "distribution"),
                 (plan, o) -> Wiring.sparse(chtsParts(plan, o).build(), plan));
     }
 
     // CHTss's scripts name the uniform distribution; CHT and CHTs leave it to the recipe
     private static Spec<RecipeOptions.Chtss> chtss() {
-        return new Spec<>("chtss", CHT_PAPER, "CHTs with a sigmoid density decay to the target", CHTSS,
-                Set.of("grower"), (plan, o) -> {
+        return new Spec<>("chtss", CHT_PAPER, "CHTs with a sigmoid density decay to the target",
+                new RecipeOptions.Chtss(CHTS, 0.5, 0.8, PrunePart.RI), Set.of("grower"), (plan, o) -> {
                     long end = plan.stepsAt(o.pruningEndFraction());
                     SigmoidSparsity decay = new SigmoidSparsity(1 - o.initialDensity(), 1 - plan.density(), 0, end,
-                            o.deltaT(), SigmoidSparsity.DEFAULT_STEEPNESS);
+                            o.soft().deltaT(), SigmoidSparsity.DEFAULT_STEEPNESS);
                     Rewirer r = chtsParts(plan, o.soft())
                             .density(decay.density())
                             .dropRule(DropRule.shrinkThenDrop())

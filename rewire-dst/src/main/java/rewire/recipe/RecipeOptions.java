@@ -103,27 +103,13 @@ public final class RecipeOptions {
             @Option(SKIP_STEP) boolean skipStep) {
     }
 
-    /** CHTss: CHTs with a sigmoid density decay. */
+    /** CHTss: CHTs (whose options it takes as its own) with a sigmoid density decay. */
     public record Chtss(
-            @Option(value = STEPS, min = 1) long deltaT,
-            @Option(value = "fraction replaced per update", min = 0, max = 1) double zeta,
-            @Option("cosine-decay zeta over the run") boolean adaptiveZeta,
-            @Option(value = "soft-removal temperature at the start", min = 0) double temperatureStart,
-            @Option(value = "soft-removal temperature at the end", min = 0) double temperatureEnd,
-            @Option("how regrowth picks among the CH scores") SamplingPart regrowSampling,
-            @Option("the Cannistraci-Hebb (or other) grow criterion") GrowPart grower,
-            @Option(DISTRIBUTION) DistributionPart distribution,
-            @Option(SKIP_STEP) boolean skipStep,
+            Chts soft,
             @Option(value = "density at the start of the sigmoid decay (1 - s0)", min = 0, max = 1, aboveMin = true)
             double initialDensity,
             @Option(value = "the decay ends at this fraction of the run", min = 0, max = 1) double pruningEndFraction,
             @Option("criterion of the decay's shrink stage") PrunePart shrinkPrune) {
-
-        /** The CHTs part of these options. */
-        public Chts soft() {
-            return new Chts(deltaT, zeta, adaptiveZeta, temperatureStart, temperatureEnd, regrowSampling, grower,
-                    distribution, skipStep);
-        }
     }
 
     /** MST, Mixed Sparsity Training. */
