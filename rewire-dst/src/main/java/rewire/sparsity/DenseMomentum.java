@@ -18,7 +18,7 @@ import rewire.tensor.Tensor;
  */
 public final class DenseMomentum implements CriterionState {
     /** SNFS's momentum decay. */
-    public static final float SNFS_BETA = 0.9f;
+    static final float SNFS_BETA = 0.9f;
     static final String NAME = "momentum";
 
     private final int rows;
