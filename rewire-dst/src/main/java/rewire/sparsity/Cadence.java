@@ -12,7 +12,7 @@ public sealed interface Cadence {
     /** The update steps in words, such as "every 100 steps before step 7500". */
     String describe();
 
-    /** The last update step below {@code end} (the last a run of {@code end} steps reaches), or -1 when there is none. */
+    /** The last update step below {@code end}, the last a run of {@code end} steps reaches; -1 if none. */
     long lastUpdateBefore(long end);
 
     /** Every {@code period} steps: at {@code period, 2 period, ...}. */

@@ -99,8 +99,8 @@ public final class RewireState {
     /** The views with each layer's grow state attached. */
     List<LayerView> attach(List<LayerView> layers) {
         if (layers.size() != size()) {
-            throw new IllegalArgumentException("the rewiring state holds " + size() + " layers " + names + ", the update "
-                    + "got " + layers.size());
+            throw new IllegalArgumentException("the rewiring state holds " + size() + " layers " + names
+                    + ", the update got " + layers.size());
         }
         List<LayerView> out = new ArrayList<>();
         for (int l = 0; l < size(); l++) {

@@ -32,7 +32,8 @@ final class MethodsDoc {
     }
 
     private static String options(Recipes.Spec<?> spec) {
-        StringBuilder t = new StringBuilder("| option | default | status | meaning | valid values |\n|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| option | default | status | meaning | valid values |\n"
+                + "|---|---|---|---|---|\n");
         for (RecipeOption o : spec.options()) {
             row(t, "`" + o.key() + "`", "`" + o.defaultValue() + "`", o.verified() ? "verified" : "chosen", o.doc(),
                     o.valid());

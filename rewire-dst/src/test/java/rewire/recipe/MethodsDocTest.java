@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/methods.md shows the option and part tables the registries give. After changing a recipe's
- * options or a part, regenerate the tables with
- * {@code ./mvnw -pl rewire-dst -am test -Dtest=MethodsDocTest -Dsurefire.failIfNoSpecifiedTests=false -Drewire.regenerateDocs=true}.
+ * options or a part, regenerate the tables with {@code ./mvnw -pl rewire-dst -am test
+ * -Dtest=MethodsDocTest -Dsurefire.failIfNoSpecifiedTests=false -Drewire.regenerateDocs=true}.
  */
 class MethodsDocTest {
     private static final Path DOC = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("..")

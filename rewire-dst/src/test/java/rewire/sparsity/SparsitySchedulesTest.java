@@ -123,6 +123,28 @@ class SparsitySchedulesTest {
         assertTrue(Cadence.once(7).isUpdate(7));
         assertFalse(Cadence.once(7).isUpdate(8));
         assertFalse(Cadence.never().isUpdate(100));
+    }
+
+    @Test
+    void theLastUpdateOfARunIsTheLastUpdateStepBelowItsLength() {
+        Cadence every = Cadence.every(100, 0, 750);
+        assertEquals(700, every.lastUpdateBefore(10_000), "T_end bounds it");
+        assertEquals(600, every.lastUpdateBefore(700), "a run of 700 steps ends at step 699");
+        assertEquals(-1, every.lastUpdateBefore(100), "step 0 never updates");
+        Cadence window = Cadence.every(10, 25, 60);
+        assertEquals(55, window.lastUpdateBefore(1000));
+        assertEquals(25, window.lastUpdateBefore(26));
+        assertEquals(-1, window.lastUpdateBefore(25));
+        assertEquals(-1, Cadence.never().lastUpdateBefore(1000));
+        for (long end = 1; end < 900; end++) {
+            long last = -1;
+            for (long t = 0; t < end; t++) {
+                last = every.isUpdate(t) ? t : last;
+            }
+            assertEquals(last, every.lastUpdateBefore(end), "end " + end);
+        }
+        assertEquals("every 10 steps from step 25 before step 60", window.describe());
+        assertEquals("every 469 steps", Cadence.perEpoch(469).describe());
         assertThrows(IllegalArgumentException.class, () -> Cadence.every(0));
     }
 
