@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import rewire.io.Checkpoint;
+import rewire.io.RewireStateEntries;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
-import rewire.sparsity.DenseMomentum;
-import rewire.sparsity.EverActive;
 import rewire.sparsity.LayerView;
 import rewire.sparsity.RewireReport;
+import rewire.sparsity.RewireState;
 import rewire.sparsity.Rewirer;
 import rewire.tensor.Rng;
 
@@ -19,21 +19,19 @@ import rewire.tensor.Rng;
  * Runs the DST engine inside training: at every step the {@link Rewirer} marks as an update step,
  * after backward and before the optimizer, it rewires every sparse layer of the workload, moving
  * weights, gradients and optimizer slots through one remap, and writes the report to
- * rewire.jsonl. It keeps the per-layer state the engine needs across steps: the ever-active
- * positions (exploration rate) and, for momentum growth (SNFS), a dense momentum that it folds the
- * dense gradient into at every step.
+ * rewire.jsonl. The engine's state across steps (ever-active positions, SNFS's dense momentum) is
+ * the rewirer's {@link RewireState}: this hook feeds it every step's batch when it asks for it and
+ * checkpoints it.
  */
 public final class RewireHook implements Hook {
     private static final String PREFIX = "rewire/";
-    private static final float SNFS_MOMENTUM = 0.9f;
 
     private final Rewirer rewirer;
     private final Rng rng;
     private final Kernels kernels;
     private final RunFolder folder;
     private final Consumer<RewireReport> listener;
-    private final List<EverActive> everActive = new ArrayList<>();
-    private final List<DenseMomentum> momentum;
+    private final RewireState rewireState;
     private boolean updatedThisStep;
 
     /**
@@ -49,16 +47,7 @@ public final class RewireHook implements Hook {
         this.kernels = kernels;
         this.folder = folder;
         this.listener = listener;
-        List<SparseLinear> layers = workload.sparseLayers();
-        for (SparseLinear l : layers) {
-            everActive.add(new EverActive(l.weight().pattern()));
-        }
-        momentum = rewirer.grow().needsDenseMomentum() ? new ArrayList<>() : null;
-        if (momentum != null) {
-            for (SparseLinear l : layers) {
-                momentum.add(new DenseMomentum(l.out(), l.in(), SNFS_MOMENTUM));
-            }
-        }
+        this.rewireState = rewirer.newState(workload.sparseLayers().stream().map(SparseLinear::weight).toList());
     }
 
     public Rewirer rewirer() {
@@ -74,10 +63,10 @@ public final class RewireHook implements Hook {
     public boolean beforeOptimizerStep(TrainState state, StepOutput out) {
         long step = state.step();
         List<SparseLinear> layers = state.workload().sparseLayers();
-        if (momentum != null) {
+        if (rewireState.observesBatches()) {
             for (int i = 0; i < layers.size(); i++) {
                 SparseLinear.LastBatch batch = requireBatch(layers.get(i));
-                momentum.get(i).accumulate(kernels, batch.input(), batch.outputGrad());
+                rewireState.observe(i, batch.input(), batch.outputGrad(), kernels);
             }
         }
         updatedThisStep = rewirer.isUpdate(step);
@@ -88,7 +77,7 @@ public final class RewireHook implements Hook {
         for (int i = 0; i < layers.size(); i++) {
             views.add(view(state.workload(), i));
         }
-        RewireReport report = rewirer.maybeRewire(step, views, state.slots(), rng, kernels);
+        RewireReport report = rewirer.maybeRewire(step, views, state.slots(), rewireState, rng, kernels);
         log(report, layers);
         if (listener != null) {
             listener.accept(report);
@@ -98,16 +87,16 @@ public final class RewireHook implements Hook {
 
     private LayerView view(Workload workload, int i) {
         SparseLinear layer = workload.sparseLayers().get(i);
-        LayerView v = LayerView.of(layer.weight()).withEverActive(everActive.get(i))
-                .withKernelShape(workload.kernelShape(i));
+        LayerView v = LayerView.of(layer.weight()).withKernelShape(workload.kernelShape(i));
         SparseLinear.LastBatch batch = layer.lastBatch();
         if (batch != null) {
-            v = v.withBatch(batch.input(), batch.outputGrad());
-        } else if (rewirer.grow().needsDenseGradient()) {
+            return v.withBatch(batch.input(), batch.outputGrad());
+        }
+        if (rewirer.grow().needsDenseGradient()) {
             throw new IllegalStateException(layer.weight().name() + ": gradient growth needs the layer's last batch, "
                     + "but it has none (was the layer used in this step's forward pass?)");
         }
-        return momentum == null ? v : v.withDenseMomentum(momentum.get(i));
+        return v;
     }
 
     private static SparseLinear.LastBatch requireBatch(SparseLinear layer) {
@@ -138,22 +127,11 @@ public final class RewireHook implements Hook {
 
     @Override
     public void save(Checkpoint.Builder c) {
-        for (int i = 0; i < everActive.size(); i++) {
-            c.putInts(PREFIX + "everActive/" + i, LongsAsInts.split(everActive.get(i).words()));
-            if (momentum != null) {
-                c.putFloats(PREFIX + "momentum/" + i, momentum.get(i).values());
-            }
-        }
+        RewireStateEntries.put(c, PREFIX, rewireState);
     }
 
     @Override
     public void restore(Checkpoint c) {
-        for (int i = 0; i < everActive.size(); i++) {
-            everActive.get(i).restore(LongsAsInts.join(c.ints(PREFIX + "everActive/" + i)));
-            if (momentum != null) {
-                float[] saved = c.floats(PREFIX + "momentum/" + i);
-                System.arraycopy(saved, 0, momentum.get(i).values(), 0, saved.length);
-            }
-        }
+        RewireStateEntries.restore(c, PREFIX, rewireState);
     }
 }

@@ -56,6 +56,8 @@ public final class Trainer {
     public void run(TrainState state) {
         Module model = workload.model();
         List<Param> params = model.params();
+        // creates missing slots and registers their roles, which the DST engine reads (SNFS)
+        optimizer.init(params, state.slots());
         hooks.forEach(h -> h.onStart(state));
         Throwable failure = null;
         try {
