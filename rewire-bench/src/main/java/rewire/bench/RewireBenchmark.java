@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import rewire.kernel.Kernels;
+import rewire.optim.Schedule;
 import rewire.sparsity.Cadence;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.RewireReport;
 import rewire.sparsity.Rewirer;
-import rewire.sparsity.Schedules;
 import rewire.tensor.Rng;
 
 /**
@@ -75,15 +75,14 @@ public class RewireBenchmark {
         RewireBenchmarkGrower g = RewireBenchmarkGrower.of(grower);
         rewirer = rewirer(g);
         LayerOperands shape = LayerOperands.of(layer, 1);
-        start = RewireBenchmarkLayer.create(shape.out(), shape.in(), batch, density, g.needsDenseMomentum(), kernels,
-                SEED);
+        start = RewireBenchmarkLayer.create(shape.out(), shape.in(), batch, density, rewirer, kernels, SEED);
     }
 
     /** Magnitude pruning, drop fraction 0.3, constant count, an update at every step, {@code grower}'s growth. */
     static Rewirer rewirer(RewireBenchmarkGrower grower) {
         return Rewirer.builder()
                 .cadence(Cadence.every(1))
-                .dropFraction(Schedules.constant(DROP_FRACTION))
+                .dropFraction(Schedule.constant(DROP_FRACTION))
                 .prune(PruneCriterion.magnitude())
                 .grow(grower.criterion())
                 .build();
@@ -97,7 +96,7 @@ public class RewireBenchmark {
     /** One topology update of the fresh layer. */
     @Benchmark
     public RewireReport update() {
-        last = rewirer.maybeRewire(STEP, fresh.layers(), fresh.slots(), rng, kernels);
+        last = rewirer.maybeRewire(STEP, fresh.layers(), fresh.slots(), fresh.state(), rng, kernels);
         return last;
     }
 

@@ -25,7 +25,7 @@ class RewireBenchmarkProfileTest {
             "rewire.sparsity.RewireStep.growPerLayer");
     private static final List<String> JAVA_GEMM = stack("rewire.kernel.ScalarKernels.gemm",
             "rewire.kernel.Parallel.forRange", "rewire.kernel.Kernels.gemmRaw", "rewire.kernel.Kernels.gemm",
-            "rewire.sparsity.DenseMomentum.accumulate");
+            "rewire.sparsity.DenseMomentum.observe");
     private static final List<String> HEAP = stack("rewire.kernel.TopK.siftDown", "rewire.kernel.TopK.offer",
             "rewire.sparsity.Scan.candidates", "rewire.sparsity.ch.CannistraciHebbGrowth.lambda$criterion$0",
             "rewire.sparsity.RewireStep.growPerLayer");

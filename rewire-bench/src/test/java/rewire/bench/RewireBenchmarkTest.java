@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.sparsity.RewireReport;
@@ -20,7 +20,7 @@ class RewireBenchmarkTest {
     private static final Rng RNG = new Rng(7);
 
     private static RewireBenchmarkLayer layer(RewireBenchmarkGrower g) {
-        return RewireBenchmarkLayer.create(37, 29, 8, 0.1, g.needsDenseMomentum(), Kernels.defaults(), 11);
+        return RewireBenchmarkLayer.create(37, 29, 8, 0.1, RewireBenchmark.rewirer(g), Kernels.defaults(), 11);
     }
 
     @ParameterizedTest
@@ -29,7 +29,7 @@ class RewireBenchmarkTest {
         RewireBenchmarkLayer start = layer(g);
         RewireBenchmarkLayer.Fresh fresh = start.fresh();
         RewireReport report = RewireBenchmark.rewirer(g).maybeRewire(RewireBenchmark.STEP, fresh.layers(),
-                fresh.slots(), RNG);
+                fresh.slots(), fresh.state(), RNG, Kernels.defaults());
         int expected = (int) Math.floor(RewireBenchmark.DROP_FRACTION * start.nnz());
         assertTrue(expected > 0);
         assertEquals(start.nnz(), report.nnz());
@@ -45,13 +45,15 @@ class RewireBenchmarkTest {
         Rewirer rewirer = RewireBenchmark.rewirer(g);
         RewireBenchmarkLayer.Fresh first = start.fresh();
         float[] startValues = first.param().values().clone();
-        rewirer.maybeRewire(RewireBenchmark.STEP, first.layers(), first.slots(), RNG);
+        rewirer.maybeRewire(RewireBenchmark.STEP, first.layers(), first.slots(), first.state(), RNG,
+                Kernels.defaults());
         RewireBenchmarkLayer.Fresh second = start.fresh();
         SparseParam p = second.param();
         assertNotSame(first.param(), p);
         assertEquals(start.pattern(), p.pattern());
         assertArrayEquals(startValues, p.values());
-        rewirer.maybeRewire(RewireBenchmark.STEP, second.layers(), second.slots(), RNG);
+        rewirer.maybeRewire(RewireBenchmark.STEP, second.layers(), second.slots(), second.state(), RNG,
+                Kernels.defaults());
         assertEquals(first.param().pattern(), p.pattern());
         assertArrayEquals(first.param().values(), p.values());
     }

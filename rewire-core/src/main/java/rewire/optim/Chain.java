@@ -1,14 +1,19 @@
 package rewire.optim;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import rewire.nn.Param;
 
 /**
  * Transforms applied one after the other, each on the update the previous one left. Slot names
- * must be distinct across the stages, so that two stages never share state by accident.
+ * must be distinct across the stages, so that two stages never share state by accident. When two
+ * stages keep a slot of the same {@link SlotRole} (momentum before Adam), the later stage holds the
+ * role: its state is the one the update leaves by.
  */
 record Chain(List<Transform> stages) implements Transform {
 
@@ -39,6 +44,17 @@ record Chain(List<Transform> stages) implements Transform {
             names.addAll(stage.slotNames());
         }
         return List.copyOf(names);
+    }
+
+    @Override
+    public Map<String, SlotRole> slotRoles() {
+        Map<SlotRole, String> holders = new EnumMap<>(SlotRole.class);
+        for (Transform stage : stages) {
+            stage.slotRoles().forEach((name, role) -> holders.put(role, name));
+        }
+        Map<String, SlotRole> roles = new LinkedHashMap<>();
+        holders.forEach((role, name) -> roles.put(name, role));
+        return Map.copyOf(roles);
     }
 
     @Override

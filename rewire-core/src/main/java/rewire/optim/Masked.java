@@ -1,6 +1,7 @@
 package rewire.optim;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import rewire.nn.Param;
 
@@ -19,6 +20,11 @@ record Masked(Predicate<Param> which, Transform inner) implements Transform {
     @Override
     public List<String> slotNames() {
         return inner.slotNames();
+    }
+
+    @Override
+    public Map<String, SlotRole> slotRoles() {
+        return inner.slotRoles();
     }
 
     @Override

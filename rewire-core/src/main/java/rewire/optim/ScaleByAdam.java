@@ -1,12 +1,14 @@
 package rewire.optim;
 
 import java.util.List;
+import java.util.Map;
 import rewire.nn.Param;
 
 /**
  * The direction of Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015)
  * with PyTorch's arithmetic: moments {@code m = b1 * m + (1 - b1) * u} and
- * {@code v = b2 * v + (1 - b2) * u * u} in the slots {@value #FIRST} and {@value #SECOND}, then
+ * {@code v = b2 * v + (1 - b2) * u * u} in the slots {@value #FIRST} and {@value #SECOND} (the
+ * {@link SlotRole#FIRST_MOMENT} and {@link SlotRole#SECOND_MOMENT}), then
  * the update {@code (m / c1) / (sqrt(v) / sqrt(c2) + eps)} with bias corrections
  * {@code c_k = 1 - b_k^t} and {@code eps} outside the square root.
  *
@@ -49,5 +51,10 @@ record ScaleByAdam(double b1, double b2, double eps) implements Transform {
     @Override
     public List<String> slotNames() {
         return List.of(FIRST, SECOND);
+    }
+
+    @Override
+    public Map<String, SlotRole> slotRoles() {
+        return Map.of(FIRST, SlotRole.FIRST_MOMENT, SECOND, SlotRole.SECOND_MOMENT);
     }
 }

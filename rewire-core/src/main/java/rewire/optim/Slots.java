@@ -1,8 +1,10 @@
 package rewire.optim;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import rewire.nn.Param;
 import rewire.sparse.Remap;
@@ -18,9 +20,14 @@ import rewire.sparse.Remap;
  * replacement of {@link rewire.nn.SparseParam#remap}. A checkpoint saves every array reachable
  * through {@link #params()}, {@link #names(Param)} and {@link #get(Param, String)}, and restores
  * them with {@link #put}.
+ *
+ * <p>Readers outside the optimizer find a slot by its {@link SlotRole} ({@link #find}), which the
+ * optimizer registers through {@link Transform#init} ({@link #assignRole}); roles outlive the
+ * arrays, so a slot restored from a checkpoint by name keeps the role of its name.
  */
 public final class Slots {
     private final Map<Param, Map<String, float[]>> state = new LinkedHashMap<>();
+    private final Map<SlotRole, String> roles = new EnumMap<>(SlotRole.class);
 
     /**
      * The slot {@code name} of {@code param}, created as zeros on first use.
@@ -60,6 +67,25 @@ public final class Slots {
     /** The slot names of {@code param}, in creation order (read-only view; empty if it has none). */
     public Set<String> names(Param param) {
         return of(param).keySet();
+    }
+
+    /**
+     * Records that the slot {@code name} holds {@code role}, for every parameter; a later
+     * assignment of the same role replaces it (in a chain, the later stage holds the role).
+     */
+    public void assignRole(String name, SlotRole role) {
+        roles.put(role, name);
+    }
+
+    /** The slot of {@code param} that holds {@code role} (the live array), if the optimizer keeps one. */
+    public Optional<float[]> find(Param param, SlotRole role) {
+        String name = roles.get(role);
+        return name == null ? Optional.empty() : Optional.ofNullable(of(param).get(name));
+    }
+
+    /** The roles registered so far, by role (read-only view), for error messages. */
+    public Map<SlotRole, String> roles() {
+        return Collections.unmodifiableMap(roles);
     }
 
     /** Replaces slot {@code name} of {@code param}, for restoring checkpoints. */

@@ -1,6 +1,7 @@
 package rewire.optim;
 
 import java.util.List;
+import java.util.Map;
 import rewire.nn.Param;
 
 /**
@@ -8,7 +9,8 @@ import rewire.nn.Param;
  * 1964) and its Nesterov form (Nesterov 1983, in the formulation of Sutskever et al., "On the
  * importance of initialization and momentum in deep learning", ICML 2013), with PyTorch's
  * {@code SGD} semantics and zero dampening: {@code buf = beta * buf + u}, then the update is
- * {@code buf}, or {@code u + beta * buf} with Nesterov. The buffer is the slot {@value #SLOT};
+ * {@code buf}, or {@code u + beta * buf} with Nesterov. The buffer is the slot {@value #SLOT}, the
+ * {@link SlotRole#FIRST_MOMENT};
  * a connection grown by the DST engine starts with an empty buffer, as on PyTorch's first step.
  */
 record Trace(double beta, boolean nesterov) implements Transform {
@@ -31,5 +33,10 @@ record Trace(double beta, boolean nesterov) implements Transform {
     @Override
     public List<String> slotNames() {
         return List.of(SLOT);
+    }
+
+    @Override
+    public Map<String, SlotRole> slotRoles() {
+        return Map.of(SLOT, SlotRole.FIRST_MOMENT);
     }
 }

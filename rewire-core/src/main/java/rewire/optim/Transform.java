@@ -1,6 +1,7 @@
 package rewire.optim;
 
 import java.util.List;
+import java.util.Map;
 import rewire.nn.Param;
 
 /**
@@ -21,10 +22,15 @@ import rewire.nn.Param;
  * {@link Slots#remap}, which moves that state too; a checkpoint saves the slots and the step.
  * Scalar state (such as Adam's step count) is derived from the step, never stored.
  *
+ * <p>A slot that readers outside the optimizer may need (the momentum SNFS grows by) has a
+ * {@link SlotRole}, declared by {@link #slotRoles()} and registered in the {@link Slots} by
+ * {@link #init}, so that {@link Slots#find} finds it by role, never by name.
+ *
  * <p><b>Call order.</b>
  * <ol>
- *   <li>optionally {@link #init} once, to create the slots (as zeros) before the first step or
- *       before restoring them from a checkpoint; {@link #update} creates missing slots lazily;</li>
+ *   <li>{@link #init} once, to create the slots (as zeros) and register their roles, before the
+ *       first step or around restoring slots from a checkpoint (existing slots are kept);
+ *       {@link #update} creates missing slots lazily, but only {@link #init} registers roles;</li>
  *   <li>each step {@code t = 0, 1, 2, ...}: backward fills the gradients, then
  *       {@link #update}{@code (params, slots, t)}, then {@link Optim#applyUpdates}{@code (params)}
  *       (or both at once with {@link Optim#step}), then the gradients are cleared before the next
@@ -53,8 +59,17 @@ public interface Transform {
         return List.of();
     }
 
-    /** Creates this transform's slots for {@code params} as zeros (existing slots are kept). */
+    /** The roles of the slots that have one, by slot name (a subset of {@link #slotNames()}); none by default. */
+    default Map<String, SlotRole> slotRoles() {
+        return Map.of();
+    }
+
+    /**
+     * Creates this transform's slots for {@code params} as zeros (existing slots are kept) and
+     * registers their {@link #slotRoles()} with {@code slots}.
+     */
     default void init(List<Param> params, Slots slots) {
+        slotRoles().forEach(slots::assignRole);
         for (Param param : params) {
             for (String name : slotNames()) {
                 slots.get(param, name);

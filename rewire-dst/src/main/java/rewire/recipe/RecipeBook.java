@@ -1,19 +1,18 @@
 package rewire.recipe;
 
-import static rewire.recipe.RecipeOption.checked;
-import static rewire.recipe.RecipeOption.chosen;
-
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import rewire.optim.Schedule;
+import rewire.recipe.Recipes.Plan;
+import rewire.recipe.Recipes.Spec;
+import rewire.recipe.Recipes.Wiring;
 import rewire.sparsity.Cadence;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.DropRule;
 import rewire.sparsity.GrowCriterion;
-import rewire.sparsity.MomentumSlots;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.Rewirer;
-import rewire.sparsity.Schedules;
+import rewire.sparsity.SparsitySchedules;
 import rewire.sparsity.SrSte;
 import rewire.sparsity.ch.SigmoidSparsity;
 import rewire.sparsity.ch.SoftTemperature;
@@ -24,249 +23,181 @@ final class RecipeBook {
     private static final String RIGL_PAPER = "Evci et al., ICML 2020 (RigL)";
     private static final String FW_PAPER = "Nowak et al., NeurIPS 2023 (Fantastic Weights)";
     private static final String CHT_PAPER = "Zhang et al., ICLR 2024 (CHT); NeurIPS 2025 (CHTs, CHTss)";
-
-    private static final RecipeOption CONSTRAINT = chosen("constraint", "unstructured",
-            "unstructured | fan-in | N:M | block:RxC | diagonal");
-    private static final RecipeOption INIT = checked("init", "zero", "grown weights: zero | normal:STD | he");
+    private static final RecipeOptions.FantasticWeights FW = new RecipeOptions.FantasticWeights(PrunePart.MAGNITUDE,
+            GrowPart.RANDOM, 800, 0.5, 0.005, 1.0, DistributionPart.ERK, ConstraintChoice.UNSTRUCTURED);
+    private static final RecipeOptions.Chts CHTS = new RecipeOptions.Chts(100, 0.1, true, 1, 9, SamplingPart.TOPK,
+            GrowPart.CH, DistributionPart.UNIFORM, true);
 
     private RecipeBook() {
     }
 
-    static List<Recipes.Spec> all() {
-        return List.of(staticSparse(), set(), rigl(), snfs(), fantasticWeights("fw", "magnitude"),
-                fantasticWeights("mest", "mest"), fantasticWeights("random", "random"), gmp(), cht(), chts(), chtss(),
-                mst(), nmSrSte());
+    static List<Spec<?>> all() {
+        return List.of(staticSparse(), set(), rigl(), snfs(), fantasticWeights("fw", PrunePart.MAGNITUDE),
+                fantasticWeights("mest", PrunePart.MEST), fantasticWeights("random", PrunePart.RANDOM), gmp(), cht(),
+                chts(), chtss(), mst(), nmSrSte());
     }
 
-    private static Recipes.Spec staticSparse() {
-        return new Recipes.Spec("static", "random sparse initialization, never rewired (static sparse training)",
-                List.of(chosen("distribution", "erk", "uniform | er | erk"), CONSTRAINT),
-                (plan, o, reg) -> new Recipe(o.label(), "static sparse training", Rewirer.builder()
-                        .distribution(RecipeParts.distribution(o.text("distribution")))
-                        .constraint(RecipeParts.constraint(o.text("constraint"))).build(), plan.density(), null));
+    private static Spec<RecipeOptions.Static> staticSparse() {
+        return new Spec<>("static", "static sparse training", "random sparse initialization, never rewired",
+                new RecipeOptions.Static(DistributionPart.ERK, ConstraintChoice.UNSTRUCTURED),
+                Set.of("distribution", "constraint"), (plan, o) -> Wiring.sparse(Rewirer.builder()
+                        .distribution(o.distribution().distribution()).constraint(o.constraint().constraint()).build(),
+                        plan));
     }
 
-    private static Recipes.Spec set() {
-        return new Recipes.Spec("set", SET_PAPER, List.of(
-                checked("zeta", "0.3", "fraction of each sign's weights replaced per update"),
-                checked("distribution", "er", "uniform | er | erk"),
-                checked("denseLast", "true", "keep the output layer dense, as the reference MLP"),
-                chosen("prune", "set", "set (proportional per sign) | set-equal-split | any prune criterion"),
-                INIT, CONSTRAINT),
-                (plan, o, reg) -> {
-                    Distribution d = RecipeParts.distribution(o.text("distribution"));
-                    return new Recipe(o.label(), SET_PAPER, Rewirer.builder()
+    private static Spec<RecipeOptions.Set> set() {
+        return new Spec<>("set", SET_PAPER, "once per epoch, replace the weights of each sign nearest zero at random",
+                new RecipeOptions.Set(0.3, DistributionPart.ER, true, PrunePart.SET, InitChoice.ZERO,
+                        ConstraintChoice.UNSTRUCTURED), Set.of("prune", "constraint"), (plan, o) -> {
+                    Distribution d = o.distribution().distribution();
+                    return Wiring.sparse(Rewirer.builder()
                             .cadence(Cadence.perEpoch(plan.stepsPerEpoch()))
-                            .dropFraction(Schedules.constant(o.number("zeta")))
-                            .distribution(o.flag("denseLast") ? d.denseLast() : d)
-                            .prune(RecipeParts.prune(o.text("prune"), 1)).grow(GrowCriterion.random())
-                            .init(RecipeParts.init(o.text("init")))
-                            .constraint(RecipeParts.constraint(o.text("constraint"))).build(), plan.density(), null);
+                            .dropFraction(Schedule.constant(o.zeta()))
+                            .distribution(o.denseLast() ? d.denseLast() : d)
+                            .prune(o.prune().criterion(1)).grow(GrowCriterion.random())
+                            .init(o.init().init())
+                            .constraint(o.constraint().constraint()).build(), plan);
                 });
     }
 
-    private static Recipes.Spec rigl() {
-        return new Recipes.Spec("rigl", RIGL_PAPER, List.of(
-                checked("deltaT", "100", "steps between updates"),
-                checked("zeta", "0.3", "initial drop fraction, cosine-decayed to 0 at T_end"),
-                chosen("endFraction", "0.75", "T_end as a fraction of the run; no update after it"),
-                checked("distribution", "erk", "uniform | er | erk"),
-                chosen("skipStep", "false", "skip the optimizer step on update steps (RigL-torch style)"),
-                INIT, CONSTRAINT),
-                (plan, o, reg) -> {
-                    long end = RecipeParts.stepsAt(plan, o.number("endFraction"));
-                    return new Recipe(o.label(), RIGL_PAPER, Rewirer.builder()
-                            .cadence(Cadence.every(o.integer("deltaT"), 0, end))
-                            .dropFraction(Schedules.cosine(o.number("zeta"), 0, end))
-                            .distribution(RecipeParts.distribution(o.text("distribution")))
+    private static Spec<RecipeOptions.Rigl> rigl() {
+        return new Spec<>("rigl", RIGL_PAPER, "every deltaT steps until T_end, drop the smallest magnitudes and grow "
+                + "the largest dense gradients", new RecipeOptions.Rigl(100, 0.3, 0.75, DistributionPart.ERK, false,
+                InitChoice.ZERO, ConstraintChoice.UNSTRUCTURED), Set.of("endFraction", "skipStep", "constraint"),
+                (plan, o) -> {
+                    long end = plan.stepsAt(o.endFraction());
+                    return Wiring.sparse(Rewirer.builder()
+                            .cadence(Cadence.every(o.deltaT(), 0, end))
+                            .dropFraction(Schedule.cosine(o.zeta(), 0, end))
+                            .distribution(o.distribution().distribution())
                             .prune(PruneCriterion.magnitude()).grow(GrowCriterion.gradient())
-                            .init(RecipeParts.init(o.text("init"))).skipOptimizerStep(o.flag("skipStep"))
-                            .constraint(RecipeParts.constraint(o.text("constraint"))).build(), plan.density(), null);
+                            .init(o.init().init()).skipOptimizerStep(o.skipStep())
+                            .constraint(o.constraint().constraint()).build(), plan);
                 });
     }
 
-    private static Recipes.Spec snfs() {
-        String paper = "Dettmers and Zettlemoyer, 2019 (SNFS, sparse momentum)";
-        return new Recipes.Spec("snfs", paper, List.of(
-                checked("pruneRate", "0.5", "initial prune rate, cosine-decayed over the run"),
-                checked("floor", "0.005", "prune-rate floor"),
-                chosen("distribution", "uniform", "uniform | er | erk"),
-                chosen("momentumSlot", "momentum", "optimizer slot of SGD momentum"),
-                chosen("adamM", "adam.m", "optimizer slot of Adam's first moment"),
-                chosen("adamV", "adam.v", "optimizer slot of Adam's second moment")),
-                (plan, o, reg) -> new Recipe(o.label(), paper, Rewirer.builder()
+    private static Spec<RecipeOptions.Snfs> snfs() {
+        return new Spec<>("snfs", "Dettmers and Zettlemoyer, 2019 (SNFS, sparse momentum)",
+                "once per epoch, prune by magnitude and regrow across layers by momentum",
+                new RecipeOptions.Snfs(0.5, 0.005, DistributionPart.UNIFORM), Set.of("distribution"),
+                (plan, o) -> Wiring.sparse(Rewirer.builder()
                         .cadence(Cadence.perEpoch(plan.stepsPerEpoch()))
-                        .dropFraction(Schedules.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
+                        .dropFraction(Schedule.cosine(o.pruneRate(), o.floor(), plan.totalSteps()))
                         .dropRule(DropRule.overlapCeil())
-                        .distribution(RecipeParts.distribution(o.text("distribution")))
+                        .distribution(o.distribution().distribution())
                         .prune(PruneCriterion.magnitude())
-                        .grow(GrowCriterion.momentum(new MomentumSlots(o.text("momentumSlot"), o.text("adamM"),
-                                o.text("adamV")))).build(), plan.density(), null));
+                        .grow(GrowCriterion.momentum()).build(), plan));
     }
 
     // the Fantastic Weights loop; "mest" and "random" are the same loop with another default criterion
-    private static Recipes.Spec fantasticWeights(String name, String defaultPrune) {
-        String criteria = "magnitude | set | set-equal-split | mest | snip | sensitivity | rsensitivity | taylor | "
-                + "random | ri";
+    private static Spec<RecipeOptions.FantasticWeights> fantasticWeights(String name, PrunePart prune) {
         // only MEST's criterion is the method itself; the other defaults are the recipe's choice
-        RecipeOption prune = name.equals("mest") ? checked("prune", defaultPrune, criteria)
-                : chosen("prune", defaultPrune, criteria);
-        return new Recipes.Spec(name, FW_PAPER, List.of(prune,
-                chosen("grow", "random", "random | gradient | a registered criterion"),
-                checked("deltaT", "800", "steps between updates"),
-                checked("pruneRate", "0.5", "initial prune rate, cosine-decayed over the run"),
-                checked("floor", "0.005", "prune-rate floor"),
-                checked("gamma", "1.0", "MEST's gradient weight in |w| + gamma |g|"),
-                checked("distribution", "erk", "uniform | er | erk"),
-                CONSTRAINT),
-                (plan, o, reg) -> new Recipe(o.label(), FW_PAPER, Rewirer.builder()
-                        .cadence(Cadence.every(o.integer("deltaT")))
-                        .dropFraction(Schedules.cosine(o.number("pruneRate"), o.number("floor"), plan.totalSteps()))
+        Set<String> chosen = prune == PrunePart.MEST ? Set.of("grow", "constraint")
+                : Set.of("prune", "grow", "constraint");
+        RecipeOptions.FantasticWeights defaults = new RecipeOptions.FantasticWeights(prune, FW.grow(), FW.deltaT(),
+                FW.pruneRate(), FW.floor(), FW.gamma(), FW.distribution(), FW.constraint());
+        return new Spec<>(name, FW_PAPER, "every deltaT steps, remove by the " + prune.key() + " criterion and "
+                + "regrow as many", defaults, chosen, (plan, o) -> Wiring.sparse(Rewirer.builder()
+                        .cadence(Cadence.every(o.deltaT()))
+                        .dropFraction(Schedule.cosine(o.pruneRate(), o.floor(), plan.totalSteps()))
                         .dropRule(DropRule.overlapCeil())
-                        .distribution(RecipeParts.distribution(o.text("distribution")))
-                        .prune(RecipeParts.prune(o.text("prune"), o.number("gamma")))
-                        .grow(RecipeParts.grow(o.text("grow"), reg))
-                        .constraint(RecipeParts.constraint(o.text("constraint"))).build(), plan.density(), null));
+                        .distribution(o.distribution().distribution())
+                        .prune(o.prune().criterion(o.gamma()))
+                        .grow(o.grow().criterion())
+                        .constraint(o.constraint().constraint()).build(), plan));
     }
 
-    private static Recipes.Spec gmp() {
-        String paper = "Zhu and Gupta, 2017 (gradual magnitude pruning)";
-        return new Recipes.Spec("gmp", paper, List.of(
-                chosen("deltaT", "100", "steps between pruning steps"),
-                chosen("startFraction", "0", "pruning starts at this fraction of the run"),
-                chosen("endFraction", "0.75", "the final density is reached at this fraction of the run"),
-                chosen("scope", "layer", "layer | global ranking"),
-                chosen("distribution", "uniform", "uniform | er | erk")),
-                (plan, o, reg) -> {
-                    long deltaT = o.integer("deltaT");
-                    long t0 = Math.round(o.number("startFraction") * plan.totalSteps());
+    private static Spec<RecipeOptions.Gmp> gmp() {
+        return new Spec<>("gmp", "Zhu and Gupta, 2017 (gradual magnitude pruning)",
+                "dense start, pruned by magnitude to the cubic schedule, nothing regrows",
+                new RecipeOptions.Gmp(100, 0, 0.75, ScopePart.LAYER, DistributionPart.UNIFORM),
+                Set.of("deltaT", "startFraction", "endFraction", "scope", "distribution"), (plan, o) -> {
+                    long deltaT = o.deltaT();
+                    long t0 = Math.round(o.startFraction() * plan.totalSteps());
                     // the last pruning step lands on the update grid, so the final density is reached
-                    long end = t0 + Math.max(1, (RecipeParts.stepsAt(plan, o.number("endFraction")) - t0) / deltaT)
-                            * deltaT;
-                    return new Recipe(o.label(), paper, Rewirer.builder()
+                    long end = t0 + Math.max(1, (plan.stepsAt(o.endFraction()) - t0) / deltaT) * deltaT;
+                    return new Wiring(Rewirer.builder()
                             .cadence(Cadence.every(deltaT, t0, end + 1))
-                            .density(Schedules.gmpCubic(1, plan.density(), t0, end))
-                            .distribution(RecipeParts.distribution(o.text("distribution")))
-                            .scope(RecipeParts.scope(o.text("scope")))
+                            .density(SparsitySchedules.gmpCubic(1, plan.density(), t0, end))
+                            .distribution(o.distribution().distribution())
+                            .scope(o.scope().scope())
                             .prune(PruneCriterion.magnitude()).grow(GrowCriterion.none()).build(), 1, null);
                 });
     }
 
-    private static Recipes.Spec cht() {
-        return new Recipes.Spec("cht", CHT_PAPER, List.of(
-                checked("zeta", "0.3", "fraction replaced per update (MLP scripts)"),
-                chosen("adaptiveZeta", "false", "cosine-decay zeta over the run"),
-                chosen("grower", Recipes.CH_GROWER, "registered name of the Cannistraci-Hebb grow criterion"),
-                chosen("distribution", "uniform", "uniform | er | erk"),
-                checked("skipStep", "true", "skip the optimizer step on update steps")),
-                (plan, o, reg) -> new Recipe(o.label(), CHT_PAPER, Rewirer.builder()
+    private static Spec<RecipeOptions.Cht> cht() {
+        return new Spec<>("cht", CHT_PAPER, "once per epoch, magnitude removal and Cannistraci-Hebb regrowth",
+                new RecipeOptions.Cht(0.3, false, GrowPart.CH, DistributionPart.UNIFORM, true),
+                Set.of("adaptiveZeta", "grower", "distribution"), (plan, o) -> Wiring.sparse(Rewirer.builder()
                         .cadence(Cadence.perEpoch(plan.stepsPerEpoch()))
-                        .dropFraction(zeta(o, plan))
-                        .distribution(RecipeParts.distribution(o.text("distribution")))
-                        .prune(PruneCriterion.magnitude()).grow(reg.growCriterion(o.text("grower")))
-                        .skipOptimizerStep(o.flag("skipStep")).build(), plan.density(), null));
+                        .dropFraction(zeta(o.zeta(), o.adaptiveZeta(), plan))
+                        .distribution(o.distribution().distribution())
+                        .prune(PruneCriterion.magnitude()).grow(o.grower().criterion())
+                        .skipOptimizerStep(o.skipStep()).build(), plan));
+    }
+
+    private static Spec<RecipeOptions.Chts> chts() {
+        return new Spec<>("chts", CHT_PAPER, "every deltaT steps, soft removal and Cannistraci-Hebb regrowth",
+                CHTS, Set.of("grower", "distribution"),
+                (plan, o) -> Wiring.sparse(chtsParts(plan, o).build(), plan));
     }
 
     // CHTss's scripts name the uniform distribution; CHT and CHTs leave it to the recipe
-    private static List<RecipeOption> chtsOptions(String zeta, boolean uniformFromCode) {
-        RecipeOption distribution = uniformFromCode ? checked("distribution", "uniform", "uniform | er | erk")
-                : chosen("distribution", "uniform", "uniform | er | erk");
-        return List.of(
-                checked("deltaT", "100", "steps between updates"),
-                checked("zeta", zeta, "fraction replaced per update"),
-                checked("adaptiveZeta", "true", "cosine-decay zeta over the run"),
-                checked("temperatureStart", "1", "soft-removal temperature at the start"),
-                checked("temperatureEnd", "9", "soft-removal temperature at the end"),
-                checked("regrowSampling", "topk", "topk | proportional (sampled CH regrowth)"),
-                chosen("grower", Recipes.CH_GROWER, "registered name of the Cannistraci-Hebb grow criterion"),
-                distribution,
-                checked("skipStep", "true", "skip the optimizer step on update steps"));
-    }
-
-    private static Recipes.Spec chts() {
-        return new Recipes.Spec("chts", CHT_PAPER, chtsOptions("0.1", false),
-                (plan, o, reg) -> new Recipe(o.label(), CHT_PAPER, chtsParts(plan, o, reg).build(), plan.density(), null));
-    }
-
-    private static Recipes.Spec chtss() {
-        List<RecipeOption> options = new ArrayList<>(chtsOptions("0.1", true));
-        options.add(checked("initialDensity", "0.5", "density at the start of the sigmoid decay (1 - s0)"));
-        options.add(checked("pruningEndFraction", "0.8", "the decay ends at this fraction of the run"));
-        options.add(checked("shrinkPrune", "ri", "criterion of the decay step: ri | magnitude | ..."));
-        return new Recipes.Spec("chtss", CHT_PAPER, options, (plan, o, reg) -> {
-            long deltaT = o.integer("deltaT");
-            long end = RecipeParts.stepsAt(plan, o.number("pruningEndFraction"));
-            SigmoidSparsity decay = new SigmoidSparsity(1 - o.number("initialDensity"), 1 - plan.density(), 0, end,
-                    deltaT, SigmoidSparsity.DEFAULT_STEEPNESS);
-            Rewirer r = chtsParts(plan, o, reg)
-                    .density(decay.density())
-                    .dropRule(DropRule.shrinkThenDrop())
-                    .shrinkPrune(RecipeParts.prune(o.text("shrinkPrune"), 1)).build();
-            return new Recipe(o.label(), CHT_PAPER, r, o.number("initialDensity"), null);
-        });
-    }
-
-    private static Rewirer.Builder chtsParts(Recipes.Plan plan, Recipes.Options o, Recipes reg) {
-        Schedule temperature = new SoftTemperature(o.number("temperatureStart"), o.number("temperatureEnd"),
-                plan.totalSteps());
-        GrowCriterion ch = reg.growCriterion(o.text("grower"));
-        GrowCriterion grow = switch (o.text("regrowSampling")) {
-            case "topk" -> ch;
-            case "proportional" -> GrowCriterion.sampled(ch);
-            default -> throw new IllegalArgumentException("regrowSampling must be topk or proportional, got "
-                    + o.text("regrowSampling"));
-        };
-        return Rewirer.builder().cadence(Cadence.every(o.integer("deltaT"))).dropFraction(zeta(o, plan))
-                .distribution(RecipeParts.distribution(o.text("distribution")))
-                .prune(PruneCriterion.soft(PruneCriterion.magnitude(), temperature)).grow(grow)
-                .skipOptimizerStep(o.flag("skipStep"));
-    }
-
-    private static Schedule zeta(Recipes.Options o, Recipes.Plan plan) {
-        double z = o.number("zeta");
-        return o.flag("adaptiveZeta") ? Schedules.cosine(z, 0, plan.totalSteps()) : Schedules.constant(z);
-    }
-
-    private static Recipes.Spec mst() {
-        String paper = "Hu et al., TMLR 2025 (MST, Mixed Sparsity Training)";
-        return new Recipes.Spec("mst", paper, List.of(
-                checked("deltaT", "100", "steps between updates"),
-                checked("zeta", "0.3", "drop fraction at the start of each phase, cosine-decayed within it"),
-                chosen("warmupEndFraction", "0.2", "end of the dense-to-sparse warm-up"),
-                chosen("restoreStartFraction", "0.8", "start of the restoration back toward dense"),
-                chosen("finalDensity", "1.0", "density at the end of the run"),
-                chosen("mixedGrowing", "true", "grow part by gradient, part at random"),
-                checked("ratio", "3", "gradient:random ratio r of mixed growing"),
-                checked("prune", "magnitude", "magnitude | mest | rsensitivity | ..."),
-                checked("distribution", "er", "uniform | er | erk"),
-                checked("skipStep", "true", "skip the optimizer step on update steps")),
-                (plan, o, reg) -> {
-                    long total = plan.totalSteps();
-                    long warm = RecipeParts.stepsAt(plan, o.number("warmupEndFraction"));
-                    long restore = Math.max(warm + 1, RecipeParts.stepsAt(plan, o.number("restoreStartFraction")));
-                    long last = Math.max(restore + 1, total);
-                    double z = o.number("zeta");
-                    Schedule drop = Schedules.phased(new long[] {0, warm, restore}, Schedules.cosine(z, 0, warm),
-                            Schedules.cosine(z, 0, restore - warm), Schedules.cosine(z, 0, last - restore));
-                    Schedule density = Schedules.piecewiseLinear(new long[] {0, warm, restore, last},
-                            new double[] {1, plan.density(), plan.density(), o.number("finalDensity")});
-                    GrowCriterion grow = o.flag("mixedGrowing") ? GrowCriterion.gradientRandomMix(o.number("ratio"))
-                            : GrowCriterion.gradient();
-                    return new Recipe(o.label(), paper, Rewirer.builder().cadence(Cadence.every(o.integer("deltaT")))
-                            .density(density).dropFraction(drop)
-                            .distribution(RecipeParts.distribution(o.text("distribution")))
-                            .prune(RecipeParts.prune(o.text("prune"), 1)).grow(grow)
-                            .skipOptimizerStep(o.flag("skipStep")).build(), 1, null);
+    private static Spec<RecipeOptions.Chtss> chtss() {
+        return new Spec<>("chtss", CHT_PAPER, "CHTs with a sigmoid density decay to the target",
+                new RecipeOptions.Chtss(CHTS, 0.5, 0.8, PrunePart.RI), Set.of("grower"), (plan, o) -> {
+                    long end = plan.stepsAt(o.pruningEndFraction());
+                    SigmoidSparsity decay = new SigmoidSparsity(1 - o.initialDensity(), 1 - plan.density(), 0, end,
+                            o.soft().deltaT(), SigmoidSparsity.DEFAULT_STEEPNESS);
+                    Rewirer r = chtsParts(plan, o.soft())
+                            .density(decay.density())
+                            .dropRule(DropRule.shrinkThenDrop())
+                            .shrinkPrune(o.shrinkPrune().criterion(1)).build();
+                    return new Wiring(r, o.initialDensity(), null);
                 });
     }
 
-    private static Recipes.Spec nmSrSte() {
-        String paper = "Zhou et al., ICLR 2021 (N:M with SR-STE)";
-        return new Recipes.Spec("nm-srste", paper, List.of(
-                chosen("n", "2", "entries kept per group"),
-                chosen("m", "4", "group size along the inputs"),
-                checked("lambda", "2e-4", "decay of the pruned entries")),
-                (plan, o, reg) -> new Recipe(o.label(), paper, Rewirer.builder().build(), 1,
-                        new SrSte((int) o.integer("n"), (int) o.integer("m"), o.number("lambda"))));
+    private static Rewirer.Builder chtsParts(Plan plan, RecipeOptions.Chts o) {
+        Schedule temperature = new SoftTemperature(o.temperatureStart(), o.temperatureEnd(), plan.totalSteps());
+        return Rewirer.builder().cadence(Cadence.every(o.deltaT())).dropFraction(zeta(o.zeta(), o.adaptiveZeta(), plan))
+                .distribution(o.distribution().distribution())
+                .prune(PruneCriterion.soft(PruneCriterion.magnitude(), temperature))
+                .grow(o.regrowSampling().applyTo(o.grower().criterion()))
+                .skipOptimizerStep(o.skipStep());
+    }
+
+    private static Schedule zeta(double zeta, boolean adaptive, Plan plan) {
+        return adaptive ? Schedule.cosine(zeta, 0, plan.totalSteps()) : Schedule.constant(zeta);
+    }
+
+    private static Spec<RecipeOptions.Mst> mst() {
+        return new Spec<>("mst", "Hu et al., TMLR 2025 (MST, Mixed Sparsity Training)",
+                "dense start, warm-up to the ultra-sparse target, hold, restore; mixed gradient and random growth",
+                new RecipeOptions.Mst(100, 0.3, 0.2, 0.8, 1.0, true, 3, PrunePart.MAGNITUDE, DistributionPart.ER, true),
+                Set.of("warmupEndFraction", "restoreStartFraction", "finalDensity", "mixedGrowing"), (plan, o) -> {
+                    long total = plan.totalSteps();
+                    long warm = plan.stepsAt(o.warmupEndFraction());
+                    long restore = Math.max(warm + 1, plan.stepsAt(o.restoreStartFraction()));
+                    long last = Math.max(restore + 1, total);
+                    double z = o.zeta();
+                    Schedule drop = SparsitySchedules.phased(new long[] {0, warm, restore}, Schedule.cosine(z, 0, warm),
+                            Schedule.cosine(z, 0, restore - warm), Schedule.cosine(z, 0, last - restore));
+                    Schedule density = SparsitySchedules.piecewiseLinear(new long[] {0, warm, restore, last},
+                            new double[] {1, plan.density(), plan.density(), o.finalDensity()});
+                    GrowCriterion grow = o.mixedGrowing() ? GrowCriterion.gradientRandomMix(o.ratio())
+                            : GrowCriterion.gradient();
+                    return new Wiring(Rewirer.builder().cadence(Cadence.every(o.deltaT()))
+                            .density(density).dropFraction(drop)
+                            .distribution(o.distribution().distribution())
+                            .prune(o.prune().criterion(1)).grow(grow)
+                            .skipOptimizerStep(o.skipStep()).build(), 1, null);
+                });
+    }
+
+    private static Spec<RecipeOptions.NmSrSte> nmSrSte() {
+        return new Spec<>("nm-srste", "Zhou et al., ICLR 2021 (N:M with SR-STE)",
+                "dense weights masked to N:M at every step, the pruned entries decayed (SR-STE)",
+                new RecipeOptions.NmSrSte(2, 4, 2e-4), Set.of("n", "m"),
+                (plan, o) -> new Wiring(Rewirer.builder().build(), 1, new SrSte(o.n(), o.m(), o.lambda())));
     }
 }

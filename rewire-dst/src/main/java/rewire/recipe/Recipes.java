@@ -6,42 +6,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import rewire.sparsity.GrowCriterion;
-import rewire.sparsity.ch.CHVariant;
-import rewire.sparsity.ch.CannistraciHebbGrowth;
+import rewire.sparsity.Rewirer;
+import rewire.sparsity.SrSte;
 
 /**
- * The registry of DST methods by name, each with documented options and defaults (see
- * {@code docs/methods.md}). Immutable: {@link #withGrowCriterion} and {@link #with} return a new
- * registry.
- *
- * <p>Growth by Cannistraci-Hebb link prediction lives outside this package. The CHT, CHTs and
- * CHTss recipes look up the grow criterion named by their {@code grower} option (default
- * {@value #CH_GROWER}); register it with
- * {@code Recipes.standard().withGrowCriterion("ch", GrowCriterion.scored("ch2-l3n", scorer))}.
+ * The registry of DST methods by name, each with a typed options record ({@link RecipeOptions}),
+ * its defaults and which of them are verified against the paper (see {@code docs/methods.md}).
+ * Options given as {@code key=value} text are parsed and checked here, before any training: an
+ * unknown recipe or option, a value that does not parse or lies outside its range fails with a
+ * message that names the recipe, the option, the value and what is valid.
  */
 public final class Recipes {
-    /** The name under which the CHT recipes find their grow criterion by default. */
-    public static final String CH_GROWER = "ch";
+    private static final Recipes STANDARD = new Recipes(RecipeBook.all());
 
-    private final Map<String, Spec> specs;
-    private final Map<String, GrowCriterion> growers;
+    private final Map<String, Spec<?>> specs = new LinkedHashMap<>();
 
-    private Recipes(Map<String, Spec> specs, Map<String, GrowCriterion> growers) {
-        this.specs = Map.copyOf(specs);
-        this.growers = Map.copyOf(growers);
-    }
-
-    /**
-     * Every method of {@code docs/methods.md}, with Cannistraci-Hebb CH2 growth registered under
-     * {@value #CH_GROWER} (what CHT, CHTs and CHTss use).
-     */
-    public static Recipes standard() {
-        Map<String, Spec> specs = new LinkedHashMap<>();
-        for (Spec s : RecipeBook.all()) {
+    private Recipes(List<Spec<?>> all) {
+        for (Spec<?> s : all) {
             specs.put(s.name(), s);
         }
-        return new Recipes(specs, Map.of(CH_GROWER, CannistraciHebbGrowth.criterion(CHVariant.CH2)));
+    }
+
+    /** Every method of {@code docs/methods.md}. */
+    public static Recipes standard() {
+        return STANDARD;
     }
 
     /**
@@ -61,40 +49,80 @@ public final class Recipes {
                 throw new IllegalArgumentException("target density must be in (0, 1], got " + density);
             }
         }
+
+        /** A step count as a fraction of the run, at least 1. */
+        long stepsAt(double fraction) {
+            return Math.max(1, Math.round(fraction * totalSteps));
+        }
     }
 
-    /** Builds a recipe from a plan, its options and the registry (for named grow criteria). */
+    /**
+     * What a recipe's factory wires for a run.
+     *
+     * @param rewirer        the topology updates
+     * @param initialDensity the global density of the starting patterns
+     * @param srSte          the N:M SR-STE hook, or null
+     */
+    public record Wiring(Rewirer rewirer, double initialDensity, SrSte srSte) {
+        /** A sparse-to-sparse method: it starts at the plan's density. */
+        static Wiring sparse(Rewirer rewirer, Plan plan) {
+            return new Wiring(rewirer, plan.density(), null);
+        }
+    }
+
+    /** Wires a recipe from a plan and its parsed options. */
     @FunctionalInterface
-    public interface Factory {
-        Recipe create(Plan plan, Options options, Recipes registry);
+    public interface Factory<O extends Record> {
+        Wiring create(Plan plan, O options);
     }
 
     /**
      * A registered method.
      *
-     * @param name    the registry name
-     * @param paper   the method's paper
-     * @param options its parameters with defaults
-     * @param factory how to build it
+     * @param name     the registry name
+     * @param paper    the method's paper
+     * @param summary  what it does, in one line
+     * @param defaults its options record with the default values
+     * @param chosen   the options whose defaults are ours rather than the paper's (docs/methods.md justifies each)
+     * @param factory  how to wire it
+     * @param <O>      its options record
      */
-    public record Spec(String name, String paper, List<RecipeOption> options, Factory factory) {
+    public record Spec<O extends Record>(String name, String paper, String summary, O defaults, Set<String> chosen,
+                                         Factory<O> factory) {
         public Spec {
-            options = List.copyOf(options);
+            chosen = Set.copyOf(chosen);
+            List<String> keys = OptionReader.fields(defaults).stream().map(OptionReader.Field::key).toList();
+            if (!keys.containsAll(chosen)) {
+                throw new IllegalArgumentException(name + ": chosen options " + chosen + " are not all among " + keys);
+            }
         }
-    }
 
-    /** A registry that also knows {@code criterion} by {@code name} (for example "ch"). */
-    public Recipes withGrowCriterion(String name, GrowCriterion criterion) {
-        Map<String, GrowCriterion> more = new TreeMap<>(growers);
-        more.put(name, criterion);
-        return new Recipes(specs, more);
-    }
+        /** Its options with defaults, docs, valid values and verified flags, in declaration order. */
+        public List<RecipeOption> options() {
+            return OptionReader.fields(defaults).stream().map(f -> new RecipeOption(f.key(),
+                    OptionReader.text(f.defaultValue()), f.option().value(), OptionReader.valid(f),
+                    !chosen.contains(f.key()))).toList();
+        }
 
-    /** A registry with one more (or a replaced) method. */
-    public Recipes with(Spec spec) {
-        Map<String, Spec> more = new LinkedHashMap<>(specs);
-        more.put(spec.name(), spec);
-        return new Recipes(more, growers);
+        /**
+         * The defaults with {@code overrides} parsed in.
+         *
+         * @throws IllegalArgumentException naming the option, the value and what is valid
+         */
+        public O read(Map<String, String> overrides) {
+            return OptionReader.read(name, defaults, overrides);
+        }
+
+        Recipe create(Plan plan, Map<String, String> overrides) {
+            Wiring w = factory.create(plan, read(overrides));
+            return new Recipe(label(overrides), paper, w.rewirer(), w.initialDensity(), w.srSte(), plan);
+        }
+
+        // the name with the options given, such as rigl[zeta=0.5]
+        private String label(Map<String, String> overrides) {
+            return overrides.isEmpty() ? name : name + new TreeMap<>(overrides).toString().replace('{', '[')
+                    .replace('}', ']').replace(", ", ",");
+        }
     }
 
     /** The registered method names. */
@@ -102,23 +130,18 @@ public final class Recipes {
         return new TreeSet<>(specs.keySet());
     }
 
-    public Spec spec(String name) {
-        Spec s = specs.get(name);
+    /**
+     * The method {@code name}.
+     *
+     * @throws IllegalArgumentException for an unknown name, with the nearest one and all of them
+     */
+    public Spec<?> spec(String name) {
+        Spec<?> s = specs.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("no recipe named '" + name + "'; known: " + names());
+            throw new IllegalArgumentException("no recipe named '" + name + "'" + Parts.didYouMean(name, names())
+                    + "; known: " + names());
         }
         return s;
-    }
-
-    /** The grow criterion registered as {@code name}. */
-    public GrowCriterion growCriterion(String name) {
-        GrowCriterion g = growers.get(name);
-        if (g == null) {
-            throw new IllegalArgumentException("no grow criterion registered as '" + name + "' (registered: "
-                    + growers.keySet() + "); add it with Recipes.withGrowCriterion(\"" + name + "\", criterion), "
-                    + "for example GrowCriterion.scored(\"ch2-l3n\", scorer) for Cannistraci-Hebb growth");
-        }
-        return g;
     }
 
     /** The method {@code name} with its default options. */
@@ -127,75 +150,20 @@ public final class Recipes {
     }
 
     /**
-     * The method {@code name} with some options overridden.
+     * The method {@code name} with some options given as text.
      *
-     * @throws IllegalArgumentException for an unknown recipe or option, naming the valid ones
+     * @throws IllegalArgumentException for an unknown recipe or option, or an invalid value, naming what is valid
      */
     public Recipe create(String name, Plan plan, Map<String, String> overrides) {
-        Spec spec = spec(name);
-        return spec.factory().create(plan, new Options(spec, overrides), this);
+        return spec(name).create(plan, overrides);
     }
 
-    /** A recipe's options, defaults filled in, read with typed getters. */
-    public static final class Options {
-        private final String recipe;
-        private final Map<String, String> values = new LinkedHashMap<>();
-        private final Map<String, String> overrides;
-
-        Options(Spec spec, Map<String, String> overrides) {
-            this.recipe = spec.name();
-            for (RecipeOption o : spec.options()) {
-                values.put(o.key(), o.defaultValue());
-            }
-            for (String key : overrides.keySet()) {
-                if (!values.containsKey(key)) {
-                    throw new IllegalArgumentException("recipe " + recipe + " has no option '" + key + "'; options are "
-                            + values.keySet());
-                }
-            }
-            values.putAll(overrides);
-            this.overrides = new TreeMap<>(overrides);
-        }
-
-        public String text(String key) {
-            String v = values.get(key);
-            if (v == null) {
-                throw new IllegalArgumentException("recipe " + recipe + " has no option '" + key + "'");
-            }
-            return v;
-        }
-
-        public double number(String key) {
-            try {
-                return Double.parseDouble(text(key));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("recipe " + recipe + ": option " + key + " = '" + text(key)
-                        + "' is not a number", e);
-            }
-        }
-
-        public long integer(String key) {
-            try {
-                return Long.parseLong(text(key));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("recipe " + recipe + ": option " + key + " = '" + text(key)
-                        + "' is not an integer", e);
-            }
-        }
-
-        public boolean flag(String key) {
-            String v = text(key);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("recipe " + recipe + ": option " + key + " = '" + v
-                        + "' must be true or false");
-            }
-            return v.equals("true");
-        }
-
-        /** The recipe name with its non-default options, such as {@code rigl[zeta=0.5]}. */
-        public String label() {
-            return overrides.isEmpty() ? recipe : recipe + overrides.toString().replace('{', '[').replace('}', ']')
-                    .replace(", ", ",");
-        }
+    /**
+     * Checks the options of {@code name} without a plan, so a configuration fails before training.
+     *
+     * @throws IllegalArgumentException as {@link #create} does
+     */
+    public void check(String name, Map<String, String> overrides) {
+        spec(name).read(overrides);
     }
 }

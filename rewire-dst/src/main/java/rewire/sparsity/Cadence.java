@@ -9,6 +9,12 @@ public sealed interface Cadence {
     /** Whether {@code step} is an update step. */
     boolean isUpdate(long step);
 
+    /** The update steps in words, such as "every 100 steps before step 7500". */
+    String describe();
+
+    /** The last update step below {@code end}, the last a run of {@code end} steps reaches; -1 if none. */
+    long lastUpdateBefore(long end);
+
     /** Every {@code period} steps: at {@code period, 2 period, ...}. */
     static Cadence every(long period) {
         return new Every(period, 0, Long.MAX_VALUE);
@@ -56,6 +62,22 @@ public sealed interface Cadence {
         public boolean isUpdate(long step) {
             return step > 0 && step >= from && step < until && (step - from) % period == 0;
         }
+
+        @Override
+        public String describe() {
+            return "every " + period + " steps" + (from > 0 ? " from step " + from : "")
+                    + (until < Long.MAX_VALUE ? " before step " + until : "");
+        }
+
+        @Override
+        public long lastUpdateBefore(long end) {
+            long limit = Math.min(end, until) - 1;
+            if (limit < from) {
+                return -1;
+            }
+            long last = from + (limit - from) / period * period;
+            return last > 0 ? last : -1;
+        }
     }
 
     /** No updates. */
@@ -63,6 +85,16 @@ public sealed interface Cadence {
         @Override
         public boolean isUpdate(long step) {
             return false;
+        }
+
+        @Override
+        public String describe() {
+            return "never";
+        }
+
+        @Override
+        public long lastUpdateBefore(long end) {
+            return -1;
         }
     }
 }

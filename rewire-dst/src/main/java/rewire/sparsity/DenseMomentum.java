@@ -1,5 +1,6 @@
 package rewire.sparsity;
 
+import java.util.List;
 import rewire.kernel.Kernels;
 import rewire.tensor.Tensor;
 
@@ -11,15 +12,20 @@ import rewire.tensor.Tensor;
  * buffer; a sparse model has momentum only on its entries, so this class keeps the rest.
  *
  * <p>Cost, stated plainly: {@code rows * cols} floats of memory and one dense
- * {@code (rows, B) x (B, cols)} product per {@link #accumulate} call, the price of dense training.
- * It is opt-in: only {@link GrowCriterion#momentum} needs it. Mutable; the trainer owns one per
- * layer and feeds it every step.
+ * {@code (rows, B) x (B, cols)} product per {@link #observe} call, the price of dense training.
+ * It is opt-in: only {@link GrowCriterion#momentum} creates it, and a {@link RewireState} feeds
+ * it every step. It covers every position, so a topology change leaves it as it is.
  */
-public final class DenseMomentum {
+public final class DenseMomentum implements CriterionState {
+    /** SNFS's momentum decay. */
+    static final float SNFS_BETA = 0.9f;
+    static final String NAME = "momentum";
+
     private final int rows;
     private final int cols;
     private final float beta;
     private final float[] values;
+    private boolean observed;
 
     /**
      * A zero momentum for a {@code rows x cols} layer.
@@ -39,6 +45,11 @@ public final class DenseMomentum {
         this.values = new float[Math.multiplyExact(rows, cols)];
     }
 
+    @Override
+    public boolean observesBatches() {
+        return true;
+    }
+
     /**
      * Folds in one batch's dense gradient.
      *
@@ -47,7 +58,8 @@ public final class DenseMomentum {
      * M = beta * M + dy · xᵀ
      * </pre>
      */
-    public void accumulate(Kernels kernels, Tensor x, Tensor dy) {
+    @Override
+    public void observe(Tensor x, Tensor dy, Kernels kernels) {
         if (x.rank() != 2 || dy.rank() != 2 || x.rows() != cols || dy.rows() != rows || x.cols() != dy.cols()) {
             throw new IllegalArgumentException("dense momentum " + rows + " x " + cols + ": x " + x.shape()
                     + " must be (" + cols + ", B) and dy " + dy.shape() + " (" + rows + ", B)");
@@ -56,11 +68,18 @@ public final class DenseMomentum {
             values[i] *= beta;
         }
         kernels.gemm(false, true, dy, x, Tensor.wrap(values, rows, cols), true);
+        observed = true;
     }
 
-    /** The momentum values {@code (rows, cols)} row-major: the backing array, for checkpoints. */
-    public float[] values() {
-        return values;
+    @Override
+    public List<StateArray> arrays() {
+        return List.of(new StateArray.Floats(NAME, values.clone()));
+    }
+
+    @Override
+    public void restore(StateArray saved) {
+        System.arraycopy(StateArray.floats(saved, NAME, values.length), 0, values, 0, values.length);
+        observed = true;
     }
 
     public int rows() {
@@ -80,8 +99,16 @@ public final class DenseMomentum {
         return values[row * cols + col];
     }
 
-    /** Writes {@code |M|} of rows {@code [row0, row0 + count)} into {@code out} (count x cols). */
+    /**
+     * Writes {@code |M|} of rows {@code [row0, row0 + count)} into {@code out} (count x cols).
+     *
+     * @throws IllegalStateException if no batch was ever observed: growth would rank zeros
+     */
     void absRows(int row0, int count, float[] out) {
+        if (!observed) {
+            throw new IllegalStateException("SNFS's dense momentum " + rows + " x " + cols + " has seen no batch: "
+                    + "call RewireState.observe at every training step");
+        }
         int from = row0 * cols;
         for (int i = 0; i < count * cols; i++) {
             out[i] = Math.abs(values[from + i]);

@@ -1,43 +1,51 @@
 package rewire.sparsity;
 
+import java.util.List;
+import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
 
 /**
  * The positions of one layer that have ever held a connection: the state behind the
  * exploration rate of a {@link RewireReport} (the "in-time over-parameterization" rate of Liu et
- * al., ICML 2021: |ever active| / (rows * cols)). One bit per position, so a 1000 x 1000 layer
- * costs 125 KB, 1/32 of its dense weight matrix. Mutable; the trainer keeps one per layer for
- * the whole run and the engine marks each new pattern.
+ * al., ICML 2021: |ever active| / (rows * cols)). One bit per position, 32 to an int word in
+ * row-major order, so a 1000 x 1000 layer costs 125 KB, 1/32 of its dense weight matrix. A
+ * {@link RewireState} keeps one per layer for the whole run and marks each new pattern through
+ * {@link #remap}.
  */
-public final class EverActive {
+public final class EverActive implements CriterionState {
+    static final String NAME = "everActive";
+
     private final int rows;
     private final int cols;
-    private final long[] bits;
+    private final int[] bits;
     private long count;
 
     /** A tracker for a {@code rows x cols} layer, with the positions of {@code initial} marked. */
     public EverActive(SparsityPattern initial) {
         this.rows = initial.rows();
         this.cols = initial.cols();
-        this.bits = new long[(int) (((long) rows * cols + 63) >>> 6)];
+        this.bits = new int[Math.toIntExact(((long) rows * cols + 31) >>> 5)];
         mark(initial);
     }
 
-    /** The tracker's bits, one per position in row-major order, for checkpoints (a copy). */
-    public long[] words() {
-        return bits.clone();
+    /** Marks every position of the new pattern as having been active. */
+    @Override
+    public void remap(Remap remap) {
+        mark(remap.to());
     }
 
-    /** Restores the bits saved by {@link #words()}. */
-    public void restore(long[] words) {
-        if (words.length != bits.length) {
-            throw new IllegalArgumentException("ever-active state has " + words.length + " words, a " + rows + " x "
-                    + cols + " layer needs " + bits.length);
-        }
+    @Override
+    public List<StateArray> arrays() {
+        return List.of(new StateArray.Ints(NAME, bits.clone()));
+    }
+
+    @Override
+    public void restore(StateArray saved) {
+        int[] words = StateArray.ints(saved, NAME, bits.length);
         System.arraycopy(words, 0, bits, 0, bits.length);
         count = 0;
-        for (long w : bits) {
-            count += Long.bitCount(w);
+        for (int w : bits) {
+            count += Integer.bitCount(w);
         }
     }
 
@@ -53,8 +61,8 @@ public final class EverActive {
             long base = (long) r * cols;
             for (int e = ptr[r]; e < ptr[r + 1]; e++) {
                 long p = base + idx[e];
-                int word = (int) (p >>> 6);
-                long bit = 1L << (p & 63);
+                int word = (int) (p >>> 5);
+                int bit = 1 << (p & 31);
                 if ((bits[word] & bit) == 0) {
                     bits[word] |= bit;
                     count++;

@@ -50,9 +50,17 @@ public interface GrowCriterion {
         return false;
     }
 
-    /** Whether this criterion reads a {@link DenseMomentum} that the trainer accumulates every step (SNFS). */
+    /**
+     * Whether this criterion keeps a {@link DenseMomentum} that its {@link RewireState} folds every
+     * step's dense gradient into (SNFS): a dense weight gradient per step in FLOPs.
+     */
     default boolean needsDenseMomentum() {
         return false;
+    }
+
+    /** The state this criterion keeps for a {@code rows x cols} layer across steps; none by default. */
+    default CriterionState newState(int rows, int cols) {
+        return CriterionState.none();
     }
 
     /** This criterion as one score per position and a key rule, for global ranking; null if it is composite. */
@@ -70,14 +78,13 @@ public interface GrowCriterion {
         return new ScoredGrowth("gradient", new GradientScorer(), KeyRule.top());
     }
 
-    /** Sparse momentum (SNFS) with cross-layer redistribution; needs {@link LayerView#withDenseMomentum}. */
-    static GrowCriterion momentum(MomentumSlots slots) {
-        return new MomentumGrowth(slots);
-    }
-
-    /** {@link #momentum(MomentumSlots)} with {@link MomentumSlots#defaults()}. */
+    /**
+     * Sparse momentum (SNFS) with cross-layer redistribution; keeps a {@link DenseMomentum} per
+     * layer in the {@link RewireState} and reads the optimizer's moments by
+     * {@link rewire.optim.SlotRole}.
+     */
     static GrowCriterion momentum() {
-        return momentum(MomentumSlots.defaults());
+        return new MomentumGrowth();
     }
 
     /** MST's mixed growing: {@code r / (r + 1)} of the growth by gradient, the rest at random. */
@@ -170,6 +177,11 @@ public interface GrowCriterion {
         @Override
         public boolean needsDenseMomentum() {
             return base.needsDenseMomentum();
+        }
+
+        @Override
+        public CriterionState newState(int rows, int cols) {
+            return base.newState(rows, cols);
         }
     }
 }

@@ -11,37 +11,31 @@ import rewire.tensor.Tensor;
  *       last batch, feature-major, for growth by the dense gradient {@code dy · xᵀ} (RigL, MST,
  *       gradient-based Fantastic-Weights growth). The engine scores it in row tiles and never
  *       builds it whole;</li>
- *   <li>{@code denseMomentum} for SNFS momentum growth;</li>
- *   <li>{@code everActive} for the exploration rate in the {@link RewireReport};</li>
  *   <li>{@code kernelShape}, the full weight shape of a convolution, for Erdos-Renyi-Kernel
- *       allocation (defaults to {@code (rows, cols)}).</li>
+ *       allocation (defaults to {@code (rows, cols)});</li>
+ *   <li>{@code growState}, the grow criterion's state for this layer (SNFS's dense momentum),
+ *       which the engine attaches from its {@link RewireState}; callers leave it out.</li>
  * </ul>
  * The prune criteria read {@code param.grad()}, so the trainer must build the views before it
  * clears gradients. Views are cheap: build fresh ones at every update step.
  *
- * @param param         the sparse weight
- * @param activations   {@code x : (cols, B)}, or null
- * @param outputGrad    {@code dy : (rows, B)}, or null (both or neither)
- * @param denseMomentum momentum over all positions, or null
- * @param everActive    ever-active tracker, or null
- * @param kernelShape   full weight shape whose product is rows * cols and whose first entry is rows, or null
+ * @param param       the sparse weight
+ * @param activations {@code x : (cols, B)}, or null
+ * @param outputGrad  {@code dy : (rows, B)}, or null (both or neither)
+ * @param kernelShape full weight shape whose product is rows * cols and whose first entry is rows, or null
+ * @param growState   the grow criterion's state for this layer ({@link CriterionState#none()} when it keeps none)
  */
-public record LayerView(SparseParam param, Tensor activations, Tensor outputGrad, DenseMomentum denseMomentum,
-                        EverActive everActive, int[] kernelShape) {
+public record LayerView(SparseParam param, Tensor activations, Tensor outputGrad, int[] kernelShape,
+                        CriterionState growState) {
 
     public LayerView {
         if (param == null) {
             throw new IllegalArgumentException("a layer view needs a parameter");
         }
+        if (growState == null) {
+            throw new IllegalArgumentException(param.name() + ": a layer view needs a grow state (none() for none)");
+        }
         checkBatch(param, activations, outputGrad);
-        if (denseMomentum != null && (denseMomentum.rows() != param.rows() || denseMomentum.cols() != param.cols())) {
-            throw new IllegalArgumentException(param.name() + ": dense momentum " + denseMomentum.rows() + " x "
-                    + denseMomentum.cols() + " does not match the weight " + param.rows() + " x " + param.cols());
-        }
-        if (everActive != null && (everActive.rows() != param.rows() || everActive.cols() != param.cols())) {
-            throw new IllegalArgumentException(param.name() + ": ever-active tracker " + everActive.rows() + " x "
-                    + everActive.cols() + " does not match the weight " + param.rows() + " x " + param.cols());
-        }
         if (kernelShape != null) {
             kernelShape = kernelShape.clone();
             LayerShape shape = new LayerShape(param.name(), kernelShape);
@@ -54,24 +48,21 @@ public record LayerView(SparseParam param, Tensor activations, Tensor outputGrad
 
     /** A view of just the parameter. */
     public static LayerView of(SparseParam param) {
-        return new LayerView(param, null, null, null, null, null);
+        return new LayerView(param, null, null, null, CriterionState.none());
     }
 
     /** This view with the last batch's feature-major inputs {@code x : (in, B)} and output gradients {@code dy : (out, B)}. */
     public LayerView withBatch(Tensor x, Tensor dy) {
-        return new LayerView(param, x, dy, denseMomentum, everActive, kernelShape);
-    }
-
-    public LayerView withDenseMomentum(DenseMomentum momentum) {
-        return new LayerView(param, activations, outputGrad, momentum, everActive, kernelShape);
-    }
-
-    public LayerView withEverActive(EverActive tracker) {
-        return new LayerView(param, activations, outputGrad, denseMomentum, tracker, kernelShape);
+        return new LayerView(param, x, dy, kernelShape, growState);
     }
 
     public LayerView withKernelShape(int... dims) {
-        return new LayerView(param, activations, outputGrad, denseMomentum, everActive, dims);
+        return new LayerView(param, activations, outputGrad, dims, growState);
+    }
+
+    // the engine attaches the state it keeps for this layer
+    LayerView withGrowState(CriterionState state) {
+        return new LayerView(param, activations, outputGrad, kernelShape, state);
     }
 
     /** Whether the dense-gradient inputs are present. */

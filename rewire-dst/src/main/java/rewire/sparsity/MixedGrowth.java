@@ -16,6 +16,10 @@ record MixedGrowth(GrowCriterion first, GrowCriterion second, double share) impl
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("mixed growth share must be in [0, 1], got " + share);
         }
+        if (first.needsDenseMomentum() || second.needsDenseMomentum()) {
+            throw new IllegalArgumentException("mixed growth cannot hold momentum growth (" + first.name() + ", "
+                    + second.name() + "): SNFS moves growth between layers, which a per-layer split would undo");
+        }
     }
 
     @Override
@@ -26,11 +30,6 @@ record MixedGrowth(GrowCriterion first, GrowCriterion second, double share) impl
     @Override
     public boolean needsDenseGradient() {
         return first.needsDenseGradient() || second.needsDenseGradient();
-    }
-
-    @Override
-    public boolean needsDenseMomentum() {
-        return first.needsDenseMomentum() || second.needsDenseMomentum();
     }
 
     @Override

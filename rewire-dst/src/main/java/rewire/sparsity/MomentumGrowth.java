@@ -8,18 +8,20 @@ import rewire.optim.Slots;
  * Faster Training without Losing Performance", METHODS I.4). Two parts:
  * <ol>
  *   <li>Redistribution: the connections removed from all layers are regrown across layers in
- *       proportion to each layer's mean |momentum| over its active connections, a layer taking at
- *       most 99% of its free positions, the overflow going to the others. The counts are whole
- *       numbers by largest remainder, so the total is conserved exactly; the reference's rounding
- *       and its smoothing term for the drift are therefore not needed.</li>
+ *       proportion to each layer's mean |momentum| over its active connections (the optimizer's
+ *       moments, {@link OptimizerMomentum}), a layer taking at most 99% of its free positions, the
+ *       overflow going to the others. The counts are whole numbers by largest remainder, so the
+ *       total is conserved exactly; the reference's rounding and its smoothing term for the drift
+ *       are therefore not needed.</li>
  *   <li>Positions: within a layer, the inactive positions of largest |momentum| from the layer's
- *       {@link DenseMomentum}.</li>
+ *       {@link DenseMomentum}, the state this criterion creates ({@link #newState}) and a
+ *       {@link RewireState} feeds every step.</li>
  * </ol>
  * Not ported: the reference lowers the prune rate of a layer that is less than 20% sparse and
  * receives more than its share, and it resets inactive momentum to the mean active momentum after
  * each update.
  */
-record MomentumGrowth(MomentumSlots slots) implements GrowCriterion {
+record MomentumGrowth() implements GrowCriterion {
 
     private static final double ROOM_SHARE = 0.99;
 
@@ -30,19 +32,16 @@ record MomentumGrowth(MomentumSlots slots) implements GrowCriterion {
 
     @Override
     public Selection select(GrowRequest request) {
-        return asScored().select(request);
+        if (!(request.layer().growState() instanceof DenseMomentum momentum)) {
+            throw new IllegalStateException(request.layer().param().name() + ": momentum growth needs the layer's "
+                    + "dense momentum; pass the RewireState made by Rewirer.newState to maybeRewire");
+        }
+        return new ScoredGrowth(name(), (layer, kept, kernels) -> momentum::absRows, KeyRule.top()).select(request);
     }
 
     @Override
-    public ScoredGrowth asScored() {
-        return new ScoredGrowth("momentum", (layer, kept, kernels) -> {
-            DenseMomentum m = layer.denseMomentum();
-            if (m == null) {
-                throw new IllegalStateException(layer.param().name() + ": momentum growth needs the layer's "
-                        + "DenseMomentum; build the LayerView with withDenseMomentum(...)");
-            }
-            return m::absRows;
-        }, KeyRule.top());
+    public CriterionState newState(int rows, int cols) {
+        return new DenseMomentum(rows, cols, DenseMomentum.SNFS_BETA);
     }
 
     @Override
@@ -62,7 +61,7 @@ record MomentumGrowth(MomentumSlots slots) implements GrowCriterion {
         long[] caps = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            double mean = slots.meanAbs(optimizerSlots, layers.get(i).param());
+            double mean = OptimizerMomentum.meanAbs(optimizerSlots, layers.get(i).param());
             share[i] = Double.isFinite(mean) ? mean : 0;
             caps[i] = (long) Math.floor(ROOM_SHARE * room[i]);
             total += counts[i];

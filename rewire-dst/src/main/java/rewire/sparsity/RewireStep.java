@@ -24,17 +24,20 @@ final class RewireStep {
     private final long step;
     private final List<LayerView> layers;
     private final Slots slots;
+    private final RewireState state;
     private final Rng stepRng;
     private final Kernels kernels;
     private final SparsityPattern[] before;
     private final SparsityPattern[] kept;
     private final int[] target;
 
-    RewireStep(Rewirer cfg, long step, List<LayerView> layers, Slots slots, Rng stepRng, Kernels kernels) {
+    RewireStep(Rewirer cfg, long step, List<LayerView> layers, Slots slots, RewireState state, Rng stepRng,
+               Kernels kernels) {
         this.cfg = cfg;
         this.step = step;
-        this.layers = List.copyOf(layers);
+        this.layers = state.attach(layers);
         this.slots = slots;
+        this.state = state;
         this.stepRng = stepRng;
         this.kernels = kernels;
         this.before = new SparsityPattern[layers.size()];
@@ -145,8 +148,7 @@ final class RewireStep {
 
     // moves layer l to kept + grown through one remap
     private RewireReport.Layer apply(int l, Selection grown) {
-        LayerView layer = layers.get(l);
-        SparseParam param = layer.param();
+        SparseParam param = layers.get(l).param();
         SparsityPattern next = PatternOps.union(kept[l], grown.positions());
         String defect = cfg.constraint().violation(next);
         if (defect != null) {
@@ -155,14 +157,10 @@ final class RewireStep {
         Remap remap = Remap.between(before[l], next);
         param.remap(remap, cfg.init().values(next, grownEntries(remap), rng(l, INIT)));
         slots.remap(param, remap);
-        double exploration = Double.NaN;
-        if (layer.everActive() != null) {
-            layer.everActive().mark(next);
-            exploration = layer.everActive().rate();
-        }
+        state.remap(l, remap);
         int regrown = grown.size() - remap.grown();
         return new RewireReport.Layer(param.name(), param.rows(), param.cols(), before[l].nnz(),
-                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), exploration);
+                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), state.explorationRate(l));
     }
 
     private static int[] grownEntries(Remap remap) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import rewire.kernel.DenseScores;
 import rewire.kernel.Kernels;
+import rewire.nn.SparseParam;
 import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
@@ -33,7 +34,7 @@ import rewire.tensor.Rng;
  */
 public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, DropRule dropRule,
                       Distribution distribution, PruneCriterion prune, PruneCriterion shrinkPrune, GrowCriterion grow,
-                      Constraint constraint, Scope scope, Init init, boolean skipOptimizerStep, int tileFloats) {
+                      Constraint constraint, Scope scope, GrowthInit init, boolean skipOptimizerStep, int tileFloats) {
 
     public Rewirer {
         requireAll(cadence, dropFraction, dropRule, distribution, prune, grow, constraint, scope, init);
@@ -73,23 +74,39 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         return skipOptimizerStep && cadence.isUpdate(step);
     }
 
-    /** Rewires if {@code step} is an update step, with {@link Kernels#defaults()}. */
-    public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, Rng rng) {
-        return maybeRewire(step, layers, slots, rng, Kernels.defaults());
+    /**
+     * The state this rewirer keeps across steps for these layers, in this order: the positions
+     * ever active and the grow criterion's state (SNFS's dense momentum). One per run; pass it to
+     * every {@link #maybeRewire} call and, for SNFS, {@link RewireState#observe} every step.
+     */
+    public RewireState newState(List<SparseParam> layers) {
+        return new RewireState(layers, grow);
     }
 
     /**
-     * Rewires every layer if the cadence says {@code step} is an update step. Randomness comes
-     * from {@code rng.fold(step)}, so it depends on the step, not on earlier updates; {@code rng}
-     * itself is not advanced.
+     * Rewires if {@code step} is an update step, with {@link Kernels#defaults()} and a fresh
+     * {@link #newState}: for one-off updates by criteria that keep no state across steps (the
+     * report's exploration rate then counts from this update).
+     */
+    public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, Rng rng) {
+        return maybeRewire(step, layers, slots, newState(layers.stream().map(LayerView::param).toList()), rng,
+                Kernels.defaults());
+    }
+
+    /**
+     * Rewires every layer if the cadence says {@code step} is an update step, and moves
+     * {@code state} through each layer's remap. Randomness comes from {@code rng.fold(step)}, so it
+     * depends on the step, not on earlier updates; {@code rng} itself is not advanced.
      *
+     * @param state this run's {@link #newState} for {@code layers}, in the same order
      * @return what changed, or {@link RewireReport#skipped} when {@code step} is not an update step
      */
-    public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, Rng rng, Kernels kernels) {
+    public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, RewireState state, Rng rng,
+                                    Kernels kernels) {
         if (!cadence.isUpdate(step)) {
             return RewireReport.skipped(step);
         }
-        return new RewireStep(this, step, layers, slots, rng.fold(step), kernels).run();
+        return new RewireStep(this, step, layers, slots, state, rng.fold(step), kernels).run();
     }
 
     /**
@@ -150,7 +167,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
     public static final class Builder {
         private Cadence cadence = Cadence.never();
         private Schedule density;
-        private Schedule dropFraction = Schedules.constant(0);
+        private Schedule dropFraction = Schedule.constant(0);
         private DropRule dropRule = DropRule.overlap();
         private Distribution distribution = Distribution.uniform();
         private PruneCriterion prune = PruneCriterion.magnitude();
@@ -158,7 +175,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         private GrowCriterion grow = GrowCriterion.random();
         private Constraint constraint = Constraint.unstructured();
         private Scope scope = Scope.PER_LAYER;
-        private Init init = Init.zero();
+        private GrowthInit init = GrowthInit.zero();
         private boolean skipOptimizerStep;
         private int tileFloats = DenseScores.DEFAULT_TILE_FLOATS;
 
@@ -232,7 +249,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             return this;
         }
 
-        public Builder init(Init v) {
+        public Builder init(GrowthInit v) {
             init = v;
             return this;
         }

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
 import rewire.kernel.TopK;
 import rewire.nn.SparseParam;
+import rewire.optim.Optim;
+import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
 import rewire.sparsity.Cadence;
 import rewire.sparsity.Constraint;
-import rewire.sparsity.DenseMomentum;
 import rewire.sparsity.DropRule;
 import rewire.sparsity.Fixtures;
 import rewire.sparsity.GrowCriterion;
@@ -23,8 +24,8 @@ import rewire.sparsity.LayerShape;
 import rewire.sparsity.LayerView;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.RewireReport;
+import rewire.sparsity.RewireState;
 import rewire.sparsity.Rewirer;
-import rewire.sparsity.Schedules;
 import rewire.sparsity.Scope;
 import rewire.sparsity.Selection;
 import rewire.tensor.Rng;
@@ -128,25 +129,24 @@ class MethodsTest {
         Rng rng = new Rng(6);
         List<LayerView> layers = new ArrayList<>();
         Slots slots = new Slots();
+        Optim.momentum(0.1, 0.9, false).init(List.of(), slots);
         for (int i = 0; i < 2; i++) {
             LayerView l = Fixtures.layers(new int[][] {{10, 10}}, 0.2, Constraint.unstructured(), rng).get(0);
             float[] m = slots.get(l.param(), "momentum");
             Arrays.fill(m, i == 0 ? 3f : -1f);
-            DenseMomentum dense = new DenseMomentum(10, 10, 0.9f);
-            dense.accumulate(Kernels.defaults(), l.activations(), l.outputGrad());
-            layers.add(l.withDenseMomentum(dense));
+            layers.add(l);
         }
-        List<SparsityPattern> kept = new ArrayList<>();
-        Rewirer snfs = Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedules.constant(0.5))
+        Rewirer snfs = Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedule.constant(0.5))
                 .dropRule(DropRule.overlapCeil()).grow(GrowCriterion.momentum()).build();
-        RewireReport r = snfs.maybeRewire(1, layers, slots, new Rng(7));
+        RewireState state = Fixtures.observedState(snfs, layers);
+        RewireReport r = snfs.maybeRewire(1, layers, slots, state, new Rng(7), Kernels.defaults());
         // each layer drops ceil(0.5 * 20) = 10; the 20 regrow 3:1 by mean |momentum|
         assertEquals(10, r.layers().get(0).pruned());
         assertEquals(10, r.layers().get(1).pruned());
         assertEquals(15, r.layers().get(0).grown());
         assertEquals(5, r.layers().get(1).grown());
         assertEquals(40, r.nnz(), "total conserved");
-        // momentum = dense gradient after one accumulation; growth takes the largest among free positions
+        // momentum = dense gradient after one observed batch; growth takes the largest among free positions
         for (int i = 0; i < 2; i++) {
             LayerView l = layers.get(i);
             SparsityPattern now = l.param().pattern();
@@ -154,7 +154,7 @@ class MethodsTest {
             float strongestSkipped = 0;
             for (int row = 0; row < 10; row++) {
                 for (int col = 0; col < 10; col++) {
-                    float m = Math.abs(l.denseMomentum().get(row, col));
+                    float m = Math.abs(Fixtures.denseGrad(l, row, col));
                     boolean grownHere = now.contains(row, col) && l.param().weight().get(row, col) == 0f;
                     if (grownHere) {
                         weakestGrown = Math.min(weakestGrown, m);
@@ -175,7 +175,7 @@ class MethodsTest {
         for (int e = 0; e < big.length; e++) {
             big[e] *= 10;
         }
-        Rewirer global = Rewirer.builder().cadence(Cadence.once(1)).density(Schedules.constant(0.3))
+        Rewirer global = Rewirer.builder().cadence(Cadence.once(1)).density(Schedule.constant(0.3))
                 .grow(GrowCriterion.none()).scope(Scope.GLOBAL).build();
         List<float[]> before = layers.stream().map(l -> l.param().values().clone()).toList();
         RewireReport r = global.maybeRewire(1, layers, new Slots(), new Rng(9));
@@ -200,8 +200,8 @@ class MethodsTest {
     void shrinkThenDropUsesTheShrinkCriterionFirst() {
         Rng rng = new Rng(10);
         List<LayerView> layers = Fixtures.layers(new int[][] {{8, 10}}, 0.25, Constraint.unstructured(), rng);
-        Rewirer chtss = Rewirer.builder().cadence(Cadence.once(1)).density(Schedules.constant(15 / 80.0))
-                .dropFraction(Schedules.constant(0.2)).dropRule(DropRule.shrinkThenDrop())
+        Rewirer chtss = Rewirer.builder().cadence(Cadence.once(1)).density(Schedule.constant(15 / 80.0))
+                .dropFraction(Schedule.constant(0.2)).dropRule(DropRule.shrinkThenDrop())
                 .shrinkPrune(PruneCriterion.relativeImportance()).grow(GrowCriterion.gradient()).build();
         RewireReport r = chtss.maybeRewire(1, layers, new Slots(), new Rng(11));
         // 20 -> shrink 5 -> drop floor(0.2 * 15) = 3 -> regrow 3

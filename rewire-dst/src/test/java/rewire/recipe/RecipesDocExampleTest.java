@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
 import rewire.sparsity.Cadence;
-import rewire.sparsity.Schedules;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.Fixtures;
 import rewire.sparsity.GrowCriterion;
@@ -32,7 +32,7 @@ class RecipesDocExampleTest {
         List<SparsityPattern> start = rigl.initialPatterns(shapes, new Rng(42));
         Rewirer byHand = Rewirer.builder()
                 .cadence(Cadence.every(100, 0, 7_500))
-                .dropFraction(Schedules.cosine(0.5, 0, 7_500))
+                .dropFraction(Schedule.cosine(0.5, 0, 7_500))
                 .distribution(Distribution.erdosRenyiKernel())
                 .prune(PruneCriterion.magnitude())
                 .grow(GrowCriterion.gradient())

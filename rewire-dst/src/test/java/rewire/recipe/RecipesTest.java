@@ -16,28 +16,18 @@ import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
-import rewire.sparsity.DenseMomentum;
-import rewire.sparsity.EverActive;
 import rewire.sparsity.Fixtures;
-import rewire.sparsity.GrowCriterion;
 import rewire.sparsity.LayerShape;
 import rewire.sparsity.LayerView;
 import rewire.sparsity.RewireReport;
+import rewire.sparsity.RewireState;
 import rewire.sparsity.SrSte;
 import rewire.tensor.Rng;
 
 /** Every registered recipe builds and runs a whole short schedule on a small model. */
 class RecipesTest {
     private static final Recipes.Plan PLAN = new Recipes.Plan(200, 20, 0.2);
-    // a stand-in for Cannistraci-Hebb growth: any deterministic score
-    private static final GrowCriterion STUB_CH = GrowCriterion.scored("stub-ch", (layer, kept, kernels) ->
-            (row0, count, out) -> {
-                int cols = layer.param().cols();
-                for (int i = 0; i < count * cols; i++) {
-                    out[i] = ((row0 + i / cols) * 31 + i % cols * 17) % 13;
-                }
-            });
-    private static final Recipes RECIPES = Recipes.standard().withGrowCriterion(Recipes.CH_GROWER, STUB_CH);
+    private static final Recipes RECIPES = Recipes.standard();
 
     private record Run(List<LayerView> layers, Slots slots, long startNnz, List<RewireReport> reports) {
         long nnz() {
@@ -53,17 +43,15 @@ class RecipesTest {
         Slots slots = new Slots();
         for (int i = 0; i < shapes.size(); i++) {
             SparseParam p = Fixtures.param(shapes.get(i).name(), patterns.get(i), rng);
-            LayerView l = LayerView.of(p).withBatch(Fixtures.batch(shapes.get(i).cols(), 3, rng),
-                    Fixtures.batch(shapes.get(i).rows(), 3, rng)).withEverActive(new EverActive(patterns.get(i)));
-            DenseMomentum m = new DenseMomentum(p.rows(), p.cols(), 0.9f);
-            m.accumulate(Kernels.defaults(), l.activations(), l.outputGrad());
-            layers.add(l.withDenseMomentum(m));
+            layers.add(LayerView.of(p).withBatch(Fixtures.batch(shapes.get(i).cols(), 3, rng),
+                    Fixtures.batch(shapes.get(i).rows(), 3, rng)));
         }
+        RewireState state = Fixtures.observedState(recipe.rewirer(), layers);
         Fixtures.fillMomentum(slots, layers, rng);
         long start = layers.stream().mapToLong(l -> l.param().pattern().nnz()).sum();
         List<RewireReport> reports = new ArrayList<>();
         for (long step = 1; step <= PLAN.totalSteps(); step++) {
-            RewireReport r = recipe.rewirer().maybeRewire(step, layers, slots, rng);
+            RewireReport r = recipe.rewirer().maybeRewire(step, layers, slots, state, rng, Kernels.defaults());
             if (r.updated()) {
                 reports.add(r);
             }
@@ -75,7 +63,7 @@ class RecipesTest {
     void everyRecipeRunsItsWholeScheduleWithDocumentedOptions() {
         Set<String> constantDensity = Set.of("set", "rigl", "snfs", "fw", "mest", "random", "cht", "chts");
         for (String name : RECIPES.names()) {
-            Recipes.Spec spec = RECIPES.spec(name);
+            Recipes.Spec<?> spec = RECIPES.spec(name);
             assertFalse(spec.paper().isBlank());
             spec.options().forEach(o -> assertFalse(o.doc().isBlank(), name + "." + o.key()));
             // Fantastic Weights' deltaT of 800 exceeds this short plan
@@ -144,11 +132,14 @@ class RecipesTest {
     }
 
     @Test
-    void chRecipesGrowByTheRegisteredCannistraciHebbCriterion() {
+    void chRecipesGrowByCannistraciHebbLinkPrediction() {
         assertEquals("ch2-l3n", Recipes.standard().create("chts", PLAN).rewirer().grow().name());
+        assertEquals("ch3-l3n",
+                Recipes.standard().create("cht", PLAN, Map.of("grower", "ch3")).rewirer().grow().name());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Recipes.standard().create("chts", PLAN, Map.of("grower", "ch9")));
-        assertTrue(e.getMessage().contains("withGrowCriterion"), e.getMessage());
+        assertTrue(e.getMessage().contains("option grower = 'ch9'") && e.getMessage().contains("did you mean 'ch'"),
+                e.getMessage());
         Recipe sampled = RECIPES.create("chts", PLAN, Map.of("regrowSampling", "proportional"));
         assertTrue(sampled.rewirer().grow().name().startsWith("sampled-"));
         assertTrue(sampled.rewirer().skipOptimizerStep());

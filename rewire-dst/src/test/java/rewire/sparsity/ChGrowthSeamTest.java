@@ -43,11 +43,13 @@ class ChGrowthSeamTest {
 
     @Test
     void chtRecipesRunWithTheRealLinkPredictor() {
-        Recipes recipes = Recipes.standard().withGrowCriterion(Recipes.CH_GROWER, ch(CHVariant.CH2));
+        Recipes recipes = Recipes.standard();
         Recipes.Plan plan = new Recipes.Plan(400, 100, 0.2);
+        assertEquals("ch2-l3n", recipes.create("chts", plan).rewirer().grow().name(), "CH2 through the seam");
         for (String name : List.of("cht", "chts", "chtss")) {
             for (String sampling : List.of("topk", "proportional")) {
-                Map<String, String> options = name.equals("cht") ? Map.of() : Map.of("regrowSampling", sampling);
+                Map<String, String> options = name.equals("cht") ? Map.of("grower", "ch3")
+                        : Map.of("regrowSampling", sampling);
                 Recipe recipe = recipes.create(name, plan, options);
                 Rng rng = new Rng(22);
                 List<LayerShape> shapes = List.of(LayerShape.matrix("a", 12, 10), LayerShape.matrix("b", 6, 12));

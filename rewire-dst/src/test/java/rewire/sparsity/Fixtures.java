@@ -3,6 +3,7 @@ package rewire.sparsity;
 import java.util.ArrayList;
 import java.util.List;
 import rewire.nn.SparseParam;
+import rewire.optim.SlotRole;
 import rewire.optim.Slots;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.Patterns;
@@ -60,8 +61,9 @@ public final class Fixtures {
         return t;
     }
 
-    /** Gives every parameter a random momentum slot. */
+    /** Gives every parameter a random momentum slot, registered as the optimizer's first moment. */
     public static void fillMomentum(Slots slots, List<LayerView> layers, Rng rng) {
+        slots.assignRole(MOMENTUM, SlotRole.FIRST_MOMENT);
         for (LayerView l : layers) {
             float[] m = slots.get(l.param(), MOMENTUM);
             for (int e = 0; e < m.length; e++) {
@@ -79,10 +81,18 @@ public final class Fixtures {
             int nnz = constraint.feasibleNnz(rows, cols, Math.round(density * rows * cols));
             SparsityPattern p = constraint.randomPattern(rows, cols, nnz, rng.split());
             SparseParam param = param("layer" + i, p, rng);
-            out.add(LayerView.of(param).withBatch(batch(cols, 5, rng), batch(rows, 5, rng))
-                    .withEverActive(new EverActive(p)));
+            out.add(LayerView.of(param).withBatch(batch(cols, 5, rng), batch(rows, 5, rng)));
         }
         return out;
+    }
+
+    /** A state of {@code rewirer} for these layers that has observed each layer's batch once. */
+    public static RewireState observedState(Rewirer rewirer, List<LayerView> layers) {
+        RewireState state = rewirer.newState(layers.stream().map(LayerView::param).toList());
+        for (int i = 0; i < layers.size(); i++) {
+            state.observe(i, layers.get(i).activations(), layers.get(i).outputGrad(), rewire.kernel.Kernels.defaults());
+        }
+        return state;
     }
 
     /** The dense gradient {@code dy · xᵀ} at (row, col), for brute-force checks. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.nn.SparseParam;
+import rewire.optim.Schedule;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.Patterns;
 import rewire.tensor.Rng;
@@ -159,7 +160,7 @@ class PruneCriterionTest {
         // keep 1 of 4 with weights |w|^T, T = 2: probabilities 1, 4, 9, 16 over 30
         float[] w = {1, 2, 3, 4};
         SparseParam p = param(w, new float[4]);
-        PruneCriterion soft = PruneCriterion.soft(PruneCriterion.magnitude(), Schedules.constant(2));
+        PruneCriterion soft = PruneCriterion.soft(PruneCriterion.magnitude(), Schedule.constant(2));
         int draws = 10_000;
         int[] kept = new int[4];
         Rng rng = new Rng(42);
@@ -185,7 +186,7 @@ class PruneCriterionTest {
         // P(keep {0,1}) = P(first 0, then 1) + P(first 1, then 0) = (1/4)(1/3) + (1/4)(1/3) = 1/6
         float[] w = {1, 1, 2};
         SparseParam p = param(w, new float[3]);
-        PruneCriterion soft = PruneCriterion.soft(PruneCriterion.magnitude(), Schedules.constant(1));
+        PruneCriterion soft = PruneCriterion.soft(PruneCriterion.magnitude(), Schedule.constant(1));
         int draws = 12_000;
         int droppedTwo = 0;
         for (int i = 0; i < draws; i++) {

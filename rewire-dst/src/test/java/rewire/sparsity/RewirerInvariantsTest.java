@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
+import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -24,7 +24,7 @@ class RewirerInvariantsTest {
     private static final PruneCriterion[] PRUNE = {PruneCriterion.magnitude(), PruneCriterion.set(),
         PruneCriterion.setEqualSplit(), PruneCriterion.mest(1), PruneCriterion.snip(), PruneCriterion.sensitivity(),
         PruneCriterion.reciprocalSensitivity(), PruneCriterion.taylor(), PruneCriterion.random(),
-        PruneCriterion.relativeImportance(), PruneCriterion.soft(PruneCriterion.magnitude(), Schedules.constant(3))};
+        PruneCriterion.relativeImportance(), PruneCriterion.soft(PruneCriterion.magnitude(), Schedule.constant(3))};
     private static final GrowCriterion[] GROW = {GrowCriterion.random(), GrowCriterion.gradient(),
         GrowCriterion.gradientRandomMix(3), GrowCriterion.sampled(GrowCriterion.gradient()),
         GrowCriterion.excludingPruned(GrowCriterion.random()), GrowCriterion.excludingPruned(GrowCriterion.gradient())};
@@ -43,13 +43,7 @@ class RewirerInvariantsTest {
             List<LayerView> layers = Fixtures.layers(shapes, density, constraint, rng);
             Slots slots = new Slots();
             Fixtures.fillMomentum(slots, layers, rng);
-            List<LayerView> withMomentum = new ArrayList<>();
-            for (LayerView l : layers) {
-                DenseMomentum m = new DenseMomentum(l.param().rows(), l.param().cols(), 0.9f);
-                m.accumulate(rewire.kernel.Kernels.defaults(), l.activations(), l.outputGrad());
-                withMomentum.add(l.withDenseMomentum(m));
-            }
-            return new Model(withMomentum, slots);
+            return new Model(layers, slots);
         }
     }
 
@@ -72,11 +66,11 @@ class RewirerInvariantsTest {
         Constraint constraint = CONSTRAINTS[constraintIndex];
         GrowCriterion grow = GROW[growIndex];
         boolean globalScope = global && constraint == Constraint.unstructured() && grow.asScored() != null;
-        Rewirer.Builder b = Rewirer.builder().cadence(Cadence.every(10)).dropFraction(Schedules.constant(zeta))
+        Rewirer.Builder b = Rewirer.builder().cadence(Cadence.every(10)).dropFraction(Schedule.constant(zeta))
                 .prune(PRUNE[pruneIndex]).grow(grow).constraint(constraint)
                 .scope(globalScope ? Scope.GLOBAL : Scope.PER_LAYER).distribution(Distribution.erdosRenyi());
         if (scheduled) {
-            b.density(Schedules.constant(density * 0.8));
+            b.density(Schedule.constant(density * 0.8));
         }
         Rewirer rewirer = b.build();
         Model model = Model.of(seed, layerCount, constraint, density);
@@ -155,13 +149,15 @@ class RewirerInvariantsTest {
 
     private static void repeatedUpdates(long seed, int constraintIndex, int growIndex) {
         Constraint constraint = CONSTRAINTS[constraintIndex];
-        Rewirer rewirer = Rewirer.builder().cadence(Cadence.every(1)).dropFraction(Schedules.cosine(0.5, 0, 20))
+        Rewirer rewirer = Rewirer.builder().cadence(Cadence.every(1)).dropFraction(Schedule.cosine(0.5, 0, 20))
                 .grow(GROW[growIndex]).constraint(constraint).build();
         Model model = Model.of(seed, 2, constraint, 0.3);
+        RewireState state = rewirer.newState(model.layers().stream().map(LayerView::param).toList());
         long nnz = model.layers().stream().mapToLong(l -> l.param().pattern().nnz()).sum();
         double[] explored = new double[2];
         for (long step = 1; step <= 8; step++) {
-            RewireReport r = rewirer.maybeRewire(step, model.layers(), model.slots(), new Rng(seed));
+            RewireReport r = rewirer.maybeRewire(step, model.layers(), model.slots(), state, new Rng(seed),
+                    Kernels.defaults());
             assertEquals(nnz, r.nnz());
             for (int i = 0; i < 2; i++) {
                 assertTrue(r.layers().get(i).explorationRate() >= explored[i]);

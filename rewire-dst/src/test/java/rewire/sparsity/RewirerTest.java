@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
+import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -29,11 +30,11 @@ class RewirerTest {
     private static LayerView handLayer(SparseParam p) {
         Tensor x = Tensor.of(new float[] {1, 0.5f, 0.25f, 2}, 4, 1);
         Tensor dy = Tensor.of(new float[] {1, 2, 3, 4}, 4, 1);
-        return LayerView.of(p).withBatch(x, dy).withEverActive(new EverActive(p.pattern()));
+        return LayerView.of(p).withBatch(x, dy);
     }
 
     private static Rewirer.Builder once(double zeta) {
-        return Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedules.constant(zeta));
+        return Rewirer.builder().cadence(Cadence.once(1)).dropFraction(Schedule.constant(zeta));
     }
 
     @Test
@@ -156,7 +157,7 @@ class RewirerTest {
     @Test
     void noUpdateOffCadenceOrAfterTheEnd() {
         SparseParam p = Fixtures.param("w", W, null);
-        Rewirer rigl = Rewirer.builder().cadence(Cadence.every(100, 0, 750)).dropFraction(Schedules.cosine(0.3, 0, 750))
+        Rewirer rigl = Rewirer.builder().cadence(Cadence.every(100, 0, 750)).dropFraction(Schedule.cosine(0.3, 0, 750))
                 .grow(GrowCriterion.gradient()).build();
         SparsityPattern before = p.pattern();
         for (long step : new long[] {0, 50, 750, 800, 1000}) {
@@ -202,7 +203,7 @@ class RewirerTest {
         assertThrows(IllegalArgumentException.class, () -> Rewirer.builder().scope(Scope.GLOBAL)
                 .grow(GrowCriterion.gradientRandomMix(3)).build());
         assertThrows(IllegalArgumentException.class, () -> Rewirer.builder().grow(GrowCriterion.momentum())
-                .density(Schedules.constant(0.1)).build());
+                .density(Schedule.constant(0.1)).build());
         SparseParam p = Fixtures.param("w", W, null);
         Rewirer nm = once(0.3).constraint(Constraint.nOfM(1, 4)).build();
         IllegalStateException e = assertThrows(IllegalStateException.class,

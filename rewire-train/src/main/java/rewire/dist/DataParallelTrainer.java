@@ -63,6 +63,11 @@ public final class DataParallelTrainer {
 
     /** Trains from {@code state.step()} to {@code state.totalSteps()}. */
     public void run(TrainState state) {
+        for (ParamGroup g : workload.groups()) {
+            if (!g.frozen()) {
+                g.optimizer().init(g.params(), state.slots());
+            }
+        }
         hooks.forEach(h -> h.onStart(state));
         Throwable failure = null;
         try {

@@ -76,6 +76,11 @@ public final class Round {
 
     private static void prepare(Shardable replica, Snapshot snapshot, Shard shard, Slots slots) {
         snapshot.restoreInto(replica, slots);
+        for (ParamGroup g : replica.groups()) {
+            if (!g.frozen()) {
+                g.optimizer().init(g.params(), slots);
+            }
+        }
         replica.restrictTo(shard);
     }
 

@@ -4,34 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import rewire.io.Checkpoint;
+import rewire.io.RewireStateEntries;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
-import rewire.sparsity.DenseMomentum;
-import rewire.sparsity.EverActive;
 import rewire.sparsity.LayerView;
 import rewire.sparsity.RewireReport;
+import rewire.sparsity.RewireState;
 import rewire.sparsity.Rewirer;
 import rewire.tensor.Rng;
 
 /**
  * Runs one group's DST recipe inside training: at every step its {@link Rewirer} marks as an update
  * step, after the group's backward and before its optimizer, it rewires the group's sparse layers,
- * moving weights, gradients and optimizer slots through one remap, and passes the report on. It
- * keeps the per-layer state the engine needs across steps: the ever-active positions (exploration
- * rate) and, for momentum growth (SNFS), a dense momentum that it folds the dense gradient into at
- * every update of the group.
+ * moving weights, gradients and optimizer slots through one remap, and passes the report on. The
+ * engine's state across steps (ever-active positions, SNFS's dense momentum) is the rewirer's
+ * {@link RewireState}: this hook feeds it the batch of every update of the group when it asks for
+ * it, and checkpoints it.
  */
 public final class RewireHook implements Hook {
-    private static final float SNFS_MOMENTUM = 0.9f;
-
     private final ParamGroup group;
     private final Rewirer rewirer;
     private final Rng rng;
     private final Kernels kernels;
     private final BiConsumer<ParamGroup, RewireReport> listener;
     private final String prefix;
-    private final List<EverActive> everActive = new ArrayList<>();
-    private final List<DenseMomentum> momentum;
+    private final RewireState rewireState;
     private boolean updatedThisStep;
 
     /**
@@ -49,15 +46,7 @@ public final class RewireHook implements Hook {
         this.kernels = kernels;
         this.listener = listener;
         this.prefix = "rewire/" + group.name() + "/";
-        for (SparseLinear l : group.sparseLayers()) {
-            everActive.add(new EverActive(l.weight().pattern()));
-        }
-        momentum = rewirer.grow().needsDenseMomentum() ? new ArrayList<>() : null;
-        if (momentum != null) {
-            for (SparseLinear l : group.sparseLayers()) {
-                momentum.add(new DenseMomentum(l.out(), l.in(), SNFS_MOMENTUM));
-            }
-        }
+        this.rewireState = rewirer.newState(group.sparseLayers().stream().map(SparseLinear::weight).toList());
     }
 
     public ParamGroup group() {
@@ -85,10 +74,10 @@ public final class RewireHook implements Hook {
         }
         long step = state.step();
         List<SparseLinear> layers = group.sparseLayers();
-        if (momentum != null) {
+        if (rewireState.observesBatches()) {
             for (int i = 0; i < layers.size(); i++) {
                 SparseLinear.LastBatch batch = requireBatch(layers.get(i));
-                momentum.get(i).accumulate(kernels, batch.input(), batch.outputGrad());
+                rewireState.observe(i, batch.input(), batch.outputGrad(), kernels);
             }
         }
         if (!rewirer.isUpdate(step)) {
@@ -99,7 +88,7 @@ public final class RewireHook implements Hook {
         for (int i = 0; i < layers.size(); i++) {
             views.add(view(i));
         }
-        RewireReport report = rewirer.maybeRewire(step, views, state.slots(), rng, kernels);
+        RewireReport report = rewirer.maybeRewire(step, views, state.slots(), rewireState, rng, kernels);
         if (listener != null) {
             listener.accept(group, report);
         }
@@ -108,16 +97,16 @@ public final class RewireHook implements Hook {
 
     private LayerView view(int i) {
         SparseLinear layer = group.sparseLayers().get(i);
-        LayerView v = LayerView.of(layer.weight()).withEverActive(everActive.get(i))
-                .withKernelShape(group.kernelShapes().get(i));
+        LayerView v = LayerView.of(layer.weight()).withKernelShape(group.kernelShapes().get(i));
         SparseLinear.LastBatch batch = layer.lastBatch();
         if (batch != null) {
-            v = v.withBatch(batch.input(), batch.outputGrad());
-        } else if (rewirer.grow().needsDenseGradient()) {
+            return v.withBatch(batch.input(), batch.outputGrad());
+        }
+        if (rewirer.grow().needsDenseGradient()) {
             throw new IllegalStateException(layer.weight().name() + ": gradient growth needs the layer's last batch, "
                     + "but it has none (was the layer used in this step's forward pass?)");
         }
-        return momentum == null ? v : v.withDenseMomentum(momentum.get(i));
+        return v;
     }
 
     private static SparseLinear.LastBatch requireBatch(SparseLinear layer) {
@@ -131,22 +120,11 @@ public final class RewireHook implements Hook {
 
     @Override
     public void save(Checkpoint.Builder c) {
-        for (int i = 0; i < everActive.size(); i++) {
-            c.putInts(prefix + "everActive/" + i, LongsAsInts.split(everActive.get(i).words()));
-            if (momentum != null) {
-                c.putFloats(prefix + "momentum/" + i, momentum.get(i).values());
-            }
-        }
+        RewireStateEntries.put(c, prefix, rewireState);
     }
 
     @Override
     public void restore(Checkpoint c) {
-        for (int i = 0; i < everActive.size(); i++) {
-            everActive.get(i).restore(LongsAsInts.join(c.ints(prefix + "everActive/" + i)));
-            if (momentum != null) {
-                float[] saved = c.floats(prefix + "momentum/" + i);
-                System.arraycopy(saved, 0, momentum.get(i).values(), 0, saved.length);
-            }
-        }
+        RewireStateEntries.restore(c, prefix, rewireState);
     }
 }

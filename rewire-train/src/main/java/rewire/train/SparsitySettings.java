@@ -19,15 +19,19 @@ public record SparsitySettings(String recipe, double density, List<String> optio
     /** The recipe name that means a dense model with no rewiring. */
     public static final String DENSE = "dense";
 
+    /**
+     * @throws IllegalArgumentException for a density outside (0, 1], an option that is not
+     *     {@code key=value}, an unknown recipe or option, or an option value that does not parse or
+     *     lies outside its range: everything that can be checked before the run's length is known
+     */
     public SparsitySettings {
         options = List.copyOf(options);
         if (!(density > 0 && density <= 1)) {
             throw new IllegalArgumentException("sparsity.density must be in (0, 1], got " + density);
         }
-        for (String o : options) {
-            if (o.indexOf('=') <= 0) {
-                throw new IllegalArgumentException("sparsity.options entry '" + o + "' is not key=value");
-            }
+        Map<String, String> parsed = parse(options);
+        if (!recipe.equals(DENSE)) {
+            registry().check(recipe, parsed);
         }
     }
 
@@ -48,17 +52,28 @@ public record SparsitySettings(String recipe, double density, List<String> optio
     /**
      * The recipe for a run of {@code totalSteps} steps with {@code stepsPerEpoch} per epoch.
      *
-     * @throws IllegalArgumentException for an unknown recipe or option, listing the valid ones
+     * @throws IllegalArgumentException for an option that does not fit the run (see the constructor for the rest)
      */
     public Recipe create(long totalSteps, long stepsPerEpoch) {
         if (isDense()) {
             throw new IllegalStateException("a dense run has no recipe");
         }
+        return registry().create(recipe, new Recipes.Plan(totalSteps, stepsPerEpoch, density), parse(options));
+    }
+
+    // key=value entries by key
+    private static Map<String, String> parse(List<String> options) {
         Map<String, String> parsed = new LinkedHashMap<>();
         for (String o : options) {
             int eq = o.indexOf('=');
-            parsed.put(o.substring(0, eq).trim(), o.substring(eq + 1).trim());
+            if (eq <= 0) {
+                throw new IllegalArgumentException("sparsity.options entry '" + o + "' is not key=value");
+            }
+            String key = o.substring(0, eq).trim();
+            if (parsed.put(key, o.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("sparsity.options sets " + key + " twice");
+            }
         }
-        return registry().create(recipe, new Recipes.Plan(totalSteps, stepsPerEpoch, density), parsed);
+        return parsed;
     }
 }

@@ -61,6 +61,12 @@ public final class Trainer {
      * @throws NonFiniteLossException when a loss stops being finite (hooks see it in onEnd)
      */
     public void run(TrainState state) {
+        // creates missing slots and registers their roles, which the DST engine reads (SNFS's moments)
+        for (ParamGroup g : workload.groups()) {
+            if (!g.frozen()) {
+                g.optimizer().init(g.params(), state.slots());
+            }
+        }
         hooks.forEach(h -> h.onStart(state));
         Throwable failure = null;
         try {

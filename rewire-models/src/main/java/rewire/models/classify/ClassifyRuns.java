@@ -50,7 +50,7 @@ public final class ClassifyRuns {
                 split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
                 kernels);
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
-                config.train(), List.of());
+                config.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
     }
 
     private static Split load(DataSettings data) throws IOException {

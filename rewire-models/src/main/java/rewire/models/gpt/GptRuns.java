@@ -48,7 +48,7 @@ public final class GptRuns {
                 resolved.optim().transform(totalSteps), resolved.optim().learningRate(totalSteps), recipe, tokenizer,
                 split, resolved.data(), resolved.model(), totalSteps, seed.fold(DATA_STREAM), kernels);
         return new RunSpec(resolved.name(), resolved.seed(), Config.toYaml(resolved), Config.toPlain(resolved), workload,
-                resolved.train(), List.of());
+                resolved.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
     }
 
     /** The UTF-8 text of {@code file}, with an error that names the file when it is missing or not UTF-8. */

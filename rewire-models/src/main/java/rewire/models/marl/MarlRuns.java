@@ -55,7 +55,7 @@ public final class MarlRuns {
                 new EpisodeRunner(trainEnv, new Tape(kernels)), new EpisodeRunner(evalEnv, new Tape(kernels)),
                 mast.replay(learner.bufferEpisodes()), learner, seed.fold(LEARNER_STREAM));
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
-                config.train(), List.of());
+                config.train(), recipe == null ? List.of() : recipe.warnings(shapes.shapes()));
     }
 
     private static List<SparsityPattern> fullPatterns(LayerMaker shapes) {

@@ -14,11 +14,11 @@ import static rewire.tensor.RandomCases.forEachSeed;
 import static rewire.tensor.RandomCases.intBetween;
 
 
-class SchedulesTest {
+class SparsitySchedulesTest {
 
     @Test
     void cosineDropFractionAtZeroHalfAndEnd() {
-        Schedule z = Schedules.cosine(0.3, 0, 1000);
+        Schedule z = Schedule.cosine(0.3, 0, 1000);
         assertEquals(0.3, z.at(0), 1e-12);
         assertEquals(0.15, z.at(500), 1e-12);
         assertEquals(0.0, z.at(1000), 1e-12);
@@ -27,7 +27,7 @@ class SchedulesTest {
 
     @Test
     void snfsAndFantasticWeightsPruneRateHasTheFloor() {
-        Schedule p = Schedules.cosine(0.5, 0.005, 10_000);
+        Schedule p = Schedule.cosine(0.5, 0.005, 10_000);
         assertEquals(0.5, p.at(0), 1e-12);
         assertEquals(0.005, p.at(10_000), 1e-12);
         assertEquals(0.005, p.at(20_000), 1e-12);
@@ -36,7 +36,7 @@ class SchedulesTest {
 
     @Test
     void gmpCubicReachesItsEndpointsAndIsMonotoneAndFrontLoaded() {
-        Schedule d = Schedules.gmpCubic(1.0, 0.1, 100, 1100);
+        Schedule d = SparsitySchedules.gmpCubic(1.0, 0.1, 100, 1100);
         assertEquals(1.0, d.at(0), 1e-12);
         assertEquals(1.0, d.at(100), 1e-12);
         assertEquals(0.1, d.at(1100), 1e-12);
@@ -55,8 +55,7 @@ class SchedulesTest {
     @Test
     void chtssSigmoidDecayInDensityReachesItsEndpointsAndIsSymmetric() {
         // the recipe's schedule: density from 0.5 to 0.1 over 80 prune iterations of 100 steps
-        Schedule d = Recipes.standard().withGrowCriterion(Recipes.CH_GROWER, GrowCriterion.random())
-                .create("chtss", new Recipes.Plan(10_000, 100, 0.1)).rewirer().density();
+        Schedule d = Recipes.standard().create("chtss", new Recipes.Plan(10_000, 100, 0.1)).rewirer().density();
         int n = 80;
         assertEquals(0.5, d.at(0), 1e-12);
         assertEquals(0.1, d.at(100L * n), 1e-12);
@@ -69,33 +68,24 @@ class SchedulesTest {
 
     @Test
     void piecewiseLinearFallsHoldsAndRises() {
-        Schedule d = Schedules.piecewiseLinear(new long[] {0, 100, 300, 400}, new double[] {1, 0.1, 0.1, 0.5});
+        Schedule d = SparsitySchedules.piecewiseLinear(new long[] {0, 100, 300, 400}, new double[] {1, 0.1, 0.1, 0.5});
         assertEquals(1, d.at(0), 1e-12);
         assertEquals(0.55, d.at(50), 1e-12);
         assertEquals(0.1, d.at(200), 1e-12);
         assertEquals(0.3, d.at(350), 1e-12);
         assertEquals(0.5, d.at(1000), 1e-12);
         assertThrows(IllegalArgumentException.class,
-                () -> Schedules.piecewiseLinear(new long[] {0, 0}, new double[] {1, 1}));
+                () -> SparsitySchedules.piecewiseLinear(new long[] {0, 0}, new double[] {1, 1}));
     }
 
     @Test
     void phasedRestartsEachPhase() {
-        Schedule z = Schedules.phased(new long[] {0, 100}, Schedules.cosine(0.3, 0, 100), Schedules.cosine(0.2, 0, 50));
+        Schedule z = SparsitySchedules.phased(new long[] {0, 100}, Schedule.cosine(0.3, 0, 100), Schedule.cosine(0.2, 0, 50));
         assertEquals(0.3, z.at(0), 1e-12);
         assertEquals(0.15, z.at(50), 1e-12);
         assertEquals(0.2, z.at(100), 1e-12);
         assertEquals(0.1, z.at(125), 1e-12);
         assertEquals(0.0, z.at(500), 1e-12);
-    }
-
-    @Test
-    void linearRamp() {
-        Schedule t = Schedules.linear(1, 9, 0, 800);
-        assertEquals(1, t.at(0), 1e-12);
-        assertEquals(5, t.at(400), 1e-12);
-        assertEquals(9, t.at(800), 1e-12);
-        assertEquals(9, t.at(900), 1e-12);
     }
 
     @Test
@@ -106,10 +96,10 @@ class SchedulesTest {
             long step = intBetween(rng, 0, 100_000);
             double lo = Math.min(a, b) - 1e-12;
             double hi = Math.max(a, b) + 1e-12;
-            Schedule[] all = {Schedules.cosine(a, b, 10_000), Schedules.gmpCubic(a, b, 100, 20_000),
-                Schedules.linear(a, b, 10, 30_000), Schedules.piecewiseLinear(new long[] {0, 5000, 9000},
-                    new double[] {a, b, a}), Schedules.phased(new long[] {0, 7000}, Schedules.cosine(a, b, 7000),
-                    Schedules.cosine(a, b, 3000))};
+            Schedule[] all = {Schedule.cosine(a, b, 10_000), SparsitySchedules.gmpCubic(a, b, 100, 20_000),
+                SparsitySchedules.piecewiseLinear(new long[] {0, 5000, 9000},
+                    new double[] {a, b, a}), SparsitySchedules.phased(new long[] {0, 7000}, Schedule.cosine(a, b, 7000),
+                    Schedule.cosine(a, b, 3000))};
             for (Schedule s : all) {
                 double v = s.at(step);
                 assertTrue(v >= lo && v <= hi, s + " at " + step + " = " + v);
@@ -133,6 +123,28 @@ class SchedulesTest {
         assertTrue(Cadence.once(7).isUpdate(7));
         assertFalse(Cadence.once(7).isUpdate(8));
         assertFalse(Cadence.never().isUpdate(100));
+    }
+
+    @Test
+    void theLastUpdateOfARunIsTheLastUpdateStepBelowItsLength() {
+        Cadence every = Cadence.every(100, 0, 750);
+        assertEquals(700, every.lastUpdateBefore(10_000), "T_end bounds it");
+        assertEquals(600, every.lastUpdateBefore(700), "a run of 700 steps ends at step 699");
+        assertEquals(-1, every.lastUpdateBefore(100), "step 0 never updates");
+        Cadence window = Cadence.every(10, 25, 60);
+        assertEquals(55, window.lastUpdateBefore(1000));
+        assertEquals(25, window.lastUpdateBefore(26));
+        assertEquals(-1, window.lastUpdateBefore(25));
+        assertEquals(-1, Cadence.never().lastUpdateBefore(1000));
+        for (long end = 1; end < 900; end++) {
+            long last = -1;
+            for (long t = 0; t < end; t++) {
+                last = every.isUpdate(t) ? t : last;
+            }
+            assertEquals(last, every.lastUpdateBefore(end), "end " + end);
+        }
+        assertEquals("every 10 steps from step 25 before step 60", window.describe());
+        assertEquals("every 469 steps", Cadence.perEpoch(469).describe());
         assertThrows(IllegalArgumentException.class, () -> Cadence.every(0));
     }
 

@@ -4,34 +4,17 @@ import java.util.Arrays;
 import rewire.optim.Schedule;
 
 /**
- * Density and drop-fraction schedules of DST methods, as pure {@link Schedule}s of the step.
- * Densities are fractions of connections kept (1 = dense); a method written in sparsity
- * {@code s} maps to density {@code 1 - s} by the same formula, since every formula here is affine
- * in its endpoints. The generic shapes (constant, cosine) are {@link Schedule}'s own; CHTss's
- * sigmoid decay is {@link rewire.sparsity.ch.SigmoidSparsity} (use its {@code density()}).
+ * The density and drop-fraction shapes of DST methods that {@link Schedule} does not have, as
+ * pure schedules of the step: GMP's cubic decay, MST's phases. Densities are fractions of
+ * connections kept (1 = dense); a method written in sparsity {@code s} maps to density
+ * {@code 1 - s} by the same formula, since every formula here is affine in its endpoints. The
+ * generic shapes are {@link Schedule}'s own: RigL's drop fraction is
+ * {@code Schedule.cosine(zeta, 0, tEnd)}, the prune rate of SNFS and Fantastic Weights
+ * {@code Schedule.cosine(0.5, 0.005, steps)} (PyTorch's CosineAnnealingLR). CHTss's sigmoid decay
+ * is {@link rewire.sparsity.ch.SigmoidSparsity} (use its {@code density()}).
  */
-public final class Schedules {
-    private Schedules() {
-    }
-
-    /** The same value at every step ({@link Schedule#constant}). */
-    public static Schedule constant(double value) {
-        return Schedule.constant(value);
-    }
-
-    /**
-     * Cosine decay from {@code start} at step 0 to {@code floor} at step {@code length}, then flat:
-     * {@code floor + (start - floor) * (1 + cos(pi * t / length)) / 2}. RigL's drop fraction
-     * ({@code floor = 0}, {@code length = T_end}); SNFS and Fantastic Weights' prune rate
-     * ({@code floor = 0.005}, {@code length} = all steps, PyTorch's CosineAnnealingLR).
-     */
-    public static Schedule cosine(double start, double floor, long length) {
-        return Schedule.cosine(start, floor, length);
-    }
-
-    /** Linear from {@code start} at step {@code from} to {@code end} at step {@code to}, flat outside (CHTs temperature). */
-    public static Schedule linear(double start, double end, long from, long to) {
-        return piecewiseLinear(new long[] {from, to}, new double[] {start, end});
+public final class SparsitySchedules {
+    private SparsitySchedules() {
     }
 
     /**

@@ -10,7 +10,7 @@ import rewire.tensor.Rng;
  * they keep their value, as in RigL ({@code reinit_when_same=False}).
  */
 @FunctionalInterface
-public interface Init {
+public interface GrowthInit {
 
     /**
      * Values for the grown entries, one per entry index in {@code grownEntries} (increasing), or
@@ -21,11 +21,11 @@ public interface Init {
      */
     float[] values(SparsityPattern pattern, int[] grownEntries, Rng rng);
 
-    static Init zero() {
+    static GrowthInit zero() {
         return (pattern, grown, rng) -> null;
     }
 
-    static Init constant(float value) {
+    static GrowthInit constant(float value) {
         return (pattern, grown, rng) -> {
             float[] out = new float[grown.length];
             Arrays.fill(out, value);
@@ -34,7 +34,7 @@ public interface Init {
     }
 
     /** Gaussian with standard deviation {@code std}; SET's NumPy reference uses {@code N(0, 1) / 10}, std 0.1. */
-    static Init normal(double std) {
+    static GrowthInit normal(double std) {
         return (pattern, grown, rng) -> {
             float[] out = new float[grown.length];
             for (int i = 0; i < out.length; i++) {
@@ -45,7 +45,7 @@ public interface Init {
     }
 
     /** Uniform in {@code [-bound, bound)}. */
-    static Init uniform(double bound) {
+    static GrowthInit uniform(double bound) {
         return (pattern, grown, rng) -> {
             float[] out = new float[grown.length];
             for (int i = 0; i < out.length; i++) {
@@ -56,7 +56,7 @@ public interface Init {
     }
 
     /** He (Kaiming) normal by each row's actual fan-in in the new pattern: std {@code sqrt(2 / nnz(row))}. */
-    static Init heByFanIn() {
+    static GrowthInit heByFanIn() {
         return (pattern, grown, rng) -> {
             float[] out = new float[grown.length];
             int row = 0;
