@@ -2,7 +2,6 @@ package rewire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -83,11 +82,13 @@ final class RunConsole {
                 bar.finish();
             }
             summary(run.spec(), outcome.summary());
-            Path report = ReportBuilder.build(run.folder().dir());
-            out.printf("Report     %s%n", report);
             if (outcome.stopped()) {
-                out.printf("Stopped    at step %d of %d; checkpoint written. Resume with:%n  rewire resume %s%n",
-                        outcome.step(), run.spec().totalSteps(), run.folder().dir());
+                // the JVM may be shutting down (a signal): no plotting now, it would start AWT
+                out.printf("Stopped    at step %d of %d; checkpoint written. Resume with:%n  rewire resume %s%n"
+                        + "Report     rewire report %s builds it%n", outcome.step(), run.spec().totalSteps(),
+                        run.folder().dir(), run.folder().dir());
+            } else {
+                out.printf("Report     %s%n", ReportBuilder.build(run.folder().dir()));
             }
             out.flush();
             return outcome;
