@@ -59,11 +59,4 @@ public final class VectorKernels implements KernelProvider {
                      float[] c, int cOff, int ldc, boolean accumulate) {
         Gemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
-
-    // dst (features, dstCols)[:, col .. col + count) = standardized pixels of a tile of examples
-    @Override
-    public void pixelsTransposed(int[] words, int features, float mean, float std, float[] dst, int dstCols,
-                                 int col, int count) {
-        PixelTiles.run(words, features, mean, std, dst, dstCols, col, count);
-    }
 }

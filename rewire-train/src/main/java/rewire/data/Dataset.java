@@ -1,7 +1,6 @@
 package rewire.data;
 
 import java.util.Arrays;
-import rewire.kernel.KernelProvider;
 import rewire.tensor.Shape;
 
 /**
@@ -139,20 +138,17 @@ public final class Dataset {
         return x != null ? x[k] : pixels.value(k, features());
     }
 
-    /** Examples per tile of {@link #transposeInto}: those of a pixel kernel call. */
-    static final int TILE = KernelProvider.PIXEL_TILE;
-
     /**
      * Writes the examples {@code indices} feature-major into {@code dst}: {@code dst[f * B + b]}
-     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of {@link #TILE}
-     * examples keep both the reads (along an example) and the writes (along a feature row)
-     * contiguous. Pixel rows are first copied into {@code words} ({@code TILE * ceil(features() / 4)}
-     * ints, see {@link Pixels#transposeInto}): the copies stream each randomly placed example from
-     * memory at full speed, where reading them a feature at a time waited on a cache miss per
-     * example and line. {@code kernels} standardizes the pixels.
+     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of
+     * {@link Pixels#TILE} examples keep both the reads (along an example) and the writes (along a
+     * feature row) contiguous. Pixel rows are first copied into {@code words}
+     * ({@code Pixels.TILE * ceil(features() / 4)} ints, see {@link Pixels#transposeInto}): the
+     * copies stream each randomly placed example from memory at full speed, where reading them a
+     * feature at a time waited on a cache miss per example and line.
      */
-    void transposeInto(int[] indices, float[] dst, int[] words, KernelProvider kernels) {
-        final int tile = TILE;
+    void transposeInto(int[] indices, float[] dst, int[] words) {
+        final int tile = Pixels.TILE;
         int features = features();
         int size = indices.length;
         for (int b0 = 0; b0 < size; b0 += tile) {
@@ -164,7 +160,7 @@ public final class Dataset {
                     }
                 }
             } else {
-                pixels.transposeInto(indices, b0, b1, features, dst, words, kernels);
+                pixels.transposeInto(indices, b0, b1, features, dst, words);
             }
         }
     }

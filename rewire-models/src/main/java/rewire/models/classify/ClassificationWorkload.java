@@ -36,10 +36,9 @@ public final class ClassificationWorkload implements Workload {
         this.name = name;
         this.model = model;
         // with more than one thread the next batch is gathered in the background while a step trains
-        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng)
-                .filledBy(kernels.provider());
+        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng);
         this.train = kernels.info().threads() > 1 ? shuffled.prefetching() : shuffled;
-        this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP).filledBy(kernels.provider());
+        this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP);
         this.inputImage = inputImage;
         this.evalTape = new Tape(kernels);
         if (this.train.batchesPerEpoch() == 0) {
