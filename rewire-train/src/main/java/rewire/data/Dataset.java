@@ -70,6 +70,26 @@ public final class Dataset {
         }
     }
 
+    /**
+     * The same examples and labels with {@code classes} classes, for example to give a training and
+     * a test set read apart the same count.
+     *
+     * @throws IllegalArgumentException when a label is outside {@code [0, classes)}, naming the example
+     */
+    public Dataset withClasses(int classes) {
+        check(name, exampleShape, x != null ? x.length : pixels.data().length, labels, classes);
+        return new Dataset(name, exampleShape, x, pixels, labels, classes);
+    }
+
+    /** The number of classes that {@code labels} (each at least 0) name: the largest plus one, at least 1. */
+    static int classesOf(int[] labels) {
+        int max = 0;
+        for (int label : labels) {
+            max = Math.max(max, label);
+        }
+        return max + 1;
+    }
+
     /** A short name for messages, such as "fashion-mnist/train". */
     public String name() {
         return name;
