@@ -7,7 +7,7 @@ import rewire.data.Standardization;
 /**
  * The data section of a classification run.
  *
- * @param format      fashion-mnist, idx, csv or npy (see {@link DataFormat})
+ * @param format      fashion-mnist, idx, csv or npy (docs/data.md describes each)
  * @param dir         the folder holding the Fashion-MNIST IDX files (format fashion-mnist)
  * @param train       the training files (formats idx, csv, npy)
  * @param test        the test files (formats idx, csv, npy)
