@@ -13,6 +13,13 @@ import rewire.tensor.Shape;
  *
  * <p>Immutable: the arrays are owned by the dataset, never handed out for writing; transformations
  * such as {@link Standardization#apply} return a new dataset. Batches are cut by a {@link Batcher}.
+ *
+ * <p>For library users: build a dataset from your own arrays with {@link #of} (the example-major
+ * features and the labels), or read one with {@link FashionMnist}, {@link IdxDataset},
+ * {@link CsvDataset} or {@link NpyDataset}; pair a training and a test set in a {@link Split},
+ * standardize them with {@link Split#standardized}, and hand the split to a workload (for example
+ * {@code Classification.mlp}), which batches it with a {@link Batcher}. docs/data.md has a
+ * worked example that the test suite compiles and runs.
  */
 public final class Dataset {
     private final String name;
