@@ -24,7 +24,7 @@ final class ClassifyData {
         Dataset train;
         Dataset test;
         if (data.format() == DataFormat.FASHION_MNIST) {
-            Split split = FashionMnist.load(Path.of(data.dir()));
+            Split split = FashionMnist.load(data.dir());
             train = split.train();
             test = split.test();
         } else {

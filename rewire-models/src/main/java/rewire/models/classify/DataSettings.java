@@ -1,5 +1,6 @@
 package rewire.models.classify;
 
+import java.nio.file.Path;
 import rewire.data.CsvDataset;
 import rewire.data.FashionMnist;
 import rewire.data.Standardization;
@@ -19,7 +20,7 @@ import rewire.data.Standardization;
  * @param trainLimit  use only the first N training examples (0: all), for quick runs
  * @param testLimit   evaluate on only the first N test examples (0: all)
  */
-public record DataSettings(DataFormat format, String dir, DataFiles train, DataFiles test, int labelColumn,
+public record DataSettings(DataFormat format, Path dir, DataFiles train, DataFiles test, int labelColumn,
                            int classes, int batchSize, int evalBatch, Standardization.Mode standardize,
                            int trainLimit, int testLimit) {
 
@@ -56,7 +57,7 @@ public record DataSettings(DataFormat format, String dir, DataFiles train, DataF
     }
 
     public static DataSettings defaults() {
-        return new DataSettings(DataFormat.FASHION_MNIST, FashionMnist.DEFAULT_DIR.toString(), DataFiles.defaults(),
+        return new DataSettings(DataFormat.FASHION_MNIST, FashionMnist.DEFAULT_DIR, DataFiles.defaults(),
                 DataFiles.defaults(), 0, 0, 128, 1000, Standardization.Mode.GLOBAL, 0, 0);
     }
 }

@@ -2,6 +2,7 @@ package rewire.models.gpt;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The data section of a GPT run.
@@ -17,8 +18,8 @@ import java.util.List;
  * @param vocabulary    the tokenizer's code points; empty builds it from the text, and the run's
  *                      config.yaml stores the result
  */
-public record GptDataSettings(String text, double trainFraction, int batchSize, int stepsPerEpoch, int evalBatches,
-                              List<Integer> vocabulary) {
+public record GptDataSettings(Optional<Path> text, double trainFraction, int batchSize, int stepsPerEpoch,
+                              int evalBatches, List<Integer> vocabulary) {
 
     public GptDataSettings {
         vocabulary = List.copyOf(vocabulary);
@@ -33,7 +34,7 @@ public record GptDataSettings(String text, double trainFraction, int batchSize, 
 
     /** nanoGPT's data settings, with no text: a run must name one (there is no corpus every machine has). */
     public static GptDataSettings defaults() {
-        return new GptDataSettings("", 0.9, 12, 250, 100, List.of());
+        return new GptDataSettings(Optional.empty(), 0.9, 12, 250, 100, List.of());
     }
 
     /**
@@ -42,12 +43,9 @@ public record GptDataSettings(String text, double trainFraction, int batchSize, 
      * @throws IllegalArgumentException when {@code data.text} is not set, naming the shipped corpus
      */
     public Path textFile() {
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("data.text is not set: name a UTF-8 text file, for example the"
-                    + " Shakespeare that the repository ships (data.text=examples/data/tinyshakespeare.txt), or start"
-                    + " from a GPT example: rewire train examples/gpt-shakespeare.yaml");
-        }
-        return Path.of(text);
+        return text.orElseThrow(() -> new IllegalArgumentException("data.text is not set: name a UTF-8 text file,"
+                + " for example the Shakespeare that the repository ships (data.text=examples/data/tinyshakespeare.txt),"
+                + " or start from a GPT example: rewire train examples/gpt-shakespeare.yaml"));
     }
 
     /** These settings with the vocabulary filled in. */
