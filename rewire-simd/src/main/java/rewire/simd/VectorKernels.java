@@ -10,7 +10,7 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link Gemm}, {@link Transpose} and {@link PixelTiles}; like every provider they check nothing, allocate nothing,
+ * {@link Gemm} and {@link Transpose}; like every provider they check nothing, allocate nothing,
  * and give bitwise the same output for any split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
