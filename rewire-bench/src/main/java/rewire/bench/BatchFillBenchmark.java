@@ -9,7 +9,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,16 +17,14 @@ import rewire.data.Batcher;
 import rewire.data.FashionMnist;
 import rewire.data.LastBatch;
 import rewire.data.Standardization;
-import rewire.kernel.KernelProvider;
-import rewire.kernel.ScalarKernels;
 import rewire.tensor.Rng;
 
 /**
  * The input side of a training step: one shuffled batch of 128 Fashion-MNIST images gathered from
- * the training set (kept as bytes) and written standardized and feature-major, with the scalar
- * reference kernels or the machine's default ones (the vector kernels when the Vector API is on).
- * Batches run through the whole epoch in order, so every image is fetched from wherever it lies in
- * the 47 MB of pixels, as in training. Needs {@code apt-get install -y dataset-fashion-mnist}.
+ * the training set (kept as bytes) and written standardized and feature-major by the data side's
+ * plain-Java fill (no kernel provider takes part). Batches run through the whole epoch in order,
+ * so every image is fetched from wherever it lies in the 47 MB of pixels, as in training. Needs
+ * {@code apt-get install -y dataset-fashion-mnist}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,18 +33,13 @@ import rewire.tensor.Rng;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class BatchFillBenchmark {
-    /** {@code scalar}: the reference kernels; {@code default}: {@code Kernels.defaults()}'s. */
-    @Param({"scalar", "default"})
-    public String kernels;
-
     private Batcher batcher;
     private int index;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        KernelProvider provider = kernels.equals("scalar") ? new ScalarKernels() : LayerOperands.kernels(1).provider();
         var train = FashionMnist.load().standardized(Standardization.Mode.GLOBAL).train();
-        batcher = Batcher.shuffled(train, 128, LastBatch.DROP, new Rng(1)).filledBy(provider);
+        batcher = Batcher.shuffled(train, 128, LastBatch.DROP, new Rng(1));
     }
 
     /** The next batch of the epoch (the epoch's order is drawn once, at its first batch). */

@@ -64,23 +64,4 @@ public interface KernelProvider extends DenseGemm {
 
     /** {@code dst (cols, rows) = src (rows, cols)} transposed, for source rows {@code [rowFrom, rowTo)}. */
     void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo);
-
-    /** Examples side by side in the words of {@link #pixelsTransposed}. */
-    int PIXEL_TILE = 16;
-
-    /**
-     * A tile of up to {@link #PIXEL_TILE} images, standardized and written feature-major (the
-     * input batch of a classifier): for examples {@code j < count} and features {@code f},
-     * {@code dst[f * dstCols + col + j] = (p / 255f - mean) / std}, with exactly these float
-     * operations, where {@code p} is pixel {@code f} of example {@code j}: the unsigned byte in
-     * bits {@code 8q .. 8q + 7} of {@code words[w * PIXEL_TILE + j]}, {@code f = 4w + q}. The
-     * caller lays the tile's pixel rows out this way so that one load reads four pixels of every
-     * example. Runs on the caller's thread and writes only columns {@code [col, col + count)}.
-     *
-     * <pre>
-     * words : (ceil(features / 4), PIXEL_TILE)   dst : (features, dstCols)
-     * </pre>
-     */
-    void pixelsTransposed(int[] words, int features, float mean, float std, float[] dst, int dstCols, int col,
-                          int count);
 }

@@ -10,7 +10,7 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link Gemm}, {@link Transpose} and {@link PixelTiles}; like every provider they check nothing, allocate nothing,
+ * {@link Gemm} and {@link Transpose}; like every provider they check nothing, allocate nothing,
  * and give bitwise the same output for any split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
@@ -58,12 +58,5 @@ public final class VectorKernels implements KernelProvider {
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         Gemm.run(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-    }
-
-    // dst (features, dstCols)[:, col .. col + count) = standardized pixels of a tile of examples
-    @Override
-    public void pixelsTransposed(int[] words, int features, float mean, float std, float[] dst, int dstCols,
-                                 int col, int count) {
-        PixelTiles.run(words, features, mean, std, dst, dstCols, col, count);
     }
 }

@@ -1,6 +1,8 @@
 /**
  * Kernels on the incubating Vector API: {@link rewire.simd.VectorKernels}, the
- * {@link rewire.kernel.KernelProvider} that rewire-core finds through {@code ServiceLoader}.
+ * {@link rewire.kernel.KernelProvider} that rewire-core finds through {@code ServiceLoader}, and
+ * {@link rewire.simd.VectorPixelFill}, the {@link rewire.kernel.PixelFill} that {@code rewire.data}
+ * finds the same way.
  *
  * <p>All kernels take feature-major operands, whose rows are contiguous runs of the batch, so the
  * batch is the vector dimension: sparse times dense holds an output row's slice in registers

@@ -68,11 +68,4 @@ class CountingProvider implements KernelProvider {
         calls.incrementAndGet();
         inner.transpose(src, rows, cols, dst, rowFrom, rowTo);
     }
-
-    @Override
-    public void pixelsTransposed(int[] words, int features, float mean, float std, float[] dst, int dstCols,
-                                 int col, int count) {
-        calls.incrementAndGet();
-        inner.pixelsTransposed(words, features, mean, std, dst, dstCols, col, count);
-    }
 }

@@ -1,6 +1,5 @@
 package rewire.data;
 
-import rewire.kernel.KernelProvider;
 import rewire.tensor.Tensor;
 
 /**
@@ -23,7 +22,7 @@ public final class Batch {
         this.x = Tensor.zeros(features, size);
         this.labels = new int[size];
         this.indices = new int[size];
-        this.words = new int[Dataset.TILE * ((features + 3) / 4)];
+        this.words = new int[Pixels.TILE * ((features + 3) / 4)];
     }
 
     /** The features, shape {@code (features, B)}, feature-major. */
@@ -53,14 +52,14 @@ public final class Batch {
 
     /**
      * Fills this batch with the examples {@code order[from .. from + B)} of {@code data}
-     * ({@link Dataset#transposeInto}; {@code kernels} standardizes pixel datasets).
+     * ({@link Dataset#transposeInto}).
      */
-    void fill(Dataset data, int[] order, int from, KernelProvider kernels) {
+    void fill(Dataset data, int[] order, int from) {
         int size = size();
         for (int b = 0; b < size; b++) {
             indices[b] = order[from + b];
             labels[b] = data.label(indices[b]);
         }
-        data.transposeInto(indices, x.data(), words, kernels);
+        data.transposeInto(indices, x.data(), words);
     }
 }

@@ -8,8 +8,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import rewire.kernel.KernelProvider;
-import rewire.kernel.ScalarKernels;
 import rewire.tensor.Rng;
 
 /**
@@ -28,7 +26,6 @@ import rewire.tensor.Rng;
  * for any other batch than the next one waits for the fill in flight and fills synchronously.
  */
 public final class Batcher {
-    private static final KernelProvider REFERENCE = new ScalarKernels();
     // One daemon thread shared by every prefetching batcher; it ends after a second without work.
     private static final ExecutorService PREFETCH = prefetchThread();
 
@@ -48,7 +45,6 @@ public final class Batcher {
     private final Rng rng;
     private final int[] order;
     private final boolean prefetch;
-    private final KernelProvider kernels;  // standardizes pixel batches
     private long orderEpoch = -1;
     // [slot]: a plain batcher uses slot 0 only; a prefetching one alternates, so that the batch the
     // caller holds and the one being filled are never the same object
@@ -60,7 +56,7 @@ public final class Batcher {
     private long pendingEpoch;
     private int pendingIndex;
 
-    private Batcher(Dataset data, int batchSize, LastBatch last, Rng rng, boolean prefetch, KernelProvider kernels) {
+    private Batcher(Dataset data, int batchSize, LastBatch last, Rng rng, boolean prefetch) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -70,7 +66,6 @@ public final class Batcher {
         this.rng = rng;
         this.order = new int[data.size()];
         this.prefetch = prefetch;
-        this.kernels = kernels;
     }
 
     /** Batches in a fresh random order every epoch, drawn from {@code rng.fold(epoch)}; {@code rng} is not advanced. */
@@ -78,30 +73,17 @@ public final class Batcher {
         if (rng == null) {
             throw new IllegalArgumentException("a shuffled batcher needs an Rng");
         }
-        return new Batcher(data, batchSize, last, rng, false, REFERENCE);
+        return new Batcher(data, batchSize, last, rng, false);
     }
 
     /** Batches in dataset order, the same every epoch (for evaluation). */
     public static Batcher inOrder(Dataset data, int batchSize, LastBatch last) {
-        return new Batcher(data, batchSize, last, null, false, REFERENCE);
+        return new Batcher(data, batchSize, last, null, false);
     }
 
     /** A batcher over the same data and order that fills each next batch in the background (see the class comment). */
     public Batcher prefetching() {
-        return new Batcher(data, batchSize, last, rng, true, kernels);
-    }
-
-    /**
-     * A batcher over the same data and order whose batches of pixels are standardized by
-     * {@code kernels} (for example the vector kernels of {@code Kernels.provider()}); the values
-     * are the same bits with any provider, only the speed differs. The default is the scalar
-     * reference.
-     */
-    public Batcher filledBy(KernelProvider kernels) {
-        if (kernels == null) {
-            throw new IllegalArgumentException("a batcher needs kernels to fill its batches");
-        }
-        return new Batcher(data, batchSize, last, rng, prefetch, kernels);
+        return new Batcher(data, batchSize, last, rng, true);
     }
 
     public Dataset dataset() {
@@ -152,7 +134,7 @@ public final class Batcher {
         int from = index * batchSize;
         int size = Math.min(batchSize, data.size() - from);
         Batch batch = buffer(size == batchSize ? full : partial, size);
-        batch.fill(data, order, from, kernels);
+        batch.fill(data, order, from);
         return batch;
     }
 

@@ -1,7 +1,6 @@
 package rewire.data;
 
 import java.util.Arrays;
-import rewire.kernel.KernelProvider;
 import rewire.tensor.Shape;
 
 /**
@@ -14,6 +13,13 @@ import rewire.tensor.Shape;
  *
  * <p>Immutable: the arrays are owned by the dataset, never handed out for writing; transformations
  * such as {@link Standardization#apply} return a new dataset. Batches are cut by a {@link Batcher}.
+ *
+ * <p>For library users: build a dataset from your own arrays with {@link #of} (the example-major
+ * features and the labels), or read one with {@link FashionMnist}, {@link IdxDataset},
+ * {@link CsvDataset} or {@link NpyDataset}; pair a training and a test set in a {@link Split},
+ * standardize them with {@link Split#standardized}, and hand the split to a workload (for example
+ * {@code Classification.mlp}), which batches it with a {@link Batcher}. docs/data.md has a
+ * worked example that the test suite compiles and runs.
  */
 public final class Dataset {
     private final String name;
@@ -69,6 +75,26 @@ public final class Dataset {
                         + " is outside [0, " + classes + ")");
             }
         }
+    }
+
+    /**
+     * The same examples and labels with {@code classes} classes, for example to give a training and
+     * a test set read apart the same count.
+     *
+     * @throws IllegalArgumentException when a label is outside {@code [0, classes)}, naming the example
+     */
+    public Dataset withClasses(int classes) {
+        check(name, exampleShape, x != null ? x.length : pixels.data().length, labels, classes);
+        return new Dataset(name, exampleShape, x, pixels, labels, classes);
+    }
+
+    /** The number of classes that {@code labels} (each at least 0) name: the largest plus one, at least 1. */
+    static int classesOf(int[] labels) {
+        int max = 0;
+        for (int label : labels) {
+            max = Math.max(max, label);
+        }
+        return max + 1;
     }
 
     /** A short name for messages, such as "fashion-mnist/train". */
@@ -139,20 +165,17 @@ public final class Dataset {
         return x != null ? x[k] : pixels.value(k, features());
     }
 
-    /** Examples per tile of {@link #transposeInto}: those of a pixel kernel call. */
-    static final int TILE = KernelProvider.PIXEL_TILE;
-
     /**
      * Writes the examples {@code indices} feature-major into {@code dst}: {@code dst[f * B + b]}
-     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of {@link #TILE}
-     * examples keep both the reads (along an example) and the writes (along a feature row)
-     * contiguous. Pixel rows are first copied into {@code words} ({@code TILE * ceil(features() / 4)}
-     * ints, see {@link Pixels#transposeInto}): the copies stream each randomly placed example from
-     * memory at full speed, where reading them a feature at a time waited on a cache miss per
-     * example and line. {@code kernels} standardizes the pixels.
+     * = feature f of example {@code indices[b]}, {@code B = indices.length}. Tiles of
+     * {@link Pixels#TILE} examples keep both the reads (along an example) and the writes (along a
+     * feature row) contiguous. Pixel rows are first copied into {@code words}
+     * ({@code Pixels.TILE * ceil(features() / 4)} ints, see {@link Pixels#transposeInto}): the
+     * copies stream each randomly placed example from memory at full speed, where reading them a
+     * feature at a time waited on a cache miss per example and line.
      */
-    void transposeInto(int[] indices, float[] dst, int[] words, KernelProvider kernels) {
-        final int tile = TILE;
+    void transposeInto(int[] indices, float[] dst, int[] words) {
+        final int tile = Pixels.TILE;
         int features = features();
         int size = indices.length;
         for (int b0 = 0; b0 < size; b0 += tile) {
@@ -164,7 +187,7 @@ public final class Dataset {
                     }
                 }
             } else {
-                pixels.transposeInto(indices, b0, b1, features, dst, words, kernels);
+                pixels.transposeInto(indices, b0, b1, features, dst, words);
             }
         }
     }

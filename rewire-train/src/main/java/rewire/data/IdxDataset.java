@@ -23,6 +23,22 @@ public final class IdxDataset {
         return pair(name, IdxReader.read(images, 3), IdxReader.read(labels, 1), classes);
     }
 
+    /**
+     * Reads and pairs {@code images} and {@code labels}, with as many classes as the labels name
+     * (the largest label plus one).
+     *
+     * @throws IdxFormatException naming the file at fault when either file is malformed or their
+     *     counts differ
+     */
+    public static Dataset read(String name, Path images, Path labels) throws IOException {
+        IdxArray y = IdxReader.read(labels, 1);
+        int classes = 1;
+        for (int i = 0; i < y.count(); i++) {
+            classes = Math.max(classes, y.unsigned(i) + 1);
+        }
+        return pair(name, IdxReader.read(images, 3), y, classes);
+    }
+
     /** Pairs images already read with their labels; see {@link #read}. */
     static Dataset pair(String name, IdxArray images, IdxArray labels, int classes) throws IdxFormatException {
         if (images.count() != labels.count()) {

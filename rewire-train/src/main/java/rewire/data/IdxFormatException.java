@@ -1,6 +1,5 @@
 package rewire.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -8,18 +7,10 @@ import java.nio.file.Path;
  * names the file and the defect (bad magic, wrong dimensions, fewer bytes than the header
  * promises, a count mismatch between images and labels, a label out of range).
  */
-public final class IdxFormatException extends IOException {
+public final class IdxFormatException extends DataFileException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-
     public IdxFormatException(Path file, String defect) {
-        super(file + ": " + defect);
-        this.file = file;
-    }
-
-    /** The file at fault. */
-    public Path file() {
-        return file;
+        super(file, defect);
     }
 }

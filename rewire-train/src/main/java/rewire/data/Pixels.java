@@ -3,7 +3,7 @@ package rewire.data;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import rewire.kernel.KernelProvider;
+import rewire.kernel.PixelFill;
 
 /**
  * Image features kept as the unsigned bytes of the file (one byte per pixel instead of a float),
@@ -18,7 +18,11 @@ import rewire.kernel.KernelProvider;
  * @param std  one (floored) standard deviation for all features, or one per feature
  */
 record Pixels(byte[] data, float[] mean, float[] std) {
-    private static final int PIXEL_TILE = KernelProvider.PIXEL_TILE;
+    /** Examples per tile of {@link #transposeInto}. */
+    static final int TILE = PixelFill.TILE;
+    // the fill of one mean and std for all features: a faster one a module offers (rewire-simd's),
+    // else the plain one
+    private static final PixelFill FILL = PixelFill.discovered().orElseGet(TablePixelFill::new);
     private static final float[] ZERO = {0f};
     private static final float[] ONE = {1f};
     private static final VarHandle FOUR_BYTES = MethodHandles.byteArrayViewVarHandle(int[].class,
@@ -46,35 +50,33 @@ record Pixels(byte[] data, float[] mean, float[] std) {
 
     /**
      * {@link Dataset#transposeInto} for the examples {@code indices[b0 .. b1)}, at most
-     * {@link KernelProvider#PIXEL_TILE}: their pixel rows are first laid out four to a word in
-     * {@code words} (pixel {@code 4w + q} of example {@code j} in byte {@code q} of
-     * {@code words[w * PIXEL_TILE + j]}), then standardized into columns {@code b0 .. b1} of
-     * {@code dst} by {@code kernels}, which read four pixels of every example per load.
+     * {@link #TILE}: their pixel rows are first laid out four to a word in {@code words} (pixel
+     * {@code 4w + q} of example {@code j} in byte {@code q} of {@code words[w * TILE + j]}), then
+     * standardized into columns {@code b0 .. b1} of {@code dst} ({@link PixelFill}).
      */
-    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst, int[] words,
-                       KernelProvider kernels) {
+    void transposeInto(int[] indices, int b0, int b1, int features, float[] dst, int[] words) {
         int whole = features / 4;
         for (int b = b0; b < b1; b++) {
             int j = b - b0;
             int src = indices[b] * features;
             for (int w = 0; w < whole; w++) {
-                words[w * PIXEL_TILE + j] = (int) FOUR_BYTES.get(data, src + 4 * w);
+                words[w * TILE + j] = (int) FOUR_BYTES.get(data, src + 4 * w);
             }
             if (whole * 4 < features) {  // the last one to three pixels
                 int word = 0;
                 for (int f = whole * 4; f < features; f++) {
                     word |= (data[src + f] & 0xFF) << (8 * (f - whole * 4));
                 }
-                words[whole * PIXEL_TILE + j] = word;
+                words[whole * TILE + j] = word;
             }
         }
         int size = indices.length;
         if (mean.length == 1) {
-            kernels.pixelsTransposed(words, features, mean[0], std[0], dst, size, b0, b1 - b0);
+            FILL.standardized(words, features, mean[0], std[0], dst, size, b0, b1 - b0);
             return;
         }
         for (int f = 0; f < features; f++) {
-            int from = (f >> 2) * PIXEL_TILE;
+            int from = (f >> 2) * TILE;
             int shift = 8 * (f & 3);
             for (int b = b0; b < b1; b++) {
                 int p = (words[from + b - b0] >>> shift) & 0xFF;

@@ -92,4 +92,15 @@ class DatasetTest {
         assertArrayEquals(stats.apply(split.test()).example(1), s.test().example(1));
         assertEquals(split, split.standardized(Standardization.Mode.NONE));
     }
+
+    @Test
+    void withClassesKeepsTheExamplesAndChecksEveryLabel() {
+        Dataset d = small(6);
+        Dataset wider = d.withClasses(d.classes() + 4);
+        assertEquals(d.classes() + 4, wider.classes());
+        assertEquals(d.label(5), wider.label(5));
+        assertEquals(d.feature(5, 1), wider.feature(5, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withClasses(1));
+        assertTrue(e.getMessage().contains("is outside [0, 1)"), e.getMessage());
+    }
 }

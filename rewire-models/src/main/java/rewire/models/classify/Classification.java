@@ -3,7 +3,6 @@ package rewire.models.classify;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import rewire.autodiff.ImageShape;
 import rewire.data.Split;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
@@ -18,9 +17,9 @@ public final class Classification {
     }
 
     /**
-     * An MLP over 28x28 single-channel images with the given hidden widths, sparse with the
-     * recipe's initial topology and rewired by it (or dense when {@code recipe} is null), trained
-     * on {@code data} in shuffled batches by {@code optimizer}.
+     * An MLP over the examples of {@code data} (images or flat vectors) with the given hidden
+     * widths, sparse with the recipe's initial topology and rewired by it (or dense when
+     * {@code recipe} is null), trained on {@code data} in shuffled batches by {@code optimizer}.
      */
     public static ClassificationWorkload mlp(Split data, int batchSize, Recipe recipe, Transform optimizer, Rng rng,
                                              int... hidden) {
@@ -29,13 +28,13 @@ public final class Classification {
             widths.add(h);
         }
         ModelSettings model = new ModelSettings("mlp", widths, List.of(), 1, 0, SparseLinear.DEFAULT_CROSSOVER);
-        ImageShape image = new ImageShape(1, 28, 28);
-        Architecture arch = new Architecture(model, image, data.train().classes());
+        Architecture arch = new Architecture(model, ClassifyData.input(data.train(), model), data.train().classes());
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), rng.fold(1));
         return new ClassificationWorkload("mlp-" + data.train().name(), arch.build(patterns, rng.fold(2)), optimizer,
-                null, recipe, data.train(), data.test(), batchSize, 1000, rng.fold(3), new int[] {28, 28},
+                null, recipe, data.train(), data.test(), batchSize, 1000, rng.fold(3),
+                ClassifyData.heatmapImage(data.train(), model),
                 Kernels.defaults());
     }
 }

@@ -55,10 +55,9 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         this.group = ParamGroup.builder("model", model.model()).optimizer(optimizer, learningRate).recipe(recipe)
                 .sparseLayers(model.sparseLayers(), model.sparseKernelShapes()).flopLayers(model.flopLayers()).build();
         // with more than one thread the next batch is gathered in the background while a step trains
-        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng)
-                .filledBy(kernels.provider());
+        Batcher shuffled = Batcher.shuffled(train, batchSize, LastBatch.DROP, dataRng);
         this.train = kernels.info().threads() > 1 ? shuffled.prefetching() : shuffled;
-        this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP).filledBy(kernels.provider());
+        this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP);
         this.inputImage = inputImage;
         this.evalTape = new Tape(kernels);
         if (this.train.batchesPerEpoch() == 0) {

@@ -9,6 +9,15 @@ import rewire.train.SparsitySettings;
  * properties file plus {@code key=value} overrides. Every section has defaults: the default run is
  * the MLP 784-1000-1000-1000-10 on Fashion-MNIST trained with RigL at 90% sparsity (ERK) by SGD
  * with momentum for 3 epochs.
+ *
+ * @param workload {@code classify}
+ * @param name     the run's name, the start of its folder's name: letters, digits, '.', '_' or '-'
+ * @param seed     the seed of every random draw of the run (data order, initialization, topology)
+ * @param model    the model section
+ * @param data     the data section
+ * @param train    the training loop section
+ * @param optim    the optimizer section
+ * @param sparsity the sparsity section
  */
 public record ClassifyConfig(String workload, String name, long seed, ModelSettings model, DataSettings data,
                              LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {

@@ -7,9 +7,7 @@ import java.util.List;
 import rewire.autodiff.ImageShape;
 import rewire.config.Config;
 import rewire.data.Dataset;
-import rewire.data.FashionMnist;
 import rewire.data.Split;
-import rewire.data.Standardization;
 import rewire.kernel.Kernels;
 import rewire.recipe.Recipe;
 import rewire.run.RunSpec;
@@ -27,13 +25,13 @@ public final class ClassifyRuns {
 
     /** Loads the data and builds everything the run needs. */
     public static RunSpec spec(ClassifyConfig config, Kernels kernels) throws IOException {
-        return spec(config, load(config.data()), kernels);
+        return spec(config, ClassifyData.load(config.data()), kernels);
     }
 
-    /** Builds the run on data already loaded (and standardized): 28x28 single-channel images. */
+    /** Builds the run on data already loaded (and standardized); the input shape is the examples'. */
     public static RunSpec spec(ClassifyConfig config, Split split, Kernels kernels) {
         Dataset train = split.train();
-        ImageShape image = new ImageShape(1, FashionMnist.SIDE, FashionMnist.SIDE);
+        ImageShape image = ClassifyData.input(train, config.model());
         Architecture arch = new Architecture(config.model(), image, train.classes());
         Rng seed = new Rng(config.seed());
         long stepsPerEpoch = train.size() / config.data().batchSize();
@@ -44,28 +42,12 @@ public final class ClassifyRuns {
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
         Architecture.Built model = arch.build(patterns, seed.fold(INIT_STREAM));
-        int[] inputImage = config.model().arch().equals("mlp") ? new int[] {image.height(), image.width()} : null;
+        int[] inputImage = ClassifyData.heatmapImage(train, config.model());
         ClassificationWorkload workload = new ClassificationWorkload(config.model().arch() + "-" + train.name(), model,
                 config.optim().transform(plannedSteps), config.optim().learningRate(plannedSteps), recipe, train,
                 split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
                 kernels);
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
                 config.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
-    }
-
-    private static Split load(DataSettings data) throws IOException {
-        Split split = FashionMnist.load(data.dir());
-        Dataset train = data.trainLimit() > 0 ? split.train().slice(0, Math.min(data.trainLimit(), split.train().size()))
-                : split.train();
-        Dataset test = data.testLimit() > 0 ? split.test().slice(0, Math.min(data.testLimit(), split.test().size()))
-                : split.test();
-        Standardization.Mode mode = switch (data.standardize()) {
-            case "none" -> Standardization.Mode.NONE;
-            case "global" -> Standardization.Mode.GLOBAL;
-            case "per-feature" -> Standardization.Mode.PER_FEATURE;
-            default -> throw new IllegalArgumentException("data.standardize must be none, global or per-feature, got '"
-                    + data.standardize() + "'");
-        };
-        return new Split(train, test).standardized(mode);
     }
 }

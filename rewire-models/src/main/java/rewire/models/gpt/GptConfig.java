@@ -11,6 +11,15 @@ import rewire.train.SparsitySettings;
  * batch 12, 2000 iterations (8 epochs of 250 steps), AdamW (beta2 0.99, weight decay 0.1 on
  * matrices), lr 1e-3 with 100 warm-up steps and cosine decay to 1e-4, gradient clipping at 1,
  * dense.
+ *
+ * @param workload {@code gpt}
+ * @param name     the run's name, the start of its folder's name: letters, digits, '.', '_' or '-'
+ * @param seed     the seed of every random draw of the run (batches, initialization, topology)
+ * @param model    the model section
+ * @param data     the data section
+ * @param train    the training loop section
+ * @param optim    the optimizer section
+ * @param sparsity the sparsity section
  */
 public record GptConfig(String workload, String name, long seed, GptModelSettings model, GptDataSettings data,
                         LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {

@@ -2,12 +2,14 @@ package rewire.models.gpt;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The data section of a GPT run.
  *
  * @param text          a UTF-8 text file (relative: to the configuration file's folder); the first
- *                      {@code trainFraction} of its characters train, the rest validate
+ *                      {@code trainFraction} of its characters train, the rest validate. No default:
+ *                      the examples name the shipped corpus, examples/data/tinyshakespeare.txt
  * @param trainFraction nanoGPT's 0.9
  * @param batchSize     sequences per step
  * @param stepsPerEpoch steps that make one "epoch" of the training loop (batches are random blocks,
@@ -16,22 +18,34 @@ import java.util.List;
  * @param vocabulary    the tokenizer's code points; empty builds it from the text, and the run's
  *                      config.yaml stores the result
  */
-public record GptDataSettings(Path text, double trainFraction, int batchSize, int stepsPerEpoch, int evalBatches,
-                              List<Integer> vocabulary) {
+public record GptDataSettings(Optional<Path> text, double trainFraction, int batchSize, int stepsPerEpoch,
+                              int evalBatches, List<Integer> vocabulary) {
 
     public GptDataSettings {
         vocabulary = List.copyOf(vocabulary);
-        if (text.toString().isEmpty() || batchSize < 1 || stepsPerEpoch < 1 || evalBatches < 1) {
-            throw new IllegalArgumentException("data: need a text path and batchSize, stepsPerEpoch, evalBatches >= 1;"
-                    + " got '" + text + "', " + batchSize + ", " + stepsPerEpoch + ", " + evalBatches);
+        if (batchSize < 1 || stepsPerEpoch < 1 || evalBatches < 1) {
+            throw new IllegalArgumentException("data: need batchSize, stepsPerEpoch, evalBatches >= 1; got "
+                    + batchSize + ", " + stepsPerEpoch + ", " + evalBatches);
         }
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("data.trainFraction must be in (0, 1), got " + trainFraction);
         }
     }
 
+    /** nanoGPT's data settings, with no text: a run must name one (there is no corpus every machine has). */
     public static GptDataSettings defaults() {
-        return new GptDataSettings(Path.of("../shared/data/tinyshakespeare/input.txt"), 0.9, 12, 250, 100, List.of());
+        return new GptDataSettings(Optional.empty(), 0.9, 12, 250, 100, List.of());
+    }
+
+    /**
+     * The text file to train on.
+     *
+     * @throws IllegalArgumentException when {@code data.text} is not set, naming the shipped corpus
+     */
+    public Path textFile() {
+        return text.orElseThrow(() -> new IllegalArgumentException("data.text is not set: name a UTF-8 text file,"
+                + " for example the Shakespeare that the repository ships (data.text=examples/data/tinyshakespeare.txt),"
+                + " or start from a GPT example: rewire train examples/gpt-shakespeare.yaml"));
     }
 
     /** These settings with the vocabulary filled in. */

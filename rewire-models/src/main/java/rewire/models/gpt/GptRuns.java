@@ -27,7 +27,7 @@ public final class GptRuns {
 
     /** Reads the text and builds everything the run needs; the vocabulary goes into the run's config. */
     public static RunSpec spec(GptConfig config, Kernels kernels) throws IOException {
-        return spec(config, readText(config.data().text()), kernels);
+        return spec(config, readText(config.data().textFile()), kernels);
     }
 
     /** Builds the run on {@code text}. */

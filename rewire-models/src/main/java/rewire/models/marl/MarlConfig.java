@@ -11,6 +11,17 @@ import rewire.train.SparsitySettings;
  * grad_norm_clip). A MAST run turns on the {@code mast} parts and sets {@code sparsity} to RigL
  * (examples/marl-3m-mast.yaml). One training step is one episode plus one gradient update, so
  * {@code train.epochs × learner.episodesPerEpoch} is the number of updates.
+ *
+ * @param workload {@code marl}
+ * @param name     the run's name, the start of its folder's name: letters, digits, '.', '_' or '-'
+ * @param seed     the seed of every random draw of the run (environment, exploration, initialization)
+ * @param env      the environment section
+ * @param network  the agent and mixer networks section
+ * @param learner  the learner section
+ * @param mast     the MAST section
+ * @param train    the training loop section
+ * @param optim    the optimizer section
+ * @param sparsity the sparsity section
  */
 public record MarlConfig(String workload, String name, long seed, EnvSettings env, NetworkSettings network,
                          LearnerSettings learner, MastSettings mast, LoopSettings train, OptimSettings optim,

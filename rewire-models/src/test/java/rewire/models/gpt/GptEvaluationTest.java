@@ -29,7 +29,7 @@ class GptEvaluationTest {
 
     private RunSpec spec() {
         GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, "local", 2, 0.25, 1.0);
-        GptDataSettings data = new GptDataSettings(Path.of("unused"), 0.9, 2, 8, 2, List.of());
+        GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2, List.of());
         GptConfig config = new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data,
                 new LoopSettings(2, 4, 0, 0, 3, 0, runs), GptTraceTest.tiny(
                 new SparsitySettings("dense", 1, List.of()), "none").optim(),
