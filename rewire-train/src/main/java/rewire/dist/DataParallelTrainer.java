@@ -63,30 +63,14 @@ public final class DataParallelTrainer {
 
     /** Trains from {@code state.step()} to {@code state.totalSteps()}. */
     public void run(TrainState state) {
-        for (ParamGroup g : workload.groups()) {
-            if (!g.frozen()) {
-                g.optimizer().init(g.params(), state.slots());
+        Trainer.drive(workload, hooks, state, () -> false, s -> {
+            long t = s.step();
+            if (rewiresAt(t)) {
+                driverStep(s);
+            } else {
+                localRound(s, roundLength(t, s.totalSteps()));
             }
-        }
-        hooks.forEach(h -> h.onStart(state));
-        Throwable failure = null;
-        try {
-            while (state.step() < state.totalSteps()) {
-                long t = state.step();
-                if (rewiresAt(t)) {
-                    driverStep(state);
-                } else {
-                    localRound(state, roundLength(t, state.totalSteps()));
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
-        } finally {
-            for (Hook h : hooks) {
-                h.onEnd(state, failure);
-            }
-        }
+        });
     }
 
     private boolean rewiresAt(long step) {

@@ -13,6 +13,7 @@ import rewire.optim.Slots;
 import rewire.train.ParamGroup;
 import rewire.train.StepContext;
 import rewire.train.StepResult;
+import rewire.train.Trainer;
 
 /**
  * The work of one shard, as pure functions of (replica configuration, snapshot, shard, steps): a
@@ -76,11 +77,7 @@ public final class Round {
 
     private static void prepare(Shardable replica, Snapshot snapshot, Shard shard, Slots slots) {
         snapshot.restoreInto(replica, slots);
-        for (ParamGroup g : replica.groups()) {
-            if (!g.frozen()) {
-                g.optimizer().init(g.params(), slots);
-            }
-        }
+        Trainer.initOptimizers(replica, slots);
         replica.restrictTo(shard);
     }
 

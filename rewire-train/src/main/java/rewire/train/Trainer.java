@@ -3,6 +3,8 @@ package rewire.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import rewire.autodiff.Tape;
 import rewire.kernel.Kernels;
 import rewire.nn.Param;
@@ -61,25 +63,42 @@ public final class Trainer {
      * @throws NonFiniteLossException when a loss stops being finite (hooks see it in onEnd)
      */
     public void run(TrainState state) {
-        // creates missing slots and registers their roles, which the DST engine reads (SNFS's moments)
-        for (ParamGroup g : workload.groups()) {
-            if (!g.frozen()) {
-                g.optimizer().init(g.params(), state.slots());
-            }
+        try {
+            drive(workload, hooks, state, stopRequested::get, this::step);
+        } finally {
+            tape.clear();
         }
+    }
+
+    /**
+     * The frame every training loop shares: each group's optimizer initialised (its slots and their
+     * roles, which the DST engine reads), every hook started, {@code advance} called while steps
+     * remain and {@code stop} says nothing else, every hook ended with the failure if there was one.
+     */
+    public static void drive(Workload workload, List<Hook> hooks, TrainState state, BooleanSupplier stop,
+                             Consumer<TrainState> advance) {
+        initOptimizers(workload, state.slots());
         hooks.forEach(h -> h.onStart(state));
         Throwable failure = null;
         try {
-            while (state.step() < state.totalSteps() && !stopRequested.get()) {
-                step(state);
+            while (state.step() < state.totalSteps() && !stop.getAsBoolean()) {
+                advance.accept(state);
             }
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
-            tape.clear();
             for (Hook h : hooks) {
                 h.onEnd(state, failure);
+            }
+        }
+    }
+
+    /** Creates every trained group's missing optimizer slots in {@code slots} and registers their roles. */
+    public static void initOptimizers(Workload workload, Slots slots) {
+        for (ParamGroup g : workload.groups()) {
+            if (!g.frozen()) {
+                g.optimizer().init(g.params(), slots);
             }
         }
     }

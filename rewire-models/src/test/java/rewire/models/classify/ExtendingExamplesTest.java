@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.data.IdxFiles;
+import rewire.models.JavaExample;
 
 /**
  * The three programs of docs/extending.md (a pruning criterion, a two-model workload, a

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rewire.models.JavaExample;
 
 /**
  * The worked example of docs/data.md (examples/java/OwnData.java: a dataset built from arrays,

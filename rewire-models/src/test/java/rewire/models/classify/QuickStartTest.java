@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.data.IdxFiles;
+import rewire.models.JavaExample;
 
 /**
  * The Java program of the README (examples/java/QuickStart.java) is in the README word for word,

@@ -1,4 +1,4 @@
-package rewire.run;
+package rewire.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,40 +8,69 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.kernel.Kernels;
 import rewire.nn.Param;
+import rewire.run.LoopSettings;
+import rewire.run.RunFolder;
+import rewire.run.RunRecord;
+import rewire.run.RunSpec;
+import rewire.run.TrainingRun;
 import rewire.train.ParamGroup;
+import rewire.train.Workload;
 
 /**
- * A tiny two-group workload with alternating updates trains through the run machinery: each group
- * with its own optimizer and sparsity regime, rewire reports per group, checkpoints holding both
- * groups. A run stopped on request and resumed ends with the bits of an uninterrupted one, and its
- * logs equal the uninterrupted run's line for line (no step logged twice).
+ * The two-model workload of docs/extending.md (examples/java/extending/TwoPlayers.java: a dense
+ * encoder and a RigL-rewired head updated in turn, each with its own optimizer) through the run
+ * machinery: rewire reports per group, checkpoints holding both groups. A run stopped on request
+ * and resumed ends with the bits of an uninterrupted one, and its logs equal the uninterrupted
+ * run's line for line (no step logged twice).
  */
 class TwoGroupRunTest {
-    private static final int EPOCHS = 4;
+    private static final int EPOCHS = 3;
+    private static final long STEPS = 30;   // 10 per epoch; the head rewires at steps 5, 10, 15, 20
+
+    @TempDir
+    static Path classes;
+    private static URLClassLoader loader;
+    private static Constructor<?> twoPlayers;
 
     @TempDir
     Path runs;
 
-    private RunSpec spec(String name, int keep) {
-        TwoGroupWorkload w = new TwoGroupWorkload(7, EPOCHS * TwoGroupWorkload.STEPS_PER_EPOCH);
-        LoopSettings loop = new LoopSettings(EPOCHS, 2, 0, 6, keep, 0, runs);
+    @BeforeAll
+    static void compileTheExample() throws Exception {
+        loader = new JavaExample(Path.of("../examples/java/extending/TwoPlayers.java")).loader(classes);
+        twoPlayers = loader.loadClass("TwoPlayers").getDeclaredConstructor(long.class, long.class);
+        twoPlayers.setAccessible(true);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        loader.close();
+    }
+
+    private RunSpec spec(String name, int keep) throws Exception {
+        Workload w = (Workload) twoPlayers.newInstance(7L, STEPS);
+        LoopSettings loop = new LoopSettings(EPOCHS, 2, 0, 10, keep, 0, runs);
         return new RunSpec(name, 7, "", Map.of(), w, loop, List.of());
     }
 
     @Test
-    void bothGroupsTrainWithTheirOwnOptimizerAndOnlyTheSparseOneRewires() throws IOException {
+    void bothGroupsTrainWithTheirOwnOptimizerAndOnlyTheSparseOneRewires() throws Exception {
         RunSpec spec = spec("groups", 3);
-        TwoGroupWorkload w = (TwoGroupWorkload) spec.workload();
+        Workload w = spec.workload();
         List<float[]> before = values(w);
         TrainingRun run = TrainingRun.start(spec, Kernels.defaults(), null);
         TrainingRun.Outcome outcome = run.run();
@@ -53,6 +82,7 @@ class TwoGroupRunTest {
         List<String> rewires = Files.readAllLines(run.folder().path(RunFolder.REWIRE));
         assertFalse(rewires.isEmpty(), "the head's RigL rewired");
         assertTrue(rewires.stream().allMatch(l -> l.contains("\"group\":\"head\"")), rewires.toString());
+        assertEquals(4, rewires.size(), "RigL rewires at steps 5, 10, 15 and 20");
         RunRecord record = run.folder().readRecord();
         assertEquals(List.of("encoder", "head"), record.groups().stream().map(RunRecord.Group::name).toList());
         assertEquals("dense", record.groups().get(0).recipe());
@@ -63,7 +93,7 @@ class TwoGroupRunTest {
     }
 
     @Test
-    void aRunStoppedOnRequestResumesToTheSameBitsAndLogs() throws IOException {
+    void aRunStoppedOnRequestResumesToTheSameBitsAndLogs() throws Exception {
         RunSpec whole = spec("whole", 3);
         TrainingRun uninterrupted = TrainingRun.start(whole, Kernels.defaults(), null);
         uninterrupted.run();
@@ -71,20 +101,20 @@ class TwoGroupRunTest {
         RunSpec first = spec("stopped", 3);
         AtomicReference<TrainingRun> running = new AtomicReference<>();
         TrainingRun stopped = TrainingRun.start(first, Kernels.defaults(), p -> {
-            if (p.step() == 10) {
+            if (p.step() == 13) {
                 running.get().requestStop();      // what Ctrl-C does, from the signal thread
             }
         });
         running.set(stopped);
         TrainingRun.Outcome outcome = stopped.run();
         assertEquals(RunRecord.STOPPED, outcome.status());
-        assertEquals(10, outcome.step());
+        assertEquals(13, outcome.step());
         assertEquals(RunRecord.STOPPED, stopped.folder().readRecord().status());
-        assertTrue(Files.isRegularFile(stopped.folder().checkpoint(10)), "a checkpoint at the point of the stop");
+        assertTrue(Files.isRegularFile(stopped.folder().checkpoint(13)), "a checkpoint at the point of the stop");
 
         RunSpec second = spec("stopped", 3);
         TrainingRun resumed = TrainingRun.resume(stopped.folder(), second, Kernels.defaults(), null);
-        assertEquals(10, resumed.startStep());
+        assertEquals(13, resumed.startStep());
         assertEquals(RunRecord.FINISHED, resumed.run().status());
         List<float[]> a = values(whole.workload());
         List<float[]> b = values(second.workload());
@@ -98,40 +128,40 @@ class TwoGroupRunTest {
     }
 
     @Test
-    void aResumeAfterACheckpointOnAnUpdateStepLogsThatUpdateOnce() throws IOException {
-        // checkpoints every 6 steps; the head rewires at steps 3, 6, 9, ...: the checkpoint after 6
-        // steps precedes the update at index 6, which the resumed run performs (and logs) itself
+    void aResumeAfterACheckpointOnAnUpdateStepLogsThatUpdateOnce() throws Exception {
+        // checkpoints every 10 steps; the head rewires at steps 5, 10, 15, ...: the checkpoint after
+        // 10 steps precedes the update at index 10, which the resumed run performs (and logs) itself
         RunSpec whole = spec("whole", 3);
         TrainingRun uninterrupted = TrainingRun.start(whole, Kernels.defaults(), null);
         uninterrupted.run();
         RunSpec first = spec("cut", 3);
         AtomicReference<TrainingRun> running = new AtomicReference<>();
         TrainingRun cut = TrainingRun.start(first, Kernels.defaults(), p -> {
-            if (p.step() == 8) {
+            if (p.step() == 14) {
                 running.get().requestStop();
             }
         });
         running.set(cut);
         cut.run();
-        Files.delete(cut.folder().checkpoint(8));                   // as if killed before the stop's checkpoint
-        cut.folder().pointAt(cut.folder().lastCheckpoint(), cut.folder().checkpoint(6));
+        Files.delete(cut.folder().checkpoint(14));                  // as if killed before the stop's checkpoint
+        cut.folder().pointAt(cut.folder().lastCheckpoint(), cut.folder().checkpoint(10));
         TrainingRun resumed = TrainingRun.resume(cut.folder(), spec("cut", 3), Kernels.defaults(), null);
-        assertEquals(6, resumed.startStep());
+        assertEquals(10, resumed.startStep());
         resumed.run();
         assertEquals(Files.readAllLines(uninterrupted.folder().path(RunFolder.REWIRE)),
                 Files.readAllLines(resumed.folder().path(RunFolder.REWIRE)));
     }
 
     @Test
-    void checkpointsKeepTheNewestFewAndTheBestAndStaleTemporariesGo() throws IOException {
+    void checkpointsKeepTheNewestFewAndTheBestAndStaleTemporariesGo() throws Exception {
         RunSpec spec = spec("keep", 2);
         TrainingRun run = TrainingRun.start(spec, Kernels.defaults(), null);
         run.run();
         List<Path> steps = run.folder().stepCheckpoints();
-        assertEquals(List.of(run.folder().checkpoint(18), run.folder().checkpoint(24)), steps);
+        assertEquals(List.of(run.folder().checkpoint(20), run.folder().checkpoint(30)), steps);
         assertTrue(Files.isRegularFile(run.folder().lastCheckpoint()));
         assertTrue(Files.isRegularFile(run.folder().bestCheckpoint()));
-        assertEquals(Files.size(run.folder().checkpoint(24)), Files.size(run.folder().lastCheckpoint()));
+        assertEquals(Files.size(run.folder().checkpoint(30)), Files.size(run.folder().lastCheckpoint()));
         RunRecord record = run.folder().readRecord();
         assertNotEquals(null, record.summary().bestStep(), "the best evaluation's step is recorded");
 
@@ -142,7 +172,7 @@ class TwoGroupRunTest {
     }
 
     @Test
-    void aRunWithoutACheckpointCannotResumeAndSaysWhy() throws IOException {
+    void aRunWithoutACheckpointCannotResumeAndSaysWhy() throws Exception {
         RunSpec spec = spec("early", 3);
         AtomicReference<TrainingRun> running = new AtomicReference<>();
         TrainingRun run = TrainingRun.start(spec, Kernels.defaults(), p -> running.get().requestStop());
@@ -154,7 +184,7 @@ class TwoGroupRunTest {
         assertTrue(e.getMessage().contains("has no checkpoint yet"), e.getMessage());
     }
 
-    private static List<float[]> values(rewire.train.Workload w) {
+    private static List<float[]> values(Workload w) {
         List<float[]> out = new ArrayList<>();
         for (ParamGroup g : w.groups()) {
             for (Param p : g.params()) {
