@@ -21,13 +21,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.kernel.Kernels;
-import rewire.nn.Param;
 import rewire.run.LoopSettings;
 import rewire.run.RunFolder;
 import rewire.run.RunRecord;
 import rewire.run.RunSpec;
 import rewire.run.TrainingRun;
-import rewire.train.ParamGroup;
 import rewire.train.Workload;
 
 /**
@@ -185,13 +183,7 @@ class TwoGroupRunTest {
     }
 
     private static List<float[]> values(Workload w) {
-        List<float[]> out = new ArrayList<>();
-        for (ParamGroup g : w.groups()) {
-            for (Param p : g.params()) {
-                out.add(p.values().clone());
-            }
-        }
-        return out;
+        return w.params().stream().map(p -> p.values().clone()).toList();
     }
 
     private static List<String> withoutTimes(Path metrics) throws IOException {

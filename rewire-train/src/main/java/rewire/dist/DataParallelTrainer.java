@@ -93,7 +93,7 @@ public final class DataParallelTrainer {
 
     private void localRound(TrainState state, long steps) {
         List<LocalUpdate> updates = backend.rounds(Snapshot.of(workload, state.slots(), state.step()), steps, seed);
-        for (Param p : Snapshot.params(workload)) {
+        for (Param p : workload.params()) {
             float[] mean = ShardMeans.mean(updates.stream().map(u -> u.values().get(p.name())).toList());
             System.arraycopy(mean, 0, p.values(), 0, mean.length);
             setSlots(state.slots(), p, updates);

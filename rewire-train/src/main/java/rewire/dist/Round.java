@@ -42,7 +42,7 @@ public final class Round {
         tape.clear();
         Map<String, float[]> values = new LinkedHashMap<>();
         Map<String, Map<String, float[]>> slotValues = new LinkedHashMap<>();
-        for (Param p : Snapshot.params(replica)) {
+        for (Param p : replica.params()) {
             values.put(p.name(), p.values().clone());
             Map<String, float[]> own = new LinkedHashMap<>();
             slots.of(p).forEach((name, v) -> own.put(name, v.clone()));

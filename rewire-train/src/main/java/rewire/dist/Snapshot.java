@@ -1,13 +1,11 @@
 package rewire.dist;
 
-import java.util.ArrayList;
 import java.util.List;
 import rewire.io.Checkpoint;
 import rewire.io.CorruptFileException;
 import rewire.io.ParamState;
 import rewire.nn.Param;
 import rewire.optim.Slots;
-import rewire.train.ParamGroup;
 import rewire.train.Workload;
 
 /**
@@ -22,7 +20,7 @@ public record Snapshot(long step, Checkpoint checkpoint) {
 
     /** The state of {@code workload}'s groups and {@code slots} after {@code step} steps. */
     public static Snapshot of(Workload workload, Slots slots, long step) {
-        List<Param> params = params(workload);
+        List<Param> params = workload.params();
         Checkpoint.Builder b = Checkpoint.builder();
         b.putLong(STEP, step);
         ParamState.putParams(b, params);
@@ -32,7 +30,7 @@ public record Snapshot(long step, Checkpoint checkpoint) {
 
     /** Puts this state into {@code workload}'s parameters and {@code slots} (patterns included). */
     public void restoreInto(Workload workload, Slots slots) {
-        List<Param> params = params(workload);
+        List<Param> params = workload.params();
         ParamState.restoreParams(checkpoint, params, slots);
         ParamState.restoreSlots(checkpoint, params, slots);
     }
@@ -48,11 +46,4 @@ public record Snapshot(long step, Checkpoint checkpoint) {
         return new Snapshot(c.longValue(STEP), c);
     }
 
-    static List<Param> params(Workload workload) {
-        List<Param> all = new ArrayList<>();
-        for (ParamGroup g : workload.groups()) {
-            all.addAll(g.params());
-        }
-        return all;
-    }
 }

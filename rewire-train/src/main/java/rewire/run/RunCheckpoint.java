@@ -2,14 +2,12 @@ package rewire.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import rewire.io.Checkpoint;
 import rewire.io.ParamState;
 import rewire.nn.Param;
 import rewire.optim.Slots;
 import rewire.train.Hook;
-import rewire.train.ParamGroup;
 import rewire.train.TrainState;
 import rewire.train.Workload;
 
@@ -27,7 +25,7 @@ public final class RunCheckpoint {
 
     /** Writes the checkpoint of {@code state} (after {@code state.step()} steps) atomically to {@code file}. */
     public static void save(Path file, TrainState state, List<Hook> hooks) throws IOException {
-        List<Param> params = params(state.workload());
+        List<Param> params = state.workload().params();
         Checkpoint.Builder b = Checkpoint.builder();
         b.putLong(STEP, state.step());
         ParamState.putParams(b, params);
@@ -45,7 +43,7 @@ public final class RunCheckpoint {
      */
     public static long restore(Path file, Workload workload, Slots slots, List<Hook> hooks) throws IOException {
         Checkpoint c = Checkpoint.read(file);
-        List<Param> params = params(workload);
+        List<Param> params = workload.params();
         ParamState.restoreParams(c, params, slots);
         ParamState.restoreSlots(c, params, slots);
         workload.restore(c);
@@ -55,12 +53,4 @@ public final class RunCheckpoint {
         return c.longValue(STEP);
     }
 
-    /** The parameters of every group, in group order. */
-    static List<Param> params(Workload workload) {
-        List<Param> all = new ArrayList<>();
-        for (ParamGroup g : workload.groups()) {
-            all.addAll(g.params());
-        }
-        return all;
-    }
 }

@@ -3,6 +3,7 @@ package rewire.train;
 import java.util.List;
 import java.util.Map;
 import rewire.io.Checkpoint;
+import rewire.nn.Param;
 
 /**
  * What a {@link Trainer} trains: one or more {@link ParamGroup}s, the data, and a step that
@@ -26,6 +27,11 @@ public interface Workload {
 
     /** The parameter groups, in the order they are reported; names are unique. */
     List<ParamGroup> groups();
+
+    /** Every group's parameters, group after group: what checkpoints and snapshots hold. */
+    default List<Param> params() {
+        return groups().stream().flatMap(g -> g.params().stream()).toList();
+    }
 
     /** Training steps in one epoch (one pass over the data, or the workload's unit of schedule). */
     long stepsPerEpoch();

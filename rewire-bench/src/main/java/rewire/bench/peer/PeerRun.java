@@ -137,7 +137,7 @@ public final class PeerRun {
     static double weightDensity(Workload w) {
         long nnz = 0;
         long all = 0;
-        for (Param p : params(w)) {
+        for (Param p : w.params()) {
             if (p instanceof SparseParam s) {
                 nnz += s.pattern().nnz();
                 all += (long) s.pattern().rows() * s.pattern().cols();
@@ -152,7 +152,7 @@ public final class PeerRun {
     // "name:out:in:nnz;..." for every weight layer, in order (nnz = out*in for a dense layer)
     static String layerLine(Workload w) {
         List<String> layers = new ArrayList<>();
-        for (Param p : params(w)) {
+        for (Param p : w.params()) {
             if (p instanceof SparseParam s) {
                 layers.add(p.name() + ":" + s.pattern().rows() + ":" + s.pattern().cols() + ":" + s.pattern().nnz());
             } else if (p instanceof DenseParam d && p.name().endsWith(".weight")) {
@@ -162,7 +162,4 @@ public final class PeerRun {
         return String.join(";", layers);
     }
 
-    private static List<Param> params(Workload w) {
-        return w.groups().stream().flatMap(g -> g.params().stream()).toList();
-    }
 }

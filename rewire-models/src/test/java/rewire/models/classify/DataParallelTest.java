@@ -14,7 +14,6 @@ import rewire.dist.DataParallelTrainer;
 import rewire.dist.LocalDataParallel;
 import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
-import rewire.nn.Param;
 import rewire.optim.Slots;
 import rewire.run.RunSpec;
 import rewire.tensor.Rng;
@@ -108,12 +107,6 @@ class DataParallelTest {
     }
 
     private static List<float[]> values(Workload w) {
-        List<float[]> out = new ArrayList<>();
-        for (ParamGroup g : w.groups()) {
-            for (Param p : g.params()) {
-                out.add(p.values().clone());
-            }
-        }
-        return out;
+        return w.params().stream().map(p -> p.values().clone()).toList();
     }
 }
