@@ -24,6 +24,8 @@ final class DensityPlot {
     private static final String SHARED = " Layers whose densities agree at every point (to within 0.2% of the "
             + "highest density drawn, less than a line's width) share one line, named with braces: "
             + "h{0..3}.mlp.{fc,proj}.weight stands for the fc and proj layers of blocks h0 to h3.";
+    /** Longest legend label; a line standing for more layers than fit is named by its first. */
+    private static final int LONGEST_LABEL = 40;
     /** Curves closer than this fraction of the highest density drawn are one line. */
     private static final double SAME_LINE = 0.002;
 
@@ -34,8 +36,16 @@ final class DensityPlot {
      * @param xy     [0] = steps, [1] = density in percent
      */
     record Line(List<String> layers, double[][] xy) {
+        /** The layers' brace name, or the first layer and a count when that name would crowd the legend. */
         String label() {
-            return BraceNames.join(layers);
+            String braced = BraceNames.join(layers);
+            return braced.length() <= LONGEST_LABEL ? braced
+                    : layers.get(0) + " and " + (layers.size() - 1) + " more";
+        }
+
+        /** Whether the label leaves layers unnamed, which the caption then lists. */
+        boolean abridged() {
+            return !label().equals(BraceNames.join(layers));
         }
     }
 
@@ -51,9 +61,13 @@ final class DensityPlot {
         XYChart chart = ChartStyle.lineChart("Density per layer", "step", "density (%)");
         chart.getStyler().setYAxisMin(0.0);
         lines.forEach(line -> ChartStyle.addLine(chart, line.label(), line.xy()[0], line.xy()[1]));
-        boolean shared = lines.stream().anyMatch(line -> line.layers().size() > 1);
-        return Optional.of(new Plot(FILE_NAME, "Density per layer", CAPTION + (shared ? SHARED : ""),
-                ChartStyle.png(chart)));
+        StringBuilder caption = new StringBuilder(CAPTION);
+        if (lines.stream().anyMatch(line -> line.layers().size() > 1)) {
+            caption.append(SHARED);
+        }
+        lines.stream().filter(Line::abridged).forEach(line -> caption.append(' ').append(line.label()).append(": ")
+                .append(String.join(", ", line.layers())).append('.'));
+        return Optional.of(new Plot(FILE_NAME, "Density per layer", caption.toString(), ChartStyle.png(chart)));
     }
 
     /** One line per distinct density curve of the layers with at least one known density, in file order. */

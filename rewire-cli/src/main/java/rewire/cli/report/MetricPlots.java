@@ -28,6 +28,8 @@ final class MetricPlots {
      *
      * @param windowed whether y is a mean over the logging window (loss, accuracy), so that a train
      *                 point averaging fewer steps is drawn apart; false for a value of one step (lr)
+     *                 and for a learner's scores against environment steps, whose train values are
+     *                 its status over recent episodes
      */
     private record Curve(String fileName, String title, String caption, ToDoubleFunction<MetricPoint> x,
                          String xTitle, ToDoubleFunction<MetricPoint> y, String yTitle, boolean windowed) {
@@ -63,7 +65,8 @@ final class MetricPlots {
         return plots;
     }
 
-    // a score against steps, or against environment steps for a learner that counts them
+    // a score against steps, or against environment steps for a learner that counts them (its train
+    // values are then its status over recent episodes, not a window mean)
     private static Curve scoreCurve(Score score, boolean episodes) {
         String title = Character.toUpperCase(score.label().charAt(0)) + score.label().substring(1);
         double scale = score.percent() ? 100 : 1;
@@ -71,7 +74,7 @@ final class MetricPlots {
         if (episodes) {
             return new Curve(score.key() + ".png", title, "Greedy evaluation episodes against the environment steps "
                     + "played so far.", p -> p.get("envSteps"), "environment steps", p -> scale * p.get(score.key()),
-                    yTitle, true);
+                    yTitle, false);
         }
         return new Curve(score.key() + ".png", title, SPLITS, p -> p.step(), "step", p -> scale * p.get(score.key()),
                 yTitle, true);

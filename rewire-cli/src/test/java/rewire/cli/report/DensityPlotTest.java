@@ -73,4 +73,24 @@ class DensityPlotTest {
         Plot plot = DensityPlot.render(run).orElseThrow();
         assertTrue(plot.caption().contains("share one line"), plot.caption());
     }
+
+    @Test
+    void aLineForManyUnrelatedLayersIsNamedByItsFirstAndTheCaptionListsThemAll() throws IOException {
+        List<String> names = List.of("agent.fc1.weight", "agent.gru.input.weight", "agent.gru.hidden.weight",
+                "mixer.hyperW1.0.weight", "mixer.hyperB1.weight", "mixer.v.0.weight");
+        StringBuilder layers = new StringBuilder();
+        StringBuilder updates = new StringBuilder();
+        for (String name : names) {
+            layers.append(layers.isEmpty() ? "" : ", ").append("{\"name\": \"" + name
+                    + "\", \"in\": 64, \"out\": 64, \"nnz\": 410, \"initialNnz\": 410}");
+            updates.append(updates.isEmpty() ? "" : ", ").append("{\"name\": \"" + name + "\", \"density\": 0.1}");
+        }
+        Files.writeString(dir.resolve("run.json"), "{\"name\": \"m\", \"status\": \"finished\", \"layers\": ["
+                + layers + "]}");
+        Files.writeString(dir.resolve("rewire.jsonl"), "{\"step\": 10, \"layers\": [" + updates + "]}\n");
+        RunData run = RunReader.read(dir);
+        assertEquals("agent.fc1.weight and 5 more", DensityPlot.lines(run).get(0).label());
+        String caption = DensityPlot.render(run).orElseThrow().caption();
+        assertTrue(caption.contains("agent.fc1.weight and 5 more: " + String.join(", ", names) + "."), caption);
+    }
 }

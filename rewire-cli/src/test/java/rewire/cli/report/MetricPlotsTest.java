@@ -43,6 +43,21 @@ class MetricPlotsTest {
     }
 
     @Test
+    void aLearnersScoresAgainstEnvironmentStepsAreItsStatusAndStayOnTheLine() throws IOException {
+        Files.writeString(dir.resolve("run.json"), "{\"name\": \"m\", \"status\": \"finished\", \"scores\": "
+                + "[{\"key\": \"winRate\", \"label\": \"test win rate\", \"direction\": \"HIGHER_IS_BETTER\", "
+                + "\"percent\": true}]}");
+        Files.writeString(dir.resolve("metrics.jsonl"), """
+                {"step": 7, "split": "train", "steps": 7, "loss": 0.56, "envSteps": 654, "winRate": 0.1}
+                {"step": 9, "split": "train", "steps": 2, "loss": 0.41, "envSteps": 700, "winRate": 0.2}
+                {"step": 9, "split": "test", "winRate": 0.25, "envSteps": 700}
+                """);
+        Map<String, Plot> plots = byFile(MetricPlots.render(RunReader.read(dir)));
+        assertTrue(plots.get("loss.png").caption().contains("drawn apart"), "the loss is a window mean");
+        assertFalse(plots.get("winRate.png").caption().contains("drawn apart"), plots.get("winRate.png").caption());
+    }
+
+    @Test
     void aRunOfWholeWindowsHasNoNote() throws IOException {
         Files.writeString(dir.resolve("run.json"), "{\"name\": \"w\", \"status\": \"finished\"}");
         Files.writeString(dir.resolve("metrics.jsonl"), """
