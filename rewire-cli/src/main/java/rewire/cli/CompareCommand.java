@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import rewire.cli.report.Formats;
 import rewire.cli.report.RunData;
 import rewire.cli.report.RunReader;
 import rewire.run.RunSummary;
@@ -60,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
                 primary == null ? "?" : primary.format(s.value(primary.key())),
                 String.format(Locale.ROOT, "%.3f", s.trainingFlopsRatio()),
                 String.format(Locale.ROOT, "%.3f", s.inferenceFlopsRatio()),
-                String.format(Locale.ROOT, "%.0f s", s.wallClockSeconds()),
+                Formats.seconds(s.wallClockSeconds()),
                 String.format(Locale.ROOT, "%,.0f %s/s", s.samplesPerSecond(), s.sampleUnit()));
     }
 }

@@ -15,7 +15,6 @@ import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.train.Evaluation;
-import rewire.train.Score;
 import rewire.train.Workload;
 
 /**
@@ -49,9 +48,8 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation e = w.evaluate(step);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s after step %d (%s split, %,d evaluated):%n", folder.dir(), step, e.split(), e.samples());
-        for (Score score : w.scores()) {
-            out.printf("  %-28s %s%n", score.label(), score.format(e.get(score)));
-        }
+        TextColumns.lines("  ", w.scores().stream().map(score -> List.of(score.label(), score.format(e.get(score))))
+                .toList()).forEach(out::println);
         out.flush();
         return 0;
     }

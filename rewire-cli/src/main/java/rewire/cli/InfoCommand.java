@@ -1,9 +1,14 @@
 package rewire.cli;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import rewire.kernel.Kernels;
 import rewire.kernel.SelfCheck;
 import rewire.sparse.CsrMatrix;
@@ -21,6 +26,11 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "Skip the speed probe (about one second).")
     boolean noProbe;
 
+    @Spec
+    CommandSpec spec;
+
+    private final List<List<String>> rows = new ArrayList<>();
+
     @Override
     public Integer call() {
         Kernels kernels = Kernels.defaults();
@@ -32,20 +42,20 @@ final class InfoCommand implements Callable<Integer> {
         row("BLAS", info.blas());
         row("Threads", info.threads() + " (set with -Drewire.threads=N or REWIRE_THREADS)");
         List<SelfCheck.Check> checks = SelfCheck.run(kernels);
-        boolean allOk = true;
-        for (SelfCheck.Check c : checks) {
-            row("Self-check", String.format("%-28s %s (max relative error %.1e)", c.op(), c.ok() ? "ok" : "FAILED",
-                    c.maxRelativeError()));
-            allOk &= c.ok();
-        }
+        List<List<String>> results = checks.stream().map(c -> List.of(c.op(), String.format(Locale.ROOT,
+                "%s (max relative error %.1e)", c.ok() ? "ok" : "FAILED", c.maxRelativeError()))).toList();
+        TextColumns.lines("", results).forEach(line -> row("Self-check", line));
         if (!noProbe) {
             probe(kernels);
         }
-        return allOk ? 0 : 1;
+        PrintWriter out = spec.commandLine().getOut();
+        TextColumns.lines("", rows).forEach(out::println);
+        out.flush();
+        return checks.stream().allMatch(SelfCheck.Check::ok) ? 0 : 1;
     }
 
     // One 1000 x 1000 layer, batch 128, 10% density: forward + input grad + weight grad, vs dense.
-    private static void probe(Kernels k) {
+    private void probe(Kernels k) {
         Rng rng = new Rng(1);
         int n = 1000;
         int batch = 128;
@@ -80,7 +90,7 @@ final class InfoCommand implements Callable<Integer> {
         return best;
     }
 
-    private static void row(String key, String value) {
-        System.out.printf("%-13s %s%n", key, value);
+    private void row(String key, String value) {
+        rows.add(List.of(key, value));
     }
 }

@@ -1,6 +1,8 @@
 package rewire.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,7 @@ import rewire.train.SparsitySettings;
                 + "or one recipe in detail.",
             "Options marked * have defaults not verified against the paper's code (see docs/methods.md)."})
 final class RecipesCommand implements Callable<Integer> {
+    private static final String INDENT = "    ";
 
     @Spec
     CommandSpec spec;
@@ -31,27 +34,45 @@ final class RecipesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Recipes recipes = SparsitySettings.registry();
         if (name != null) {
-            recipe(out, recipes.spec(name));  // throws for an unknown name, naming the nearest and all
+            print(out, List.of(), List.of(recipes.spec(name)));  // throws for an unknown name, naming the nearest and all
             return 0;
         }
-        out.printf("%-10s %s%n", SparsitySettings.DENSE, "no sparsity: every layer dense, never rewired");
-        for (String n : recipes.names()) {
-            recipe(out, recipes.spec(n));
-        }
+        print(out, List.of(List.of(SparsitySettings.DENSE, "no sparsity: every layer dense, never rewired")),
+                recipes.names().stream().<Recipes.Spec<?>>map(recipes::spec).toList());
+        TextColumns partColumns = TextColumns.fit(Parts.KINDS.stream().flatMap(k -> k.parts().stream())
+                .map(RecipesCommand::part).toList());
         for (Parts.Kind kind : Parts.KINDS) {
             out.printf("%n%s (%s):%n", kind.title(), kind.options());
-            for (Part p : kind.parts()) {
-                out.printf("    %-16s %s (%s)%n", p.key(), p.info().doc(), p.info().paper());
-            }
+            kind.parts().forEach(p -> out.println(partColumns.line(INDENT, part(p))));
         }
+        out.flush();
         return 0;
     }
 
-    private static void recipe(PrintWriter out, Recipes.Spec<?> s) {
-        out.printf("%-10s %s: %s%n", s.name(), s.paper(), s.summary());
-        for (RecipeOption o : s.options()) {
-            out.printf("    %-20s %-14s %s%s; %s%n", o.key(), o.defaultValue(), o.doc(), o.verified() ? "" : " *",
-                    o.valid());
+    // Lines without options first, then each recipe's line and its options: recipe names in one
+    // column, option keys and defaults in two more.
+    private static void print(PrintWriter out, List<List<String>> bare, List<Recipes.Spec<?>> specs) {
+        List<List<String>> heads = new ArrayList<>(bare);
+        specs.forEach(s -> heads.add(head(s)));
+        TextColumns headColumns = TextColumns.fit(heads);
+        TextColumns optionColumns = TextColumns.fit(specs.stream().flatMap(s -> s.options().stream())
+                .map(RecipesCommand::option).toList());
+        bare.forEach(row -> out.println(headColumns.line("", row)));
+        for (Recipes.Spec<?> s : specs) {
+            out.println(headColumns.line("", head(s)));
+            s.options().forEach(o -> out.println(optionColumns.line(INDENT, option(o))));
         }
+    }
+
+    private static List<String> head(Recipes.Spec<?> s) {
+        return List.of(s.name(), s.paper() + ": " + s.summary());
+    }
+
+    private static List<String> option(RecipeOption o) {
+        return List.of(o.key(), o.defaultValue(), o.doc() + (o.verified() ? "" : " *") + "; " + o.valid());
+    }
+
+    private static List<String> part(Part p) {
+        return List.of(p.key(), p.info().doc() + " (" + p.info().paper() + ")");
     }
 }

@@ -2,11 +2,15 @@ package rewire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import rewire.cli.progress.ProgressBar;
 import rewire.cli.progress.ProgressState;
+import rewire.cli.report.Formats;
 import rewire.cli.report.ReportBuilder;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
@@ -43,10 +47,7 @@ final class RunConsole {
         for (ParamGroup g : spec.workload().groups()) {
             out.printf("Group      %s: %s%n", g.name(), g.recipe() == null ? "dense"
                     : g.recipe().name() + " (" + g.recipe().paper() + ")");
-            for (SparseLinear l : g.sparseLayers()) {
-                out.printf("  %-16s %5d x %-5d  nnz %9d  density %.4f  %s%n", l.weight().name(), l.out(), l.in(),
-                        l.weight().pattern().nnz(), l.weight().pattern().density(), l.representation());
-            }
+            layerLines(g.sparseLayers()).forEach(out::println);
         }
         out.printf("Kernels    %s, vector width %d, BLAS %s, %d threads%n", k.provider(), k.vectorWidth(),
                 k.blas().startsWith("openblas") ? "openblas" : "none", k.threads());
@@ -81,7 +82,7 @@ final class RunConsole {
             } finally {
                 bar.finish();
             }
-            summary(run.spec(), outcome.summary());
+            summary(run.spec().workload().scores(), outcome.summary());
             if (outcome.stopped()) {
                 // the JVM may be shutting down (a signal): no plotting now, it would start AWT
                 out.printf("Stopped    at step %d of %d; checkpoint written. Resume with:%n  rewire resume %s%n"
@@ -106,15 +107,42 @@ final class RunConsole {
         }
     }
 
-    void summary(RunSpec spec, RunSummary s) {
-        for (Score score : spec.workload().scores()) {
-            out.printf("%-16s%s%n", capitalized(score.label()), score.format(s.value(score.key())));
+    /** Prints what the run achieved and cost: each score as the workload names it, size, compute, time. */
+    void summary(List<Score> scores, RunSummary s) {
+        summaryLines(scores, s).forEach(out::println);
+    }
+
+    /** The summary as a two-column table, values aligned after the longest label. */
+    static List<String> summaryLines(List<Score> scores, RunSummary s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Score score : scores) {
+            rows.add(List.of(capitalized(score.label()), score.format(s.value(score.key()))));
         }
-        out.printf("Parameters      %,d stored of %,d dense (density %.4f)%n", s.nnz(), s.parameters(), s.density());
-        out.printf("Training FLOPs  %.3g (%.3f x dense)%n", s.trainingFlops(), s.trainingFlopsRatio());
-        out.printf("Inference FLOPs %.3g per example (%.3f x dense)%n", s.inferenceFlops(), s.inferenceFlopsRatio());
-        out.printf("Wall clock      %.1f s, %,.0f %s/s, peak heap %.0f MB%n", s.wallClockSeconds(),
-                s.samplesPerSecond(), s.sampleUnit(), s.peakHeapBytes() / 1e6);
+        rows.add(List.of("Parameters", String.format(Locale.ROOT, "%,d stored of %,d dense (density %.4f)", s.nnz(),
+                s.parameters(), s.density())));
+        rows.add(List.of("Training FLOPs", String.format(Locale.ROOT, "%.3g (%.3f x dense)", s.trainingFlops(),
+                s.trainingFlopsRatio())));
+        rows.add(List.of("Inference FLOPs", String.format(Locale.ROOT, "%.3g per example (%.3f x dense)",
+                s.inferenceFlops(), s.inferenceFlopsRatio())));
+        rows.add(List.of("Wall clock", String.format(Locale.ROOT, "%s, %,.0f %s/s, peak heap %.0f MB",
+                Formats.seconds(s.wallClockSeconds()), s.samplesPerSecond(), s.sampleUnit(), s.peakHeapBytes() / 1e6)));
+        return TextColumns.lines("", rows);
+    }
+
+    /** A group's sparse layers as a table under a header row: name, outputs, inputs, nnz, density, storage. */
+    static List<String> layerLines(List<SparseLinear> layers) {
+        if (layers.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("layer", "out", "in", "nnz", "density", "storage"));
+        for (SparseLinear l : layers) {
+            rows.add(List.of(l.weight().name(), Integer.toString(l.out()), Integer.toString(l.in()),
+                    String.format(Locale.ROOT, "%,d", l.weight().pattern().nnz()),
+                    String.format(Locale.ROOT, "%.4f", l.weight().pattern().density()), l.representation().name()));
+        }
+        TextColumns columns = TextColumns.fit(rows, List.of(false, true, true, true, true, false), 0);
+        return rows.stream().map(row -> columns.line("  ", row)).toList();
     }
 
     static String capitalized(String label) {

@@ -51,7 +51,8 @@ class TrainCommandTest {
         assertTrue(cli.out().contains("Test accuracy"), cli.out());
 
         assertEquals(0, cli.run("eval", folder.toString()), cli.err());
-        assertTrue(cli.out().contains("accuracy"), cli.out());
+        assertTrue(cli.out().contains("\n  test accuracy  ") && cli.out().contains("\n  test loss      "),
+                "scores in a column two spaces after the longest label:\n" + cli.out());
     }
 
     @Test

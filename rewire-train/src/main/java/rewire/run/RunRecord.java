@@ -58,10 +58,17 @@ public record RunRecord(String name, String status, long seed, String gitRevisio
     public record Group(String name, String recipe, double density, boolean frozen) {
     }
 
-    /** One linear layer: kind "sparse" or "dense", representation CSR, DENSE (masked) or DENSE. */
+    /**
+     * One linear layer: kind "sparse" or "dense", representation CSR, DENSE (masked) or DENSE.
+     *
+     * @param nnz        stored weights at the time of writing
+     * @param initialNnz stored weights when the run started, kept when the record is rewritten (at
+     *                   the end, on resume), so the density plot can start where training did (MST's
+     *                   dense warm-up); null in records written before it existed
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Layer(String name, String group, String kind, int in, int out, long nnz, double density,
-                        String representation) {
+                        String representation, Long initialNnz) {
     }
 
     /** Outgoing connections of the first sparse layer per input pixel, an image of {@code shape} (rows, cols). */

@@ -1,5 +1,7 @@
 package rewire.run;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +25,17 @@ final class RunRecords {
     private RunRecords() {
     }
 
-    /** The record of a run starting (or resuming) now. */
-    static RunRecord started(RunSpec spec, Map<String, Object> environment, String startedAt) {
+    /** The time now as run.json records it: ISO-8601 in UTC, to the second ("2026-11-22T15:40:00Z"). */
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * The record of a run starting (or resuming) now; {@code earlierLayers} are the layers of the
+     * record a resumed run wrote before (empty for a new run), whose initial nnz it keeps.
+     */
+    static RunRecord started(RunSpec spec, Map<String, Object> environment, String startedAt,
+                             List<RunRecord.Layer> earlierLayers) {
         Workload w = spec.workload();
         List<RunRecord.Group> groups = new ArrayList<>();
         for (ParamGroup g : w.groups()) {
@@ -32,12 +43,19 @@ final class RunRecords {
                     g.frozen()));
         }
         return new RunRecord(spec.name(), RunRecord.RUNNING, spec.seed(), Environment.gitRevision(), environment,
-                w.name(), w.sampleUnit(), groups, w.scores(), spec.warnings(), spec.config(), layers(w), startedAt,
+                w.name(), w.sampleUnit(), groups, w.scores(), spec.warnings(), spec.config(), layers(w, earlierLayers),
+                startedAt,
                 null, null, null);
     }
 
-    /** Per linear layer: group, kind, shape, nnz, density and, for sparse layers, the representation in use. */
-    static List<RunRecord.Layer> layers(Workload workload) {
+    /**
+     * Per linear layer: group, kind, shape, nnz, density, for sparse layers the representation in
+     * use, and the nnz the run started with: the one {@code earlier} (a record written before in
+     * this run) holds for the layer, or the nnz now for a layer {@code earlier} does not name.
+     */
+    static List<RunRecord.Layer> layers(Workload workload, List<RunRecord.Layer> earlier) {
+        Map<String, RunRecord.Layer> before = new HashMap<>();
+        earlier.forEach(l -> before.put(l.name(), l));
         List<RunRecord.Layer> out = new ArrayList<>();
         for (ParamGroup g : workload.groups()) {
             Map<String, SparseLinear> sparse = new HashMap<>();
@@ -47,8 +65,9 @@ final class RunRecords {
             for (FlopCounter.Layer f : g.flopLayers()) {
                 SparseLinear s = sparse.get(f.name());
                 long nnz = s != null ? s.weight().pattern().nnz() : f.nnz();
+                Long initial = before.containsKey(f.name()) ? before.get(f.name()).initialNnz() : Long.valueOf(nnz);
                 out.add(new RunRecord.Layer(f.name(), g.name(), s != null ? "sparse" : "dense", f.in(), f.out(), nnz,
-                        (double) nnz / f.denseSize(), s != null ? s.representation().name() : "DENSE"));
+                        (double) nnz / f.denseSize(), s != null ? s.representation().name() : "DENSE", initial));
             }
         }
         return out;
@@ -113,8 +132,13 @@ final class RunRecords {
                 dense, stored, dense == 0 ? 1 : (double) stored / dense, flops.trainingFlops(),
                 flops.denseTwinTrainingFlops(), ratio(flops.trainingFlops(), flops.denseTwinTrainingFlops()),
                 flops.inferenceFlops(), flops.denseInferenceFlops(),
-                ratio(flops.inferenceFlops(), flops.denseInferenceFlops()), metrics.elapsedSeconds(),
+                ratio(flops.inferenceFlops(), flops.denseInferenceFlops()), toMillis(metrics.elapsedSeconds()),
                 metrics.samplesPerSecond(), w.sampleUnit(), Environment.peakHeapBytes(), Environment.peakRssBytes());
+    }
+
+    // seconds to the millisecond: a duration in run.json, not nanosecond digits of System.nanoTime
+    private static double toMillis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     private static double ratio(long a, long b) {

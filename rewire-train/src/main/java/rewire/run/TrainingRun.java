@@ -3,7 +3,6 @@ package rewire.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class TrainingRun {
         }
         folder.writeText(RunFolder.CONFIG_YAML, spec.configYaml());
         TrainingRun run = new TrainingRun(spec, folder, kernels, progress);
-        run.record = RunRecords.started(spec, Environment.describe(kernels), Instant.now().toString());
+        run.record = RunRecords.started(spec, Environment.describe(kernels), RunRecords.now(), List.of());
         folder.writeRecord(run.record);
         return run;
     }
@@ -108,7 +107,7 @@ public final class TrainingRun {
         folder.truncateLines(RunFolder.METRICS, line -> stepOf(line) <= step);
         folder.truncateLines(RunFolder.REWIRE, line -> stepOf(line) < step);
         RunRecord before = folder.readRecord();
-        run.record = RunRecords.started(spec, Environment.describe(kernels), before.startedAt());
+        run.record = RunRecords.started(spec, Environment.describe(kernels), before.startedAt(), before.layers());
         folder.writeRecord(run.record);
         return run;
     }
@@ -168,8 +167,8 @@ public final class TrainingRun {
 
     private RunSummary end(String status, TrainState state) {
         RunSummary summary = RunRecords.summary(spec, state, metrics, flops, checkpoints);
-        record = record.ended(status, Instant.now().toString(), summary, RunRecords.layers(spec.workload()),
-                RunRecords.connectivity(spec.workload()));
+        List<RunRecord.Layer> layers = RunRecords.layers(spec.workload(), record.layers());
+        record = record.ended(status, RunRecords.now(), summary, layers, RunRecords.connectivity(spec.workload()));
         folder.writeRecord(record);
         return summary;
     }

@@ -12,7 +12,9 @@ import rewire.io.Checkpoint;
  * evaluation every {@code evalEvery} steps (0: at the end of every epoch) and at the end, and a
  * {@link Progress} snapshot after every step for displays.
  *
- * <p>A training line holds the step, epoch, elapsed seconds, training FLOPs, the mean loss and the
+ * <p>A training line holds the step, epoch, elapsed seconds, training FLOPs, how many steps its
+ * window averages ({@code steps}: {@code logEvery}, fewer in the last window of a run whose length
+ * is not a multiple of it, which a plot must not read as a dip), the mean loss and the
  * sample-weighted means of the step metrics over the window, the learning rate of each group,
  * throughput and the workload's status; an evaluation line the evaluation's values.
  */
@@ -107,6 +109,7 @@ public final class MetricsHook implements Hook {
             return;
         }
         Map<String, Object> line = line(state, "train");
+        line.put("steps", window.steps);
         line.put("loss", window.meanLoss());
         putFinite(line, window.means());
         for (ParamGroup g : state.workload().groups()) {

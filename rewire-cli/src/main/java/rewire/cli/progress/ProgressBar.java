@@ -41,7 +41,7 @@ public final class ProgressBar {
         this.plain = b.plain;
         this.format = new ProgressLine(b.labels);
         this.barWidth = b.barWidth;
-        this.maxWidth = b.maxWidth;
+        this.maxWidth = b.lineLimit();
         this.plainEveryPercent = b.plainEveryPercent;
         this.redrawIntervalNanos = b.redrawIntervalMillis * 1_000_000L;
         this.clock = b.clock;
@@ -139,14 +139,7 @@ public final class ProgressBar {
     private String text(long now) {
         double elapsed = Double.isFinite(latest.elapsedSeconds()) ? latest.elapsedSeconds()
                 : (now - startNanos) / 1e9;
-        String text = format.format(latest, elapsed, barWidth);
-        int overflow = text.length() - maxWidth;
-        if (overflow > 0) {
-            // Too wide for the terminal: narrow the bar first (or drop it), then cut the end.
-            int narrower = barWidth - overflow;
-            text = format.format(latest, elapsed, narrower >= 4 ? narrower : 0);
-        }
-        return text.length() > maxWidth ? text.substring(0, maxWidth).stripTrailing() : text;
+        return format.fit(latest, elapsed, barWidth, maxWidth);
     }
 
     /** Settings of a {@link ProgressBar}; every setter has a default. */
@@ -155,7 +148,7 @@ public final class ProgressBar {
         private boolean plain = !consoleIsTerminal();
         private ProgressLabels labels = ProgressLabels.training();
         private int barWidth = 22;
-        private int maxWidth = terminalColumns() - 1;
+        private Integer maxWidth;
         private double plainEveryPercent = 10;
         private long redrawIntervalMillis = 100;
         private LongSupplier clock = System::nanoTime;
@@ -194,8 +187,10 @@ public final class ProgressBar {
         }
 
         /**
-         * Longest line; a longer one gets a narrower bar, or none, then is cut. Default: the
-         * terminal's columns minus one when the COLUMNS variable is exported, else 119.
+         * Longest line; a longer one gets a narrower bar, or none, then leaves out the workload's
+         * own numbers (from the last), then is cut. Default: no limit for plain lines (a log keeps
+         * every value); on a terminal its columns minus one when the COLUMNS variable is exported,
+         * else 119.
          */
         public Builder maxWidth(int chars) {
             if (chars < 20) {
@@ -231,6 +226,14 @@ public final class ProgressBar {
 
         public ProgressBar build() {
             return new ProgressBar(this);
+        }
+
+        // the limit set, else none for plain lines, else the terminal's width
+        private int lineLimit() {
+            if (maxWidth != null) {
+                return maxWidth;
+            }
+            return plain ? Integer.MAX_VALUE : terminalColumns() - 1;
         }
 
         // System.console() is non-null on JDK 22+ even when redirected; isTerminal() tells.

@@ -7,9 +7,11 @@ package rewire.cli.progress;
  * @param epoch             the outer unit ({@code epoch}, {@code episode})
  * @param step              the inner unit ({@code step})
  * @param loss              the loss's name
- * @param accuracy          the score's name ({@code acc}, {@code return})
+ * @param accuracy          the score's name ({@code acc}, {@code return}); a state whose samples are
+ *                          not examples names them before it ({@code token acc})
  * @param accuracyAsPercent true to show the score as a percentage (a fraction in [0, 1]), false as a plain number
- * @param rate              the throughput's unit ({@code samples/s}, {@code steps/s})
+ * @param rate              the throughput's unit ({@code samples/s}, {@code steps/s}) when the state
+ *                          carries no sample unit of its own
  */
 public record ProgressLabels(String epoch, String step, String loss, String accuracy, boolean accuracyAsPercent,
                              String rate) {

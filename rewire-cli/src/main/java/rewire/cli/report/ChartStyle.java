@@ -2,13 +2,16 @@ package rewire.cli.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -45,14 +48,12 @@ final class ChartStyle {
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(new Color(0xBBBBBB));
         s.setSeriesColors(SERIES);
         s.setMarkerSize(6);
         s.setChartPadding(12);
         s.setXAxisTickLabelsFormattingFunction(Formats::siTick);
-        s.setYAxisDecimalPattern("#,##0.0##");
+        s.setYAxisTickLabelsFormattingFunction(Formats::number);
         return chart;
     }
 
@@ -67,8 +68,30 @@ final class ChartStyle {
         return series;
     }
 
-    /** The chart as PNG bytes. */
+    /**
+     * Adds points that belong to the line at {@code lineIndex} but must not be joined to it: crosses
+     * in that line's colour, no line. Call after every line, so the lines keep their colours.
+     */
+    static XYSeries addApart(XYChart chart, String name, double[] x, double[] y, int lineIndex) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CROSS);
+        series.setMarkerColor(SERIES[lineIndex % SERIES.length]);
+        return series;
+    }
+
+    /** The chart as PNG bytes, its legend placed by {@link LegendPlacement} (the image grows for a long one). */
     static byte[] png(XYChart chart) throws IOException {
-        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        Dimension size = LegendPlacement.place(chart, WIDTH, HEIGHT);
+        BufferedImage image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            chart.paint(g, size.width, size.height);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 }

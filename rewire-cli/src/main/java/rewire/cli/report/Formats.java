@@ -1,10 +1,16 @@
 package rewire.cli.report;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import rewire.train.Score;
 
-/** Number formatting for the report and plot axes; absent values (NaN, empty) print as a dash. */
-final class Formats {
+/**
+ * Number and time formatting for the report, the plot axes, the console and {@code rewire compare},
+ * so one run reads the same everywhere; absent values (NaN, empty) print as a dash.
+ */
+public final class Formats {
     /** What an absent value prints as. */
     static final String ABSENT = "\u2014";
 
@@ -76,8 +82,8 @@ final class Formats {
         return unit == 0 ? n + " B" : String.format(Locale.ROOT, "%.1f %s", v, BINARY[unit]);
     }
 
-    /** A duration: 61.2 -> "61.2 s", 725 -> "12 min 5 s", 7380 -> "2 h 3 min". */
-    static String seconds(double s) {
+    /** A duration: 61.2 -> "61.2 s", 725 -> "12 min 5 s", 7380 -> "2 h 3 min"; absent when not finite. */
+    public static String seconds(double s) {
         if (!Double.isFinite(s)) {
             return ABSENT;
         }
@@ -89,6 +95,22 @@ final class Formats {
             return whole / 60 + " min " + whole % 60 + " s";
         }
         return whole / 3600 + " h " + whole % 3600 / 60 + " min";
+    }
+
+    /**
+     * A run.json timestamp to the second, ISO-8601 in UTC: "2026-11-22T15:40:00.123456789Z" (as
+     * older runs wrote it) -> "2026-11-22T15:40:00Z"; absent when null or empty, as written when it
+     * is not an ISO-8601 instant.
+     */
+    public static String timestamp(String written) {
+        if (written == null || written.isEmpty()) {
+            return ABSENT;
+        }
+        try {
+            return Instant.parse(written).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return written;
+        }
     }
 
     /** A sparse / dense ratio with the saving it means: 0.12 -> "0.120 (8.3x fewer)". */

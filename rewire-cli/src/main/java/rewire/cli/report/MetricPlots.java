@@ -3,6 +3,7 @@ package rewire.cli.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,20 @@ import rewire.train.Score;
 final class MetricPlots {
     private static final String SPLITS = "Train: running mean over the steps since the previous train point; "
             + "test and validation: a full evaluation.";
+    private static final String APART = " A train point that averages fewer steps than the others (the last one, "
+            + "when the run's length is not a multiple of train.logEvery) is drawn apart as a cross: its mean covers "
+            + "only the latest steps, so joining it to the line would draw a dip (or spike) that training did not make.";
 
-    /** What one chart plots: y against x of every metric line, one series per split. */
+    /**
+     * What one chart plots: y against x of every metric line, one series per split.
+     *
+     * @param windowed whether y is a mean over the logging window (loss, accuracy), so that a train
+     *                 point averaging fewer steps is drawn apart; false for a value of one step (lr)
+     *                 and for a learner's scores against environment steps, whose train values are
+     *                 its status over recent episodes
+     */
     private record Curve(String fileName, String title, String caption, ToDoubleFunction<MetricPoint> x,
-                         String xTitle, ToDoubleFunction<MetricPoint> y, String yTitle) {
+                         String xTitle, ToDoubleFunction<MetricPoint> y, String yTitle, boolean windowed) {
     }
 
     private MetricPlots() {
@@ -33,7 +44,8 @@ final class MetricPlots {
      */
     static List<Plot> render(RunData run) throws IOException {
         List<Plot> plots = new ArrayList<>();
-        render(run, new Curve("loss.png", "Loss", SPLITS, p -> p.step(), "step", MetricPoint::loss, "loss"))
+        render(run, new Curve("loss.png", "Loss", SPLITS, p -> p.step(), "step", MetricPoint::loss, "loss",
+                true))
                 .ifPresent(plots::add);
         boolean episodes = run.evaluations().stream().anyMatch(p -> Double.isFinite(p.get("envSteps")));
         for (Score score : run.scores()) {
@@ -43,17 +55,18 @@ final class MetricPlots {
             plots.addAll(render(run, scoreCurve(score, episodes)).stream().toList());
         }
         render(run, new Curve("lr.png", "Learning rate", "The learning rate of each logged step.", p -> p.step(),
-                "step", p -> p.get("lr"), "learning rate")).ifPresent(plots::add);
+                "step", p -> p.get("lr"), "learning rate", false)).ifPresent(plots::add);
         if (run.hasTrainingFlops()) {
             render(run, new Curve("loss-vs-flops.png", "Loss vs training compute",
                     "Loss against the training FLOPs spent so far: a run that lies further left reached that loss "
                             + "with less compute.", MetricPoint::trainingFlops, "cumulative training FLOPs",
-                    MetricPoint::loss, "loss")).ifPresent(plots::add);
+                    MetricPoint::loss, "loss", true)).ifPresent(plots::add);
         }
         return plots;
     }
 
-    // a score against steps, or against environment steps for a learner that counts them
+    // a score against steps, or against environment steps for a learner that counts them (its train
+    // values are then its status over recent episodes, not a window mean)
     private static Curve scoreCurve(Score score, boolean episodes) {
         String title = Character.toUpperCase(score.label().charAt(0)) + score.label().substring(1);
         double scale = score.percent() ? 100 : 1;
@@ -61,25 +74,51 @@ final class MetricPlots {
         if (episodes) {
             return new Curve(score.key() + ".png", title, "Greedy evaluation episodes against the environment steps "
                     + "played so far.", p -> p.get("envSteps"), "environment steps", p -> scale * p.get(score.key()),
-                    yTitle);
+                    yTitle, false);
         }
         return new Curve(score.key() + ".png", title, SPLITS, p -> p.step(), "step", p -> scale * p.get(score.key()),
-                yTitle);
+                yTitle, true);
     }
 
-    // One series per split that has points where both coordinates are known; empty if none has.
+    // One series per split that has points where both coordinates are known, then the train points of
+    // shorter windows apart, in their split's colour; empty if no split has points.
     private static Optional<Plot> render(RunData run, Curve curve) throws IOException {
         XYChart chart = ChartStyle.lineChart(curve.title(), curve.xTitle(), curve.yTitle());
-        int seriesCount = 0;
+        Map<Integer, List<MetricPoint>> apartBySeries = new LinkedHashMap<>();
         for (Map.Entry<String, List<MetricPoint>> split : run.metrics().entrySet()) {
-            double[][] xy = finitePoints(split.getValue(), curve.x(), curve.y());
+            List<MetricPoint> apart = curve.windowed() ? shorterWindows(split.getValue()) : List.of();
+            List<MetricPoint> joined = split.getValue().stream().filter(p -> !apart.contains(p)).toList();
+            double[][] xy = finitePoints(joined, curve.x(), curve.y());
             if (xy[0].length > 0) {
-                ChartStyle.addLine(chart, label(split.getKey()), xy[0], xy[1]);
-                seriesCount++;
+                apartBySeries.put(chart.getSeriesCollection().size(), apart);
+                ChartStyle.addLine(chart, label(split.getKey(), curve.windowed()), xy[0], xy[1]);
             }
         }
-        return seriesCount == 0 ? Optional.empty()
-                : Optional.of(new Plot(curve.fileName(), curve.title(), curve.caption(), ChartStyle.png(chart)));
+        if (chart.getSeriesCollection().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean drawnApart = false;
+        for (Map.Entry<Integer, List<MetricPoint>> apart : apartBySeries.entrySet()) {
+            double[][] xy = finitePoints(apart.getValue(), curve.x(), curve.y());
+            if (xy[0].length > 0) {
+                ChartStyle.addApart(chart, apartLabel(apart.getValue()), xy[0], xy[1], apart.getKey());
+                drawnApart = true;
+            }
+        }
+        return Optional.of(new Plot(curve.fileName(), curve.title(), curve.caption() + (drawnApart ? APART : ""),
+                ChartStyle.png(chart)));
+    }
+
+    /** The points that average fewer steps than the split's longest window; none when no point says. */
+    static List<MetricPoint> shorterWindows(List<MetricPoint> points) {
+        double longest = points.stream().mapToDouble(p -> p.get("steps")).filter(Double::isFinite).max().orElse(0);
+        return points.stream().filter(p -> p.get("steps") < longest).toList();
+    }
+
+    // "train, last 7 steps" for the one short window at the end, "train, shorter windows" for several
+    private static String apartLabel(List<MetricPoint> apart) {
+        return apart.size() == 1 ? "train, last " + Formats.count((long) apart.get(0).get("steps")) + " steps"
+                : "train, shorter windows";
     }
 
     // [0] = x, [1] = y of the points whose x and y are both finite.
@@ -100,9 +139,10 @@ final class MetricPlots {
         return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
     }
 
-    private static String label(String split) {
+    // a train value is a running mean only when the curve plots a windowed value
+    private static String label(String split, boolean windowed) {
         return switch (split) {
-            case "train" -> "train (running mean)";
+            case "train" -> windowed ? "train (running mean)" : "train";
             case "val" -> "validation";
             default -> split;
         };

@@ -8,7 +8,7 @@ import java.util.List;
 import rewire.io.AtomicFile;
 
 /**
- * Renders every chart a run's data allows (loss, accuracy, loss vs FLOPs, density per layer,
+ * Renders every chart a run's data allows (loss, each score, learning rate, loss vs FLOPs, density per layer,
  * first-layer connectivity) and writes them as PNGs. Rendering is headless: no display needed.
  */
 public final class Plots {

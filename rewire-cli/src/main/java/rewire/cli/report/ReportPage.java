@@ -57,7 +57,7 @@ final class ReportPage {
         html.element("h1", "", run.name());
         html.open("p", "status-line").element("span", "status " + statusClass(run.status()), run.status());
         if (run.record().startedAt() != null) {
-            html.text(" started " + run.record().startedAt());
+            html.text(" started " + Formats.timestamp(run.record().startedAt()));
         }
         html.close("p");
         for (String warning : run.record().warnings()) {

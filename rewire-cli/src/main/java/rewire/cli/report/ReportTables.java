@@ -73,8 +73,8 @@ final class ReportTables {
         env.forEach((key, value) -> html.row(key, value instanceof String t ? t : Json.write(value)));
         html.row("Seed", Long.toString(r.seed()));
         html.row("Git revision", text(r.gitRevision()));
-        html.row("Started", text(r.startedAt()));
-        html.row("Finished", text(r.finishedAt()));
+        html.row("Started", Formats.timestamp(r.startedAt()));
+        html.row("Finished", Formats.timestamp(r.finishedAt()));
         html.close("table");
     }
 

@@ -42,16 +42,56 @@ class ProgressBarTest {
     }
 
     @Test
-    void aWorkloadsStatusFollowsTheDensityInItsOwnOrder() {
+    void aWorkloadsStatusComesLastInItsOwnOrderAndInWords() {
         ProgressLine line = new ProgressLine(ProgressLabels.training());
+        ProgressState s = new ProgressState(0, 3, 250, 1000, 0.45123, Double.NaN, 0.1, 2940.4, 30, marlStatus(),
+                "env steps");
+        assertEquals("epoch 1/3  step 250/1000  25%  loss 0.4512  density 10.00%  2,940 env steps/s  "
+                + "0:30 elapsed, 1:30 left  episodes 1,204  env steps 26,488  win rate 35.0%  return 12.3",
+                line.format(s, 30, 0));
+    }
+
+    @Test
+    void aLineTooWideGivesUpTheBarThenTheStatusFromItsEndButKeepsTheThroughputAndTheTime() {
+        ProgressState marl = new ProgressState(0, 1, 30, 30, 0.1994, Double.NaN, 0.1, 212.3, 5.5, marlStatus(),
+                "env steps");
+        ProgressBar bar = bar().plain(false).maxWidth(119).build();
+        bar.update(marl);
+        assertEquals("\repoch 1/1  step 30/30 100%  loss 0.1994  density 10.00%  212 env steps/s  0:06 elapsed, "
+                + "0:00 left  episodes 1,204", output());
+        bytes.reset();
+        ProgressBar wider = bar().plain(false).maxWidth(150).build();
+        wider.update(marl);
+        assertTrue(output().endsWith("0:00 left  episodes 1,204  env steps 26,488  win rate 35.0%"), output());
+    }
+
+    @Test
+    void plainLinesForALogAreNeverCut() {
+        ProgressState marl = new ProgressState(0, 1, 30, 30, 0.1994, Double.NaN, 0.1, 212.3, 5.5, marlStatus(),
+                "env steps");
+        ProgressBar.builder().out(out).clock(() -> now).plain(true).build().update(marl);
+        assertEquals("epoch 1/1  step 30/30 [====================] 100%  loss 0.1994  density 10.00%  212 env steps/s  "
+                + "0:06 elapsed, 0:00 left  episodes 1,204  env steps 26,488  win rate 35.0%  return 12.3\n", output());
+    }
+
+    @Test
+    void aStepsAccuracyIsNamedByWhatItCounts() {
+        ProgressLine line = new ProgressLine(ProgressLabels.training());
+        ProgressState gpt = new ProgressState(0, 1, 45, 90, 3.17, 0.17, 0.16, 12192, 5, java.util.Map.of(), "tokens");
+        assertTrue(line.format(gpt, 5, 0).contains("  token acc 17.00%  "), line.format(gpt, 5, 0));
+        assertTrue(line.format(gpt, 5, 0).contains("  12,192 tokens/s  "), line.format(gpt, 5, 0));
+        ProgressState mlp = new ProgressState(0, 1, 45, 90, 0.5, 0.84, 0.1, 3000, 5, java.util.Map.of(), "examples");
+        assertTrue(line.format(mlp, 5, 0).contains("  acc 84.00%  density"), line.format(mlp, 5, 0));
+    }
+
+    private static java.util.Map<String, Double> marlStatus() {
         java.util.Map<String, Double> status = new java.util.LinkedHashMap<>();
         status.put("episodes", 1204.0);
+        status.put("envSteps", 26488.0);
         status.put("winRate", 0.35);
         status.put("return", 12.345);
         status.put("epsilon", Double.NaN);
-        ProgressState s = new ProgressState(0, 3, 250, 1000, 0.45123, Double.NaN, 0.1, 2940.4, 30, status);
-        assertEquals("epoch 1/3  step 250/1000  25%  loss 0.4512  density 10.00%  episodes 1,204  winRate 35.0%  "
-                + "return 12.3  2,940 samples/s  0:30 elapsed, 1:30 left", line.format(s, 30, 0));
+        return status;
     }
 
     @Test

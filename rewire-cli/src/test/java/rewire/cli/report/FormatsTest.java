@@ -32,11 +32,21 @@ class FormatsTest {
         assertEquals("61.2 s", Formats.seconds(61.2));
         assertEquals("12 min 5 s", Formats.seconds(725));
         assertEquals("2 h 3 min", Formats.seconds(7380));
+        assertEquals(Formats.ABSENT, Formats.seconds(Double.NaN));
         assertEquals("0.121 (8.3\u00d7 fewer)", Formats.ratio(0.1212));
         assertEquals("1.000", Formats.ratio(1));
         assertEquals("0.3321", Formats.number(0.33214));
         assertEquals("0.33", Formats.number(0.33));
         assertEquals("1.5e-05", Formats.number(1.5e-5));
         assertEquals("2,940", Formats.number(2940));
+    }
+
+    @Test
+    void timestampsToTheSecondInUtc() {
+        assertEquals("2026-11-22T15:40:00Z", Formats.timestamp("2026-11-22T15:40:00.123456789Z"),
+                "the nanoseconds older runs wrote are dropped");
+        assertEquals("2026-11-22T15:40:00Z", Formats.timestamp("2026-11-22T15:40:00Z"));
+        assertEquals("yesterday", Formats.timestamp("yesterday"), "not a timestamp: shown as written");
+        assertEquals(Formats.ABSENT, Formats.timestamp(null));
     }
 }

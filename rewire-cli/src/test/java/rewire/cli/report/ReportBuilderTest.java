@@ -127,6 +127,17 @@ class ReportBuilderTest {
     }
 
     @Test
+    void timesAreShownToTheSecondEvenFromARunThatWroteNanoseconds() throws IOException {
+        Files.writeString(dir.resolve("run.json"), "{\"name\": \"old\", \"status\": \"finished\", "
+                + "\"startedAt\": \"2026-11-22T15:40:00.289187920Z\", \"finishedAt\": \"2026-11-22T15:41:01.829464272Z\"}");
+        String html = Files.readString(ReportBuilder.build(dir));
+        assertTrue(html.contains(" started 2026-11-22T15:40:00Z"), html);
+        assertTrue(html.contains("<th>Started</th><td>2026-11-22T15:40:00Z</td>"), html);
+        assertTrue(html.contains("<th>Finished</th><td>2026-11-22T15:41:01Z</td>"), html);
+        assertFalse(html.contains("289187920"));
+    }
+
+    @Test
     void aRunWithOnlyRunJsonStillGetsAPage() throws IOException {
         Files.writeString(dir.resolve("run.json"), "{\"name\": \"fresh\", \"status\": \"running\"}");
         String html = Files.readString(ReportBuilder.build(dir));

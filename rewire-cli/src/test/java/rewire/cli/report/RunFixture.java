@@ -17,7 +17,10 @@ final class RunFixture {
     private RunFixture() {
     }
 
-    /** A finished run: summary, two sparse layers and a dense one, MST-like density, 28x28 connectivity. */
+    /**
+     * A finished run: summary, two sparse layers that start dense and a dense one, MST-like density,
+     * 28x28 connectivity.
+     */
     static Path finished(Path dir, String name) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("run.json"), runJson(name, "finished", true));
@@ -62,11 +65,11 @@ final class RunFixture {
                    "hidden": [1000, 1000]},
                  "layers": [
                    {"name": "fc1", "group": "model", "kind": "sparse", "in": 784, "out": 1000, "nnz": 78400,
-                    "density": 0.1, "representation": "CSR"},
+                    "density": 0.1, "representation": "CSR", "initialNnz": 784000},
                    {"name": "fc2", "group": "model", "kind": "sparse", "in": 1000, "out": 1000, "nnz": 100000,
-                    "density": 0.1, "representation": "CSR"},
+                    "density": 0.1, "representation": "CSR", "initialNnz": 1000000},
                    {"name": "out", "group": "model", "kind": "dense", "in": 1000, "out": 10, "nnz": 10000,
-                    "density": 1.0, "representation": "DENSE_MASKED"}]
+                    "density": 1.0, "representation": "DENSE_MASKED", "initialNnz": 10000}]
                  %s}
                 """.formatted(jsonString(name), status, finished ? summary : "");
     }
@@ -78,7 +81,7 @@ final class RunFixture {
             double loss = 0.3 + 2.0 * Math.exp(-step / 80.0);
             double accuracy = 0.88 - 0.7 * Math.exp(-step / 70.0);
             sb.append(String.format(Locale.ROOT, "{\"step\": %d, \"epoch\": %d, \"split\": \"train\", "
-                    + "\"loss\": %.4f, \"accuracy\": %.4f, \"lr\": 0.01, \"samplesPerSecond\": 2900.5, "
+                    + "\"steps\": 10, \"loss\": %.4f, \"accuracy\": %.4f, \"lr\": 0.01, \"samplesPerSecond\": 2900.5, "
                     + "\"elapsedSeconds\": %.2f, \"trainingFlops\": %.4e}%n", step, step / 100, loss, accuracy,
                     step * 0.2, step * 4.0e9));
             if (step % 100 == 0) {
@@ -90,7 +93,8 @@ final class RunFixture {
         return sb.toString();
     }
 
-    // MST-like: each sparse layer's density falls from 10% to 4% at mid-run, then rises back.
+    // MST-like: from dense (run.json's initial nnz), each sparse layer's density falls from 10% to 4% at
+    // mid-run, then rises back.
     static String rewires(int lastStep) {
         StringBuilder sb = new StringBuilder();
         for (int step = 25; step <= lastStep; step += 25) {
