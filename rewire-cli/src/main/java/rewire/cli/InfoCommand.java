@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import rewire.kernel.BlasCore;
 import rewire.kernel.Kernels;
 import rewire.kernel.SelfCheck;
 import rewire.sparse.CsrMatrix;
@@ -30,7 +31,11 @@ final class InfoCommand implements Callable<Integer> {
         row("Kernels", info.provider() + " (" + info.providerReason() + ")");
         row("Vector width", info.vectorWidth() + " floats (" + info.vectorWidth() * 32 + " bits)");
         row("BLAS", info.blas());
+        if (!info.blasCore().running().equals(BlasCore.NONE)) {
+            row("BLAS kernels", info.blasCore().advice());
+        }
         row("Threads", info.threads() + " (set with -Drewire.threads=N or REWIRE_THREADS)");
+        row("Determinism", info.determinism());
         List<SelfCheck.Check> checks = SelfCheck.run(kernels);
         boolean allOk = true;
         for (SelfCheck.Check c : checks) {
