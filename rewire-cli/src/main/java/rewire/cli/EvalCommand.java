@@ -32,7 +32,8 @@ final class EvalCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
-        long step = TrainCheckpoint.restore(folder.lastCheckpoint(), runSpec.workload(), new Slots(), List.of());
+        long step = TrainCheckpoint.restore(LastCheckpoint.of(folder, "evaluate"), runSpec.workload(), new Slots(),
+                List.of());
         runSpec.workload().model().eval();
         Evaluation e = runSpec.workload().evaluate();
         spec.commandLine().getOut().printf("%s after step %d: %s loss %.4f, %s %.2f%% (%d examples)%n",

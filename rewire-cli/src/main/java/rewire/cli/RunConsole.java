@@ -2,6 +2,7 @@ package rewire.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import rewire.cli.progress.ProgressBar;
@@ -9,6 +10,7 @@ import rewire.cli.progress.ProgressState;
 import rewire.cli.report.ReportBuilder;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
+import rewire.train.NonFiniteLossException;
 import rewire.train.Progress;
 import rewire.train.RunSpec;
 import rewire.train.RunSummary;
@@ -49,6 +51,10 @@ final class RunConsole {
         RunSummary s;
         try {
             s = run.run();
+        } catch (NonFiniteLossException e) {
+            bar.finish();
+            checkpointAfterFailure(run);
+            throw e;
         } finally {
             bar.finish();
         }
@@ -57,6 +63,14 @@ final class RunConsole {
         out.printf("Report     %s%n", report);
         out.flush();
         return s;
+    }
+
+    // whether a failed run left a checkpoint behind: none when it failed before its first one
+    private void checkpointAfterFailure(TrainingRun run) {
+        Path last = run.folder().lastCheckpoint();
+        out.printf(Files.isRegularFile(last) ? "Checkpoint %s (the last one before the failure) is kept%n"
+                : "Checkpoint none: the run failed before its first one, so no checkpoint was written yet%n", last);
+        out.flush();
     }
 
     void summary(RunSummary s) {
