@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rewire.data.IdxFiles;
 
 /** What a new user hits first: each error says what is wrong with which file or option, and the exit code fits. */
 class ErrorMessagesTest {
@@ -24,17 +22,11 @@ class ErrorMessagesTest {
 
     private final CliRun cli = new CliRun();
 
-    @BeforeEach
-    void tinyData() throws IOException {
-        Files.createDirectories(dir.resolve("data"));
-        IdxFiles.writeFashionMnistLike(dir.resolve("data"), 128, 32);
-    }
-
-    private String[] train(String... extra) {
-        List<String> args = new ArrayList<>(List.of("train", "data.dir=" + dir.resolve("data"),
-                "train.runs=" + dir.resolve("runs"), "train.epochs=1", "model.hidden=[16]", "data.batchSize=32"));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+    // one epoch of a tiny MLP on tiny data, then `extra` overrides
+    private String[] train(String... extra) throws IOException {
+        List<String> overrides = new ArrayList<>(List.of("train.epochs=1", "model.hidden=[16]", "data.batchSize=32"));
+        overrides.addAll(List.of(extra));
+        return CliRun.trainOnTinyData(dir, 128, 32, overrides);
     }
 
     @Test
@@ -59,7 +51,7 @@ class ErrorMessagesTest {
     }
 
     @Test
-    void aNanLossBeforeTheFirstCheckpointSaysNoneWasWritten() {
+    void aNanLossBeforeTheFirstCheckpointSaysNoneWasWritten() throws IOException {
         assertEquals(1, cli.run(train("optim.lr=1e30", "train.checkpointEvery=1000")));
         assertTrue(cli.err().contains("the loss is"), cli.err());
         assertFalse(cli.err().contains("last good checkpoint is kept"), cli.err());
