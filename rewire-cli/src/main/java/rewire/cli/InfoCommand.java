@@ -22,10 +22,18 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "Skip the speed probe (about one second).")
     boolean noProbe;
 
+    @Option(names = "--best-blas-core", description = "Print only this CPU's best OpenBLAS core type (a value for "
+            + "OPENBLAS_CORETYPE, or 'unknown') and exit; the benchmark scripts set it for their runs.")
+    boolean bestBlasCore;
+
     @Override
     public Integer call() {
         Kernels kernels = Kernels.defaults();
         Kernels.Info info = kernels.info();
+        if (bestBlasCore) {
+            System.out.println(info.blasCore().best());
+            return 0;
+        }
         row("JDK", Environment.jdk());
         row("CPU", Environment.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         row("Kernels", info.provider() + " (" + info.providerReason() + ")");
