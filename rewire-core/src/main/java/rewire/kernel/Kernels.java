@@ -30,8 +30,10 @@ public final class Kernels {
     // Smallest op worth splitting at all (multiply-adds or elements), see grain.
     private static final long MIN_SPLIT_WORK = 1L << 21;
     // Smallest chunk of an OpenBLAS product (multiply-adds), and the row multiple of its chunks:
-    // OpenBLAS packs its operands on every call and runs thin slices below its peak.
-    private static final long MIN_BLAS_CHUNK_WORK = 1L << 23;
+    // OpenBLAS packs its operands on every call, so chunks cost time on one thread (measured on the
+    // MLP's 1000 x 128 x 784-1000 products: 2^23 +5-8%, 2^24 +3.5-4.5%), and too few chunks leave
+    // threads idle (2^24: 6 or 7 chunks there).
+    private static final long MIN_BLAS_CHUNK_WORK = 1L << 24;
     private static final int BLAS_CHUNK_ROWS = 16;
     private static volatile Kernels defaults;
 
