@@ -39,6 +39,8 @@ done
 if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
+. bench/blas-core.sh
+bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
 iterations=()
 if $quick; then iterations=(-wi 1 -i 2); fi

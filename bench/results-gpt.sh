@@ -18,6 +18,7 @@ cd "$root"
 . scripts/jdk.sh
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
+. bench/blas-core.sh
 
 out=docs/results-gpt.md; extra=(); names=(); runs=; reuse=
 command="bench/results-gpt.sh $*"
@@ -47,6 +48,7 @@ train=true
 if [[ -n "$runs" ]]; then train=false; else runs="bench/results/gpt-runs-$(date -u +%Y%m%dT%H%M%SZ)"; fi
 mkdir -p "$runs"
 $train && ${HEAVY:-} ./rewire info >/dev/null   # builds once, outside the timed runs
+$train && bench_use_best_blas_core
 reused=()
 if [[ -n "$reuse" ]]; then
   for name in dense mst chtss rigl; do
@@ -104,6 +106,7 @@ dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(ratio mst)
   echo
   echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
   echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
+  echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
   echo "Run folders (with report.html and plots): \`$runs\`$([[ ${#reused[@]} -gt 0 ]] && echo " (${reused[*]} copied from the earlier \`$reuse\`, not rerun)")."
   echo "Model and optimizer: nanoGPT's CPU baseline"
   echo "(\`examples/gpt-shakespeare.yaml\`: 4 layers, 4 heads, width 128, block 64, batch 12, $dense_steps iterations,"

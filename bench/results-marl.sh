@@ -20,6 +20,7 @@ cd "$root"
 . scripts/jdk.sh
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
+. bench/blas-core.sh
 
 report_only=""; out=docs/results-marl.md; updates=2500; updates3m=3000; jobs=2; seed=1; only=""; per_epoch=125
 command="bench/results-marl.sh $*"
@@ -69,6 +70,7 @@ order=(random-3m qmix-3m mast-3m qmix-2s3z dense-mast-2s3z static-2s3z rigl-2s3z
 runs=${report_only:-"bench/results/marl-$(date -u +%Y%m%dT%H%M%SZ)"}
 mkdir -p "$runs"
 [[ -z "$report_only" ]] && ./rewire recipes >/dev/null  # builds once before runs start in parallel
+[[ -z "$report_only" ]] && bench_use_best_blas_core
 train() {
   local name=$1 start
   start=$(date +%s)
@@ -116,6 +118,7 @@ row() {
   echo
   echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
   echo "$(nproc) cores shared with other jobs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
+  echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
   echo "Environment: the SMAC-like unit-combat simulator (\`rewire.models.marl.env\`), not StarCraft II."
   echo "Configurations: \`examples/<config>.yaml\` with the overrides below; run folders (with report.html):"
   echo "\`$runs\`. Seed $seed for every run (one seed: differences of a few points are noise)."

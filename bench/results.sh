@@ -12,6 +12,7 @@ cd "$root"
 . scripts/jdk.sh
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
+. bench/blas-core.sh
 
 out=docs/results.md; extra=(); names=()
 command="bench/results.sh $*"
@@ -29,6 +30,7 @@ if [[ ${#names[@]} -eq 0 ]]; then
 fi
 
 runs="bench/results/runs-$(date -u +%Y%m%dT%H%M%SZ)"
+bench_use_best_blas_core
 mkdir -p "$runs"
 for name in "${names[@]}"; do
   echo "== $name" >&2
@@ -52,6 +54,7 @@ cnn=$(accuracy cnn-dense); cnnrigl=$(accuracy cnn-rigl)
   echo
   echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
   echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
+  echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
   echo "Configurations: \`examples/<run>.yaml\`; run folders (with report.html): \`$runs\`."
   echo "Test accuracy after the configured epochs, one seed (42); FLOPs as in RigL's accounting"
   echo "(\`FlopCounter\`), relative to the dense twin trained on the same batches."

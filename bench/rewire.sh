@@ -44,6 +44,8 @@ done
 if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
+. bench/blas-core.sh
+bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
 normal=(); slowIterations=(-wi 1 -i 3); profileIterations=(-wi 2 -i 3)
 if $quick; then normal=(-wi 1 -i 2); slowIterations=(-wi 0 -i 1); profileIterations=(-wi 1 -i 1); fi

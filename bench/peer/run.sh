@@ -25,10 +25,13 @@
 #
 # Every measurement is its own process, run through $BENCH_PREFIX (empty by default), for example
 # BENCH_PREFIX=/work/timed for exclusive use of the CPU. Thread settings: Rewire "N" is
-# -Drewire.threads=N (its pool and OpenBLAS's); PyTorch "1" is torch.set_num_threads(1) with
-# OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1 (Debian's torch ignores set_num_threads for OpenBLAS),
+# -Drewire.threads=N (its pool, which runs OpenBLAS single-threaded in fixed chunks); PyTorch "1"
+# is torch.set_num_threads(1) with OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1 (Debian's torch ignores
+# set_num_threads for OpenBLAS),
 # "2" all three at 2, "2b" torch and OpenMP at 2 with OPENBLAS_NUM_THREADS=1. Per configuration:
-# 1 warm-up epoch and 3 timed epochs (median), then test accuracy (not timed).
+# 1 warm-up epoch and 3 timed epochs (median), then test accuracy (not timed). Both sides run this
+# CPU's best OpenBLAS kernels: the script sets OPENBLAS_CORETYPE for its own commands
+# (bench/blas-core.sh) and the doc names the core type each side used.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -88,6 +91,9 @@ if [[ -n "$report" ]]; then
 else
   : > "$results"; : > "$scale_results"; date -u +%Y-%m-%d > "$work/date"; git rev-parse --short HEAD > "$work/git"
   echo "${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command" > "$work/command"
+  . bench/blas-core.sh
+  bench_use_best_blas_core
+  echo "${OPENBLAS_CORETYPE:-unset}" > "$work/coretype"
 fi
 quick_flag=(); if $quick; then quick_flag=(--quick); widths=20000; fi
 
@@ -195,12 +201,15 @@ if [[ -n "$passes" && "$passes" -gt 1 ]]; then
   passes_text="; every configuration measured in $passes passes over all of them, its fastest pass kept, on both sides"
 fi
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+# used_cores SIDE: the OpenBLAS core types that side's measurements printed (PEER_BLAS_CORE lines)
+used_cores() { grep -h "^PEER_BLAS_CORE,$1," "$work"/*.log 2>/dev/null | cut -d, -f3 | sort -u | paste -sd/ - | grep . || echo unrecorded; }
 torch_version=$("$PY" -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "not run")
 context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); PyTorch $torch_version (Debian python3-torch, OpenBLAS)
 - Command: \`$(cat "$work/command")\` (git $(cat "$work/git")); every configuration its own process$(grep -q timed "$work/command" && echo ", each alone on the machine (/work/timed)" || true)
 - Model and recipe: MLP 784-1000-1000-1000-10, Fashion-MNIST (60k train, 10k test), batch 128, SGD momentum 0.9, lr 0.05 cosine to 0, weight decay 5e-4, 1 warm-up + 3 timed epochs (s/epoch: median of the 3$passes_text), test accuracy after those 4 epochs (not timed); RigL: ERK per-layer densities (Rewire's counts, read by the PyTorch side), deltaT 100, drop fraction 0.3 cosine to 0 at 75% of the run, magnitude drop, dense-gradient growth
-- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool and OpenBLAS; from 2 on, classification also gathers the next batch on a background thread)
+- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool, which runs OpenBLAS single-threaded in fixed chunks; from 2 on, classification also gathers the next batch on a background thread)
 - PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1
+- OpenBLAS kernels: OPENBLAS_CORETYPE=$(cat "$work/coretype" 2>/dev/null || echo unrecorded) set by the script for both sides; core types used: Rewire $(used_cores rewire), PyTorch $(used_cores torch)
 - Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and standardize per batch
 - Training FLOPs: RigL's accounting over all 4 epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
 notes=(); if [[ -f bench/peer/notes.md ]]; then notes=(--notes bench/peer/notes.md); fi

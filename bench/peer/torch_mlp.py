@@ -22,6 +22,7 @@ per-layer densities; the random positions are drawn here.
 Pixels are kept as uint8 and standardized per batch (as Rewire's data package does).
 """
 import argparse
+import ctypes
 import gzip
 import math
 import os
@@ -228,6 +229,20 @@ def train(args):
     print("PEER_RESULT," + ",".join(str(f) for f in fields), flush=True)
 
 
+def blas_core():
+    """The core type of the OpenBLAS that torch loaded (openblas_get_corename), or "none" when the
+    process maps no OpenBLAS library (torch built on another BLAS)."""
+    torch.ones(2, 2) @ torch.ones(2, 2)  # makes sure the BLAS is loaded
+    with open("/proc/self/maps") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "blas" in line and line.split()[-1].startswith("/")})
+    for path in paths:
+        library = ctypes.CDLL(path)  # already mapped: the same library, no second copy
+        if hasattr(library, "openblas_get_corename"):
+            library.openblas_get_corename.restype = ctypes.c_char_p
+            return library.openblas_get_corename().decode()
+    return "none"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--method", choices=["dense", "rigl"], required=True)
@@ -247,6 +262,7 @@ def main():
         args.setting = "%d (torch.set_num_threads; OMP %s; OpenBLAS %s)" % (
             args.threads, os.environ.get("OMP_NUM_THREADS", "unset"), os.environ.get("OPENBLAS_NUM_THREADS", "unset"))
     torch.set_num_threads(args.threads)
+    print("PEER_BLAS_CORE,torch," + blas_core(), flush=True)
     train(args)
 
 

@@ -101,9 +101,11 @@ public final class BenchmarkReport {
         line("- JDK: " + jvm.jdkVersion() + " (" + jvm.vmName() + " " + jvm.vmVersion() + "), JVM flags `" + jvm.jvmArgs() + "`");
         // The report's own JVM chose the thread count in the BLAS description; the runs' is per table.
         line("- Kernels: sparse `" + kernels.provider() + "` (" + kernels.vectorWidth() + " floats per vector), dense "
-                + kernels.blas().replaceAll(", \\d+ threads\\)", ")"));
+                + kernels.blas().replaceAll(", \\d+ threads?\\)", ")") + "; OpenBLAS kernels: "
+                + kernels.blasCore().advice());
         line("- JMH: " + jvm.jmh() + "; " + o.results().size() + " result file(s), one per repetition");
-        line("- Threads: the `threads` of each table (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's)");
+        line("- Threads: the `threads` of each table (`-Drewire.threads`: Rewire's pool, which runs OpenBLAS "
+                + "single-threaded in fixed chunks)");
         line("- Machine load (1-minute load average at the start of each JMH run): " + o.load());
         line("");
         line("Times are medians over repetitions of JMH's average time per operation. A speedup is dense time over");

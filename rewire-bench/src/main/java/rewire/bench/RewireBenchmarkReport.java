@@ -91,8 +91,11 @@ public final class RewireBenchmarkReport {
         line("- CPU: " + o.machine());
         line("- JDK: " + jvm.jdkVersion() + " (" + jvm.vmName() + " " + jvm.vmVersion() + "), JVM flags `"
                 + jvm.jvmArgs() + "`");
-        line("- Kernels: sparse `" + kernels.provider() + "`, dense " + kernels.blas().replaceAll(", \\d+ threads\\)", ")"));
-        line("- Threads: the `threads` column (`-Drewire.threads`, which sets Rewire's pool and OpenBLAS's); 1 fork");
+        line("- Kernels: sparse `" + kernels.provider() + "`, dense "
+                + kernels.blas().replaceAll(", \\d+ threads?\\)", ")") + "; OpenBLAS kernels: "
+                + kernels.blasCore().advice());
+        line("- Threads: the `threads` column (`-Drewire.threads`: Rewire's pool, which runs OpenBLAS "
+                + "single-threaded in fixed chunks); 1 fork");
         line("- Machine load (1-minute load average before/after each JMH run; a run alone at 1 thread ends near 1): "
                 + o.load());
         line("");

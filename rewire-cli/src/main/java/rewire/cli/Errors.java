@@ -1,11 +1,13 @@
 package rewire.cli;
 
 import java.io.IOException;
-import picocli.CommandLine;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 import rewire.config.ConfigException;
 import rewire.io.CorruptFileException;
+import rewire.io.FileErrors;
 import rewire.train.NonFiniteLossException;
 
 /**
@@ -32,6 +34,9 @@ final class Errors implements IExecutionExceptionHandler {
     private static String message(Exception e) {
         if (e instanceof NonFiniteLossException || e instanceof ConfigException) {
             return e.getMessage();
+        }
+        if (e instanceof FileSystemException fs) {
+            return FileErrors.describe(fs);  // its own message may be the bare path
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;

@@ -43,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
         Workload w = runSpec.workload();
-        long step = RunCheckpoint.restore(Checkpoints.require(folder, best), w, new Slots(), List.of());
+        long step = RunCheckpoint.restore(LastCheckpoint.of(folder, best, "evaluate"), w, new Slots(), List.of());
         w.groups().forEach(g -> g.module().eval());
         Evaluation e = w.evaluate(step);
         PrintWriter out = spec.commandLine().getOut();

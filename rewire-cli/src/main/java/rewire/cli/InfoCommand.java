@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import rewire.kernel.BlasCore;
 import rewire.kernel.Kernels;
 import rewire.kernel.SelfCheck;
 import rewire.sparse.CsrMatrix;
@@ -31,16 +32,28 @@ final class InfoCommand implements Callable<Integer> {
 
     private final List<List<String>> rows = new ArrayList<>();
 
+    @Option(names = "--best-blas-core", description = "Print only this CPU's best OpenBLAS core type (a value for "
+            + "OPENBLAS_CORETYPE, or 'unknown') and exit; the benchmark scripts set it for their runs.")
+    boolean bestBlasCore;
+
     @Override
     public Integer call() {
         Kernels kernels = Kernels.defaults();
         Kernels.Info info = kernels.info();
+        if (bestBlasCore) {
+            spec.commandLine().getOut().println(info.blasCore().best());
+            return 0;
+        }
         row("JDK", Environment.jdk());
         row("CPU", Environment.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         row("Kernels", info.provider() + " (" + info.providerReason() + ")");
         row("Vector width", info.vectorWidth() + " floats (" + info.vectorWidth() * 32 + " bits)");
         row("BLAS", info.blas());
+        if (!info.blasCore().running().equals(BlasCore.NONE)) {
+            row("BLAS kernels", info.blasCore().advice());
+        }
         row("Threads", info.threads() + " (set with -Drewire.threads=N or REWIRE_THREADS)");
+        row("Determinism", info.determinism());
         List<SelfCheck.Check> checks = SelfCheck.run(kernels);
         List<List<String>> results = checks.stream().map(c -> List.of(c.op(), String.format(Locale.ROOT,
                 "%s (max relative error %.1e)", c.ok() ? "ok" : "FAILED", c.maxRelativeError()))).toList();

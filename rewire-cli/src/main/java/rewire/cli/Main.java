@@ -1,7 +1,7 @@
 package rewire.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code rewire} command. */
 @Command(name = "rewire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

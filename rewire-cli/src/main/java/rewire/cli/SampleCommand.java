@@ -46,6 +46,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
@@ -53,7 +54,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
                     + " run; sample needs a GPT run (workload: gpt)");
         }
-        long steps = RunCheckpoint.restore(Checkpoints.require(folder), gpt, new Slots(), List.of());
+        long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gpt, new Slots(), List.of());
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
         gpt.model().setAttentionMask(gpt.attentionAfter(steps));
         String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
@@ -61,5 +62,18 @@ final class SampleCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(text);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    // option values the sampler cannot use, named as the user typed them, before the run is loaded
+    private void checkOptions() {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("--tokens must be >= 0, got " + tokens);
+        }
+        if (!(temperature >= 0)) {
+            throw new IllegalArgumentException("--temperature must be >= 0, got " + temperature);
+        }
+        if (prompt.isEmpty()) {
+            throw new IllegalArgumentException("--prompt must not be empty (the default is a newline)");
+        }
     }
 }

@@ -18,7 +18,7 @@ import rewire.run.TrainingRun;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a network with dynamic sparse training and write a run folder (run.json, metrics, "
                 + "rewire reports, checkpoints, plots, report.html).",
-            "With no arguments: MLP 784-1000-1000-1000-10 on Fashion-MNIST, RigL at 90% sparsity (ERK), 3 epochs.",
+            "With no arguments: MLP 784-1000-1000-1000-10 on Fashion-MNIST, RigL at 90%% sparsity (ERK), 3 epochs.",
             "Examples:",
             "  rewire train",
             "  rewire train examples/mlp-set.yaml train.epochs=10",

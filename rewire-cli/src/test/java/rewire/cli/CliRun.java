@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine;
+import rewire.data.IdxFiles;
 
 /** Runs {@code rewire} commands in-process for tests, collecting what they print. */
 final class CliRun {
@@ -30,6 +32,20 @@ final class CliRun {
     /** Everything printed to standard error so far. */
     String err() {
         return err.toString();
+    }
+
+    /**
+     * Writes a tiny Fashion-MNIST-shaped dataset to {@code dir/data} ({@code train} and {@code test}
+     * examples) and returns the arguments of a {@code train} on it with runs under {@code dir/runs},
+     * then {@code overrides}.
+     */
+    static String[] trainOnTinyData(Path dir, int train, int test, List<String> overrides) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        IdxFiles.writeFashionMnistLike(dir.resolve("data"), train, test);
+        List<String> args = new ArrayList<>(List.of("train", "data.dir=" + dir.resolve("data"),
+                "train.runs=" + dir.resolve("runs")));
+        args.addAll(overrides);
+        return args.toArray(String[]::new);
     }
 
     /** The single run folder under {@code runs}; fails when there is not exactly one. */

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rewire.data.IdxFiles;
 
 /** The train, eval, resume and recipes commands end to end on a tiny Fashion-MNIST-shaped dataset. */
 class TrainCommandTest {
@@ -20,18 +18,11 @@ class TrainCommandTest {
 
     private final CliRun cli = new CliRun();
 
-    @BeforeEach
-    void tinyData() throws IOException {
-        Files.createDirectories(dir.resolve("data"));
-        IdxFiles.writeFashionMnistLike(dir.resolve("data"), 256, 64);
-    }
-
-    private String[] train(String... extra) {
-        List<String> args = new ArrayList<>(List.of("train", "data.dir=" + dir.resolve("data"),
-                "train.runs=" + dir.resolve("runs"), "train.epochs=2", "model.hidden=[32]", "data.batchSize=32",
+    private String[] train(String... extra) throws IOException {
+        List<String> overrides = new ArrayList<>(List.of("train.epochs=2", "model.hidden=[32]", "data.batchSize=32",
                 "sparsity.options=[deltaT=4]"));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        overrides.addAll(List.of(extra));
+        return CliRun.trainOnTinyData(dir, 256, 64, overrides);
     }
 
     private Path onlyRun() throws IOException {
@@ -63,7 +54,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void aMistypedKeyIsAnErrorThatSuggestsTheRightOne() {
+    void aMistypedKeyIsAnErrorThatSuggestsTheRightOne() throws IOException {
         assertEquals(2, cli.run(train("optim.lrr=0.1")));
         assertTrue(cli.err().contains("optim.lr"), cli.err());
     }

@@ -8,6 +8,8 @@ import rewire.tensor.Tensor;
 /**
  * The checked entry point to every kernel. Checks shapes (an error names both shapes), splits
  * work into fixed chunks for {@link Parallel}, and routes dense products to OpenBLAS when present.
+ * Chunk boundaries depend only on the problem, so results are bit-identical for any thread count;
+ * {@link Info#deterministic()} says when a setting gave that up.
  *
  * <p>Sparse kernels work on feature-major activations {@code (features, batch)}:
  * <pre>
@@ -27,6 +29,12 @@ public final class Kernels {
     private static final long MIN_CHUNK_WORK = 1L << 15;
     // Smallest op worth splitting at all (multiply-adds or elements), see grain.
     private static final long MIN_SPLIT_WORK = 1L << 21;
+    // Smallest chunk of an OpenBLAS product (multiply-adds), and the row multiple of its chunks:
+    // OpenBLAS packs its operands on every call, so chunks cost time on one thread (measured on the
+    // MLP's 1000 x 128 x 784-1000 products: 2^23 +5-8%, 2^24 +3.5-4.5%), and too few chunks leave
+    // threads idle (2^24: 6 or 7 chunks there).
+    private static final long MIN_BLAS_CHUNK_WORK = 1L << 24;
+    private static final int BLAS_CHUNK_ROWS = 16;
     private static volatile Kernels defaults;
 
     private final KernelProvider provider;
@@ -34,9 +42,13 @@ public final class Kernels {
     private final Parallel parallel;
     private final String providerReason;
     private final String blasDescription;
+    private final BlasCore blasCore;
+    // OpenBLAS gets each dense product whole and threads it itself (not bit-reproducible)
+    private final boolean blasThreadsItself;
 
     /**
-     * Kernels from explicit parts.
+     * Kernels from explicit parts. Dense products through {@code blas} run in fixed row chunks on
+     * {@code parallel}, one OpenBLAS call per chunk, several at once (load it with one thread).
      *
      * @param provider the sparse (and fallback dense) kernels
      * @param blas     OpenBLAS for dense products, or null to use the provider's GEMM
@@ -44,11 +56,9 @@ public final class Kernels {
      * @param reason   why this provider was chosen, for reports
      */
     public Kernels(KernelProvider provider, NativeBlas blas, Parallel parallel, String reason) {
-        this.provider = provider;
-        this.dense = blas != null ? blas : provider;
-        this.parallel = parallel;
-        this.providerReason = reason;
-        this.blasDescription = blas != null ? blas.description() : "none: dense products use the " + provider.name() + " provider";
+        this(provider, blas != null ? blas : provider, parallel, reason,
+                blas != null ? blas.description() : "none: dense products use the " + provider.name() + " provider",
+                blas != null ? blas.core() : BlasCore.absent(), false);
     }
 
     /** The process-wide kernels chosen from system properties on first use. */
@@ -67,32 +77,59 @@ public final class Kernels {
     }
 
     private static Kernels create() {
+        return withThreads(Parallel.defaultThreads());
+    }
+
+    /**
+     * Kernels on {@code threads} threads, with the provider and BLAS that the system properties
+     * choose (as {@link #defaults()}, whose thread count is {@code -Drewire.threads}).
+     */
+    public static Kernels withThreads(int threads) {
         KernelSelection selection = KernelSelection.select();
-        int threads = Parallel.defaultThreads();
+        boolean blasThreadsItself = NativeBlas.threadsItself();
         String[] why = {null};
-        Optional<NativeBlas> blas = NativeBlas.load(threads, why);
-        Kernels k = new Kernels(selection.provider(), blas.orElse(null), new Parallel(threads), selection.reason());
-        return blas.isPresent() ? k : k.withBlasNote(why[0]);
+        Optional<NativeBlas> blas = NativeBlas.load(NativeBlas.threadsBeside(threads), why);
+        KernelProvider p = selection.provider();
+        return blas.map(b -> new Kernels(p, b, new Parallel(threads), selection.reason(), b.description(), b.core(),
+                        blasThreadsItself))
+                .orElseGet(() -> new Kernels(p, p, new Parallel(threads), selection.reason(), "none (" + why[0] + ")",
+                        BlasCore.absent(), false));
     }
 
-    private Kernels withBlasNote(String note) {
-        return new Kernels(provider, dense, parallel, providerReason, "none (" + note + ")");
-    }
-
-    private Kernels(KernelProvider provider, DenseGemm dense, Parallel parallel, String reason, String blas) {
+    private Kernels(KernelProvider provider, DenseGemm dense, Parallel parallel, String reason, String blas,
+                    BlasCore blasCore, boolean blasThreadsItself) {
         this.provider = provider;
         this.dense = dense;
         this.parallel = parallel;
         this.providerReason = reason;
         this.blasDescription = blas;
+        this.blasCore = blasCore;
+        this.blasThreadsItself = blasThreadsItself;
     }
 
-    /** What these kernels are, for `rewire info` and run reports. */
-    public record Info(String provider, String providerReason, int vectorWidth, String blas, int threads) {
+    /**
+     * What these kernels are, for `rewire info` and run reports.
+     *
+     * @param deterministic whether results are bit-identical for any thread count
+     * @param determinism   why they are, or which setting gave that up and how to get it back
+     * @param blasCore      the kernels OpenBLAS runs against the best this CPU could run
+     */
+    public record Info(String provider, String providerReason, int vectorWidth, String blas, int threads,
+                       boolean deterministic, String determinism, BlasCore blasCore) {
     }
 
     public Info info() {
-        return new Info(provider.name(), providerReason, provider.vectorWidth(), blasDescription, parallel.threads());
+        return new Info(provider.name(), providerReason, provider.vectorWidth(), blasDescription, parallel.threads(),
+                !blasThreadsItself, determinism(), blasCore);
+    }
+
+    private String determinism() {
+        if (blasThreadsItself) {
+            return "-D" + NativeBlas.THREADING_PROPERTY + "=openblas: OpenBLAS threads each dense product itself and "
+                    + "its sums depend on its thread count; leave the property unset for bit-identical results";
+        }
+        return "bit-identical for any thread count: every product runs in fixed chunks"
+                + (dense != provider ? ", OpenBLAS single-threaded in each" : "");
     }
 
     public KernelProvider provider() {
@@ -133,7 +170,8 @@ public final class Kernels {
         gemmRaw(transA, transB, m, n, k, a.data(), 0, a.cols(), b.data(), 0, b.cols(), c.data(), 0, n, accumulate);
     }
 
-    // C rows [0, m) in fixed chunks on our pool, or one call to OpenBLAS, which threads itself.
+    // C rows [0, m) in fixed chunks on our pool (OpenBLAS single-threaded in each, every chunk a
+    // call of its own even on one thread), or one call to OpenBLAS when it threads itself.
     void gemmRaw(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                  float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
         if (m == 0 || n == 0) {
@@ -149,14 +187,25 @@ public final class Kernels {
         }
         int safeLda = Math.max(1, lda);
         int safeLdb = Math.max(1, ldb);
-        if (dense != provider) {
+        if (blasThreadsItself) {
             dense.gemm(transA, transB, m, n, k, a, aOff, safeLda, b, bOff, safeLdb, c, cOff, ldc, accumulate);
             return;
         }
-        int grain = grain(m, (long) n * k, MIN_CHUNK_WORK * 8);
-        parallel.forRange(m, grain, (from, to) -> provider.gemm(transA, transB, to - from, n, k,
+        Parallel.RangeBody rows = (from, to) -> dense.gemm(transA, transB, to - from, n, k,
                 a, aOff + (transA ? from : from * safeLda), safeLda, b, bOff, safeLdb,
-                c, cOff + from * ldc, ldc, accumulate));
+                c, cOff + from * ldc, ldc, accumulate);
+        if (dense == provider) {
+            parallel.forRange(m, grain(m, (long) n * k, MIN_CHUNK_WORK * 8), rows);
+        } else {
+            parallel.forEachChunk(m, blasGrain(m, (long) n * k), rows);
+        }
+    }
+
+    // Rows per chunk of an OpenBLAS product: about MIN_BLAS_CHUNK_WORK multiply-adds, rounded up
+    // to a multiple of BLAS_CHUNK_ROWS; small products stay whole (see grain).
+    private static int blasGrain(int m, long costPerRow) {
+        int rows = grain(m, costPerRow, MIN_BLAS_CHUNK_WORK);
+        return (int) Math.min(m, ((long) rows + BLAS_CHUNK_ROWS - 1) / BLAS_CHUNK_ROWS * BLAS_CHUNK_ROWS);
     }
 
     /** The name of the dense backend ("openblas" or the provider's name). */

@@ -23,13 +23,18 @@ import java.util.Optional;
  * OpenBLAS is installed (or {@code -Drewire.blas=none}) the kernels fall back to the provider's
  * own GEMM.
  *
- * <p>OpenBLAS runs its own thread pool. It is given the same thread count as Rewire's
- * {@link Parallel} and is only ever called from one thread at a time, outside any parallel
- * region, so the two pools never compete for the cores.
+ * <p>Threads: by default OpenBLAS runs single-threaded and {@link Kernels} splits each product into
+ * fixed row chunks on its own {@link Parallel} pool, so the bits do not depend on the thread count
+ * (OpenBLAS's threaded driver cuts a product differently for each thread count, and its sums
+ * change with it). {@code -Drewire.blas.threading=openblas} instead gives OpenBLAS Rewire's thread
+ * count and each product whole, outside any parallel region; runs then record that they gave
+ * bit-reproducibility up.
  */
 public final class NativeBlas implements DenseGemm {
     /** System property: "none" disables OpenBLAS, a path selects the library file. */
     public static final String BLAS_PROPERTY = "rewire.blas";
+    /** System property: "fixed" (the default: fixed chunks on Rewire's pool) or "openblas" (it threads itself). */
+    public static final String THREADING_PROPERTY = "rewire.blas.threading";
     private static final List<String> CANDIDATES = List.of(
             "libopenblas.so.0", "/usr/lib/x86_64-linux-gnu/libopenblas.so.0",
             "/usr/lib/aarch64-linux-gnu/libopenblas.so.0", "libopenblas.so", "libopenblas.dylib");
@@ -39,14 +44,36 @@ public final class NativeBlas implements DenseGemm {
 
     private final MethodHandle sgemm;
     private final String description;
+    private final BlasCore core;
 
-    private NativeBlas(MethodHandle sgemm, String description) {
+    private NativeBlas(MethodHandle sgemm, String description, BlasCore core) {
         this.sgemm = sgemm;
         this.description = description;
+        this.core = core;
     }
 
     /**
-     * Binds OpenBLAS with {@code threads} threads, or explains why it could not.
+     * Whether {@code -Drewire.blas.threading=openblas} asks OpenBLAS to thread each product itself
+     * (not bit-reproducible across thread counts) rather than run single-threaded in fixed chunks.
+     */
+    public static boolean threadsItself() {
+        String setting = System.getProperty(THREADING_PROPERTY, "fixed").trim();
+        return switch (setting) {
+            case "fixed" -> false;
+            case "openblas" -> true;
+            default -> throw new IllegalArgumentException("-D" + THREADING_PROPERTY + "=" + setting
+                    + " is not a threading mode: use fixed (the default, bit-identical for any thread count)"
+                    + " or openblas (OpenBLAS threads each product itself)");
+        };
+    }
+
+    /** The threads of OpenBLAS's own pool beside a Rewire pool of {@code rewireThreads}: 1 unless it threads itself. */
+    public static int threadsBeside(int rewireThreads) {
+        return threadsItself() ? rewireThreads : 1;
+    }
+
+    /**
+     * Binds OpenBLAS with {@code threads} threads of its own, or explains why it could not.
      *
      * @return the binding, or empty with the reason written to {@code why[0]}
      */
@@ -84,20 +111,24 @@ public final class NativeBlas implements DenseGemm {
         } catch (Throwable t) {
             throw new IllegalArgumentException("openblas_set_num_threads failed: " + t);
         }
-        return new NativeBlas(gemm, "openblas (" + name + ", " + config(linker, lib) + ", " + threads + " threads)");
+        String config = text(linker, lib, "openblas_get_config").orElse("unknown build");
+        BlasCore core = BlasCore.detect(text(linker, lib, "openblas_get_corename").orElse(BlasCore.UNKNOWN), config);
+        return new NativeBlas(gemm, "openblas (" + name + ", " + config + ", " + threads
+                + (threads == 1 ? " thread)" : " threads)"), core);
     }
 
-    private static String config(Linker linker, SymbolLookup lib) {
-        Optional<MemorySegment> symbol = lib.find("openblas_get_config");
+    // the text that a no-argument function of the library returns, if it has that function
+    private static Optional<String> text(Linker linker, SymbolLookup lib, String function) {
+        Optional<MemorySegment> symbol = lib.find(function);
         if (symbol.isEmpty()) {
-            return "unknown build";
+            return Optional.empty();
         }
         try {
             MethodHandle h = linker.downcallHandle(symbol.get(), FunctionDescriptor.of(ADDRESS));
             MemorySegment text = (MemorySegment) h.invokeExact();
-            return text.reinterpret(256).getString(0).trim();
+            return Optional.of(text.reinterpret(256).getString(0).trim());
         } catch (Throwable t) {
-            return "unknown build";
+            return Optional.empty();
         }
     }
 
@@ -109,6 +140,11 @@ public final class NativeBlas implements DenseGemm {
     /** Library, build configuration and thread count, for run reports. */
     public String description() {
         return description;
+    }
+
+    /** The kernels OpenBLAS runs on this CPU, against the best it could run. */
+    public BlasCore core() {
+        return core;
     }
 
     @Override

@@ -71,10 +71,31 @@ public final class Parallel implements AutoCloseable {
      * a 1%-dense network slower on two threads than on one.
      */
     public void forRange(int n, int grain, RangeBody body) {
+        run(n, grain, body, false);
+    }
+
+    /**
+     * Like {@link #forRange}, but {@code body} always sees the same chunks: with one thread it runs
+     * them one after the other instead of the whole range at once. For a body whose bits depend on
+     * the range it is given, such as an OpenBLAS product (it picks its blocking from the shape),
+     * so that 1 and N threads compute the same chunks and the same bits.
+     */
+    public void forEachChunk(int n, int grain, RangeBody body) {
+        run(n, grain, body, true);
+    }
+
+    private void run(int n, int grain, RangeBody body, boolean alwaysInChunks) {
         if (grain < 1) {
             throw new IllegalArgumentException("grain must be at least 1, got " + grain);
         }
         int chunks = (int) ((n + (long) grain - 1) / grain);
+        if (chunks > 1 && threads == 1 && alwaysInChunks) {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                int from = chunk * grain;
+                body.run(from, from + Math.min(grain, n - from));
+            }
+            return;
+        }
         if (chunks <= 1 || threads == 1) {
             if (n > 0) {
                 body.run(0, n);

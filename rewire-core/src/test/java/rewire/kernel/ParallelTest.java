@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,28 @@ class ParallelTest {
                             boolean chunk = r[0] % grain == 0 && r[1] == Math.min(n, r[0] + grain);
                             assertTrue(whole && threads == 1 || chunk, what + ": range [" + r[0] + ", " + r[1] + ")");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** forEachChunk hands every thread count the same ranges: one thread runs them in order. */
+    @Test
+    void forEachChunkGivesOneThreadTheSameChunksAsSeveral() {
+        for (int n : new int[] {0, 1, 7, 100, 1000}) {
+            for (int grain : new int[] {1, 3, 64, 1000}) {
+                Set<List<Integer>> expected = new HashSet<>();
+                for (int from = 0; from < n; from += grain) {
+                    expected.add(List.of(from, Math.min(n, from + grain)));
+                }
+                for (int threads : new int[] {1, 2, 3}) {
+                    try (Parallel parallel = new Parallel(threads)) {
+                        List<List<Integer>> ranges = new CopyOnWriteArrayList<>();
+                        parallel.forEachChunk(n, grain, (from, to) -> ranges.add(List.of(from, to)));
+                        String what = "threads " + threads + ", n " + n + ", grain " + grain;
+                        assertEquals(expected.size(), ranges.size(), what);
+                        assertEquals(expected, new HashSet<>(ranges), what);
                     }
                 }
             }

@@ -1,5 +1,9 @@
 package rewire.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +29,8 @@ import rewire.testkit.KernelContract.NamedRun;
  * dimension into blocks differently from the single-threaded one, which changes the summation
  * order. A fixed thread count is reproducible: two runs with the same count gave the same bits in
  * every shape tried. So the tests assert 1 vs 2 threads within the kernel tolerance and the same
- * thread count bitwise. Dense products through OpenBLAS therefore reproduce bit for bit only at a
- * fixed OpenBLAS thread count, unlike Rewire's own {@link Parallel} paths.
+ * thread count bitwise. That is why {@link Kernels} runs OpenBLAS single-threaded, in fixed row
+ * chunks on its own {@link Parallel} pool: the facade gives the same bits on any thread count.
  *
  * <p>{@code openblas_set_num_threads} is process-wide: the tests change it and restore the
  * default thread count at the end.
@@ -99,6 +103,50 @@ class NativeBlasTest {
         }
     }
 
+    /** The facade cuts OpenBLAS products into fixed chunks: 1, 2 and 3 kernel threads give the same bits. */
+    @Test
+    void theFacadeGivesTheSameBitsOnAnyThreadCount() {
+        NativeBlas singleThreaded = OpenBlasFixture.loadOrSkip(1);
+        forEachThreadedShape((what, operands) -> {
+            float[] oneThread = product(singleThreaded, operands, 1);
+            for (int threads : new int[] {2, 3}) {
+                FloatChecks.assertBitwiseEqual("facade with OpenBLAS, 1 vs " + threads + " threads, " + what,
+                        oneThread, product(singleThreaded, operands, threads));
+            }
+        });
+    }
+
+    /** -Drewire.blas.threading=openblas gives determinism up and says so; a mistyped mode is an error naming it. */
+    @Test
+    void openBlasThreadingIsRecordedAsNotDeterministic() {
+        String before = System.getProperty(NativeBlas.THREADING_PROPERTY);
+        try {
+            System.setProperty(NativeBlas.THREADING_PROPERTY, "openblas");
+            Kernels.Info selfThreaded = infoOnThreads(2);
+            assertFalse(selfThreaded.deterministic(), selfThreaded.toString());
+            assertTrue(selfThreaded.determinism().contains("-Drewire.blas.threading=openblas"),
+                    selfThreaded.determinism());
+            System.setProperty(NativeBlas.THREADING_PROPERTY, "opneblas");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> infoOnThreads(1));
+            assertTrue(e.getMessage().contains("-Drewire.blas.threading=opneblas"), e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(NativeBlas.THREADING_PROPERTY);
+            } else {
+                System.setProperty(NativeBlas.THREADING_PROPERTY, before);
+            }
+            OpenBlasFixture.restoreDefaultThreads();
+        }
+        Kernels.Info fixed = infoOnThreads(2);
+        assertTrue(fixed.deterministic(), fixed.toString());
+    }
+
+    private static Kernels.Info infoOnThreads(int threads) {
+        Kernels kernels = Kernels.withThreads(threads);
+        kernels.parallel().close();
+        return kernels.info();
+    }
+
     // shapes where OpenBLAS threads, including k that it blocks differently with 1 and 2 threads
     private static void forEachThreadedShape(BiConsumer<String, GemmRuns.Operands> check) {
         int[][] shapes = {{512, 512, 512}, {702, 207, 100}, {128, 1000, 784}, {128, 128, 1000}};
@@ -109,11 +157,16 @@ class NativeBlasTest {
         }
     }
 
-    // C = op(A) · op(B) through the facade with OpenBLAS
+    // C = op(A) · op(B) through the facade with OpenBLAS, on one kernel thread
     private static float[] product(NativeBlas blas, GemmRuns.Operands o) {
-        try (Parallel one = new Parallel(1)) {
+        return product(blas, o, 1);
+    }
+
+    // C = op(A) · op(B) through the facade with OpenBLAS, on `threads` kernel threads
+    private static float[] product(NativeBlas blas, GemmRuns.Operands o, int threads) {
+        try (Parallel pool = new Parallel(threads)) {
             Tensor c = Tensor.zeros(o.c0().rows(), o.c0().cols());
-            new Kernels(new ScalarKernels(), blas, one, "test").gemm(o.transA(), o.transB(), o.a(), o.b(), c, false);
+            new Kernels(new ScalarKernels(), blas, pool, "test").gemm(o.transA(), o.transB(), o.a(), o.b(), c, false);
             return c.data();
         }
     }

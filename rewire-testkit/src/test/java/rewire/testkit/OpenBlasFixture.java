@@ -22,8 +22,8 @@ final class OpenBlasFixture {
         return loaded.get();
     }
 
-    /** Sets OpenBLAS back to the default thread count, if it is present. */
+    /** Sets OpenBLAS back to the thread count of the default kernels, if it is present. */
     static void restoreDefaultThreads() {
-        NativeBlas.load(Parallel.defaultThreads(), new String[1]);
+        NativeBlas.load(NativeBlas.threadsBeside(Parallel.defaultThreads()), new String[1]);
     }
 }

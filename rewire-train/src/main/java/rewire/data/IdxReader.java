@@ -17,7 +17,8 @@ import java.util.zip.ZipException;
  * supported, which is what image and label files use.
  *
  * <p>Every defect is an {@link IdxFormatException} naming the file: a bad magic, an unsupported
- * type, a rank other than the expected one, fewer bytes than the header promises, bytes beyond it.
+ * type, a rank other than the expected one, fewer bytes than the header promises, bytes beyond it,
+ * a gzip stream that is corrupt or truncated (said as such, not as a length mismatch).
  */
 public final class IdxReader {
     static final int UNSIGNED_BYTE = 0x08;
@@ -45,7 +46,12 @@ public final class IdxReader {
             }
             return new IdxArray(file, dims, data);
         } catch (ZipException e) {
-            throw new IdxFormatException(file, "corrupt gzip stream (" + e.getMessage() + ")");
+            throw new IdxFormatException(file, "not a valid gzip stream: its compressed data is corrupt ("
+                    + e.getMessage() + "); fetch the file again");
+        } catch (EOFException e) {
+            // only a gzip stream throws this: a plain file's end is a short read, judged above
+            throw new IdxFormatException(file, "not a valid gzip stream: it is truncated, the compressed data ends "
+                    + "early" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; fetch the file again");
         }
     }
 
@@ -115,13 +121,7 @@ public final class IdxReader {
             size *= d;
         }
         byte[] data = new byte[(int) size];
-        int got;
-        try {
-            got = readFully(in, data, 0, data.length);
-        } catch (EOFException e) {
-            throw new IdxFormatException(file, "fewer bytes than the header promises: the gzip stream ends early ("
-                    + e.getMessage() + "), expected " + data.length + " data bytes");
-        }
+        int got = readFully(in, data, 0, data.length);
         if (got < data.length) {
             throw new IdxFormatException(file, "fewer bytes than the header promises: dimensions "
                     + IdxArray.formatDims(dims) + " need " + data.length

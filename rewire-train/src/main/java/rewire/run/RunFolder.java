@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import rewire.io.AtomicFile;
+import rewire.io.FileErrors;
 import rewire.io.Json;
 
 /**
@@ -53,7 +54,12 @@ public final class RunFolder {
         for (int i = 2; Files.exists(dir); i++) {
             dir = parent.resolve(name + "-" + stamp + "-" + i);
         }
-        Files.createDirectories(dir.resolve(CHECKPOINTS));
+        try {
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+        } catch (IOException e) {
+            throw new IOException("train.runs: cannot create the run folder " + dir.toAbsolutePath() + ": "
+                    + FileErrors.reason(e), e);
+        }
         return new RunFolder(dir);
     }
 

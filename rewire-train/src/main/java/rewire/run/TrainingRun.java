@@ -66,14 +66,7 @@ public final class TrainingRun {
 
     /** Starts a new run in a new folder under {@code spec.loop().runs()}. */
     public static TrainingRun start(RunSpec spec, Kernels kernels, Consumer<Progress> progress) throws IOException {
-        Path parent = spec.loop().runs();
-        RunFolder folder;
-        try {
-            folder = RunFolder.create(parent, spec.name());
-        } catch (IOException e) {
-            throw new IOException("train.runs: cannot create a run folder in " + parent.toAbsolutePath() + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
+        RunFolder folder = RunFolder.create(spec.loop().runs(), spec.name());
         folder.writeText(RunFolder.CONFIG_YAML, spec.configYaml());
         TrainingRun run = new TrainingRun(spec, folder, kernels, progress);
         run.record = RunRecords.started(spec, Environment.describe(kernels), RunRecords.now(), List.of());

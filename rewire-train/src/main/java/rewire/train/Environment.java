@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import rewire.kernel.BlasCore;
 import rewire.kernel.Kernels;
 
 /** Facts about the machine, the JVM and the kernels that a run records, and its peak memory. */
@@ -50,7 +51,12 @@ public final class Environment {
         }
     }
 
-    /** The environment section of run.json. */
+    /**
+     * The environment section of run.json. {@code deterministic} says whether the run's bits
+     * depend on its thread count ({@code determinism} says why); {@code blasCore} and
+     * {@code blasBestCore} the OpenBLAS kernels that ran and the best this CPU has, with a
+     * {@code blasNote} on how to close the gap when they differ in level.
+     */
     public static Map<String, Object> describe(Kernels kernels) {
         Kernels.Info info = kernels.info();
         Map<String, Object> env = new LinkedHashMap<>();
@@ -62,7 +68,18 @@ public final class Environment {
         env.put("vectorWidth", info.vectorWidth());
         env.put("blas", info.blas());
         env.put("threads", info.threads());
+        env.put("deterministic", info.deterministic());
+        env.put("determinism", info.determinism());
+        putBlasCore(env, info.blasCore());
         return env;
+    }
+
+    static void putBlasCore(Map<String, Object> env, BlasCore core) {
+        env.put("blasCore", core.running());
+        env.put("blasBestCore", core.best());
+        if (core.belowBest()) {
+            env.put("blasNote", core.advice());
+        }
     }
 
     /** The sum of the heap pools' peak usage since the JVM started, in bytes. */

@@ -2,6 +2,7 @@ package rewire.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,12 +81,24 @@ class IdxReaderTest {
                 && message.contains("2x3x3 need 18 data bytes, the file has 13"), message);
     }
 
+    /** A gzip file cut anywhere (header, data, trailer) is a truncated gzip stream, not a length mismatch. */
     @Test
-    void truncatedGzipData() throws IOException {
+    void truncatedGzipIsSaidToBeTruncated() throws IOException {
         byte[] gz = IdxFiles.gzip(IdxFiles.images(50, 28));
-        Path file = IdxFiles.write(dir.resolve("cut.gz"), Arrays.copyOf(gz, gz.length / 2));
-        String message = failure(file, 3);
-        assertTrue(message.contains("cut.gz") && message.contains("fewer bytes than the header promises"), message);
+        for (int length : new int[] {12, gz.length / 2, gz.length - 4}) {
+            Path file = IdxFiles.write(dir.resolve("cut-" + length + ".gz"), Arrays.copyOf(gz, length));
+            String message = failure(file, 3);
+            assertTrue(message.contains("cut-" + length + ".gz: not a valid gzip stream: it is truncated"), message);
+            assertFalse(message.contains("header promises"), message);
+        }
+    }
+
+    @Test
+    void corruptGzipIsNotAValidGzipStream() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(50, 28));
+        gz[gz.length - 6] ^= (byte) 0xFF;  // the CRC of the trailer
+        String message = failure(IdxFiles.write(dir.resolve("crc.gz"), gz), 3);
+        assertTrue(message.contains("crc.gz: not a valid gzip stream: its compressed data is corrupt"), message);
     }
 
     @Test

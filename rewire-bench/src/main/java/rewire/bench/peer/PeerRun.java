@@ -36,11 +36,14 @@ import rewire.train.Workload;
  * experiments such as {@code --set model.crossover=1.1}; the benchmark script passes none.
  * {@code --layers} prints the initial nnz of every weight layer (ERK) as one line and exits: the
  * PyTorch side reads it so that both use the same per-layer densities. {@code --quick} trains on
- * 30 batches per epoch and tests on 1000 examples, to check the pipeline.
+ * 30 batches per epoch and tests on 1000 examples, to check the pipeline. Before the result, a
+ * {@code PEER_BLAS_CORE} line names the OpenBLAS kernels the run used.
  */
 public final class PeerRun {
     /** Marks the per-layer nnz line of {@code --layers}. */
     static final String LAYERS_PREFIX = "PEER_LAYERS,";
+    /** Marks the line naming the OpenBLAS core type this run used (the PyTorch side prints its own). */
+    static final String BLAS_CORE_PREFIX = "PEER_BLAS_CORE,rewire,";
     private static final int QUICK_BATCHES = 30;
 
     /** The command-line options. */
@@ -108,6 +111,7 @@ public final class PeerRun {
             System.out.println(LAYERS_PREFIX + layerLine(spec.workload()));
             return;
         }
+        System.out.println(BLAS_CORE_PREFIX + kernels.info().blasCore().running());
         System.out.println(PeerResult.PREFIX + train(o, spec, kernels).toCsv());
     }
 

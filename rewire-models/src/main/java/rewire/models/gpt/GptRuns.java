@@ -51,10 +51,14 @@ public final class GptRuns {
                 resolved.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
     }
 
-    /** The UTF-8 text of {@code file}, with an error that names the file when it is missing or not UTF-8. */
+    /** The UTF-8 text of {@code file}, with an error that names the file when it is missing, empty or not UTF-8. */
     static String readText(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("data.text: no text file at " + file.toAbsolutePath());
+        }
+        if (Files.size(file) == 0) {
+            throw new IllegalArgumentException("data.text: " + file.toAbsolutePath()
+                    + " is empty: a GPT run needs a text to learn from");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();

@@ -1,8 +1,10 @@
 package rewire.models.marl;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import rewire.config.NameOrPath;
+import rewire.io.FileErrors;
 import rewire.models.marl.env.CombatEnv;
 import rewire.models.marl.env.MultiAgentEnv;
 import rewire.models.marl.env.Scenario;
@@ -21,10 +23,16 @@ final class Scenarios {
             throw new IllegalArgumentException("env.scenario '" + s + "' is neither a built-in scenario " + Scenario.BUILTIN
                     + " nor a .json scenario file");
         }
+        Path file = s.path();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("env.scenario: no scenario file at " + file.toAbsolutePath()
+                    + " (built-in scenarios: " + Scenario.BUILTIN + ")");
+        }
         try {
-            return new CombatEnv(Scenario.load(s.path()), seed);
+            return new CombatEnv(Scenario.load(file), seed);
         } catch (IOException e) {
-            throw new UncheckedIOException("env.scenario: cannot read " + s, e);
+            throw new IllegalArgumentException("env.scenario: cannot read " + file.toAbsolutePath() + ": "
+                    + FileErrors.reason(e), e);
         }
     }
 }

@@ -141,7 +141,12 @@ class TrainingRunTest {
 
     // 400 training and 50 test images of 28x28 whose class is the brightest of ten bands
     static Split syntheticImages(Rng rng) {
-        return new Split(images("train", 400, rng), images("test", 50, rng));
+        return syntheticImages(rng, 400, 50);
+    }
+
+    // such images, as many as asked
+    static Split syntheticImages(Rng rng, int train, int test) {
+        return new Split(images("train", train, rng), images("test", test, rng));
     }
 
     private static Dataset images(String name, int n, Rng rng) {
