@@ -44,8 +44,10 @@ public final class ClassifyRuns {
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
         Architecture.Built model = arch.build(patterns, seed.fold(INIT_STREAM));
-        int[] inputImage = config.model().arch().equals("mlp") ? new int[] {image.height(), image.width()} : null;
-        ClassificationWorkload workload = new ClassificationWorkload(config.model().arch() + "-" + train.name(), model,
+        int[] inputImage = config.model().arch() == ModelSettings.Arch.MLP ? new int[] {image.height(), image.width()}
+                : null;
+        String name = Config.spelling(config.model().arch()) + "-" + train.name();
+        ClassificationWorkload workload = new ClassificationWorkload(name, model,
                 config.optim().transform(plannedSteps), config.optim().learningRate(plannedSteps), recipe, train,
                 split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
                 kernels);
