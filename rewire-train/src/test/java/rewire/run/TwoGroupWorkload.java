@@ -26,7 +26,8 @@ import rewire.train.Workload;
 
 /**
  * A two-group workload with alternating updates, the shape of a critic and an actor or of a GAN's
- * two players: an "encoder" (dense, SGD with momentum) and a sparse "head" (Adam, rewired by RigL).
+ * two players: an "encoder" (dense, SGD with momentum) and a sparse "head" (Adam, rewired by RigL
+ * unless a recipe is given).
  * Each step updates the head on the loss of the current encoder, then recomputes the loss with the
  * updated head and updates the encoder. Data: 8 features whose argmax over 4 of them is the label.
  */
@@ -45,17 +46,22 @@ final class TwoGroupWorkload implements Workload {
     private final Tape evalTape = new Tape(Kernels.defaults());
 
     TwoGroupWorkload(long seed, long totalSteps) {
+        this(seed, totalSteps, "rigl", Map.of("deltaT", "3", "distribution", "uniform"));
+    }
+
+    /** The head rewired by {@code recipe} with {@code options} at density 0.5 (its initial 32 of 64 connections). */
+    TwoGroupWorkload(long seed, long totalSteps, String recipe, Map<String, String> options) {
         Rng rng = new Rng(seed);
         encoder = Linear.create("encoder", FEATURES, HIDDEN, true, Init.kaimingNormal(), rng.fold(1));
         head = SparseLinear.create("head", Patterns.random(CLASSES, HIDDEN, 32, rng.fold(2)), true,
                 Init.kaimingNormal(), SparseLinear.DEFAULT_CROSSOVER, rng.fold(3));
-        Recipe rigl = Recipes.standard().create("rigl", new Recipes.Plan(totalSteps, STEPS_PER_EPOCH, 0.5),
-                Map.of("deltaT", "3", "distribution", "uniform"));
+        Recipe headRecipe = Recipes.standard().create(recipe, new Recipes.Plan(totalSteps, STEPS_PER_EPOCH, 0.5),
+                options);
         encoderGroup = ParamGroup.builder("encoder", encoder).optimizer(Optim.momentum(0.05, 0.9, false), null)
                 .flopLayers(List.of(FlopCounter.Layer.dense(encoder.weight().name(), FEATURES, HIDDEN)
                         .withoutInputGradient())).build();
         headGroup = ParamGroup.builder("head", head).optimizer(Optim.adam(0.01, 0.9, 0.999, 1e-8), null)
-                .recipe(rigl).sparseLayers(List.of(head))
+                .recipe(headRecipe).sparseLayers(List.of(head))
                 .flopLayers(List.of(FlopCounter.Layer.sparse(head.weight().name(), HIDDEN, CLASSES, 32))).build();
         data = rng.fold(4);
     }
