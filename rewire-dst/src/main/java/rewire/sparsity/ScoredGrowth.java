@@ -45,7 +45,8 @@ public record ScoredGrowth(String name, LayerScorer scorer, KeyRule rule) implem
         Selection s = selectWith(req, rule, req.rng());
         if (rule instanceof KeyRule.Proportional p && s.hasInfiniteKey()) {
             // the retry scores every candidate again
-            s = selectWith(req, p.withOffset(ZERO_SCORE_OFFSET), req.rng().fold(1)).plusScoringFlops(s.scoringFlops());
+            Selection lifted = selectWith(req, p.withOffset(ZERO_SCORE_OFFSET), req.rng().fold(1));
+            s = lifted.plusScoringFlops(s.scoringFlops());
         }
         return s;
     }

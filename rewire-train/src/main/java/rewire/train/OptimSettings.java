@@ -66,8 +66,8 @@ public record OptimSettings(Optimizer name, double lr, double momentum, double b
 
     /** SGD with momentum 0.9, lr 0.01, weight decay 5e-4, constant: the DST papers' MLP setting. */
     public static OptimSettings defaults() {
-        return new OptimSettings(Optimizer.MOMENTUM, 0.01, 0.9, 0.999, 1e-8, 5e-4, true, RateSchedule.CONSTANT, 0, 0, 1000,
-                0.1, 0);
+        return new OptimSettings(Optimizer.MOMENTUM, 0.01, 0.9, 0.999, 1e-8, 5e-4, true, RateSchedule.CONSTANT, 0, 0,
+                1000, 0.1, 0);
     }
 
     /** The learning rate per step over a run of {@code totalSteps}. */

@@ -28,7 +28,8 @@ public final class Classification {
         for (int h : hidden) {
             widths.add(h);
         }
-        ModelSettings model = new ModelSettings(ModelSettings.Arch.MLP, widths, List.of(), 1, 0, SparseLinear.DEFAULT_CROSSOVER);
+        ModelSettings model = new ModelSettings(ModelSettings.Arch.MLP, widths, List.of(), 1, 0,
+                SparseLinear.DEFAULT_CROSSOVER);
         ImageShape image = new ImageShape(1, 28, 28);
         Architecture arch = new Architecture(model, image, data.train().classes());
         List<SparsityPattern> patterns = recipe == null

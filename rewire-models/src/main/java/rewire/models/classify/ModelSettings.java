@@ -46,6 +46,7 @@ public record ModelSettings(Arch arch, List<Integer> hidden, List<Integer> chann
 
     /** The MLP 784-1000-1000-1000-10 of the sparse-training literature. */
     public static ModelSettings defaults() {
-        return new ModelSettings(Arch.MLP, List.of(1000, 1000, 1000), List.of(32, 64), 5, 0, SparseLinear.DEFAULT_CROSSOVER);
+        return new ModelSettings(Arch.MLP, List.of(1000, 1000, 1000), List.of(32, 64), 5, 0,
+                SparseLinear.DEFAULT_CROSSOVER);
     }
 }

@@ -61,8 +61,8 @@ public record GptModelSettings(int layers, int heads, int width, int blockSize, 
                     + ", " + crossover);
         }
         if (sparseAttention == null || sparseAttentionWidth < 1) {
-            throw new IllegalArgumentException("model: need a sparseAttention pattern and sparseAttentionWidth >= 1, got "
-                    + sparseAttention + ", " + sparseAttentionWidth);
+            throw new IllegalArgumentException("model: need a sparseAttention pattern and sparseAttentionWidth >= 1,"
+                    + " got " + sparseAttention + ", " + sparseAttentionWidth);
         }
         if (!(0 <= sparseAttentionStart && sparseAttentionStart <= sparseAttentionEnd && sparseAttentionEnd <= 1)) {
             throw new IllegalArgumentException("model: need 0 <= sparseAttentionStart <= sparseAttentionEnd <= 1, got "

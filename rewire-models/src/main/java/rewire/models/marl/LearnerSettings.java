@@ -38,7 +38,8 @@ public record LearnerSettings(int batchSize, double gamma, int targetUpdateEpiso
     }
 
     public static LearnerSettings defaults() {
-        return new LearnerSettings(32, 0.99, 200, 5000, 1.0, 0.05, 50_000, TdTargets.Kind.ONESTEP, 3, 0.6, true, 32, 100);
+        return new LearnerSettings(32, 0.99, 200, 5000, 1.0, 0.05, 50_000, TdTargets.Kind.ONESTEP, 3, 0.6, true, 32,
+                100);
     }
 
     public EpsilonSchedule epsilon() {

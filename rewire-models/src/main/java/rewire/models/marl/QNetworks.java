@@ -30,7 +30,8 @@ public final class QNetworks extends Module {
         AgentNetwork agent = new AgentNetwork(fc1, gru, fc2);
         Mixer mixer = switch (settings.mixer()) {
             case VDN -> Mixer.vdn();
-            case QMIX -> new QmixMixer(maker, dims.agents(), dims.stateSize(), settings.hyperHidden(), settings.embed());
+            case QMIX -> new QmixMixer(maker, dims.agents(), dims.stateSize(), settings.hyperHidden(),
+                    settings.embed());
         };
         return new QNetworks(agent, mixer);
     }

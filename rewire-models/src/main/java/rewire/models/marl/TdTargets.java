@@ -88,7 +88,8 @@ public record TdTargets(Kind kind, double gamma, int n, double lambda) {
                 v[t + 1] = bootstrap[(t + 1) * episodes + b];
             }
             v[length] = terminal ? 0 : v[length];
-            double[] target = kind == Kind.LAMBDA ? lambdaReturns(r, v) : nStepReturns(r, v, kind == Kind.NSTEP ? n : 1);
+            double[] target = kind == Kind.LAMBDA ? lambdaReturns(r, v)
+                    : nStepReturns(r, v, kind == Kind.NSTEP ? n : 1);
             for (int t = 0; t < length; t++) {
                 y[t * episodes + b] = (float) target[t];
             }

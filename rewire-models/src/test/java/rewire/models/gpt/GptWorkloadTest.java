@@ -20,7 +20,8 @@ class GptWorkloadTest {
     @Test
     void hybridAttentionIsSparseExactlyInsideItsWindow() {
         // 16 steps, window [0.25, 0.75) -> steps 4..11
-        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), SparseAttention.SPARSE),
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()),
+                SparseAttention.SPARSE),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         assertEquals(AttentionMask.causal(), w.maskAt(3));
@@ -32,7 +33,8 @@ class GptWorkloadTest {
     @Test
     void attentionFlopsCountTheScoredPairsOfEachStep() {
         // 1 layer, d = 8, T = 8; window [0.25, 0.75) -> steps 4..11 use local-or-strided with c = 2
-        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), SparseAttention.SPARSE),
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()),
+                SparseAttention.SPARSE),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         long perPair = 12L * 8 * 2;  // width 8, batch 2
@@ -47,7 +49,8 @@ class GptWorkloadTest {
 
     @Test
     void everyBlockLinearIsSparseUnderARecipeAndFlopsCountTheHead() {
-        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()), SparseAttention.NONE),
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()),
+                SparseAttention.NONE),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         assertEquals(4, w.group().sparseLayers().size());

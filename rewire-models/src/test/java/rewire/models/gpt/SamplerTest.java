@@ -14,7 +14,8 @@ import rewire.train.SparsitySettings;
 
 class SamplerTest {
     private final GptWorkload workload = (GptWorkload) GptRuns.spec(GptTraceTest.tiny(
-            new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE), GptTraceTest.TEXT, Kernels.defaults()).workload();
+            new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE), GptTraceTest.TEXT, Kernels.defaults())
+            .workload();
     private final Sampler sampler = new Sampler(workload.model(), workload.tokenizer(), Kernels.defaults());
 
     @Test
