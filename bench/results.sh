@@ -4,6 +4,9 @@
 #
 #   bench/results.sh                         every example as configured (about an hour on 2 cores)
 #   bench/results.sh mlp-dense mlp-rigl      only these examples (the doc then shows only them)
+#   bench/results.sh --update mlp-cht ...    retrain only these and keep the rest of the doc: their rows move from
+#                                            the main table to the table of retrained rows, under a line saying
+#                                            when and how they were made; the targets are recomputed from the rows
 #   bench/results.sh --epochs 1 ...          override the epochs of every run (pipeline check)
 #   bench/results.sh --out FILE              write somewhere other than docs/results.md
 set -euo pipefail
@@ -14,19 +17,23 @@ rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 . bench/blas-core.sh
 
-out=docs/results.md; extra=(); names=()
-command="bench/results.sh $*"
+out=docs/results.md; extra=(); names=(); update=false
+command="${REWIRE_THREADS:+REWIRE_THREADS=$REWIRE_THREADS }bench/results.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --epochs) extra+=("train.epochs=$2"); shift ;;
     --out) out="$2"; shift ;;
+    --update) update=true ;;
     -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
     *) names+=("$1") ;;
   esac
   shift
 done
+if $update && [[ ${#names[@]} -eq 0 || ! -f "$out" ]]; then
+  echo "--update needs the examples to retrain and an existing $out (see the header of $0)" >&2; exit 2
+fi
 if [[ ${#names[@]} -eq 0 ]]; then
-  names=(mlp-dense mlp-rigl mlp-rigl-99 mlp-set mlp-snfs mlp-mest mlp-cht mlp-gmp cnn-dense cnn-rigl)
+  names=(mlp-dense mlp-rigl mlp-rigl-99 mlp-set mlp-snfs mlp-mest mlp-cht mlp-chts mlp-chtss mlp-gmp cnn-dense cnn-rigl)
 fi
 
 runs="bench/results/runs-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -38,33 +45,53 @@ for name in "${names[@]}"; do
     || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
 done
 
-# accuracy of the finished run of example NAME, in percent, or empty
-accuracy() { local f; f=$(ls -d "$runs/$1"-*/run.json 2>/dev/null | head -1); if [[ -n "$f" ]]; then jq -r '.summary.testAccuracy // empty | . * 100' "$f"; fi; }
+fresh=$(./rewire compare $(ls -d "$runs"/*/ 2>/dev/null))
+machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)"
+
+# Table rows of the text on stdin, header and rule left out; those whose run is not among the retrained examples.
+rows() { grep '^|' | grep -v -E '^\| *run *\||^\|[-: |]+\|$' || true; }
+not_retrained() { awk -F'|' -v names=" ${names[*]} " '{ r = $2; gsub(/ /, "", r) } index(names, " " r " ") == 0'; }
+# The doc without its targets, --update's way: the rows of the retrained examples leave the main table (the first
+# one) for the table under "### Retrained rows" (added after the main table at the first update), which takes the
+# fresh rows beside its earlier ones; a line under the heading says how each batch of rows was made.
+updated_doc() {
+  local parts; parts=$(mktemp -d)
+  awk -v d="$parts" '
+    /^## Targets/ { exit }
+    part == "" && /^\|/ { part = "main" }
+    part == "" { print > (d "/intro"); next }
+    part == "main" && /^\|/ { print > (d "/main"); next }
+    part == "main" { part = "rest" }
+    /^### Retrained rows/ { part = "section"; next }
+    part == "section" && /^\|/ { print > (d "/retrained"); table = 1; next }
+    part == "section" && table { part = "rest" }
+    part == "section" { if (NF) print > (d "/made"); next }
+    { print > (d "/rest") }
+  ' "$out"
+  touch "$parts"/{intro,main,made,retrained,rest}
+  cat "$parts/intro"
+  head -2 "$parts/main"; rows <"$parts/main" | not_retrained
+  echo; echo "### Retrained rows"; echo
+  while IFS= read -r line; do echo "$line"; echo; done <"$parts/made"
+  echo "Retrained by \`$command\` on $(date -u +%Y-%m-%d), $machine; run folders: \`$runs\`."
+  echo
+  head -2 <<<"$fresh"; { rows <<<"$fresh"; rows <"$parts/retrained" | not_retrained; } | LC_ALL=C sort -t'|' -k2,2
+  echo; sed '/./,$!d' "$parts/rest"
+  rm -r "$parts"
+}
+
+# test accuracy of example NAME in percent, from its row in the doc text on stdin (the first cell with a %), or empty
+accuracy() { awk -F'|' -v n="$1" '{ r = $2; gsub(/ /, "", r) } r == n { for (i = 3; i <= NF; i++) if ($i ~ /^ *[0-9.]+% *$/) { gsub(/[ %]/, "", $i); print $i; exit } }'; }
 target() { # label value threshold-expression-in-awk
   local label=$1 value=$2 rule=$3
   if [[ -z "$value" ]]; then echo "| $label | not run | |"; return; fi
   verdict=$(awk -v v="$value" "BEGIN { print (($rule) ? \"met\" : \"missed\") }")
   printf '| %s | %.2f | %s |\n' "$label" "$value" "$verdict"
 }
-dense=$(accuracy mlp-dense); rigl=$(accuracy mlp-rigl); rigl99=$(accuracy mlp-rigl-99); set90=$(accuracy mlp-set)
-cnn=$(accuracy cnn-dense); cnnrigl=$(accuracy cnn-rigl)
-
-{
-  echo "# Results: sparse training on Fashion-MNIST"
-  echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
-  echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
-  echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
-  echo "Configurations: \`examples/<run>.yaml\`; run folders (with report.html): \`$runs\`."
-  echo "Test accuracy after the configured epochs, one seed (42); FLOPs as in RigL's accounting"
-  echo "(\`FlopCounter\`), relative to the dense twin trained on the same batches."
-  echo
-  echo "Other workloads have their own measured tables: [results-gpt.md](results-gpt.md) (character-level GPT,"
-  echo "MST, CHTss, RigL; \`bench/results-gpt.sh\`) and [results-marl.md](results-marl.md) (QMIX and MAST on the"
-  echo "SMAC-like simulator; \`bench/results-marl.sh\`)."
-  echo
-  ./rewire compare $(ls -d "$runs"/*/ 2>/dev/null)
-  echo
+targets() { # from the doc text $1
+  local dense rigl rigl99 set90 cnn cnnrigl
+  dense=$(accuracy mlp-dense <<<"$1"); rigl=$(accuracy mlp-rigl <<<"$1"); rigl99=$(accuracy mlp-rigl-99 <<<"$1")
+  set90=$(accuracy mlp-set <<<"$1"); cnn=$(accuracy cnn-dense <<<"$1"); cnnrigl=$(accuracy cnn-rigl <<<"$1")
   echo "## Targets (issue 4)"
   echo
   echo "| target | measured (% or points) | |"
@@ -76,5 +103,25 @@ cnn=$(accuracy cnn-dense); cnnrigl=$(accuracy cnn-rigl)
   target "CNN dense >= 91%" "$cnn" "v >= 91"
   [[ -n "$cnn" && -n "$cnnrigl" ]] && target "CNN RigL 90% within 0.7 point of CNN dense (gap)" "$(awk -v a="$cnn" -v b="$cnnrigl" 'BEGIN{print a-b}')" "v <= 0.7"
   true
-} >"$out"
+}
+
+if $update; then
+  doc=$(updated_doc)
+else
+  doc=$(
+    echo "# Results: sparse training on Fashion-MNIST"
+    echo
+    echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $machine."
+    echo "Configurations: \`examples/<run>.yaml\`; run folders (with report.html): \`$runs\`."
+    echo "Test accuracy after the configured epochs, one seed (42); FLOPs as in RigL's accounting"
+    echo "(\`FlopCounter\`), relative to the dense twin trained on the same batches."
+    echo
+    echo "Other workloads have their own measured tables: [results-gpt.md](results-gpt.md) (character-level GPT,"
+    echo "MST, CHTss, RigL; \`bench/results-gpt.sh\`) and [results-marl.md](results-marl.md) (QMIX and MAST on the"
+    echo "SMAC-like simulator; \`bench/results-marl.sh\`)."
+    echo
+    echo "$fresh"
+  )
+fi
+{ echo "$doc"; echo; targets "$doc"; } >"$out"
 echo "wrote $out" >&2

@@ -22,8 +22,9 @@ import java.util.List;
  *       (RigL) a sparse layer computes the dense {@code 2·B·in·out} instead, which contains
  *       its own on-pattern gradient, so the sparse one is not counted again.</li>
  * </ul>
- * Rewire overhead is whatever the caller reports through {@link #recordOverhead} (for example
- * {@code CannistraciHebb.Selection.scoringFlops()}); the counter adds no estimate of its own.
+ * Rewire overhead is whatever the caller reports through {@link #recordOverhead} (for example the
+ * scoring FLOPs of a Cannistraci-Hebb update, {@link RewireReport#scoringFlops()}); the counter
+ * adds no estimate of its own.
  * Not counted, as in RigL: activations, losses, optimizer updates, magnitude sorting and top-k
  * comparisons. The dense twin runs the same steps with no rewiring and the same input-gradient
  * flags.

@@ -87,10 +87,12 @@ final class GlobalRanking {
         }
         TopK top = new TopK(Math.toIntExact(total));
         long[] bases = offsets(l -> (long) step.before(l).rows() * step.before(l).cols());
+        long[] flops = new long[n];
         for (int l = 0; l < n; l++) {
             ScoreSource source = scored.source(step.layers().get(l), step.kept(l), step.kernels());
             Unstructured.offer(step.exclusion(l), source, scored.rule(), step.rng(l, RewireStep.GROW),
                     step.config().tileFloats(), top, bases[l]);
+            flops[l] = source == null ? 0 : source.flops();
         }
         TopK.Result best = top.result();
         List<List<Integer>> perLayer = new ArrayList<>();
@@ -108,7 +110,7 @@ final class GlobalRanking {
                 positions[k] = best.positions()[picks.get(k)] - bases[l];
                 keys[k] = best.scores()[picks.get(k)];
             }
-            out[l] = Selection.unsorted(positions, keys);
+            out[l] = Selection.unsorted(positions, keys).plusScoringFlops(flops[l]);
         }
         return out;
     }

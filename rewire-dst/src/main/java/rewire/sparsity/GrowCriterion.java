@@ -19,7 +19,10 @@ public interface GrowCriterion {
     /** A short name for reports. */
     String name();
 
-    /** The positions to grow for one layer. */
+    /**
+     * The positions to grow for one layer, with the FLOPs spent scoring them
+     * ({@link Selection#scoringFlops}, which the layer's {@link RewireReport.Layer} carries).
+     */
     Selection select(GrowRequest request);
 
     /** Whether positions pruned at this update may be grown back at once (default true). */

@@ -30,9 +30,13 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
      * One layer's update.
      *
      * @param explorationRate fraction of the layer's positions ever active, NaN without an {@link EverActive}
+     * @param scoringFlops    floating-point operations the grow criterion spent scoring this layer's
+     *                        candidates ({@link Selection#scoringFlops}): Cannistraci-Hebb link
+     *                        prediction; 0 for random, gradient and momentum growth, whose dense
+     *                        products the FLOP account counts with the step
      */
     public record Layer(String name, int rows, int cols, int nnzBefore, int pruned, int grown, int regrown, int nnz,
-                        double explorationRate) {
+                        double explorationRate, long scoringFlops) {
 
         public double density() {
             return (double) nnz / ((long) rows * cols);
@@ -49,6 +53,7 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
             plain.put("nnz", nnz);
             plain.put("density", density());
             plain.put("explorationRate", Double.isNaN(explorationRate) ? null : explorationRate);
+            plain.put("scoringFlops", scoringFlops);
             return plain;
         }
     }
@@ -68,6 +73,11 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
 
     public long regrown() {
         return layers.stream().mapToLong(Layer::regrown).sum();
+    }
+
+    /** FLOPs spent scoring growth candidates, over all layers. */
+    public long scoringFlops() {
+        return layers.stream().mapToLong(Layer::scoringFlops).sum();
     }
 
     /** True density of all the layers together. */

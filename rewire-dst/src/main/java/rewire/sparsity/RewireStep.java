@@ -160,7 +160,8 @@ final class RewireStep {
         state.remap(l, remap);
         int regrown = grown.size() - remap.grown();
         return new RewireReport.Layer(param.name(), param.rows(), param.cols(), before[l].nnz(),
-                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), state.explorationRate(l));
+                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), state.explorationRate(l),
+                grown.scoringFlops());
     }
 
     private static int[] grownEntries(Remap remap) {

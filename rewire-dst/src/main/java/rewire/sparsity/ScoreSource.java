@@ -11,4 +11,14 @@ public interface ScoreSource {
 
     /** Writes the scores of rows {@code [row0, row0 + count)} into {@code out[0 .. count * cols)}. */
     void rows(int row0, int count, float[] out);
+
+    /**
+     * Floating-point operations spent on the rows written so far, which a training run counts as
+     * rewiring overhead. 0 by default: for scores that cost no products (random keys, momentum
+     * magnitudes) or whose products the FLOP account already holds (gradient growth's dense
+     * gradient, which {@link FlopCounter} counts as the weight gradient of an update step).
+     */
+    default long flops() {
+        return 0;
+    }
 }

@@ -44,7 +44,9 @@ public record ScoredGrowth(String name, LayerScorer scorer, KeyRule rule) implem
         }
         Selection s = selectWith(req, rule, req.rng());
         if (rule instanceof KeyRule.Proportional p && s.hasInfiniteKey()) {
-            s = selectWith(req, p.withOffset(ZERO_SCORE_OFFSET), req.rng().fold(1));
+            // the retry scores every candidate again
+            Selection lifted = selectWith(req, p.withOffset(ZERO_SCORE_OFFSET), req.rng().fold(1));
+            s = lifted.plusScoringFlops(s.scoringFlops());
         }
         return s;
     }
@@ -55,8 +57,10 @@ public record ScoredGrowth(String name, LayerScorer scorer, KeyRule rule) implem
     }
 
     private Selection selectWith(GrowRequest req, KeyRule keys, Rng rng) {
-        return req.constraint().select(req.kept(), req.exclude(), req.quota(),
-                source(req.layer(), req.kept(), req.kernels()), keys, rng, req.tileFloats());
+        ScoreSource scores = source(req.layer(), req.kept(), req.kernels());
+        Selection s = req.constraint().select(req.kept(), req.exclude(), req.quota(), scores, keys, rng,
+                req.tileFloats());
+        return scores == null ? s : s.plusScoringFlops(scores.flops());
     }
 
     @Override

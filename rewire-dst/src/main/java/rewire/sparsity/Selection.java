@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 /**
  * Positions chosen by a grow step, row-major {@code row * cols + col}, strictly increasing, each
- * with the key that won it.
+ * with the key that won it, and the floating-point operations spent on the scores that chose them
+ * ({@link ScoreSource#flops}), so that a run can count what growth cost.
  */
-public record Selection(long[] positions, float[] keys) {
+public record Selection(long[] positions, float[] keys, long scoringFlops) {
 
     public Selection {
-        if (positions.length != keys.length) {
-            throw new IllegalArgumentException(positions.length + " positions but " + keys.length + " keys");
+        if (positions.length != keys.length || scoringFlops < 0) {
+            throw new IllegalArgumentException(positions.length + " positions, " + keys.length + " keys and "
+                    + scoringFlops + " scoring FLOPs: need as many keys as positions and FLOPs >= 0");
         }
         for (int i = 1; i < positions.length; i++) {
             if (positions[i] <= positions[i - 1]) {
@@ -20,10 +22,13 @@ public record Selection(long[] positions, float[] keys) {
     }
 
     public static Selection empty() {
-        return new Selection(new long[0], new float[0]);
+        return new Selection(new long[0], new float[0], 0);
     }
 
-    /** A selection from positions (of one layer, below 2^31) and keys in any order, sorted here by position. */
+    /**
+     * A selection from positions (of one layer, below 2^31) and keys in any order, sorted here by
+     * position, with no scoring FLOPs yet ({@link #plusScoringFlops}).
+     */
     static Selection unsorted(long[] positions, float[] keys) {
         long[] order = new long[positions.length];
         for (int i = 0; i < order.length; i++) {
@@ -38,7 +43,7 @@ public record Selection(long[] positions, float[] keys) {
             p[i] = positions[from];
             k[i] = keys[from];
         }
-        return new Selection(p, k);
+        return new Selection(p, k, 0);
     }
 
     public int size() {
@@ -55,12 +60,17 @@ public record Selection(long[] positions, float[] keys) {
         return false;
     }
 
-    /** The union with a disjoint selection. */
+    /** The union with a disjoint selection; scoring both cost the sum. */
     Selection plus(Selection other) {
         long[] p = Arrays.copyOf(positions, size() + other.size());
         float[] k = Arrays.copyOf(keys, size() + other.size());
         System.arraycopy(other.positions, 0, p, size(), other.size());
         System.arraycopy(other.keys, 0, k, size(), other.size());
-        return unsorted(p, k);
+        return unsorted(p, k).plusScoringFlops(Math.addExact(scoringFlops, other.scoringFlops));
+    }
+
+    /** The same positions, having cost {@code flops} more to score. */
+    Selection plusScoringFlops(long flops) {
+        return new Selection(positions, keys, Math.addExact(scoringFlops, flops));
     }
 }

@@ -62,6 +62,11 @@ public final class Config {
         return Yaml.write(RecordTree.of(config));
     }
 
+    /** How a configuration file spells the choice {@code value}: the constant's name in lower case. */
+    public static String spelling(Enum<?> value) {
+        return Scalars.format(value);
+    }
+
     /** {@code config} as plain maps, lists, numbers, booleans and strings, ready for JSON. */
     public static Object toPlain(Record config) {
         return RecordTree.plain(config);

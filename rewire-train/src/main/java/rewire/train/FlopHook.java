@@ -10,9 +10,11 @@ import rewire.sparsity.FlopCounter;
 /**
  * Counts training FLOPs as the run goes (RigL's accounting, see {@link FlopCounter}), one counter
  * per parameter group: every step with the layers' current nnz, update steps of gradient-based
- * growth with the dense weight gradient, the per-step dense gradient of momentum growth (SNFS) as
- * overhead; plus, for the workload as a whole, its forward-only passes and products between
- * activations (attention) as it reports them; and the dense twin alongside for the ratio.
+ * growth with the dense weight gradient, the per-step dense gradient of momentum growth (SNFS) and
+ * the scoring of growth candidates at an update (Cannistraci-Hebb link prediction, from the
+ * group's {@link RewireHook#lastReport}) as overhead; plus, for the workload as a whole, its
+ * forward-only passes and products between activations (attention) as it reports them; and the
+ * dense twin alongside for the ratio.
  */
 public final class FlopHook implements Hook {
     private static final String PREFIX = "flops/";
@@ -80,6 +82,7 @@ public final class FlopHook implements Hook {
             boolean updated = rewire != null && rewire.updatedThisStep();
             if (updated) {
                 syncNnz(e.getKey());
+                e.getValue().recordOverhead(rewire.lastReport().scoringFlops());
             }
             e.getValue().recordStep(examples, updated, updated && rewire.rewirer().grow().needsDenseGradient());
             if (rewire != null && rewire.rewirer().grow().needsDenseMomentum()) {

@@ -29,7 +29,7 @@ public final class RewireHook implements Hook {
     private final BiConsumer<ParamGroup, RewireReport> listener;
     private final String prefix;
     private final RewireState rewireState;
-    private boolean updatedThisStep;
+    private RewireReport lastReport = RewireReport.skipped(-1);
 
     /**
      * @param group    the group whose sparse layers its recipe rewires
@@ -59,12 +59,20 @@ public final class RewireHook implements Hook {
 
     /** Whether the step that just ran changed the group's topology (valid in afterStep). */
     public boolean updatedThisStep() {
-        return updatedThisStep;
+        return lastReport.updated();
+    }
+
+    /**
+     * The report of the step that just ran (valid in afterStep): its update, or a skipped report
+     * when the step made none. Its scoring FLOPs are rewiring overhead ({@link FlopHook}).
+     */
+    public RewireReport lastReport() {
+        return lastReport;
     }
 
     @Override
     public void beforeStep(TrainState state) {
-        updatedThisStep = false;
+        lastReport = RewireReport.skipped(state.step());
     }
 
     @Override
@@ -83,14 +91,13 @@ public final class RewireHook implements Hook {
         if (!rewirer.isUpdate(step)) {
             return false;
         }
-        updatedThisStep = true;
         List<LayerView> views = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             views.add(view(i));
         }
-        RewireReport report = rewirer.maybeRewire(step, views, state.slots(), rewireState, rng, kernels);
+        lastReport = rewirer.maybeRewire(step, views, state.slots(), rewireState, rng, kernels);
         if (listener != null) {
-            listener.accept(group, report);
+            listener.accept(group, lastReport);
         }
         return rewirer.skipsOptimizerStepAt(step);
     }

@@ -24,7 +24,8 @@ import rewire.train.SupervisedWorkload;
 
 /**
  * The smallest workload the run machinery needs for its tests: a dense layer {@code (16, 8)}, a
- * ReLU and a sparse layer {@code (4, 16)} of 32 connections rewired by RigL every 3 steps, in one
+ * ReLU and a sparse layer {@code (4, 16)} of 32 connections rewired by RigL every 3 steps (or another
+ * recipe), in one
  * group, learning which of 4 features is largest; 6 steps per epoch.
  */
 final class TinyWorkload implements SupervisedWorkload {
@@ -32,21 +33,25 @@ final class TinyWorkload implements SupervisedWorkload {
     static final int HIDDEN = 16;
     static final int CLASSES = 4;
     static final long STEPS_PER_EPOCH = 6;
-    private static final int BATCH = 8;
+    static final int BATCH = 8;
 
     private final Sequential model;
     private final ParamGroup group;
     private final Tape evalTape = new Tape(Kernels.defaults());
 
     TinyWorkload(long totalSteps) {
+        this(totalSteps, "rigl", Map.of("deltaT", "3", "distribution", "uniform"));
+    }
+
+    /** The sparse layer rewired by {@code recipe} with {@code options}, at density 0.5 (32 of 64). */
+    TinyWorkload(long totalSteps, String recipe, Map<String, String> options) {
         Rng rng = new Rng(7);
         Linear encoder = Linear.create("encoder", IN, HIDDEN, true, Init.kaimingNormal(), rng.fold(1));
         SparseLinear head = SparseLinear.create("head", Patterns.random(CLASSES, HIDDEN, 32, rng.fold(2)), true,
                 Init.kaimingNormal(), SparseLinear.DEFAULT_CROSSOVER, rng.fold(3));
         model = new Sequential(encoder, Activation.relu(), head);
         group = ParamGroup.builder("model", model).optimizer(Optim.sgd(0.05), null)
-                .recipe(Recipes.standard().create("rigl", new Recipes.Plan(totalSteps, STEPS_PER_EPOCH, 0.5),
-                        Map.of("deltaT", "3", "distribution", "uniform")))
+                .recipe(Recipes.standard().create(recipe, new Recipes.Plan(totalSteps, STEPS_PER_EPOCH, 0.5), options))
                 .sparseLayers(List.of(head))
                 .flopLayers(List.of(FlopCounter.Layer.dense("encoder.weight", IN, HIDDEN),
                         FlopCounter.Layer.sparse("head.weight", HIDDEN, CLASSES, 32))).build();

@@ -1,7 +1,9 @@
 package rewire.sparsity.ch;
 
+import java.util.Arrays;
 import rewire.kernel.TopK;
 import rewire.sparse.SparsityPattern;
+import rewire.sparsity.ScoreSource;
 import rewire.tensor.Rng;
 
 /**
@@ -68,13 +70,49 @@ public final class CannistraciHebb {
                     + " columns do not fit one array; score fewer rows at a time");
         }
         float[] out = new float[(int) size];
-        if (size == 0) {
-            return out;
+        if (size > 0) {
+            new BandScores(pattern, variant).rows(rowFrom, rowTo - rowFrom, out);
         }
-        long base = (long) rowFrom * pattern.cols();
-        new L3nTileScorer(pattern, variant, rowTo - rowFrom)
-                .scan(rowFrom, rowTo, NONE, false, (position, score) -> out[(int) (position - base)] = (float) score);
         return out;
+    }
+
+    /**
+     * The scores of {@code pattern}'s positions as a {@link ScoreSource} that a selection reads a
+     * band of rows at a time, and what they cost: its {@link ScoreSource#flops} counts as
+     * {@link Selection#scoringFlops} does, for the bands read so far. Bands as tall as the first
+     * one asked for are scored as one; the source serves one thread.
+     */
+    public static ScoreSource scoreSource(SparsityPattern pattern, CHVariant variant) {
+        return new BandScores(pattern, variant);
+    }
+
+    /** A source over one {@link L3nTileScorer}, built at the first band (the transposed pattern once per layer). */
+    private static final class BandScores implements ScoreSource {
+        private final SparsityPattern pattern;
+        private final CHVariant variant;
+        private L3nTileScorer scorer;
+
+        BandScores(SparsityPattern pattern, CHVariant variant) {
+            this.pattern = pattern;
+            this.variant = variant;
+        }
+
+        // out : (count, cols), 0 where no path of length 3 reaches
+        @Override
+        public void rows(int row0, int count, float[] out) {
+            if (scorer == null) {
+                scorer = new L3nTileScorer(pattern, variant, Math.max(1, count));
+            }
+            long base = (long) row0 * pattern.cols();
+            Arrays.fill(out, 0, count * pattern.cols(), 0f);
+            scorer.scan(row0, row0 + count, NONE, false,
+                    (position, score) -> out[(int) (position - base)] = (float) score);
+        }
+
+        @Override
+        public long flops() {
+            return scorer == null ? 0 : scorer.flops();
+        }
     }
 
     /**

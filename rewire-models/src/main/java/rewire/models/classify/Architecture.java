@@ -44,7 +44,7 @@ final class Architecture {
         this.classes = classes;
         ImageShape maps = input;
         int k = settings.kernel();
-        if (settings.arch().equals("cnn")) {
+        if (settings.arch() == ModelSettings.Arch.CNN) {
             for (int i = 0; i < settings.channels().size(); i++) {
                 int out = settings.channels().get(i);
                 shapes.add(new LayerShape("conv" + (i + 1), new int[] {out, maps.channels(), k, k}));
@@ -83,7 +83,7 @@ final class Architecture {
         List<Layer> modules = new ArrayList<>();
         LayerBuilder layers = new LayerBuilder(patterns, rng);
         ImageShape maps = input;
-        if (settings.arch().equals("cnn")) {
+        if (settings.arch() == ModelSettings.Arch.CNN) {
             modules.add(new Unflatten(input));
             Window same = new Window(settings.kernel(), 1, settings.kernel() / 2);
             for (int i = 0; i < settings.channels().size(); i++) {

@@ -27,7 +27,8 @@ public final class Classification {
         for (int h : hidden) {
             widths.add(h);
         }
-        ModelSettings model = new ModelSettings("mlp", widths, List.of(), 1, 0, SparseLinear.DEFAULT_CROSSOVER);
+        ModelSettings model = new ModelSettings(ModelSettings.Arch.MLP, widths, List.of(), 1, 0,
+                SparseLinear.DEFAULT_CROSSOVER);
         Architecture arch = new Architecture(model, ClassifyData.input(data.train(), model), data.train().classes());
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))

@@ -73,7 +73,7 @@ final class ClassifyData {
         if (shape.rank() == 3) {
             return new ImageShape(shape.dim(0), shape.dim(1), shape.dim(2));
         }
-        if (model.arch().equals("cnn")) {
+        if (model.arch() == ModelSettings.Arch.CNN) {
             throw new IllegalArgumentException("model.arch cnn needs images with a height and width; the data ("
                     + train.name() + ") are flat vectors of " + train.features() + " features: use model.arch mlp");
         }
@@ -83,7 +83,7 @@ final class ClassifyData {
     /** The example's {@code (height, width)} for the first layer's heatmap when an MLP reads images, else null. */
     static int[] heatmapImage(Dataset train, ModelSettings model) {
         Shape shape = train.exampleShape();
-        return model.arch().equals("mlp") && shape.rank() == 3 && shape.dim(0) == 1
+        return model.arch() == ModelSettings.Arch.MLP && shape.rank() == 3 && shape.dim(0) == 1
                 ? new int[] {shape.dim(1), shape.dim(2)} : null;
     }
 }

@@ -43,7 +43,8 @@ public final class ClassifyRuns {
                 : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
         Architecture.Built model = arch.build(patterns, seed.fold(INIT_STREAM));
         int[] inputImage = ClassifyData.heatmapImage(train, config.model());
-        ClassificationWorkload workload = new ClassificationWorkload(config.model().arch() + "-" + train.name(), model,
+        String name = Config.spelling(config.model().arch()) + "-" + train.name();
+        ClassificationWorkload workload = new ClassificationWorkload(name, model,
                 config.optim().transform(plannedSteps), config.optim().learningRate(plannedSteps), recipe, train,
                 split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
                 kernels);

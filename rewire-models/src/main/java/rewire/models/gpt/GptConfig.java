@@ -38,7 +38,8 @@ public record GptConfig(String workload, String name, long seed, GptModelSetting
     public static GptConfig defaults() {
         return new GptConfig(WORKLOAD, "gpt-shakespeare", 1337, GptModelSettings.defaults(), GptDataSettings.defaults(),
                 new LoopSettings(8, 50, 250, 0, 3, 0, Path.of("runs")),
-                new OptimSettings("adamw", 1e-3, 0.9, 0.99, 1e-8, 0.1, false, "cosine", 100, 1e-4, 1000, 0.1, 1.0),
+                new OptimSettings(OptimSettings.Optimizer.ADAMW, 1e-3, 0.9, 0.99, 1e-8, 0.1, false,
+                        OptimSettings.RateSchedule.COSINE, 100, 1e-4, 1000, 0.1, 1.0),
                 new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()));
     }
 

@@ -14,15 +14,42 @@ import rewire.nn.SparseLinear;
  * @param initStd              standard deviation of the normal initialization of weights and embeddings
  *                             (GPT-2: 0.02; output projections get {@code initStd / sqrt(2·layers)})
  * @param crossover            density at and above which a sparse layer computes with dense kernels
- * @param sparseAttention      attention pattern of the hybrid sparse-attention window: none, local,
- *                             strided or sparse (local or strided); dense causal attention outside it
+ * @param sparseAttention      attention pattern of the hybrid sparse-attention window; dense causal
+ *                             attention outside it
  * @param sparseAttentionWidth window and stride c of the sparse patterns
  * @param sparseAttentionStart the window starts at this fraction of the run
  * @param sparseAttentionEnd   the window ends at this fraction of the run
  */
 public record GptModelSettings(int layers, int heads, int width, int blockSize, double initStd, double crossover,
-                               String sparseAttention, int sparseAttentionWidth, double sparseAttentionStart,
+                               SparseAttention sparseAttention, int sparseAttentionWidth, double sparseAttentionStart,
                                double sparseAttentionEnd) {
+
+    /**
+     * The patterns of {@code model.sparseAttention}, those of Sparse Transformers as Mixed Sparsity
+     * Training uses them (see {@link AttentionMask}), with window or stride {@code c}
+     * ({@code sparseAttentionWidth}); every one is causal.
+     */
+    public enum SparseAttention {
+        /** No window: dense causal attention for the whole run. */
+        NONE(null),
+        /** A query sees the keys less than {@code c} steps back. */
+        LOCAL(AttentionMask.Kind.LOCAL),
+        /** A query sees the keys a multiple of {@code c} steps back. */
+        STRIDED(AttentionMask.Kind.STRIDED),
+        /** Local or strided: the union of the two. */
+        SPARSE(AttentionMask.Kind.SPARSE);
+
+        private final AttentionMask.Kind kind;
+
+        SparseAttention(AttentionMask.Kind kind) {
+            this.kind = kind;
+        }
+
+        /** This pattern with window or stride {@code width}, or null for {@link #NONE}. */
+        public AttentionMask mask(int width) {
+            return kind == null ? null : new AttentionMask(kind, width);
+        }
+    }
 
     public GptModelSettings {
         if (layers < 1 || heads < 1 || width < 1 || width % heads != 0 || blockSize < 1) {
@@ -33,8 +60,9 @@ public record GptModelSettings(int layers, int heads, int width, int blockSize, 
             throw new IllegalArgumentException("model: initStd must be positive and crossover >= 0, got " + initStd
                     + ", " + crossover);
         }
-        if (!sparseAttention.equals("none")) {
-            AttentionMask.named(sparseAttention, sparseAttentionWidth);
+        if (sparseAttention == null || sparseAttentionWidth < 1) {
+            throw new IllegalArgumentException("model: need a sparseAttention pattern and sparseAttentionWidth >= 1,"
+                    + " got " + sparseAttention + ", " + sparseAttentionWidth);
         }
         if (!(0 <= sparseAttentionStart && sparseAttentionStart <= sparseAttentionEnd && sparseAttentionEnd <= 1)) {
             throw new IllegalArgumentException("model: need 0 <= sparseAttentionStart <= sparseAttentionEnd <= 1, got "
@@ -43,11 +71,12 @@ public record GptModelSettings(int layers, int heads, int width, int blockSize, 
     }
 
     public static GptModelSettings defaults() {
-        return new GptModelSettings(4, 4, 128, 64, 0.02, SparseLinear.DEFAULT_CROSSOVER, "none", 8, 0.2, 0.8);
+        return new GptModelSettings(4, 4, 128, 64, 0.02, SparseLinear.DEFAULT_CROSSOVER, SparseAttention.NONE, 8,
+                0.2, 0.8);
     }
 
     /** The mask of the sparse-attention window, or null when there is none. */
     public AttentionMask windowMask() {
-        return sparseAttention.equals("none") ? null : AttentionMask.named(sparseAttention, sparseAttentionWidth);
+        return sparseAttention.mask(sparseAttentionWidth);
     }
 }

@@ -10,7 +10,7 @@ package rewire.models.marl;
  * @param epsilonStart       initial exploration rate (1.0)
  * @param epsilonFinish      final exploration rate (0.05)
  * @param epsilonAnnealSteps environment steps of the linear anneal (50,000)
- * @param targets            "onestep", "nstep" or "lambda" (pymarl QMIX: one-step; pymarl2: TD(λ))
+ * @param targets            the return the Q-learner regresses on (pymarl QMIX: one-step; pymarl2: TD(λ))
  * @param nSteps             n of the n-step return (3; a choice, pymarl has none)
  * @param lambda             λ of the TD(λ) return (0.6, pymarl2)
  * @param doubleQ            double Q-learning (pymarl's default true)
@@ -19,8 +19,9 @@ package rewire.models.marl;
  *                           is the interval between evaluations when train.evalEvery is 0
  */
 public record LearnerSettings(int batchSize, double gamma, int targetUpdateEpisodes, int bufferEpisodes,
-                              double epsilonStart, double epsilonFinish, long epsilonAnnealSteps, String targets,
-                              int nSteps, double lambda, boolean doubleQ, int evalEpisodes, int episodesPerEpoch) {
+                              double epsilonStart, double epsilonFinish, long epsilonAnnealSteps,
+                              TdTargets.Kind targets, int nSteps, double lambda, boolean doubleQ, int evalEpisodes,
+                              int episodesPerEpoch) {
 
     public LearnerSettings {
         if (batchSize < 1 || targetUpdateEpisodes < 1 || bufferEpisodes < batchSize || evalEpisodes < 1
@@ -29,15 +30,16 @@ public record LearnerSettings(int batchSize, double gamma, int targetUpdateEpiso
                     + "episodesPerEpoch >= 1 and bufferEpisodes >= batchSize; got " + batchSize + ", "
                     + targetUpdateEpisodes + ", " + evalEpisodes + ", " + episodesPerEpoch + ", " + bufferEpisodes);
         }
-        if (!targets.equals("onestep") && !targets.equals("nstep") && !targets.equals("lambda")) {
-            throw new IllegalArgumentException("learner.targets must be onestep, nstep or lambda, got '" + targets + "'");
+        if (targets == null) {
+            throw new IllegalArgumentException("learner.targets must be set");
         }
         new EpsilonSchedule(epsilonStart, epsilonFinish, epsilonAnnealSteps);
-        new TdTargets(TdTargets.Kind.ONE_STEP, gamma, nSteps, lambda);
+        new TdTargets(targets, gamma, nSteps, lambda);
     }
 
     public static LearnerSettings defaults() {
-        return new LearnerSettings(32, 0.99, 200, 5000, 1.0, 0.05, 50_000, "onestep", 3, 0.6, true, 32, 100);
+        return new LearnerSettings(32, 0.99, 200, 5000, 1.0, 0.05, 50_000, TdTargets.Kind.ONESTEP, 3, 0.6, true, 32,
+                100);
     }
 
     public EpsilonSchedule epsilon() {
@@ -47,9 +49,9 @@ public record LearnerSettings(int batchSize, double gamma, int targetUpdateEpiso
     /** The targets named by {@link #targets}. */
     public TdTargets tdTargets() {
         return switch (targets) {
-            case "nstep" -> TdTargets.nStep(gamma, nSteps);
-            case "lambda" -> TdTargets.lambda(gamma, lambda);
-            default -> TdTargets.oneStep(gamma);
+            case ONESTEP -> TdTargets.oneStep(gamma);
+            case NSTEP -> TdTargets.nStep(gamma, nSteps);
+            case LAMBDA -> TdTargets.lambda(gamma, lambda);
         };
     }
 }

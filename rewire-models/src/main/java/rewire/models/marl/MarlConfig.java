@@ -42,7 +42,8 @@ public record MarlConfig(String workload, String name, long seed, EnvSettings en
     public static MarlConfig defaults() {
         return new MarlConfig(WORKLOAD, "qmix-3m", 1, EnvSettings.defaults(), NetworkSettings.defaults(),
                 LearnerSettings.defaults(), MastSettings.defaults(), new LoopSettings(20, 20, 0, 0, 3, 0, Path.of("runs")),
-                new OptimSettings("adam", 5e-4, 0.9, 0.999, 1e-5, 0, false, "constant", 0, 0, 1000, 0.1, 10),
+                new OptimSettings(OptimSettings.Optimizer.ADAM, 5e-4, 0.9, 0.999, 1e-5, 0, false,
+                        OptimSettings.RateSchedule.CONSTANT, 0, 0, 1000, 0.1, 10),
                 new SparsitySettings(SparsitySettings.DENSE, 1, java.util.List.of()));
     }
 }

@@ -50,8 +50,9 @@ public final class MarlRuns {
         MastSettings mast = config.mast();
         QLearner q = new QLearner(networks, mast.operator(learner), new SoftMellowmax(mast.omega(), mast.alpha()),
                 mast.targets(learner), new Tape(kernels));
-        MarlWorkload workload = new MarlWorkload("marl-" + config.network().mixer() + "-" + config.env().scenario(),
-                networks, config.optim().transform(totalSteps), config.optim().learningRate(totalSteps), recipe, q,
+        String name = "marl-" + Config.spelling(config.network().mixer()) + "-" + config.env().scenario();
+        MarlWorkload workload = new MarlWorkload(name, networks, config.optim().transform(totalSteps),
+                config.optim().learningRate(totalSteps), recipe, q,
                 new EpisodeRunner(trainEnv, new Tape(kernels)), new EpisodeRunner(evalEnv, new Tape(kernels)),
                 mast.replay(learner.bufferEpisodes()), learner, seed.fold(LEARNER_STREAM));
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,

@@ -28,8 +28,11 @@ public final class QNetworks extends Module {
         Gru gru = new Gru(maker.make("agent.gru.input", h, 3 * h), maker.make("agent.gru.hidden", h, 3 * h));
         SparseLinear fc2 = maker.make("agent.fc2", h, dims.actions());
         AgentNetwork agent = new AgentNetwork(fc1, gru, fc2);
-        Mixer mixer = settings.mixer().equals("vdn") ? Mixer.vdn()
-                : new QmixMixer(maker, dims.agents(), dims.stateSize(), settings.hyperHidden(), settings.embed());
+        Mixer mixer = switch (settings.mixer()) {
+            case VDN -> Mixer.vdn();
+            case QMIX -> new QmixMixer(maker, dims.agents(), dims.stateSize(), settings.hyperHidden(),
+                    settings.embed());
+        };
         return new QNetworks(agent, mixer);
     }
 

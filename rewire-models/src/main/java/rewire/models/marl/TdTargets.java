@@ -23,9 +23,17 @@ package rewire.models.marl;
  */
 public record TdTargets(Kind kind, double gamma, int n, double lambda) {
 
-    /** Which return. */
+    /**
+     * Which return; also the choices of {@code learner.targets}, so the constants are spelled as a
+     * configuration file writes them.
+     */
     public enum Kind {
-        ONE_STEP, N_STEP, LAMBDA
+        /** One-step: {@code r_t + γ V̂_{t+1}} (pymarl's QMIX). */
+        ONESTEP,
+        /** n-step: {@code n} discounted rewards, then the bootstrap. */
+        NSTEP,
+        /** TD(λ): the λ-weighted mix of every n-step return (pymarl2's QMIX). */
+        LAMBDA
     }
 
     public TdTargets {
@@ -36,11 +44,11 @@ public record TdTargets(Kind kind, double gamma, int n, double lambda) {
     }
 
     public static TdTargets oneStep(double gamma) {
-        return new TdTargets(Kind.ONE_STEP, gamma, 1, 0);
+        return new TdTargets(Kind.ONESTEP, gamma, 1, 0);
     }
 
     public static TdTargets nStep(double gamma, int n) {
-        return new TdTargets(Kind.N_STEP, gamma, n, 0);
+        return new TdTargets(Kind.NSTEP, gamma, n, 0);
     }
 
     public static TdTargets lambda(double gamma, double lambda) {
@@ -80,7 +88,8 @@ public record TdTargets(Kind kind, double gamma, int n, double lambda) {
                 v[t + 1] = bootstrap[(t + 1) * episodes + b];
             }
             v[length] = terminal ? 0 : v[length];
-            double[] target = kind == Kind.LAMBDA ? lambdaReturns(r, v) : nStepReturns(r, v, kind == Kind.N_STEP ? n : 1);
+            double[] target = kind == Kind.LAMBDA ? lambdaReturns(r, v)
+                    : nStepReturns(r, v, kind == Kind.NSTEP ? n : 1);
             for (int t = 0; t < length; t++) {
                 y[t * episodes + b] = (float) target[t];
             }

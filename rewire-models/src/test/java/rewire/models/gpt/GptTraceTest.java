@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
+import rewire.models.gpt.GptModelSettings.SparseAttention;
 import rewire.optim.Slots;
 import rewire.run.LoopSettings;
 import rewire.run.RunSpec;
 import rewire.train.Hook;
 import rewire.train.OptimSettings;
+import rewire.train.OptimSettings.Optimizer;
+import rewire.train.OptimSettings.RateSchedule;
 import rewire.train.SparsityHooks;
 import rewire.train.SparsitySettings;
 import rewire.train.StepResult;
@@ -32,12 +35,13 @@ class GptTraceTest {
     /** Recorded from this test's dense run; regenerate only after an intended change of the model or data order. */
     private static final double[] GOLDEN = {3.16359, 3.11742, 3.12621, 3.08005, 3.06116, 3.13729, 3.05627, 2.97195};
 
-    static GptConfig tiny(SparsitySettings sparsity, String attention) {
+    static GptConfig tiny(SparsitySettings sparsity, SparseAttention attention) {
         GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75);
         GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2,
                 List.of());
         return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, Path.of("runs")),
-                new OptimSettings("adamw", 1e-2, 0.9, 0.99, 1e-8, 0.1, false, "constant", 0, 0, 1000, 0.1, 1.0),
+                new OptimSettings(Optimizer.ADAMW, 1e-2, 0.9, 0.99, 1e-8, 0.1, false, RateSchedule.CONSTANT, 0, 0,
+                        1000, 0.1, 1.0),
                 sparsity);
     }
 
@@ -58,7 +62,7 @@ class GptTraceTest {
 
     @Test
     void denseLossesMatchTheRecordedTraceAndRepeatBitForBit() {
-        GptConfig config = tiny(new SparsitySettings("dense", 1, List.of()), "none");
+        GptConfig config = tiny(new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE);
         double[] first = losses(config);
         assertArrayEquals(first, losses(config), 0.0);
         assertEquals(Math.log(CharTokenizer.fromText(TEXT).vocabSize()), first[0], 0.05, "an untrained model is uniform");
@@ -68,10 +72,10 @@ class GptTraceTest {
 
     @Test
     void sparseMstRunWithHybridAttentionRepeatsBitForBit() {
-        GptConfig config = tiny(new SparsitySettings("mst", 0.3, List.of("deltaT=2")), "sparse");
+        GptConfig config = tiny(new SparsitySettings("mst", 0.3, List.of("deltaT=2")), SparseAttention.SPARSE);
         double[] first = losses(config);
         assertArrayEquals(first, losses(config), 0.0);
-        double[] dense = losses(tiny(new SparsitySettings("dense", 1, List.of()), "none"));
+        double[] dense = losses(tiny(new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE));
         assertNotEquals(dense[dense.length - 1], first[first.length - 1], "rewiring changes the run");
     }
 }

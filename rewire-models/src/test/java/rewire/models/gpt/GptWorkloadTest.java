@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.Tape;
 import rewire.kernel.Kernels;
+import rewire.models.gpt.GptModelSettings.SparseAttention;
 import rewire.run.RunSpec;
 import rewire.sparsity.FlopCounter;
 import rewire.train.SparsitySettings;
@@ -19,7 +20,8 @@ class GptWorkloadTest {
     @Test
     void hybridAttentionIsSparseExactlyInsideItsWindow() {
         // 16 steps, window [0.25, 0.75) -> steps 4..11
-        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), "sparse"),
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()),
+                SparseAttention.SPARSE),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         assertEquals(AttentionMask.causal(), w.maskAt(3));
@@ -31,7 +33,8 @@ class GptWorkloadTest {
     @Test
     void attentionFlopsCountTheScoredPairsOfEachStep() {
         // 1 layer, d = 8, T = 8; window [0.25, 0.75) -> steps 4..11 use local-or-strided with c = 2
-        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()), "sparse"),
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("mst", 0.3, List.of()),
+                SparseAttention.SPARSE),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         long perPair = 12L * 8 * 2;  // width 8, batch 2
@@ -46,7 +49,8 @@ class GptWorkloadTest {
 
     @Test
     void everyBlockLinearIsSparseUnderARecipeAndFlopsCountTheHead() {
-        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()), "none"),
+        RunSpec spec = GptRuns.spec(GptTraceTest.tiny(new SparsitySettings("rigl", 0.5, List.of()),
+                SparseAttention.NONE),
                 GptTraceTest.TEXT, Kernels.defaults());
         GptWorkload w = (GptWorkload) spec.workload();
         assertEquals(4, w.group().sparseLayers().size());
@@ -58,7 +62,7 @@ class GptWorkloadTest {
 
     @Test
     void theDenseModelHasNoSparseLayersAndRejectsATooShortText() {
-        GptConfig config = GptTraceTest.tiny(new SparsitySettings("dense", 1, List.of()), "none");
+        GptConfig config = GptTraceTest.tiny(new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE);
         assertEquals(0, GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults()).workload().groups().get(0)
                 .sparseLayers().size());
         assertThrows(IllegalArgumentException.class, () -> GptRuns.spec(config, "abcdefghij".repeat(3), Kernels.defaults()));

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
+import rewire.models.gpt.GptModelSettings.SparseAttention;
 import rewire.tensor.Rng;
 import rewire.train.SparsitySettings;
 
 class SamplerTest {
     private final GptWorkload workload = (GptWorkload) GptRuns.spec(GptTraceTest.tiny(
-            new SparsitySettings("dense", 1, List.of()), "none"), GptTraceTest.TEXT, Kernels.defaults()).workload();
+            new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE), GptTraceTest.TEXT, Kernels.defaults())
+            .workload();
     private final Sampler sampler = new Sampler(workload.model(), workload.tokenizer(), Kernels.defaults());
 
     @Test

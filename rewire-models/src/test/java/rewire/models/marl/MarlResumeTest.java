@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.kernel.Kernels;
+import rewire.models.marl.NetworkSettings.MixerKind;
 import rewire.nn.Param;
 import rewire.run.LoopSettings;
 import rewire.run.RunFolder;
@@ -29,7 +30,8 @@ class MarlResumeTest {
     Path runs;
 
     private RunSpec spec(String name) {
-        MarlConfig small = MarlLearningTest.small("qmix", new MastSettings(true, 10, 1, true, 60, 0.6, true, 10, 0.25),
+        MarlConfig small = MarlLearningTest.small(MixerKind.QMIX,
+                new MastSettings(true, 10, 1, true, 60, 0.6, true, 10, 0.25),
                 new SparsitySettings("rigl", 0.3, List.of("deltaT=5", "distribution=uniform")), 12);
         MarlConfig config = new MarlConfig(small.workload(), name, small.seed(), small.env(), small.network(),
                 small.learner(), small.mast(), new LoopSettings(2, 3, 0, 4, 3, 0, runs), small.optim(),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.models.marl.NetworkSettings.MixerKind;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.testkit.GradCheck;
@@ -49,7 +50,8 @@ class MixerTest {
     @Test
     void qmixIsMonotoneInEveryAgentUtility() {
         Episode.Dims dims = new Episode.Dims(4, 5, 6, 7);
-        QNetworks nets = QNetworks.build(dims, new NetworkSettings("qmix", 8, 16, 8), LayerMaker.dense(new Rng(3)));
+        QNetworks nets = QNetworks.build(dims, new NetworkSettings(MixerKind.QMIX, 8, 16, 8),
+                LayerMaker.dense(new Rng(3)));
         for (int c = 0; c < 20; c++) {
             Tape tape = new Tape();
             Var q = Var.leaf(gaussian(4, 6));
@@ -64,7 +66,8 @@ class MixerTest {
     @Test
     void qmixGradientsReachEveryHypernetwork() {
         Episode.Dims dims = new Episode.Dims(2, 3, 4, 5);
-        QNetworks nets = QNetworks.build(dims, new NetworkSettings("qmix", 4, 6, 3), LayerMaker.dense(new Rng(4)));
+        QNetworks nets = QNetworks.build(dims, new NetworkSettings(MixerKind.QMIX, 4, 6, 3),
+                LayerMaker.dense(new Rng(4)));
         Var q = Var.leaf(gaussian(2, 3));
         Tensor s = gaussian(5, 3);
         var params = nets.mixer().layers().stream().map(l -> Var.sparseParam(l.weight().weight(), l.weight().grad()))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rewire.models.marl.NetworkSettings.MixerKind;
 import rewire.nn.SparseLinear;
 import rewire.nn.SparseParam;
 import rewire.sparse.Patterns;
@@ -19,12 +20,13 @@ class TargetNetworksTest {
     private final Episode.Dims dims = new Episode.Dims(3, 6, 10, 12);
 
     private QNetworks build(List<SparsityPattern> patterns, long seed) {
-        return QNetworks.build(dims, new NetworkSettings("qmix", 8, 8, 4), LayerMaker.onPatterns(patterns, new Rng(seed)));
+        return QNetworks.build(dims, new NetworkSettings(MixerKind.QMIX, 8, 8, 4),
+                LayerMaker.onPatterns(patterns, new Rng(seed)));
     }
 
     private List<SparsityPattern> randomPatterns(double density, Rng rng) {
         LayerMaker shapes = LayerMaker.dense(new Rng(0));
-        QNetworks.build(dims, new NetworkSettings("qmix", 8, 8, 4), shapes);
+        QNetworks.build(dims, new NetworkSettings(MixerKind.QMIX, 8, 8, 4), shapes);
         List<SparsityPattern> out = new ArrayList<>();
         for (var s : shapes.shapes()) {
             out.add(Patterns.random(s.rows(), s.cols(), Math.max(1, (int) (density * s.rows() * s.cols())), rng));

@@ -92,8 +92,8 @@ class TdTargetsTest {
     @Test
     void theHybridSwitchHappensExactlyAtT0() {
         TargetSchedule s = TargetSchedule.hybrid(GAMMA, 0.6, 1000);
-        assertEquals(TdTargets.Kind.ONE_STEP, s.at(0).kind());
-        assertEquals(TdTargets.Kind.ONE_STEP, s.at(999).kind());
+        assertEquals(TdTargets.Kind.ONESTEP, s.at(0).kind());
+        assertEquals(TdTargets.Kind.ONESTEP, s.at(999).kind());
         assertEquals(TdTargets.Kind.LAMBDA, s.at(1000).kind());
         assertEquals(0.6, s.at(5000).lambda());
         assertEquals(TdTargets.Kind.LAMBDA, TargetSchedule.hybrid(GAMMA, 0.6, 0).at(0).kind());
