@@ -43,6 +43,30 @@ public final class Activations {
         return y;
     }
 
+    /**
+     * ELU with {@code α = 1} (Clevert, Unterthiner and Hochreiter, "Fast and Accurate Deep Network
+     * Learning by Exponential Linear Units", ICLR 2016): {@code y = x} for {@code x > 0}, else
+     * {@code exp(x) - 1}, so negative inputs still pass a gradient, {@code dx += dy · (y + 1)}.
+     * Used by the QMIX mixer and by reinforcement-learning encoders and critics.
+     */
+    public static Var elu(Tape tape, Var x) {
+        Var y = start(tape, "elu", x);
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = xv[i] > 0 ? xv[i] : (float) Math.expm1(xv[i]);
+        }
+        tape.onBackward(y, () -> {
+            // dx += dy · (x > 0 ? 1 : y + 1)
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dy[i] * (xv[i] > 0 ? 1f : yv[i] + 1f);
+            }
+        });
+        return y;
+    }
+
     /** {@code y = tanh(x)}. */
     public static Var tanh(Tape tape, Var x) {
         Var y = start(tape, "tanh", x);

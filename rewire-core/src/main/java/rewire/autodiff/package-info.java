@@ -4,7 +4,7 @@
  * <p>{@link rewire.autodiff.Var} holds a value, a lazily made gradient and the name of the op
  * that made it. Ops are static methods grouped by kind, each with its forward and its backward
  * side by side: {@link rewire.autodiff.Ops} (add, mul, sum, mean), {@link rewire.autodiff.Activations}
- * (ReLU, GELU, tanh, sigmoid, dropout), {@link rewire.autodiff.LinearOps} (dense, sparse CSR and
+ * (ReLU, ELU, GELU, tanh, sigmoid, dropout), {@link rewire.autodiff.LinearOps} (dense, sparse CSR and
  * dense-with-mask linear maps, bias), {@link rewire.autodiff.ConvOps} (im2col convolution,
  * pooling, flatten), {@link rewire.autodiff.Losses} (softmax cross-entropy), for recurrent
  * networks {@link rewire.autodiff.RecurrentOps} (a GRU over a whole sequence, with

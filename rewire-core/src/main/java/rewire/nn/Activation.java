@@ -6,7 +6,7 @@ import rewire.autodiff.Var;
 
 /** A pointwise nonlinearity as a module; any shape in, the same shape out. */
 public final class Activation extends Layer {
-    private enum Kind { RELU, GELU, TANH, SIGMOID }
+    private enum Kind { RELU, ELU, GELU, TANH, SIGMOID }
 
     private final Kind kind;
 
@@ -16,6 +16,11 @@ public final class Activation extends Layer {
 
     public static Activation relu() {
         return new Activation(Kind.RELU);
+    }
+
+    /** ELU with α = 1 (see {@link Activations#elu}). */
+    public static Activation elu() {
+        return new Activation(Kind.ELU);
     }
 
     /** GELU in its tanh approximation (see {@link Activations#gelu}). */
@@ -40,6 +45,7 @@ public final class Activation extends Layer {
     public Var forward(Tape tape, Var x) {
         return switch (kind) {
             case RELU -> Activations.relu(tape, x);
+            case ELU -> Activations.elu(tape, x);
             case GELU -> Activations.gelu(tape, x);
             case TANH -> Activations.tanh(tape, x);
             case SIGMOID -> Activations.sigmoid(tape, x);

@@ -3,7 +3,7 @@
  * {@link rewire.nn.Module}s that record their computation on an autodiff tape
  * ({@link rewire.nn.Linear}, {@link rewire.nn.SparseLinear}, {@link rewire.nn.Conv2d},
  * {@link rewire.nn.Pool2d}, {@link rewire.nn.Flatten}, {@link rewire.nn.Activation},
- * {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}, {@link rewire.nn.LayerNorm},
+ * {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}, {@link rewire.nn.Residual}, {@link rewire.nn.LayerNorm},
  * {@link rewire.nn.CausalSelfAttention}, the recurrent {@link rewire.nn.Gru}) and weight
  * {@link rewire.nn.Init}ializers.
  *

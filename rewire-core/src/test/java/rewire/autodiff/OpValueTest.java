@@ -89,6 +89,9 @@ class OpValueTest {
         assertEquals(0f, sigmoid[4], 1e-20f);
         assertEquals(1f, sigmoid[3]);
         assertEquals((float) Math.tanh(1), Activations.tanh(tape, x).value().data()[2]);
+        // ELU: x above 0, exp(x) - 1 below
+        assertArrayEquals(new float[] {(float) Math.expm1(-1), 0, 1, 50, (float) Math.expm1(-50)},
+                Activations.elu(tape, x).value().data());
     }
 
     @Test

@@ -87,4 +87,21 @@ class ModuleTest {
                 () -> new Conv2d(image, Window.of(3, 1), Linear.create("bad", 17, 3, rng)));
         assertThrows(IllegalArgumentException.class, () -> Pool2d.avg(image, Window.of(7, 1)));
     }
+
+    @Test
+    void aResidualAddsItsInputAndRefusesALayerThatChangesTheShape() {
+        Rng rng = new Rng(4);
+        Linear square = Linear.create("sq", 3, 3, rng);
+        Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        Tape tape = new Tape();
+        float[] inner = square.forward(tape, Var.constant(x)).value().data();
+        float[] y = new Residual(square).forward(tape, Var.constant(x)).value().data();
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(x.data()[i] + inner[i], y[i], 1e-6f);
+        }
+        assertEquals(square.params(), new Residual(square).params());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Residual(Linear.create("wide", 3, 4, rng)).forward(new Tape(), Var.constant(x)));
+        assertTrue(e.getMessage().contains("(3, 2) to (4, 2)"), e.getMessage());
+    }
 }

@@ -10,9 +10,11 @@ import rewire.nn.Activation;
 import rewire.nn.Conv2d;
 import rewire.nn.Flatten;
 import rewire.nn.Layer;
+import rewire.nn.LayerNorm;
 import rewire.nn.Linear;
 import rewire.nn.Param;
 import rewire.nn.Pool2d;
+import rewire.nn.Residual;
 import rewire.nn.Sequential;
 import rewire.nn.SparseLinear;
 import rewire.tensor.Rng;
@@ -65,5 +67,16 @@ class ModuleGradientTest {
         Flatten flatten = new Flatten(pool.output());
         Layer model = new Sequential(conv, Activation.gelu(), pool, flatten, Linear.create("fc", flatten.features(), 3, rng));
         checkParams(model, uniform(rng, 2, 3 * 36));
+    }
+
+    /** A pre-norm residual block with ELU between two sparse layers, as the RL networks stack them. */
+    @Test
+    void preNormResidualBlockWithElu() {
+        Rng rng = new Rng(8);
+        SparseLinear in = SparseLinear.create("in", 5, 6, 0.7, rng);
+        Layer block = new Residual(new Sequential(new LayerNorm("ln", 6, true), SparseLinear.create("up", 6, 8, 0.5, rng),
+                Activation.elu(), SparseLinear.create("down", 8, 6, 0.5, rng)));
+        Layer model = new Sequential(in, Activation.elu(), block, Linear.create("out", 6, 3, rng));
+        checkParams(model, uniform(rng, 5, 3));
     }
 }

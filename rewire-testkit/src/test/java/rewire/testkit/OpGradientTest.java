@@ -85,6 +85,7 @@ class OpGradientTest {
         check(t -> Activations.tanh(t, x), x);
         check(t -> Activations.sigmoid(t, x), x);
         check(t -> Activations.gelu(t, x), x);
+        check(t -> Activations.elu(t, x), x);
     }
 
     @Test

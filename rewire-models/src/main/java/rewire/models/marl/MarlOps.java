@@ -32,28 +32,6 @@ public final class MarlOps {
     }
 
     /**
-     * ELU with α = 1 (Clevert et al., "Fast and Accurate Deep Network Learning by Exponential
-     * Linear Units", ICLR 2016): {@code y = x} for {@code x > 0}, else {@code exp(x) − 1};
-     * {@code dx += dy · (x > 0 ? 1 : y + 1)}. Shapes {@code x, y : S}.
-     */
-    public static Var elu(Tape tape, Var x) {
-        Var y = tape.output("elu", x.requiresGrad(), x.shape());
-        float[] xv = x.value().data();
-        float[] yv = y.value().data();
-        for (int i = 0; i < yv.length; i++) {
-            yv[i] = xv[i] > 0 ? xv[i] : (float) Math.expm1(xv[i]);
-        }
-        tape.onBackward(y, () -> {
-            float[] dy = y.grad().data();
-            float[] dx = tape.grad(x).data();
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] += dy[i] * (xv[i] > 0 ? 1f : yv[i] + 1f);
-            }
-        });
-        return y;
-    }
-
-    /**
      * A per-column product of an agent vector with a per-column matrix, QMIX's first mixing
      * layer: {@code y[e, m] = Σ_i q[i, m] · w[i·E + e, m]} for {@code q (n, M)}, {@code w (n·E, M)},
      * {@code y (E, M)}. Gradients: {@code dq[i, m] += Σ_e dy[e, m] w[i·E + e, m]},

@@ -57,7 +57,7 @@ public final class QmixMixer implements Mixer {
         Var s = Var.constant(states);
         Var w1 = MarlOps.abs(tape, twoLayers(tape, w1In, w1Out, s));        // (n·E, M)
         Var hidden = MarlOps.mixAgents(tape, agentValues, w1);              // (E, M)
-        hidden = MarlOps.elu(tape, Ops.add(tape, hidden, b1.forward(tape, s)));
+        hidden = Activations.elu(tape, Ops.add(tape, hidden, b1.forward(tape, s)));
         Var w2 = MarlOps.abs(tape, twoLayers(tape, w2In, w2Out, s));        // (E, M)
         Var q = MarlOps.sumRows(tape, Ops.mul(tape, hidden, w2));           // (1, M)
         return Ops.add(tape, q, twoLayers(tape, vIn, vOut, s));
