@@ -33,7 +33,8 @@ final class RecipeBook {
 
     static List<Spec<?>> all() {
         return List.of(staticSparse(), set(), rigl(), snfs(), fantasticWeights("fw", PrunePart.MAGNITUDE),
-                fantasticWeights("mest", PrunePart.MEST), fantasticWeights("random", PrunePart.RANDOM), gmp(), cht(),
+                fantasticWeights("mest", PrunePart.MEST), fantasticWeights("random", PrunePart.RANDOM), gmp(),
+                sparseToDense(), cht(),
                 chts(), chtss(), mst(), nmSrSte());
     }
 
@@ -112,17 +113,42 @@ final class RecipeBook {
                 "dense start, pruned by magnitude to the cubic schedule, nothing regrows",
                 new RecipeOptions.Gmp(100, 0, 0.75, ScopePart.LAYER, DistributionPart.UNIFORM),
                 Set.of("deltaT", "startFraction", "endFraction", "scope", "distribution"), (plan, o) -> {
-                    long deltaT = o.deltaT();
                     long t0 = Math.round(o.startFraction() * plan.totalSteps());
-                    // the last pruning step lands on the update grid, so the final density is reached
-                    long end = t0 + Math.max(1, (plan.stepsAt(o.endFraction()) - t0) / deltaT) * deltaT;
+                    long end = lastOnGrid(plan, o.deltaT(), t0, o.endFraction());
                     return new Wiring(Rewirer.builder()
-                            .cadence(Cadence.every(deltaT, t0, end + 1))
+                            .cadence(Cadence.every(o.deltaT(), t0, end + 1))
                             .density(SparsitySchedules.gmpCubic(1, plan.density(), t0, end))
                             .distribution(o.distribution().distribution())
                             .scope(o.scope().scope())
                             .prune(PruneCriterion.magnitude()).grow(GrowCriterion.none()).build(), 1, null);
                 });
+    }
+
+    // GMP's cubic run upward: the mirror image of the dense-to-sparse regime, a schedule of this project
+    private static Spec<RecipeOptions.SparseToDense> sparseToDense() {
+        return new Spec<>("sparse-to-dense", "this project's schedule for the sparse-to-dense regime of Ma et al., "
+                + "2025 (GMP's cubic run upward)", "sparse start, grown to the cubic schedule by the grow criterion, "
+                + "nothing is pruned", new RecipeOptions.SparseToDense(100, 0, 0.75, 1, GrowPart.GRADIENT,
+                DistributionPart.UNIFORM), Set.of("deltaT", "startFraction", "endFraction", "finalDensity", "grow",
+                "distribution"), (plan, o) -> {
+                    if (!(o.finalDensity() > plan.density())) {
+                        throw new IllegalArgumentException("sparse-to-dense: finalDensity " + o.finalDensity()
+                                + " must be above the starting density " + plan.density());
+                    }
+                    long t0 = Math.round(o.startFraction() * plan.totalSteps());
+                    long end = lastOnGrid(plan, o.deltaT(), t0, o.endFraction());
+                    return Wiring.sparse(Rewirer.builder()
+                            .cadence(Cadence.every(o.deltaT(), t0, end + 1))
+                            .density(SparsitySchedules.gmpCubic(plan.density(), o.finalDensity(), t0, end))
+                            .distribution(o.distribution().distribution())
+                            .prune(PruneCriterion.magnitude()).grow(o.grow().criterion()).build(), plan);
+                });
+    }
+
+    // the last density step of a schedule from t0 to endFraction of the run, moved down onto the update grid
+    // t0 + k·deltaT (at least one step after t0), so the final density is reached at an update
+    private static long lastOnGrid(Plan plan, long deltaT, long t0, double endFraction) {
+        return t0 + Math.max(1, (plan.stepsAt(endFraction) - t0) / deltaT) * deltaT;
     }
 
     private static Spec<RecipeOptions.Cht> cht() {

@@ -81,6 +81,27 @@ public final class RecipeOptions {
         }
     }
 
+    /** Sparse-to-dense: gradual growth, GMP run upward. */
+    public record SparseToDense(
+            @Option(value = "steps between growth steps", min = 1) long deltaT,
+            @Option(value = "growth starts at this fraction of the run", min = 0, max = 1) double startFraction,
+            @Option(value = "the final density is reached at this fraction of the run", min = 0, max = 1)
+            double endFraction,
+            @Option(value = "density at the end of the growth", min = 0, max = 1, aboveMin = true) double finalDensity,
+            @Option("how new connections are chosen") GrowPart grow,
+            @Option(DISTRIBUTION) DistributionPart distribution) {
+        public SparseToDense {
+            if (!(startFraction < endFraction)) {
+                throw new IllegalArgumentException("startFraction " + startFraction + " must be below endFraction "
+                        + endFraction);
+            }
+            if (grow == GrowPart.NONE || grow == GrowPart.MOMENTUM) {
+                throw new IllegalArgumentException("grow=" + grow.key() + " cannot raise the density to a schedule: "
+                        + "choose random, gradient, ch or ch3");
+            }
+        }
+    }
+
     /** CHT. */
     public record Cht(
             @Option(value = "fraction replaced per update", min = 0, max = 1) double zeta,

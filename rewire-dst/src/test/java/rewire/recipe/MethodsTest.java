@@ -1,6 +1,7 @@
 package rewire.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -74,6 +75,37 @@ class MethodsTest {
         assertEquals(Math.round(0.1 * 600) + Math.round(0.1 * 300), last, "final density reached by T_end");
         assertEquals(0.1, gmp.rewirer().density().at(700), 1e-12);
         assertTrue(gmp.rewirer().isUpdate(700) && !gmp.rewirer().isUpdate(750));
+    }
+
+    @Test
+    void sparseToDenseGrowsToTheScheduledCountAndNeverPrunes() {
+        Recipes.Plan plan = new Recipes.Plan(1000, 100, 0.2);
+        Recipe s2d = Recipes.standard().create("sparse-to-dense", plan, java.util.Map.of("endFraction", "0.7",
+                "deltaT", "50", "distribution", "er"));
+        List<LayerView> layers = model(s2d, new int[][] {{30, 20}, {10, 30}}, 5);
+        long last = layers.stream().mapToLong(l -> l.param().pattern().nnz()).sum();
+        assertEquals(Math.round(0.2 * 900), last, 2, "starts at the run's density");
+        for (long step = 1; step <= plan.totalSteps(); step++) {
+            List<SparsityPattern> before = layers.stream().map(l -> l.param().pattern()).toList();
+            int[] targets = s2d.rewirer().targets(step, layers);
+            RewireReport r = s2d.rewirer().maybeRewire(step, layers, new Slots(), new Rng(6));
+            if (!r.updated()) {
+                continue;
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(targets[i], r.layers().get(i).nnz());
+                assertEquals(0, r.layers().get(i).pruned());
+                assertTrue(isSubset(before.get(i), layers.get(i).param().pattern()), "no connection is removed");
+            }
+            assertTrue(r.nnz() >= last);
+            last = r.nnz();
+        }
+        assertEquals(900, last, "dense by T_end");
+        assertTrue(s2d.rewirer().isUpdate(700) && !s2d.rewirer().isUpdate(750));
+        assertEquals(0.2, s2d.rewirer().density().at(0), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Recipes.standard()
+                .create("sparse-to-dense", plan, java.util.Map.of("finalDensity", "0.1")));
+        assertTrue(e.getMessage().contains("finalDensity 0.1 must be above the starting density 0.2"), e.getMessage());
     }
 
     @Test
