@@ -16,7 +16,9 @@ import rewire.tensor.Rng;
 /**
  * Runs one group's DST recipe inside training: at every step its {@link Rewirer} marks as an update
  * step, after the group's backward and before its optimizer, it rewires the group's sparse layers,
- * moving weights, gradients and optimizer slots through one remap, and passes the report on. The
+ * moving weights, gradients and optimizer slots through one remap, and passes the report on. A
+ * workload that updates the group several times in one step gets one rewiring, at the first update
+ * (which alone skips its optimizer step when the recipe asks). The
  * engine's state across steps (ever-active positions, SNFS's dense momentum) is the rewirer's
  * {@link RewireState}: this hook feeds it the batch of every update of the group when it asks for
  * it, and checkpoints it.
@@ -88,7 +90,8 @@ public final class RewireHook implements Hook {
                 rewireState.observe(i, batch.input(), batch.outputGrad(), kernels);
             }
         }
-        if (!rewirer.isUpdate(step)) {
+        // a group updated several times in one step (TD3's critic) rewires at its first update only
+        if (!rewirer.isUpdate(step) || lastReport.updated()) {
             return false;
         }
         List<LayerView> views = new ArrayList<>();
