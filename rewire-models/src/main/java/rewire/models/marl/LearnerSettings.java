@@ -1,5 +1,7 @@
 package rewire.models.marl;
 
+import rewire.models.rl.EpsilonSchedule;
+
 /**
  * The Q-learner's settings; defaults are pymarl's QMIX configuration for SMAC unless noted.
  *

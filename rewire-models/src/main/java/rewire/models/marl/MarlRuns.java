@@ -8,6 +8,8 @@ import rewire.autodiff.Tape;
 import rewire.config.Config;
 import rewire.kernel.Kernels;
 import rewire.models.marl.env.MultiAgentEnv;
+import rewire.models.rl.LayerMaker;
+import rewire.models.rl.TargetNetwork;
 import rewire.recipe.Recipe;
 import rewire.run.RunSpec;
 import rewire.sparse.SparsityPattern;
@@ -46,7 +48,7 @@ public final class MarlRuns {
                 : recipe.initialPatterns(shapes.shapes(), seed.fold(TOPOLOGY_STREAM));
         QNetworks online = QNetworks.build(dims, config.network(), LayerMaker.onPatterns(patterns, seed.fold(INIT_STREAM)));
         QNetworks target = QNetworks.build(dims, config.network(), LayerMaker.onPatterns(patterns, seed.fold(INIT_STREAM)));
-        TargetNetworks networks = new TargetNetworks(online, target);
+        TargetNetwork<QNetworks> networks = new TargetNetwork<>(online, target);
         MastSettings mast = config.mast();
         QLearner q = new QLearner(networks, mast.operator(learner), new SoftMellowmax(mast.omega(), mast.alpha()),
                 mast.targets(learner), new Tape(kernels));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import rewire.io.Checkpoint;
 import rewire.io.ParamState;
+import rewire.models.rl.TargetNetwork;
 import rewire.nn.SparseLinear;
 import rewire.optim.Schedule;
 import rewire.optim.Slots;
@@ -41,7 +42,7 @@ public final class MarlWorkload implements Workload {
             Score.higher("return", "test return"));
 
     private final String name;
-    private final TargetNetworks networks;
+    private final TargetNetwork<QNetworks> networks;
     private final ParamGroup group;
     private final QLearner learner;
     private final EpisodeRunner trainRunner;
@@ -64,9 +65,9 @@ public final class MarlWorkload implements Workload {
      * @param optimizer the online networks' update rule and its learning rate per step (or null)
      * @param recipe    the DST recipe of every weight layer, or null for dense networks
      */
-    MarlWorkload(String name, TargetNetworks networks, Transform optimizer, Schedule learningRate, Recipe recipe,
-                 QLearner learner, EpisodeRunner trainRunner, EpisodeRunner evalRunner, DualReplay replay,
-                 LearnerSettings settings, Rng rng) {
+    MarlWorkload(String name, TargetNetwork<QNetworks> networks, Transform optimizer, Schedule learningRate,
+                 Recipe recipe, QLearner learner, EpisodeRunner trainRunner, EpisodeRunner evalRunner,
+                 DualReplay replay, LearnerSettings settings, Rng rng) {
         this.name = name;
         this.networks = networks;
         this.sparse = recipe != null;
@@ -246,7 +247,7 @@ public final class MarlWorkload implements Workload {
         replay.restore(c, PREFIX + "replay/", trainRunner.dims());
     }
 
-    public TargetNetworks networks() {
+    public TargetNetwork<QNetworks> networks() {
         return networks;
     }
 

@@ -3,6 +3,7 @@ package rewire.models.marl;
 import java.util.List;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.models.rl.RlOps;
 import rewire.nn.Module;
 import rewire.nn.SparseLinear;
 import rewire.tensor.Tensor;
@@ -35,7 +36,7 @@ public interface Mixer {
         return new Mixer() {
             @Override
             public Var mix(Tape tape, Var agentValues, Tensor states) {
-                return MarlOps.sumRows(tape, agentValues);
+                return RlOps.sumRows(tape, agentValues);
             }
 
             @Override

@@ -2,6 +2,8 @@ package rewire.models.marl;
 
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.models.rl.RlOps;
+import rewire.models.rl.TargetNetwork;
 import rewire.tensor.Tensor;
 
 /**
@@ -13,7 +15,7 @@ import rewire.tensor.Tensor;
  * {@link TargetSchedule}. The loss is the squared TD error averaged over real (unpadded) steps.
  */
 public final class QLearner {
-    private final TargetNetworks networks;
+    private final TargetNetwork<QNetworks> networks;
     private final BootstrapOperator operator;
     private final SoftMellowmax softMellowmax;
     private final TargetSchedule targets;
@@ -23,7 +25,7 @@ public final class QLearner {
      * @param softMellowmax the operator's parameters; only read by {@link BootstrapOperator#SOFT_MELLOWMAX}
      * @param targetTape    a tape of its own for the target networks' forward pass
      */
-    public QLearner(TargetNetworks networks, BootstrapOperator operator, SoftMellowmax softMellowmax,
+    public QLearner(TargetNetwork<QNetworks> networks, BootstrapOperator operator, SoftMellowmax softMellowmax,
                     TargetSchedule targets, Tape targetTape) {
         if (operator == BootstrapOperator.SOFT_MELLOWMAX && softMellowmax == null) {
             throw new IllegalArgumentException("the soft mellowmax bootstrap needs its omega and alpha");
@@ -49,9 +51,9 @@ public final class QLearner {
         // online utilities at every decision point: (A, (T+1)·B·n)
         AgentNetwork.Outputs online = networks.online().agent().forward(tape, batch.agentInputs(), h0, points);
         float[] y = targets.at(envSteps).compute(batch, bootstrap(batch, online.q().value(), h0));
-        Var chosen = MarlOps.gatherChosen(tape, online.q(), batch.actions(), n);          // (n, T·B)
+        Var chosen = RlOps.gatherChosen(tape, online.q(), batch.actions(), n);          // (n, T·B)
         Var qTotal = networks.online().mixer().mix(tape, chosen, batch.statesBeforeEnd()); // (1, T·B)
-        return new Loss(MarlOps.maskedSquaredError(tape, qTotal, y, batch.mask()), qTotal, y);
+        return new Loss(RlOps.maskedSquaredError(tape, qTotal, y, batch.mask()), qTotal, y);
     }
 
     // V̂ at every decision point t·B + b (zero at t = 0, which no target reads), from the target networks
@@ -70,7 +72,7 @@ public final class QLearner {
         return out;
     }
 
-    public TargetNetworks networks() {
+    public TargetNetwork<QNetworks> networks() {
         return networks;
     }
 }

@@ -2,6 +2,7 @@ package rewire.models.marl;
 
 import java.util.ArrayList;
 import java.util.List;
+import rewire.models.rl.LayerMaker;
 import rewire.nn.Gru;
 import rewire.nn.Module;
 import rewire.nn.SparseLinear;

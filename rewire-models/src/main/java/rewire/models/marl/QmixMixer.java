@@ -5,6 +5,8 @@ import rewire.autodiff.Activations;
 import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.models.rl.LayerMaker;
+import rewire.models.rl.RlOps;
 import rewire.nn.Module;
 import rewire.nn.SparseLinear;
 import rewire.tensor.Tensor;
@@ -59,7 +61,7 @@ public final class QmixMixer implements Mixer {
         Var hidden = MarlOps.mixAgents(tape, agentValues, w1);              // (E, M)
         hidden = Activations.elu(tape, Ops.add(tape, hidden, b1.forward(tape, s)));
         Var w2 = MarlOps.abs(tape, twoLayers(tape, w2In, w2Out, s));        // (E, M)
-        Var q = MarlOps.sumRows(tape, Ops.mul(tape, hidden, w2));           // (1, M)
+        Var q = RlOps.sumRows(tape, Ops.mul(tape, hidden, w2));           // (1, M)
         return Ops.add(tape, q, twoLayers(tape, vIn, vOut, s));
     }
 

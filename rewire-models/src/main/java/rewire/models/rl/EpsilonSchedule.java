@@ -1,8 +1,10 @@
-package rewire.models.marl;
+package rewire.models.rl;
 
 /**
  * Epsilon of epsilon-greedy exploration, annealed linearly from {@code start} to {@code finish}
- * over {@code annealSteps} environment steps and constant after (pymarl: 1.0 → 0.05 over 50,000).
+ * over {@code annealSteps} environment steps and constant after (pymarl: 1.0 → 0.05 over 50,000;
+ * DQN, Mnih et al. 2015: 1.0 → 0.1 over the first million frames). Shared by the multi-agent
+ * learners and DQN.
  */
 public record EpsilonSchedule(double start, double finish, long annealSteps) {
 

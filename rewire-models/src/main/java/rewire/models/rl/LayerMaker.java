@@ -1,4 +1,4 @@
-package rewire.models.marl;
+package rewire.models.rl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,12 @@ import rewire.sparsity.LayerShape;
 import rewire.tensor.Rng;
 
 /**
- * Makes the weight layers of the value networks in a fixed order, so a network can first be
- * built to learn its layer shapes ({@link #shapes()}) and then rebuilt on patterns the DST
- * recipe chose for exactly those shapes. Every layer is a {@link SparseLinear} with a bias and
- * Xavier-uniform weights over its actual fans (close to PyTorch's defaults that pymarl uses);
- * a dense network is one whose patterns are full.
+ * Makes the weight layers of a network in a fixed order, so a network can first be built to
+ * learn its layer shapes ({@link #shapes()}) and then rebuilt on patterns the DST recipe chose for
+ * exactly those shapes. Every layer is a {@link SparseLinear} with a bias and Xavier-uniform
+ * weights over its actual fans (close to PyTorch's defaults that pymarl uses); a dense network is
+ * one whose patterns are full. The multi-agent value networks and the RL agents' modules are built
+ * this way.
  */
 public final class LayerMaker {
     private final List<SparsityPattern> patterns;

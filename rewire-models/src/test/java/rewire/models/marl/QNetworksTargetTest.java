@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.models.marl.NetworkSettings.MixerKind;
+import rewire.models.rl.LayerMaker;
+import rewire.models.rl.TargetNetwork;
 import rewire.nn.SparseLinear;
 import rewire.nn.SparseParam;
 import rewire.sparse.Patterns;
@@ -16,7 +18,7 @@ import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
 /** Target networks share the online networks' masks (METHODS.md A.6, as RLx2). */
-class TargetNetworksTest {
+class QNetworksTargetTest {
     private final Episode.Dims dims = new Episode.Dims(3, 6, 10, 12);
 
     private QNetworks build(List<SparsityPattern> patterns, long seed) {
@@ -38,7 +40,7 @@ class TargetNetworksTest {
     void targetPatternsFollowEveryOnlineTopologyChange() {
         Rng rng = new Rng(5);
         List<SparsityPattern> start = randomPatterns(0.3, rng);
-        TargetNetworks nets = new TargetNetworks(build(start, 1), build(start, 2));
+        TargetNetwork<QNetworks> nets = new TargetNetwork<>(build(start, 1), build(start, 2));
         // a hard update copies the online weights
         for (int i = 0; i < nets.online().layers().size(); i++) {
             assertArrayEquals(nets.online().layers().get(i).weight().values(), nets.target().layers().get(i).weight().values());
@@ -74,7 +76,7 @@ class TargetNetworksTest {
     @Test
     void aHardUpdateCopiesPatternsAndValues() {
         Rng rng = new Rng(9);
-        TargetNetworks nets = new TargetNetworks(build(randomPatterns(0.5, rng), 1), build(randomPatterns(0.5, rng), 2));
+        TargetNetwork<QNetworks> nets = new TargetNetwork<>(build(randomPatterns(0.5, rng), 1), build(randomPatterns(0.5, rng), 2));
         for (int i = 0; i < nets.online().params().size(); i++) {
             assertArrayEquals(nets.online().params().get(i).values(), nets.target().params().get(i).values());
         }
