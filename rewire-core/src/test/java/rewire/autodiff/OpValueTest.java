@@ -91,7 +91,18 @@ class OpValueTest {
         assertEquals((float) Math.tanh(1), Activations.tanh(tape, x).value().data()[2]);
         // ELU: x above 0, exp(x) - 1 below
         assertArrayEquals(new float[] {(float) Math.expm1(-1), 0, 1, 50, (float) Math.expm1(-50)},
-                Activations.elu(tape, x).value().data());
+                Activations.elu(tape, x).value().data(), 1e-7f);
+    }
+
+    @Test
+    void eluKeepsFloatPrecisionNearZeroAndSaturatesAtMinusOne() {
+        Tape tape = new Tape();
+        float[] x = {-1e-8f, -1e-6f, -0.5f, -20f, -200f, -1e-30f};
+        float[] y = Activations.elu(tape, Var.constant(Tensor.of(x, 6))).value().data();
+        for (int i = 0; i < x.length - 1; i++) {
+            assertEquals(Math.expm1(x[i]), y[i], 1e-7 * Math.abs(Math.expm1(x[i])), "elu(" + x[i] + ")");
+        }
+        assertEquals(-1e-30, y[5], 1e-16, "below 1e-9 the error stays under 1e-16");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package rewire.models.marl;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.LongFunction;
 import rewire.autodiff.Tape;
@@ -44,7 +42,7 @@ public final class MarlRuns {
         LayerMaker shapes = LayerMaker.dense(seed.fold(INIT_STREAM));
         QNetworks.build(dims, config.network(), shapes);
         List<SparsityPattern> patterns = recipe == null
-                ? fullPatterns(shapes)
+                ? shapes.fullPatterns()
                 : recipe.initialPatterns(shapes.shapes(), seed.fold(TOPOLOGY_STREAM));
         QNetworks online = QNetworks.build(dims, config.network(), LayerMaker.onPatterns(patterns, seed.fold(INIT_STREAM)));
         QNetworks target = QNetworks.build(dims, config.network(), LayerMaker.onPatterns(patterns, seed.fold(INIT_STREAM)));
@@ -59,14 +57,5 @@ public final class MarlRuns {
                 mast.replay(learner.bufferEpisodes()), learner, seed.fold(LEARNER_STREAM));
         return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
                 config.train(), recipe == null ? List.of() : recipe.warnings(shapes.shapes()));
-    }
-
-    private static List<SparsityPattern> fullPatterns(LayerMaker shapes) {
-        List<SparsityPattern> out = new ArrayList<>(Collections.nCopies(shapes.shapes().size(), (SparsityPattern) null));
-        for (int i = 0; i < out.size(); i++) {
-            int[] d = shapes.shapes().get(i).dims();
-            out.set(i, rewire.sparse.Patterns.full(d[0], d[1]));
-        }
-        return out;
     }
 }

@@ -49,6 +49,11 @@ public final class LayerMaker {
         return SparseLinear.create(name, p, true, Init.xavierUniform(), SparseLinear.DEFAULT_CROSSOVER, rng.fold(index));
     }
 
+    /** Full (dense) patterns for the layers made so far, in order. */
+    public List<SparsityPattern> fullPatterns() {
+        return shapes.stream().map(s -> Patterns.full(s.rows(), s.cols())).toList();
+    }
+
     /** The shapes of the layers made so far, in order. */
     public List<LayerShape> shapes() {
         return List.copyOf(shapes);

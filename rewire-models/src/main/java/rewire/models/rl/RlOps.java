@@ -300,4 +300,51 @@ public final class RlOps {
         java.util.Arrays.fill(all, 1f);
         return maskedSquaredError(tape, pred, target, all);
     }
+
+    /**
+     * Every column divided by the mean absolute value of its entries, {@code y = x / max(mean|x|, 1e-8)}
+     * (AvgL1Norm, Fujimoto et al., "For SALE: State-Action Representation Learning for Deep
+     * Reinforcement Learning", NeurIPS 2023; MR.Q normalizes its state embedding so): the scale of
+     * a learned embedding cannot collapse. With {@code s} the mean over the {@code R} rows of a
+     * column, {@code dx_j += dy_j / s - sign(x_j) Σ_i dy_i x_i / (R s²)}. Shapes {@code (R, M)}.
+     */
+    public static Var avgL1Norm(Tape tape, Var x) {
+        int rows = x.value().rows();
+        int m = x.value().cols();
+        float[] xv = x.value().data();
+        float[] scale = tape.scratch(1, m).data();
+        java.util.Arrays.fill(scale, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < m; c++) {
+                scale[c] += Math.abs(xv[r * m + c]);
+            }
+        }
+        for (int c = 0; c < m; c++) {
+            scale[c] = Math.max(scale[c] / rows, 1e-8f);
+        }
+        Var y = tape.output("avgL1Norm", x.requiresGrad(), rows, m);
+        float[] yv = y.value().data();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < m; c++) {
+                yv[r * m + c] = xv[r * m + c] / scale[c];
+            }
+        }
+        tape.onBackward(y, () -> {
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            float[] dot = new float[m];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < m; c++) {
+                    dot[c] += dy[r * m + c] * xv[r * m + c];
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < m; c++) {
+                    int k = r * m + c;
+                    dx[k] += dy[k] / scale[c] - Math.signum(xv[k]) * dot[c] / (rows * scale[c] * scale[c]);
+                }
+            }
+        });
+        return y;
+    }
 }

@@ -37,6 +37,7 @@ class RlOpsTest {
         check(t -> RlOps.sumRows(t, x), x);
         check(t -> RlOps.exp(t, x), x);
         check(t -> RlOps.affine(t, x, -1.5, 0.25), x);
+        check(t -> RlOps.avgL1Norm(t, x), x);
         check(t -> RlOps.concatRows(t, x, z), x, z);
         check(t -> RlOps.sliceRows(t, x, 1, 3), x);
         Var y = Var.leaf(gaussian(4, 6));
@@ -87,5 +88,8 @@ class RlOpsTest {
                 Var.constant(Tensor.of(new float[] {3, 4, 5, 6}, 2, 2)));
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, cat.value().data());
         assertArrayEquals(new float[] {3, 4}, RlOps.sliceRows(tape, cat, 1, 2).value().data());
+        // each column scaled to mean |x| = 1: column (1, -3) by 2, column (2, 0) by 1
+        assertArrayEquals(new float[] {0.5f, 2, -1.5f, 0}, RlOps.avgL1Norm(tape,
+                Var.constant(Tensor.of(new float[] {1, 2, -3, 0}, 2, 2))).value().data());
     }
 }

@@ -2,6 +2,7 @@ package rewire.models.rl.env;
 
 import java.util.Arrays;
 import rewire.tensor.Rng;
+import rewire.tensor.Tensor;
 
 /**
  * What an environment accepts as an action, as Gymnasium's {@code spaces.Discrete} and
@@ -15,6 +16,25 @@ public sealed interface ActionSpace {
 
     /** A uniformly random action (Gymnasium's {@code space.sample()}), written into {@code out}. */
     void sample(Rng rng, float[] out);
+
+    /**
+     * A uniformly random action as an agent writes it ({@link #fromNormalized}): an index for a
+     * discrete space, a point of {@code [-1, 1]^dims} for a box.
+     */
+    void sampleNormalized(Rng rng, float[] out);
+
+    /**
+     * The environment's action for an agent's {@code normalized} one: the index itself for a
+     * discrete space; for a box, {@code [-1, 1]} per dimension mapped onto {@code [low, high]},
+     * so tanh-squashed policies serve every box.
+     */
+    void fromNormalized(float[] normalized, float[] action);
+
+    /** Rows of an action as a network reads it: one per action of a discrete space (one-hot), one per dimension of a box. */
+    int inputSize();
+
+    /** Actions {@code (dims, B)} as a network reads them, {@code (inputSize, B)}. */
+    Tensor asInput(Tensor actions);
 
     /**
      * Checks {@code action} against the space.
@@ -43,6 +63,32 @@ public sealed interface ActionSpace {
         @Override
         public void sample(Rng rng, float[] out) {
             out[0] = rng.nextInt(n);
+        }
+
+        @Override
+        public void sampleNormalized(Rng rng, float[] out) {
+            sample(rng, out);
+        }
+
+        @Override
+        public void fromNormalized(float[] normalized, float[] action) {
+            action[0] = normalized[0];
+        }
+
+        @Override
+        public int inputSize() {
+            return n;
+        }
+
+        /** One-hot columns. */
+        @Override
+        public Tensor asInput(Tensor actions) {
+            int b = actions.cols();
+            Tensor oneHot = Tensor.zeros(n, b);
+            for (int c = 0; c < b; c++) {
+                oneHot.data()[(int) actions.data()[c] * b + c] = 1f;
+            }
+            return oneHot;
         }
 
         @Override
@@ -99,6 +145,31 @@ public sealed interface ActionSpace {
             for (int i = 0; i < low.length; i++) {
                 out[i] = low[i] + (high[i] - low[i]) * rng.nextFloat();
             }
+        }
+
+        @Override
+        public void sampleNormalized(Rng rng, float[] out) {
+            for (int i = 0; i < low.length; i++) {
+                out[i] = 2 * rng.nextFloat() - 1;
+            }
+        }
+
+        @Override
+        public void fromNormalized(float[] normalized, float[] action) {
+            for (int i = 0; i < low.length; i++) {
+                action[i] = fromUnit(i, normalized[i]);
+            }
+        }
+
+        @Override
+        public int inputSize() {
+            return low.length;
+        }
+
+        /** The actions themselves. */
+        @Override
+        public Tensor asInput(Tensor actions) {
+            return actions;
         }
 
         @Override
