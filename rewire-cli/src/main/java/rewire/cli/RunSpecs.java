@@ -15,6 +15,8 @@ import rewire.models.gpt.GptConfig;
 import rewire.models.gpt.GptRuns;
 import rewire.models.marl.MarlConfig;
 import rewire.models.marl.MarlRuns;
+import rewire.models.rl.RlConfig;
+import rewire.models.rl.RlRuns;
 import rewire.run.ResumeOverrides;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
@@ -25,7 +27,8 @@ import rewire.run.RunSpec;
  * and checks the configuration and builds the run.
  */
 final class RunSpecs {
-    private static final List<String> WORKLOADS = List.of(ClassifyConfig.WORKLOAD, GptConfig.WORKLOAD, MarlConfig.WORKLOAD);
+    private static final List<String> WORKLOADS = List.of(ClassifyConfig.WORKLOAD, GptConfig.WORKLOAD, MarlConfig.WORKLOAD,
+            RlConfig.WORKLOAD);
 
     private RunSpecs() {
     }
@@ -65,6 +68,7 @@ final class RunSpecs {
             case ClassifyConfig.WORKLOAD -> ClassifyRuns.spec(Config.bind(ClassifyConfig.class, tree), kernels);
             case MarlConfig.WORKLOAD -> MarlRuns.spec(Config.bind(MarlConfig.class, tree), kernels);
             case GptConfig.WORKLOAD -> GptRuns.spec(Config.bind(GptConfig.class, tree), kernels);
+            case RlConfig.WORKLOAD -> RlRuns.spec(Config.bind(RlConfig.class, tree), kernels);
             default -> throw new ConfigException("workload '" + workload + "' is not one of " + WORKLOADS);
         };
     }

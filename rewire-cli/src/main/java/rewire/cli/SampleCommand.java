@@ -1,5 +1,7 @@
 package rewire.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,22 +10,35 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import rewire.cli.report.SceneStrip;
+import rewire.io.AtomicFile;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
+import rewire.models.rl.Episode;
+import rewire.models.rl.RlWorkload;
 import rewire.optim.Slots;
 import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.tensor.Rng;
 
-/** {@code rewire sample RUN --prompt TEXT --tokens N --temperature T}: text from a trained GPT run. */
+/**
+ * {@code rewire sample RUN}: what a trained model makes. For a GPT run, text
+ * ({@code --prompt TEXT --tokens N --temperature T}); for an RL run, one greedy episode drawn as
+ * text frames, and with {@code --png FILE} as an image strip ({@code --frames N}).
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Generate text from the last checkpoint of a GPT run (workload: gpt).",
-            "Example:", "  rewire sample runs/gpt-shakespeare-... --prompt \"ROMEO:\" --tokens 300 --temperature 0.8"},
+        description = {"Sample from the last checkpoint of a run: text from a GPT run (workload: gpt), a greedy "
+                + "episode drawn as text (and a PNG strip with --png) from an RL run (workload: rl).",
+            "Examples:", "  rewire sample runs/gpt-shakespeare-... --prompt \"ROMEO:\" --tokens 300 --temperature 0.8",
+            "  rewire sample runs/sac-pendulum-... --frames 6 --png episode.png"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:sampled", "2:not a GPT run folder, no checkpoint, or a prompt outside the vocabulary"})
+        exitCodeList = {"0:sampled", "2:not a GPT or RL run folder, no checkpoint, an option the run does not take, "
+                + "or a prompt outside the vocabulary"})
 final class SampleCommand implements Callable<Integer> {
+    private static final List<String> GPT_OPTIONS = List.of("--prompt", "--tokens", "--temperature");
+    private static final List<String> RL_OPTIONS = List.of("--frames", "--png");
 
     @Spec
     CommandSpec spec;
@@ -31,17 +46,26 @@ final class SampleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run folder.")
     Path run;
 
-    @Option(names = "--prompt", defaultValue = "\n", description = "Text to continue (default: a newline).")
+    @Option(names = "--prompt", defaultValue = "\n", description = "GPT: text to continue (default: a newline).")
     String prompt;
 
-    @Option(names = "--tokens", defaultValue = "500", description = "Characters to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tokens", defaultValue = "500",
+            description = "GPT: characters to generate (default: ${DEFAULT-VALUE}).")
     int tokens;
 
     @Option(names = "--temperature", defaultValue = "0.8",
-            description = "Softmax temperature; 0 picks the most likely character (default: ${DEFAULT-VALUE}).")
+            description = "GPT: softmax temperature; 0 picks the most likely character (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", defaultValue = "8",
+            description = "RL: frames drawn, evenly spaced from the start to the end (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--png", description = "RL: also write the frames as a PNG strip to this file.")
+    Path png;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the sampling, or of the episode's start (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -50,22 +74,58 @@ final class SampleCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
-        if (!(runSpec.workload() instanceof GptWorkload gpt)) {
-            throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
-                    + " run; sample needs a GPT run (workload: gpt)");
-        }
+        return switch (runSpec.workload()) {
+            case GptWorkload gpt -> text(folder, gpt, kernels);
+            case RlWorkload rl -> episode(folder, rl);
+            default -> throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
+                    + " run; sample needs a GPT run (workload: gpt) or an RL run (workload: rl)");
+        };
+    }
+
+    private int text(RunFolder folder, GptWorkload gpt, Kernels kernels) throws Exception {
+        refuse(RL_OPTIONS, "a GPT run");
         long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gpt, new Slots(), List.of());
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
         gpt.model().setAttentionMask(gpt.attentionAfter(steps));
-        String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
+        String sampled = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
                 new Rng(seed));
-        spec.commandLine().getOut().println(text);
+        spec.commandLine().getOut().println(sampled);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    // option values the sampler cannot use, named as the user typed them, before the run is loaded
+    private int episode(RunFolder folder, RlWorkload rl) throws Exception {
+        refuse(GPT_OPTIONS, "an RL run");
+        RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), rl, new Slots(), List.of());
+        rl.groups().forEach(g -> g.module().eval());
+        Episode episode = rl.recordEpisode(seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(episode.text(frames, 48, 12));
+        if (png != null) {
+            Path file = png.toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            byte[] bytes = SceneStrip.png(episode, episode.spaced(frames));
+            AtomicFile.write(file, o -> o.write(bytes));
+            out.printf("%nwrote %s%n", file);
+        }
+        out.flush();
+        return 0;
+    }
+
+    // options of the other kind of run, named as the user typed them
+    private void refuse(List<String> options, String kind) {
+        for (String option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " does not apply to " + kind + " (" + run + ")");
+            }
+        }
+    }
+
+    // option values no sampler can use, named as the user typed them, before the run is loaded
     private void checkOptions() {
+        if (frames < 1) {
+            throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
+        }
         if (tokens < 0) {
             throw new IllegalArgumentException("--tokens must be >= 0, got " + tokens);
         }

@@ -57,6 +57,26 @@ final class GreedyEpisodes {
         }
     }
 
+    /** One greedy episode from the start {@code seed} draws, every state recorded. */
+    Episode record(Learner learner, Tape tape, long seed) {
+        ControlEnv env = task.create(seed);
+        float[] obs = new float[env.observationSize()];
+        env.reset(obs);
+        List<Episode.Frame> frames = new ArrayList<>(List.of(new Episode.Frame(0, env.scene(), null, 0, 0)));
+        float[][] chosen = new float[1][env.actions().dims()];
+        double total = 0;
+        ControlEnv.Outcome o;
+        do {
+            learner.act(tape, Experience.columns(new float[][] {obs}), false, 0, this.seed, chosen);
+            float[] action = new float[chosen[0].length];
+            env.actions().fromNormalized(chosen[0], action);
+            o = env.step(action, obs);
+            total += o.reward();
+            frames.add(new Episode.Frame(frames.size(), env.scene(), action, o.reward(), total));
+        } while (!o.done());
+        return new Episode(env.dynamics().id(), seed, frames);
+    }
+
     /** Plays the episodes of the evaluation after {@code stepsDone} training steps. */
     Results play(Learner learner, Tape tape, long stepsDone) {
         Rng root = seed.fold(stepsDone);

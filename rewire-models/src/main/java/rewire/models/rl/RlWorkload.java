@@ -204,7 +204,12 @@ public final class RlWorkload implements Workload {
         return out;
     }
 
-    /** The learner, for sampling an episode and for tests. */
+    /** A greedy episode from the start {@code seed} draws, recorded for {@code rewire sample}. */
+    public Episode recordEpisode(long seed) {
+        return evaluation.record(learner, actTape, seed);
+    }
+
+    /** The learner, for tests. */
     public Learner learner() {
         return learner;
     }
