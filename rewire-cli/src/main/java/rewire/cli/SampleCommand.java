@@ -100,7 +100,7 @@ final class SampleCommand implements Callable<Integer> {
         rl.groups().forEach(g -> g.module().eval());
         Episode episode = rl.recordEpisode(seed);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(episode.text(frames, 48, 12));
+        out.print(episode.text(frames, 48));
         if (png != null) {
             Path file = png.toAbsolutePath();
             Files.createDirectories(file.getParent());

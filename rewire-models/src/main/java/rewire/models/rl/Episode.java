@@ -50,13 +50,13 @@ public record Episode(String task, long seed, List<Frame> frames) {
                 (double) k * length() / (count - 1)))).toList();
     }
 
-    /** A text rendering of {@code count} spaced frames, each a grid of {@code columns x rows} characters. */
-    public String text(int count, int columns, int rows) {
-        SceneText drawing = new SceneText(columns, rows);
+    /** A text rendering of {@code count} spaced frames, each a grid {@code columns} characters wide. */
+    public String text(int count, int columns) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%s, greedy episode (seed %d): return %.2f over %d steps%n", task, seed, totalReward(), length()));
         for (Frame f : spaced(count)) {
-            out.append('\n').append(header(f)).append('\n').append(drawing.render(f.scene()));
+            out.append('\n').append(header(f)).append('\n').append(SceneText.fitting(f.scene(), columns)
+                    .render(f.scene()));
         }
         return out.toString();
     }

@@ -19,6 +19,15 @@ public final class SceneText {
         this.rows = rows;
     }
 
+    /**
+     * A grid {@code columns} wide with as many rows as keep {@code scene}'s window in proportion,
+     * for characters about twice as tall as they are wide.
+     */
+    public static SceneText fitting(Scene scene, int columns) {
+        double aspect = (scene.yMax() - scene.yMin()) / (scene.xMax() - scene.xMin());
+        return new SceneText(columns, Math.max(2, (int) Math.round(columns * aspect / 2)));
+    }
+
     /** The grid's lines, then the caption. */
     public String render(Scene scene) {
         char[][] grid = new char[rows][columns];

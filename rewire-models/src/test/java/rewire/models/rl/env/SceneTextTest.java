@@ -27,6 +27,9 @@ class SceneTextTest {
             ControlEnv env = task.create(1);
             env.reset(new float[env.observationSize()]);
             assertTrue(new SceneText(40, 10).render(env.scene()).lines().count() == 11, task.toString());
+            String fitted = SceneText.fitting(env.scene(), 40).render(env.scene());
+            double aspect = (env.scene().yMax() - env.scene().yMin()) / (env.scene().xMax() - env.scene().xMin());
+            assertEquals(Math.max(2, Math.round(20 * aspect)) + 1, fitted.lines().count(), task + " in proportion");
         }
     }
 }
