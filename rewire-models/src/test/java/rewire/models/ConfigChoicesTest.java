@@ -25,6 +25,7 @@ import rewire.models.gpt.GptModelSettings;
 import rewire.models.marl.MarlConfig;
 import rewire.models.marl.NetworkSettings;
 import rewire.models.marl.TdTargets;
+import rewire.models.rl.RlConfig;
 import rewire.train.OptimSettings;
 
 /**
@@ -35,7 +36,8 @@ import rewire.train.OptimSettings;
 class ConfigChoicesTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final Map<String, Class<? extends Record>> CONFIGS = Map.of(ClassifyConfig.WORKLOAD,
-            ClassifyConfig.class, GptConfig.WORKLOAD, GptConfig.class, MarlConfig.WORKLOAD, MarlConfig.class);
+            ClassifyConfig.class, GptConfig.WORKLOAD, GptConfig.class, MarlConfig.WORKLOAD, MarlConfig.class,
+            RlConfig.WORKLOAD, RlConfig.class);
 
     static Stream<Arguments> mistypedChoices() {
         return Stream.of(
@@ -44,7 +46,12 @@ class ConfigChoicesTest {
                 Arguments.of(ClassifyConfig.class, "model.arch", "rnn", "[mlp, cnn]"),
                 Arguments.of(GptConfig.class, "model.sparseAttention", "dilated", "[none, local, strided, sparse]"),
                 Arguments.of(MarlConfig.class, "network.mixer", "qtran", "[vdn, qmix]"),
-                Arguments.of(MarlConfig.class, "learner.targets", "tdlambda", "[onestep, nstep, lambda]"));
+                Arguments.of(MarlConfig.class, "learner.targets", "tdlambda", "[onestep, nstep, lambda]"),
+                Arguments.of(RlConfig.class, "policy.critic.regime", "rigl", "[dense, static, dst, dense_to_sparse, "
+                        + "sparse_to_dense]"),
+                Arguments.of(RlConfig.class, "env.task", "hopper", "[cartpole, acrobot, pendulum, "
+                        + "mountain_car_continuous, reacher]"),
+                Arguments.of(RlConfig.class, "network.actor.activation", "gelu", "[relu, elu]"));
     }
 
     @ParameterizedTest(name = "{1}={2}")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.gpt.GptConfig;
 import rewire.models.marl.MarlConfig;
+import rewire.models.rl.RlConfig;
 
 /**
  * docs/configuration.md is what the configuration records give: every key of every workload with
@@ -42,7 +43,10 @@ class ConfigurationDocTest {
                 """ + doc.section("`workload: classify`", ClassifyConfig.class) + "\n"
                 + doc.section("`workload: gpt`", GptConfig.class) + "\n"
                 + doc.section("`workload: marl`", MarlConfig.class) + "\n"
-                + "The scenario files that `env.scenario` may name are described in [scenarios.md](scenarios.md).\n";
+                + "The scenario files that `env.scenario` may name are described in [scenarios.md](scenarios.md).\n\n"
+                + doc.section("`workload: rl`", RlConfig.class) + "\n"
+                + "`policy.<module>.options` take the options of the regime's recipe (`rewire recipes NAME`: `static`, "
+                + "`rigl`, `gmp`, `sparse-to-dense`).\n";
     }
 
     @Test
@@ -59,7 +63,8 @@ class ConfigurationDocTest {
     void everyKeyOfEveryWorkloadIsOnThePage() throws Exception {
         ConfigurationDoc doc = new ConfigurationDoc(SOURCES);
         String page = Files.readString(DOC);
-        for (Class<? extends Record> type : List.of(ClassifyConfig.class, GptConfig.class, MarlConfig.class)) {
+        for (Class<? extends Record> type : List.of(ClassifyConfig.class, GptConfig.class, MarlConfig.class,
+                RlConfig.class)) {
             for (ConfigurationDoc.Key key : doc.keys(type)) {
                 assertTrue(page.contains("| `" + key.path() + "` |"), type.getSimpleName() + " key " + key.path());
             }
