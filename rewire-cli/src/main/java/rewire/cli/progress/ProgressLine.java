@@ -1,6 +1,7 @@
 package rewire.cli.progress;
 
 import java.util.Locale;
+import rewire.cli.report.Formats;
 
 /**
  * Formats one {@link ProgressState} as one line of text, for example
@@ -107,7 +108,7 @@ final class ProgressLine {
 
     /** A camelCase key in words: "envSteps" -> "env steps", "winRate" -> "win rate". */
     static String words(String key) {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Formats.words(key);
     }
 
     /**

@@ -68,6 +68,14 @@ final class ChartStyle {
         return series;
     }
 
+    /** Adds a line series with an error bar of {@code ±error[i]} at each point (a band of spread around a mean). */
+    static XYSeries addLine(XYChart chart, String name, double[] x, double[] y, double[] error) {
+        int index = chart.getSeriesCollection().size();
+        XYSeries series = chart.addSeries(name, x, y, error);
+        series.setLineStyle(LINES[index % LINES.length]);
+        return series;
+    }
+
     /**
      * Adds points that belong to the line at {@code lineIndex} but must not be joined to it: crosses
      * in that line's colour, no line. Call after every line, so the lines keep their colours.

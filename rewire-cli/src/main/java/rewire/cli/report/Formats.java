@@ -139,4 +139,9 @@ public final class Formats {
         String padded = String.format(Locale.ROOT, "%.4g", v);
         return padded.replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
     }
+
+    /** A camelCase key in words: "envSteps" -> "env steps", "winRate" -> "win rate". */
+    public static String words(String key) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
 }

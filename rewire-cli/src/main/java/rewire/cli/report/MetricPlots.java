@@ -19,6 +19,8 @@ import rewire.train.Score;
 final class MetricPlots {
     private static final String SPLITS = "Train: running mean over the steps since the previous train point; "
             + "test and validation: a full evaluation.";
+    private static final String SPREAD = " Where an evaluation reports its spread, bars show the mean ± one "
+            + "standard deviation over its episodes.";
     private static final String APART = " A train point that averages fewer steps than the others (the last one, "
             + "when the run's length is not a multiple of train.logEvery) is drawn apart as a cross: its mean covers "
             + "only the latest steps, so joining it to the line would draw a dip (or spike) that training did not make.";
@@ -32,7 +34,12 @@ final class MetricPlots {
      *                 its status over recent episodes
      */
     private record Curve(String fileName, String title, String caption, ToDoubleFunction<MetricPoint> x,
-                         String xTitle, ToDoubleFunction<MetricPoint> y, String yTitle, boolean windowed) {
+                         String xTitle, ToDoubleFunction<MetricPoint> y, String yTitle, boolean windowed,
+                         ToDoubleFunction<MetricPoint> spread) {
+        Curve(String fileName, String title, String caption, ToDoubleFunction<MetricPoint> x, String xTitle,
+              ToDoubleFunction<MetricPoint> y, String yTitle, boolean windowed) {
+            this(fileName, title, caption, x, xTitle, y, yTitle, windowed, p -> Double.NaN);
+        }
     }
 
     private MetricPlots() {
@@ -73,8 +80,8 @@ final class MetricPlots {
         String yTitle = score.label() + (score.percent() ? " (%)" : "");
         if (episodes) {
             return new Curve(score.key() + ".png", title, "Greedy evaluation episodes against the environment steps "
-                    + "played so far.", p -> p.get("envSteps"), "environment steps", p -> scale * p.get(score.key()),
-                    yTitle, false);
+                    + "played so far." + SPREAD, p -> p.get("envSteps"), "environment steps",
+                    p -> scale * p.get(score.key()), yTitle, false, p -> scale * p.get(score.key() + "Std"));
         }
         return new Curve(score.key() + ".png", title, SPLITS, p -> p.step(), "step", p -> scale * p.get(score.key()),
                 yTitle, true);
@@ -91,7 +98,12 @@ final class MetricPlots {
             double[][] xy = finitePoints(joined, curve.x(), curve.y());
             if (xy[0].length > 0) {
                 apartBySeries.put(chart.getSeriesCollection().size(), apart);
-                ChartStyle.addLine(chart, label(split.getKey(), curve.windowed()), xy[0], xy[1]);
+                double[] spread = spread(joined, curve);
+                if (spread == null) {
+                    ChartStyle.addLine(chart, label(split.getKey(), curve.windowed()), xy[0], xy[1]);
+                } else {
+                    ChartStyle.addLine(chart, label(split.getKey(), curve.windowed()), xy[0], xy[1], spread);
+                }
             }
         }
         if (chart.getSeriesCollection().isEmpty()) {
@@ -107,6 +119,21 @@ final class MetricPlots {
         }
         return Optional.of(new Plot(curve.fileName(), curve.title(), curve.caption() + (drawnApart ? APART : ""),
                 ChartStyle.png(chart)));
+    }
+
+    // the spread of every drawn point, or null unless every one of them reports a finite spread
+    private static double[] spread(List<MetricPoint> points, Curve curve) {
+        List<Double> out = new ArrayList<>();
+        for (MetricPoint p : points) {
+            if (Double.isFinite(curve.x().applyAsDouble(p)) && Double.isFinite(curve.y().applyAsDouble(p))) {
+                double s = curve.spread().applyAsDouble(p);
+                if (!Double.isFinite(s)) {
+                    return null;
+                }
+                out.add(s);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The points that average fewer steps than the split's longest window; none when no point says. */

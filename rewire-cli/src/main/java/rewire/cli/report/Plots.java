@@ -8,8 +8,8 @@ import java.util.List;
 import rewire.io.AtomicFile;
 
 /**
- * Renders every chart a run's data allows (loss, each score, learning rate, loss vs FLOPs, density per layer,
- * first-layer connectivity) and writes them as PNGs. Rendering is headless: no display needed.
+ * Renders every chart a run's data allows (loss, each score, learning rate, loss vs FLOPs, the workload's
+ * families of live numbers, density per layer, first-layer connectivity) and writes them as PNGs. Rendering is headless: no display needed.
  */
 public final class Plots {
     /** The folder inside a run folder that holds the PNGs. */
@@ -21,6 +21,7 @@ public final class Plots {
     /** The charts of {@code run} in report order; charts without data are left out. */
     public static List<Plot> render(RunData run) throws IOException {
         List<Plot> plots = new ArrayList<>(MetricPlots.render(run));
+        plots.addAll(StatusFamilies.render(run));
         DensityPlot.render(run).ifPresent(plots::add);
         ConnectivityPlot.render(run).ifPresent(plots::add);
         return plots;
