@@ -118,8 +118,12 @@ train() {
     || { echo "$name seed $seed failed, see $runs/$name-s$seed.log" >&2; tail -3 "$runs/$name-s$seed.log" >&2; }
   echo "== $name seed $seed done in $(( $(date +%s) - start )) s" >&2
 }
+# train the narrow configurations of every kind first and the wide ones last, so a budget cut short
+# still has every table
+run_order=(); for name in "${order[@]}"; do [[ $name != *-x4 ]] && run_order+=("$name"); done
+for name in "${order[@]}"; do [[ $name == *-x4 ]] && run_order+=("$name"); done
 for seed in $seeds; do
-  for name in "${order[@]}"; do
+  for name in "${run_order[@]}"; do
     [[ -n "$report_only" ]] && break 2
     while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
     echo "== $name seed $seed" >&2
