@@ -15,7 +15,7 @@ import rewire.io.AtomicFile;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
-import rewire.models.rl.Episode;
+import rewire.models.rl.RecordedEpisode;
 import rewire.models.rl.RlWorkload;
 import rewire.optim.Slots;
 import rewire.run.RunCheckpoint;
@@ -98,7 +98,7 @@ final class SampleCommand implements Callable<Integer> {
         refuse(GPT_OPTIONS, "an RL run");
         RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), rl, new Slots(), List.of());
         rl.groups().forEach(g -> g.module().eval());
-        Episode episode = rl.recordEpisode(seed);
+        RecordedEpisode episode = rl.recordEpisode(seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(episode.text(frames, 48));
         if (png != null) {

@@ -9,7 +9,8 @@ import rewire.io.AtomicFile;
 
 /**
  * Renders every chart a run's data allows (loss, each score, learning rate, loss vs FLOPs, the workload's
- * families of live numbers, density per layer, first-layer connectivity) and writes them as PNGs. Rendering is headless: no display needed.
+ * families of live numbers, density per layer, first-layer connectivity) and writes them as PNGs.
+ * Rendering is headless: no display needed.
  */
 public final class Plots {
     /** The folder inside a run folder that holds the PNGs. */

@@ -10,7 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
-import rewire.models.rl.Episode;
+import rewire.models.rl.RecordedEpisode;
 import rewire.models.rl.env.Scene;
 
 /**
@@ -27,7 +27,7 @@ public final class SceneStrip {
     }
 
     /** The PNG bytes of {@code frames} of {@code episode}, left to right. */
-    public static byte[] png(Episode episode, List<Episode.Frame> frames) throws IOException {
+    public static byte[] png(RecordedEpisode episode, List<RecordedEpisode.Frame> frames) throws IOException {
         Headless.ensure();
         BufferedImage image = new BufferedImage(PANEL * frames.size(), PANEL + LABEL, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -39,7 +39,7 @@ public final class SceneStrip {
                 panel(g, frames.get(i).scene(), i * PANEL);
                 g.setColor(Color.DARK_GRAY);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-                Episode.Frame f = frames.get(i);
+                RecordedEpisode.Frame f = frames.get(i);
                 g.drawString("step " + f.step(), i * PANEL + 6, PANEL + 14);
                 g.drawString(String.format(java.util.Locale.ROOT, "return %.1f", f.total()), i * PANEL + 6, PANEL + 28);
                 g.setColor(Color.LIGHT_GRAY);

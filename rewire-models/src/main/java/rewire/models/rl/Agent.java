@@ -1,6 +1,5 @@
 package rewire.models.rl;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import rewire.recipe.Recipe;
@@ -41,7 +40,10 @@ public record Agent(Plan plan, ModuleSpecificPolicy policy, ModuleOptimizers opt
         return policy.recipe(role, plan.totalSteps(), plan.stepsPerEpoch());
     }
 
-    /** Builds {@code role}'s module with {@code make} on its recipe's starting patterns, with a target copy if {@code withTarget}. */
+    /**
+     * Builds {@code role}'s module with {@code make} on its recipe's starting patterns, with a target
+     * copy on the same patterns if {@code withTarget}.
+     */
     public <M extends AgentModule> Built<M> build(Role role, Function<LayerMaker, M> make, boolean withTarget) {
         Recipe recipe = recipe(role);
         Rng init = seed.fold(INIT_STREAM + role.ordinal());
@@ -67,16 +69,5 @@ public record Agent(Plan plan, ModuleSpecificPolicy policy, ModuleOptimizers opt
                 .optimizer(optim.transform(plan.totalSteps()), optim.learningRate(plan.totalSteps()))
                 .recipe(built.recipe()).sparseLayers(dense ? List.of() : module.layers())
                 .flopLayers(module.flopLayers(dense, positions)).build();
-    }
-
-    /** Every target network of {@code built}, skipping the modules without one. */
-    static List<TargetNetwork<?>> targets(Built<?>... built) {
-        List<TargetNetwork<?>> out = new ArrayList<>();
-        for (Built<?> b : built) {
-            if (b.target() != null) {
-                out.add(b.target());
-            }
-        }
-        return out;
     }
 }

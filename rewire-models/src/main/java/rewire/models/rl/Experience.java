@@ -58,7 +58,7 @@ final class Experience {
             replay.add(before[i], agentActions[i], envs.outcome(i).reward(), envs.finalObservation(i),
                     envs.outcome(i).terminated());
         }
-        for (VectorEnv.Episode e : envs.finished()) {
+        for (VectorEnv.Finished e : envs.finished()) {
             recent.add(e.totalReward());
             episodes++;
         }

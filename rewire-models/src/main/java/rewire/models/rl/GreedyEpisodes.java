@@ -58,11 +58,12 @@ final class GreedyEpisodes {
     }
 
     /** One greedy episode from the start {@code seed} draws, every state recorded. */
-    Episode record(Learner learner, Tape tape, long seed) {
+    RecordedEpisode record(Learner learner, Tape tape, long seed) {
         ControlEnv env = task.create(seed);
         float[] obs = new float[env.observationSize()];
         env.reset(obs);
-        List<Episode.Frame> frames = new ArrayList<>(List.of(new Episode.Frame(0, env.scene(), null, 0, 0)));
+        List<RecordedEpisode.Frame> frames = new ArrayList<>();
+        frames.add(new RecordedEpisode.Frame(0, env.scene(), null, 0, 0));
         float[][] chosen = new float[1][env.actions().dims()];
         double total = 0;
         ControlEnv.Outcome o;
@@ -72,9 +73,9 @@ final class GreedyEpisodes {
             env.actions().fromNormalized(chosen[0], action);
             o = env.step(action, obs);
             total += o.reward();
-            frames.add(new Episode.Frame(frames.size(), env.scene(), action, o.reward(), total));
+            frames.add(new RecordedEpisode.Frame(frames.size(), env.scene(), action, o.reward(), total));
         } while (!o.done());
-        return new Episode(env.dynamics().id(), seed, frames);
+        return new RecordedEpisode(env.dynamics().id(), seed, frames);
     }
 
     /** Plays the episodes of the evaluation after {@code stepsDone} training steps. */

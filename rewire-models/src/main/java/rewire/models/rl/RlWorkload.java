@@ -205,7 +205,7 @@ public final class RlWorkload implements Workload {
     }
 
     /** A greedy episode from the start {@code seed} draws, recorded for {@code rewire sample}. */
-    public Episode recordEpisode(long seed) {
+    public RecordedEpisode recordEpisode(long seed) {
         return evaluation.record(learner, actTape, seed);
     }
 

@@ -21,11 +21,11 @@ public final class VectorEnv {
     private final ControlEnv.Outcome[] outcomes;
     private final double[] episodeReturn;
     private final int[] episodeLength;
-    private final List<Episode> finished = new ArrayList<>();
+    private final List<Finished> finished = new ArrayList<>();
     private long steps;
 
     /** A finished episode: its undiscounted return and its length. */
-    public record Episode(double totalReward, int length) {
+    public record Finished(double totalReward, int length) {
     }
 
     public VectorEnv(Task task, int n, long seed) {
@@ -83,7 +83,7 @@ public final class VectorEnv {
             episodeReturn[i] += o.reward();
             episodeLength[i]++;
             if (o.done()) {
-                finished.add(new Episode(episodeReturn[i], episodeLength[i]));
+                finished.add(new Finished(episodeReturn[i], episodeLength[i]));
                 episodeReturn[i] = 0;
                 episodeLength[i] = 0;
                 env.reset(observations[i]);
@@ -105,7 +105,7 @@ public final class VectorEnv {
     }
 
     /** The episodes that ended in the last step. */
-    public List<Episode> finished() {
+    public List<Finished> finished() {
         return List.copyOf(finished);
     }
 

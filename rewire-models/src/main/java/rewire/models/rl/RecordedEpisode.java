@@ -13,9 +13,9 @@ import rewire.models.rl.env.SceneText;
  * @param seed   the seed of the episode's start
  * @param frames the start (step 0, no action) and every step after it
  */
-public record Episode(String task, long seed, List<Frame> frames) {
+public record RecordedEpisode(String task, long seed, List<Frame> frames) {
 
-    public Episode {
+    public RecordedEpisode {
         frames = List.copyOf(frames);
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("an episode has at least its start");
