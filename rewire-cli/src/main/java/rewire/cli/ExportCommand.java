@@ -33,9 +33,11 @@ import rewire.train.Workload;
                 + "module (sparse weights dense and also as CSR triplets), or its inference graph as ONNX (opset 17).",
             "Examples:",
             "  rewire export runs/mlp-... --format safetensors",
-            "  rewire export runs/gpt-... --format onnx --checkpoint best --out gpt.onnx --reference gpt-ref.safetensors"},
+            "  rewire export runs/gpt-... --format onnx --checkpoint best --out gpt.onnx",
+            "  rewire export runs/gpt-... --format safetensors --reference gpt-reference.safetensors"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:exported", "2:not a run folder, no such checkpoint, a model that cannot be exported, or a bad option"})
+        exitCodeList = {"0:exported",
+            "2:not a run folder, no such checkpoint, a model that cannot be exported, or a bad option"})
 final class ExportCommand implements Callable<Integer> {
     private static final List<String> FORMATS = List.of("safetensors", "onnx");
 

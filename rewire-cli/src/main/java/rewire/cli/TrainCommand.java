@@ -44,13 +44,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init-weights", paramLabel = "FILE",
             description = "Start from the weights of a safetensors file under PyTorch's names (rewire export "
-                    + "--format safetensors, or a PyTorch state dict; docs/export.md): every parameter of the model, F32, "
-                    + "of its shape.")
+                    + "--format safetensors, or a PyTorch state dict; docs/export.md): every parameter of the "
+                    + "model, F32, of its shape.")
     Path initWeights;
 
     @Option(names = "--init-sparse", defaultValue = "magnitude", paramLabel = "magnitude|pattern",
-            description = "How a sparse layer takes the imported dense weights: the largest by magnitude at its density "
-                    + "(default), or at its initial pattern.")
+            description = "How a sparse layer takes the imported dense weights: the largest by magnitude at its "
+                    + "density (default), or at its initial pattern.")
     String initSparse;
 
     @Override

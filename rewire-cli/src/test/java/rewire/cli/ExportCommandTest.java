@@ -47,7 +47,8 @@ class ExportCommandTest {
         // a static topology and a learning rate far below float resolution keep the imported weights for an epoch
         assertEquals(0, cli.run("train", "data.dir=" + dir.resolve("data"), "train.runs=" + dir.resolve("imported"),
                 "train.epochs=1", "model.hidden=[16]", "data.batchSize=32", "sparsity.recipe=static",
-                "sparsity.density=0.3", "optim.lr=1e-30", "optim.weightDecay=0", "--init-weights", weights.toString()), cli.err());
+                "sparsity.density=0.3", "optim.lr=1e-30", "optim.weightDecay=0", "--init-weights",
+                weights.toString()), cli.err());
         assertTrue(cli.out().contains("Weights    " + weights + " (sparse layers: magnitude)"), cli.out());
         String exported = scores(run);
         assertEquals(exported, scores(CliRun.onlyRun(dir.resolve("imported"))));
@@ -80,8 +81,8 @@ class ExportCommandTest {
         assertEquals(0, cli.run("export", run.toString(), "--format", "safetensors", "--out", weights.toString()));
         assertEquals(2, cli.run("train", "data.dir=" + dir.resolve("data"), "train.runs=" + dir.resolve("other"),
                 "model.hidden=[8]", "--init-weights", weights.toString()));
-        assertTrue(cli.err().contains(weights + ": tensor 'fc1.weight' (Rewire's fc1.weight) has shape [16, 784] in the "
-                + "file, the model needs [8, 784]"), cli.err());
+        assertTrue(cli.err().contains(weights + ": tensor 'fc1.weight' (Rewire's fc1.weight) has shape [16, 784] in "
+                + "the file, the model needs [8, 784]"), cli.err());
         assertEquals(2, cli.run("train", "data.dir=" + dir.resolve("data"), "--init-sparse", "largest",
                 "--init-weights", weights.toString()));
         assertTrue(cli.err().contains("--init-sparse must be magnitude or pattern, got 'largest'"), cli.err());

@@ -46,6 +46,9 @@ public record TorchLayout(List<Entry> entries, Map<String, String> metadata) {
      */
     public record Entry(String name, Param param, int[] shape) {
         public Entry {
+            if (param == null) {
+                throw new IllegalArgumentException("no parameter for the PyTorch name '" + name + "'");
+            }
             shape = shape.clone();
             long elements = Arrays.stream(shape).asLongStream().reduce(1, Math::multiplyExact);
             if (name.isEmpty() || elements != denseSize(param)) {

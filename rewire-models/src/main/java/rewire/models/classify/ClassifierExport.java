@@ -48,7 +48,8 @@ final class ClassifierExport {
         List<TorchLayout.Entry> entries = new ArrayList<>();
         for (LayerShape s : shapes) {
             entries.add(new TorchLayout.Entry(s.name() + ".weight", params.get(s.name() + ".weight"), s.dims()));
-            entries.add(new TorchLayout.Entry(s.name() + ".bias", params.get(s.name() + ".bias"), new int[] {s.rows()}));
+            entries.add(new TorchLayout.Entry(s.name() + ".bias", params.get(s.name() + ".bias"),
+                    new int[] {s.rows()}));
         }
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("family", "classifier");

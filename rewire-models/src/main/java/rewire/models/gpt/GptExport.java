@@ -101,9 +101,6 @@ final class GptExport {
     }
 
     private static TorchLayout.Entry entry(String name, Param param, int... shape) {
-        if (param == null) {
-            throw new IllegalStateException("the GPT has no parameter for " + name);
-        }
         return new TorchLayout.Entry(name, param, shape);
     }
 }

@@ -59,7 +59,8 @@ class ClassifierExportTest {
         SparseLinear conv = w.group().sparseLayers().get(0);
         assertArrayEquals(conv.weight().pattern().rowPtr(),
                 ((SafeTensor.I32) contents.tensors().get("conv1.weight.crow_indices")).data());
-        assertArrayEquals(conv.weight().values(), ((SafeTensor.F32) contents.tensors().get("conv1.weight.values")).data());
+        assertArrayEquals(conv.weight().values(),
+                ((SafeTensor.F32) contents.tensors().get("conv1.weight.values")).data());
         assertEquals("[3,9]", contents.metadata().get("conv1.weight.size"));
         assertEquals("pt", contents.metadata().get("format"));
         float[] dense = ((SafeTensor.F32) contents.tensors().get("conv1.weight")).data();
@@ -83,7 +84,8 @@ class ClassifierExportTest {
                 target.group().sparseLayers().get(0).weight().pattern());
         TorchSafetensors.read(file, target.torchLayout(0), SparseImport.MAGNITUDE);
         assertEquals(source.group().sparseLayers().get(0).weight().pattern(),
-                target.group().sparseLayers().get(0).weight().pattern(), "the largest weights are the source's entries");
+                target.group().sparseLayers().get(0).weight().pattern(),
+                "the largest weights are the source's entries");
         OnnxRuntimeCheck.sameOutputs(source.reference(4, 0), target.reference(4, 0));
         // a dense model takes the sparse one's dense tensors as they are
         ClassificationWorkload dense = workload(List.of("model.hidden=[12,8]", "sparsity.recipe=dense"), 2);

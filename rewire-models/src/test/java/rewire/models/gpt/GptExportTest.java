@@ -55,7 +55,8 @@ class GptExportTest {
         TorchLayout layout = workload(new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE, 1)
                 .torchLayout(0);
         assertEquals(List.of("transformer.wte.weight", "transformer.wpe.weight", "transformer.h.0.ln_1.weight",
-                "transformer.h.0.attn.c_attn.weight", "transformer.h.0.attn.c_proj.weight", "transformer.h.0.ln_2.weight",
+                "transformer.h.0.attn.c_attn.weight", "transformer.h.0.attn.c_proj.weight",
+                "transformer.h.0.ln_2.weight",
                 "transformer.h.0.mlp.c_fc.weight", "transformer.h.0.mlp.c_proj.weight", "transformer.ln_f.weight"),
                 layout.entries().stream().map(TorchLayout.Entry::name).toList());
         assertArrayEquals(new int[] {24, 8}, layout.entry("transformer.h.0.attn.c_attn.weight").shape());

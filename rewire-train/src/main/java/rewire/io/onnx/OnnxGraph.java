@@ -71,7 +71,10 @@ public final class OnnxGraph {
         return tensorName;
     }
 
-    /** A parameter as a float constant under its PyTorch name and shape, dense (a sparse one scattered); returns its name. */
+    /**
+     * A parameter as a float constant under its PyTorch name and shape, dense (a sparse one
+     * scattered); returns its name.
+     */
     public String initializer(TorchLayout.Entry parameter) {
         int[] shape = parameter.shape();
         long[] dims = new long[shape.length];
@@ -103,8 +106,8 @@ public final class OnnxGraph {
     public List<String> node(String op, List<String> in, int outputCount, OnnxAttribute... attributes) {
         for (String i : in) {
             if (!i.isEmpty() && !defined.contains(i)) {
-                throw new IllegalArgumentException(op + " reads '" + i + "', which no input, initializer or earlier node"
-                        + " defines");
+                throw new IllegalArgumentException(op + " reads '" + i + "', which no input, initializer or earlier "
+                        + "node defines");
             }
         }
         String nodeName = op + "_" + nodes.size();
@@ -156,7 +159,8 @@ public final class OnnxGraph {
 
     private String define(String valueName) {
         if (valueName.isEmpty() || !defined.add(valueName)) {
-            throw new IllegalArgumentException("value name '" + valueName + "' is empty or already used in graph " + name);
+            throw new IllegalArgumentException("value name '" + valueName + "' is empty or already used in graph "
+                    + name);
         }
         return valueName;
     }
