@@ -2,8 +2,12 @@ package rewire.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,15 +19,18 @@ import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.train.Evaluation;
+import rewire.train.Score;
 import rewire.train.Workload;
 
 /**
  * {@code rewire eval RUN}: evaluates a run's last (or best) checkpoint as the run itself evaluates,
- * with the behaviour its model had at that step (a GPT's attention mask), and prints every score.
+ * with the behaviour its model had at that step (a GPT's attention mask), and prints every score, then
+ * the evaluation's other numbers (an RL run's greedy episodes: the spread of their returns, their length).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a run's last checkpoint (or its best, with --best) on the held-out data and print "
-                + "the workload's scores (accuracy and loss, validation loss, win rate and return).",
+                + "the workload's scores (accuracy and loss, validation loss, win rate and return; an RL run plays greedy episodes) "
+                + "and the evaluation's other numbers.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "2:not a run folder, no checkpoint, or a corrupt checkpoint"})
 final class EvalCommand implements Callable<Integer> {
@@ -48,8 +55,16 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation e = w.evaluate(step);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s after step %d (%s split, %,d evaluated):%n", folder.dir(), step, e.split(), e.samples());
-        TextColumns.lines("  ", w.scores().stream().map(score -> List.of(score.label(), score.format(e.get(score))))
-                .toList()).forEach(out::println);
+        List<List<String>> rows = new ArrayList<>();
+        w.scores().forEach(score -> rows.add(List.of(score.label(), score.format(e.get(score)))));
+        // the evaluation's other numbers under their keys: an RL run's spread of returns, episode length
+        Set<String> scored = w.scores().stream().map(Score::key).collect(Collectors.toSet());
+        e.values().forEach((key, value) -> {
+            if (!scored.contains(key)) {
+                rows.add(List.of(key, String.format(Locale.ROOT, "%.6g", value)));
+            }
+        });
+        TextColumns.lines("  ", rows).forEach(out::println);
         out.flush();
         return 0;
     }

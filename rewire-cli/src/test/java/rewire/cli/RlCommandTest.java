@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rewire train} with {@code workload: rl}: a tiny SAC run on Pendulum end to end (report,
- * plots, the module densities and diagnostics in the log), then {@code eval}, {@code sample} as text
- * and as a PNG strip, and {@code resume}.
+ * plots, the module densities and diagnostics in the log), then {@code eval} (greedy episodes: their
+ * mean return, spread and length), {@code sample} as text and as a PNG strip, and {@code resume}.
  */
 class RlCommandTest {
     @TempDir
@@ -42,6 +42,9 @@ class RlCommandTest {
         assertTrue(cli.out().contains("Group      critic: rigl[deltaT=4,distribution=er]"), cli.out());
         assertEquals(0, cli.run("eval", folder.toString()), cli.err());
         assertTrue(cli.out().contains("evaluation return"), cli.out());
+        for (String key : List.of("returnStd", "returnMin", "returnMax", "episodeLength")) {
+            assertTrue(cli.out().contains(key), key + " in " + cli.out());
+        }
         Path png = dir.resolve("strip.png");
         assertEquals(0, cli.run("sample", folder.toString(), "--frames", "3", "--png", png.toString()), cli.err());
         assertTrue(cli.out().contains("Pendulum-v1, greedy episode (seed 1)"), cli.out());
