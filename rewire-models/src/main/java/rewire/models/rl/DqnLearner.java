@@ -137,7 +137,7 @@ public final class DqnLearner implements Learner {
         tally.add(critic.target(), b, 1);
         float[] y = new float[b];
         for (int c = 0; c < b; c++) {
-            y[c] = (float) (batch.rewards()[c] + agent.gamma() * batch.notDone()[c] * target.get(argmax(online, c), c));
+            y[c] = batch.bootstrapped(c, agent.gamma(), target.get(argmax(online, c), c));
         }
         targetTape.clear();
         return y;

@@ -67,6 +67,11 @@ public final class ReplayBuffer {
         public int size() {
             return rewards.length;
         }
+
+        /** The TD target of transition {@code c}: {@code r + γ (1 − d) next}, {@code next} the next state's value. */
+        public float bootstrapped(int c, double gamma, double next) {
+            return (float) (rewards[c] + gamma * notDone[c] * next);
+        }
     }
 
     /** {@code count} transitions drawn uniformly with replacement. */

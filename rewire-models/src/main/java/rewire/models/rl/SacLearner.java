@@ -117,7 +117,7 @@ public final class SacLearner implements Learner {
         float[] y = targets(batch, latents.nextTarget(), alpha, rng);
         Var zs = Var.constant(latents.zs());
         TwinCritic.Values q = critic.online().q(tape, zs, Var.constant(batch.actions()));
-        Var criticLoss = Ops.add(tape, RlOps.squaredError(tape, q.q1(), y), RlOps.squaredError(tape, q.q2(), y));
+        Var criticLoss = q.loss(tape, y);
         double meanQ = RlTensors.mean(q.q1().value());
         context.backward(criticLoss);
         context.update(criticGroup);
@@ -160,7 +160,7 @@ public final class SacLearner implements Learner {
         float[] y = new float[b];
         for (int c = 0; c < b; c++) {
             double soft = Math.min(q1[c], q2[c]) - alpha * logProb[c];
-            y[c] = (float) (batch.rewards()[c] + agent.gamma() * batch.notDone()[c] * soft);
+            y[c] = batch.bootstrapped(c, agent.gamma(), soft);
         }
         targetTape.clear();
         return y;

@@ -115,7 +115,7 @@ public final class Td3Learner implements Learner {
             Tape tape = context.tape();
             context.zeroGrad(criticGroup);
             TwinCritic.Values q = critic.online().q(tape, Var.constant(latents.zs()), Var.constant(batch.actions()));
-            Var loss = Ops.add(tape, RlOps.squaredError(tape, q.q1(), y), RlOps.squaredError(tape, q.q2(), y));
+            Var loss = q.loss(tape, y);
             meanQ += RlTensors.mean(q.q1().value()) / td3.policyDelay();
             context.backward(loss);
             context.update(criticGroup);
@@ -155,7 +155,7 @@ public final class Td3Learner implements Learner {
         float[] y = new float[b];
         for (int c = 0; c < b; c++) {
             double min = Math.min(q.q1().value().data()[c], q.q2().value().data()[c]);
-            y[c] = (float) (batch.rewards()[c] + agent.gamma() * batch.notDone()[c] * min);
+            y[c] = batch.bootstrapped(c, agent.gamma(), min);
         }
         targetTape.clear();
         return y;

@@ -1,6 +1,7 @@
 package rewire.models.rl;
 
 import java.util.List;
+import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 
@@ -20,6 +21,10 @@ public final class TwinCritic extends AgentModule {
 
     /** Both values of {@code (zs, a)}. */
     public record Values(Var q1, Var q2) {
+        /** The twin critics' regression loss on targets {@code y (B)}: the sum of both squared errors. */
+        public Var loss(Tape tape, float[] y) {
+            return Ops.add(tape, RlOps.squaredError(tape, q1, y), RlOps.squaredError(tape, q2, y));
+        }
     }
 
     /** {@code zs (latent, B)}, {@code a (actions, B)} -> both values {@code (1, B)}. */
