@@ -21,6 +21,8 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 
 report_only=""; out=docs/results-marl.md; updates=2500; updates3m=3000; jobs=2; seed=1; only=""; per_epoch=125
 command="bench/results-marl.sh $*"
@@ -116,8 +118,8 @@ row() {
 {
   echo "# Results: value-based multi-agent RL with sparse networks (MAST)"
   echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
-  echo "$(nproc) cores shared with other jobs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
+  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_machine), git $([[ -z "$report_only" ]] && echo "$revision" || bench_run_revisions "$runs");"
+  echo "$jobs runs trained at a time, each on one kernel thread (\`REWIRE_THREADS=1\`)."
   echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
   echo "Environment: the SMAC-like unit-combat simulator (\`rewire.models.marl.env\`), not StarCraft II."
   echo "Configurations: \`examples/<config>.yaml\` with the overrides below; run folders (with report.html):"
