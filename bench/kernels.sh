@@ -40,6 +40,8 @@ if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
 iterations=()
@@ -86,10 +88,10 @@ if $full; then
   files+=("$results/full.json")
 fi
 
-machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o 'avx512f' | head -1 || true)"
+machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
 load=$(IFS=,; echo "${loads[*]}")
 notes=()
 if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi
-"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.BenchmarkReport --out "$out" --command "$command" \
+"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.BenchmarkReport --out "$out" --command "$command" --revision "$revision" \
   --machine "$machine" --load "${load//,/, }" "${notes[@]}" "${files[@]}"
 echo "JMH results in $results"

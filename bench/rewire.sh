@@ -45,6 +45,8 @@ if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
 normal=(); slowIterations=(-wi 1 -i 3); profileIterations=(-wi 2 -i 3)
@@ -116,6 +118,6 @@ fi
 
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3"
 load=$(IFS=';'; echo "${loads[*]}")
-"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.RewireBenchmarkReport --out "$out" --command "$command" \
+"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.RewireBenchmarkReport --out "$out" --command "$command" --revision "$revision" \
   --machine "$machine" --load "${load//;/, }" "${files[@]}"
 echo "JMH results in $results"
