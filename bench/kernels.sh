@@ -2,7 +2,8 @@
 # Benchmarks a sparse linear layer against its dense twin with JMH and writes docs/benchmarks.md.
 #
 #   bench/kernels.sh                 the targets: 1000x1000, batch 128, 1 thread, all densities,
-#                                    every sparse run paired with a dense run just before it
+#                                    every sparse run paired with a dense run just before it (about
+#                                    10 minutes per repetition: --quick with 1 repetition took 4)
 #   bench/kernels.sh --full          also one pass over every other configuration (1000x1000 at
 #                                    batch 1 and 32, 2 threads; 4096x4096), dense measured once
 #                                    per configuration (about an hour more)

@@ -4,7 +4,10 @@
 # with MAST's value parts), static sparse, naive RigL-QMIX and MAST-QMIX at 90% sparsity on 2s3z;
 # one ablation row per MAST part.
 #
-#   bench/results-marl.sh                    every run with the default budgets (see below)
+#   bench/results-marl.sh                    every run with the default budgets (see below); expect 2-4
+#                                            hours on 2 cores with --jobs 2, more at --updates 4000
+#                                            --updates-3m 6000 (docs/results-marl.md's last run): an estimate
+#                                            from the pipeline check (--updates 50: 20-45 s per run)
 #   bench/results-marl.sh --updates 3000     gradient updates (= training episodes) of every 2s3z run
 #   bench/results-marl.sh --updates-3m 3000  the same for the 3m runs
 #   bench/results-marl.sh --eval-every 125  updates between evaluations of 16 greedy episodes (default 125)

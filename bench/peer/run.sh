@@ -7,7 +7,8 @@
 #
 #   bench/peer/run.sh                      everything: both sides, densities 1,0.5,0.2,0.1,0.05,0.02,0.01,
 #                                          1 and 2 threads, both preprocessings, the user's command at
-#                                          every density, and the scale run
+#                                          every density, and the scale run (about 50 minutes on 2 cores;
+#                                          with --repeat 3 about two hours)
 #   bench/peer/run.sh --quick              30 batches per epoch, scale run at hidden 20000: checks the
 #                                          pipeline in a few minutes (writes under bench/results/tmp only)
 #   bench/peer/run.sh --densities 1,0.1    only these densities (1 = dense)
@@ -197,8 +198,8 @@ peers_pass() {
 }
 
 # user_command: for every density, the command a user runs (the README's ./rewire train at that density,
-# the launcher's default JVM settings), with its peak RSS and wall clock from its run.json; --quick trains
-# it briefly
+# the launcher's default JVM settings: REWIRE_JAVA_OPTS and REWIRE_THREADS unset), with its peak RSS and
+# wall clock from its run.json; --quick trains it briefly
 user_command() {
   IFS=, read -r -a ds <<< "$densities"
   local d args quick_args=() folder measured
@@ -207,7 +208,7 @@ user_command() {
     args=("sparsity.density=$d"); if [[ $(method "$d") == dense ]]; then args=(sparsity.recipe=dense sparsity.density=1); fi
     args+=("${quick_args[@]}")
     echo "== user command at density $d: ./rewire train ${args[*]}" >&2
-    "${PREFIX[@]}" ./rewire train "${args[@]}" "train.runs=$work/user-runs/$d" > "$work/user-$d.log" 2>&1 \
+    "${PREFIX[@]}" env -u REWIRE_JAVA_OPTS -u REWIRE_THREADS ./rewire train "${args[@]}" "train.runs=$work/user-runs/$d" > "$work/user-$d.log" 2>&1 \
       || { echo "./rewire train ${args[*]} failed, see $work/user-$d.log" >&2; tail -5 "$work/user-$d.log" >&2; exit 1; }
     folder=$(ls -d "$work/user-runs/$d"/*/ | head -1)
     measured=$(jq -e -r '.summary | "\(.peakRssBytes / 1048576),\(.wallClockSeconds)"' "$folder/run.json") \

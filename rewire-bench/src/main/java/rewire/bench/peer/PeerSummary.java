@@ -95,53 +95,52 @@ final class PeerSummary {
         }
     }
 
+    /** The targets, each a ratio of two results of this run (not measured when a side is missing). */
     List<Target> targets() {
         List<Target> out = new ArrayList<>();
         Optional<PeerResult> torch = baseline();
-        out.add(ratio("Rewire dense epoch <= " + DENSE_PARITY + " x PyTorch dense's", best("rewire", "dense", 1.0),
-                torch, (r, t) -> r.totalSeconds() / t.totalSeconds(), v -> v <= DENSE_PARITY, "x"));
-        out.add(ratio("Rewire RigL 10% >= " + (int) SPEEDUP_AT_10 + "x faster than PyTorch dense (rewiring included)",
-                best("rewire", "rigl", 0.1), torch, (r, t) -> t.totalSeconds() / r.totalSeconds(),
+        Optional<PeerResult> rigl1 = best("rewire", "rigl", 0.01);
+        out.add(target("Rewire dense epoch <= " + DENSE_PARITY + " x PyTorch dense's",
+                ratio(best("rewire", "dense", 1.0), torch, (r, t) -> r.totalSeconds() / t.totalSeconds()),
+                v -> v <= DENSE_PARITY, "x"));
+        out.add(target("Rewire RigL 10% >= " + (int) SPEEDUP_AT_10 + "x faster than PyTorch dense (rewiring included)",
+                ratio(best("rewire", "rigl", 0.1), torch, (r, t) -> t.totalSeconds() / r.totalSeconds()),
                 v -> v >= SPEEDUP_AT_10, "x faster"));
-        out.add(ratio("Rewire RigL 1% >= " + (int) SPEEDUP_AT_1 + "x faster than PyTorch dense (rewiring included)",
-                best("rewire", "rigl", 0.01), torch, (r, t) -> t.totalSeconds() / r.totalSeconds(),
-                v -> v >= SPEEDUP_AT_1, "x faster"));
-        out.add(memoryTarget(torch));
-        out.add(ratio("Rewire RigL 1% peak RSS <= 1/5 of PyTorch dense's, the benchmark's tuned JVM",
-                best("rewire", "rigl", 0.01), torch, (r, t) -> r.peakRssMiB() / t.peakRssMiB(),
+        out.add(target("Rewire RigL 1% >= " + (int) SPEEDUP_AT_1 + "x faster than PyTorch dense (rewiring included)",
+                ratio(rigl1, torch, (r, t) -> t.totalSeconds() / r.totalSeconds()), v -> v >= SPEEDUP_AT_1,
+                "x faster"));
+        out.add(target("Rewire RigL 1% peak RSS <= 1/5 of PyTorch dense's, the command a user runs (`./rewire train`, "
+                        + "default JVM settings)",
+                userCommand(0.01).flatMap(u -> torch.map(t -> u.peakRssMiB() / t.peakRssMiB())),
                 v -> v <= MEMORY_FRACTION, "of PyTorch's"));
+        out.add(target("Rewire RigL 1% peak RSS <= 1/5 of PyTorch dense's, the benchmark's tuned JVM",
+                ratio(rigl1, torch, (r, t) -> r.peakRssMiB() / t.peakRssMiB()), v -> v <= MEMORY_FRACTION,
+                "of PyTorch's"));
         for (String standardize : List.of(PeerResult.DEFAULT_STANDARDIZE, PeerResult.PEER_STANDARDIZE)) {
             for (double d : sparseDensities("rewire", standardize)) {
-                out.add(ratio(String.format(Locale.ROOT, "RigL %s%% accuracy, %s: Rewire within 0.5 point of PyTorch",
+                out.add(target(String.format(Locale.ROOT, "RigL %s%% accuracy, %s: Rewire within 0.5 point of PyTorch",
                                 PeerTable.percent(d), PeerTable.preprocessing(standardize)),
-                        best("rewire", "rigl", standardize, d), best("torch", "rigl", standardize, d),
-                        (r, t) -> 100 * (t.accuracy() - r.accuracy()), v -> v <= 100 * ACCURACY_GAP, "points behind"));
+                        ratio(best("rewire", "rigl", standardize, d), best("torch", "rigl", standardize, d),
+                                (r, t) -> 100 * (t.accuracy() - r.accuracy())),
+                        v -> v <= 100 * ACCURACY_GAP, "points behind"));
             }
         }
         return out;
-    }
-
-    // the memory target on the command a user runs (default JVM settings)
-    private Target memoryTarget(Optional<PeerResult> torch) {
-        String name = "Rewire RigL 1% peak RSS <= 1/5 of PyTorch dense's, the command a user runs (`./rewire train`, "
-                + "default JVM settings)";
-        if (userCommand(0.01).isEmpty() || torch.isEmpty()) {
-            return new Target(name, "-", Optional.empty());
-        }
-        double v = userCommand(0.01).get().peakRssMiB() / torch.get().peakRssMiB();
-        return new Target(name, String.format(Locale.ROOT, "%.3f of PyTorch's", v), Optional.of(v <= MEMORY_FRACTION));
     }
 
     private interface Ratio {
         double of(PeerResult rewire, PeerResult torch);
     }
 
-    private static Target ratio(String name, Optional<PeerResult> rewire, Optional<PeerResult> torch, Ratio ratio,
-                                DoublePredicate ok, String unit) {
-        if (rewire.isEmpty() || torch.isEmpty()) {
-            return new Target(name, "-", Optional.empty());
-        }
-        double v = ratio.of(rewire.get(), torch.get());
-        return new Target(name, String.format(Locale.ROOT, "%.3f %s", v, unit), Optional.of(ok.test(v)));
+    // the ratio of a Rewire and a PyTorch result, when both were measured
+    private static Optional<Double> ratio(Optional<PeerResult> rewire, Optional<PeerResult> torch, Ratio ratio) {
+        return rewire.flatMap(r -> torch.map(t -> ratio.of(r, t)));
+    }
+
+    // a target on a measured value (not measured when empty), printed with its unit
+    private static Target target(String name, Optional<Double> measured, DoublePredicate ok, String unit) {
+        return measured.map(v -> new Target(name, String.format(Locale.ROOT, "%.3f %s", v, unit),
+                        Optional.of(ok.test(v))))
+                .orElseGet(() -> new Target(name, "-", Optional.empty()));
     }
 }
