@@ -2,7 +2,9 @@
 # Times one topology update (Rewirer.maybeRewire) of a 4096x4096 sparse layer for every grower with
 # JMH, measures what it allocates (-prof gc), and writes docs/benchmarks-rewire.md.
 #
-#   bench/rewire.sh                    every grower at 1% and 10% density, 1 and 2 threads
+#   bench/rewire.sh                    every grower at 1% and 10% density, 1 and 2 threads (roughly
+#                                      30-45 minutes: an estimate, a configuration's iterations take
+#                                      32 s against --quick's 11 s; --quick took 16 minutes at load 20)
 #   bench/rewire.sh --growers a,b      only these growers (random, gradient, momentum, mixed, ch2)
 #   bench/rewire.sh --slow g:d,...     run grower g at density d with 1 warmup and 3 measurement
 #                                      iterations, for updates that take about a minute or more
