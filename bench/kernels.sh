@@ -2,7 +2,8 @@
 # Benchmarks a sparse linear layer against its dense twin with JMH and writes docs/benchmarks.md.
 #
 #   bench/kernels.sh                 the targets: 1000x1000, batch 128, 1 thread, all densities,
-#                                    every sparse run paired with a dense run just before it
+#                                    every sparse run paired with a dense run just before it (about
+#                                    10 minutes per repetition: --quick with 1 repetition took 4)
 #   bench/kernels.sh --full          also one pass over every other configuration (1000x1000 at
 #                                    batch 1 and 32, 2 threads; 4096x4096), dense measured once
 #                                    per configuration (about an hour more)
@@ -40,6 +41,8 @@ if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
 iterations=()
@@ -86,10 +89,10 @@ if $full; then
   files+=("$results/full.json")
 fi
 
-machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o 'avx512f' | head -1 || true)"
+machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
 load=$(IFS=,; echo "${loads[*]}")
 notes=()
 if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi
-"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.BenchmarkReport --out "$out" --command "$command" \
+"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.BenchmarkReport --out "$out" --command "$command" --revision "$revision" \
   --machine "$machine" --load "${load//,/, }" "${notes[@]}" "${files[@]}"
 echo "JMH results in $results"

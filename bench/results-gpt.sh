@@ -19,6 +19,8 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 
 out=docs/results-gpt.md; extra=(); names=(); runs=; reuse=
 command="bench/results-gpt.sh $*"
@@ -66,6 +68,7 @@ for name in "${names[@]}"; do
 done
 
 folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
+# summary field $2 of run $1's run.json (a path such as evaluation.loss), or empty
 field() { local f; f=$(folder "$1"); if [[ -n "$f" && -f "$f/run.json" ]]; then jq -r ".summary.$2 // empty" "$f/run.json"; fi; }
 # milliseconds per training step (evaluations excluded) between steps $2 and $3 of run $1, from metrics.jsonl
 phase() {
@@ -91,7 +94,7 @@ ratio() {
 
 row() { # name label
   local loss wall
-  loss=$(field "$1" testLoss); wall=$(field "$1" wallClockSeconds)
+  loss=$(field "$1" evaluation.loss); wall=$(field "$1" wallClockSeconds)
   if [[ -z "$loss" ]]; then echo "| $2 | not run | | | | | | | |"; return; fi
   awk -v l="$2" -v it="$(field "$1" steps)" -v loss="$loss" -v r="$(ratio "$1")" -v f="$(field "$1" trainingFlops)" \
       -v wall="$wall" -v p1="$(phase "$1" 0 "$(at "$1" "$warm_end")")" -v p2="$(ultra "$1")" \
@@ -100,14 +103,13 @@ row() { # name label
 }
 verdict() { awk "BEGIN { print (($1) ? \"met\" : \"missed\") }"; }
 
-dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(ratio mst)
+dense=$(field dense evaluation.loss); mst=$(field mst evaluation.loss); mstr=$(ratio mst)
 {
   echo "# Results: character-level GPT on Shakespeare, dense and sparse"
   echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
-  echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
+  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_machine), git $($train && echo "$revision" || bench_run_revisions "$runs")."
   echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
-  echo "Run folders (with report.html and plots): \`$runs\`$([[ ${#reused[@]} -gt 0 ]] && echo " (${reused[*]} copied from the earlier \`$reuse\`, not rerun)")."
+  echo "Run folders (with report.html and plots): \`$runs\`$([[ ${#reused[@]} -gt 0 ]] && echo " (${reused[*]} copied from the earlier \`$reuse\`, git $(bench_run_revisions "$reuse"), not rerun)")."
   echo "Model and optimizer: nanoGPT's CPU baseline"
   echo "(\`examples/gpt-shakespeare.yaml\`: 4 layers, 4 heads, width 128, block 64, batch 12, $dense_steps iterations,"
   echo "AdamW lr 1e-3 -> 1e-4 cosine after 100 warm-up steps, clipping 1.0, no dropout), seed 1337 for every run."
@@ -144,5 +146,6 @@ dense=$(field dense testLoss); mst=$(field mst testLoss); mstr=$(ratio mst)
   if [[ -n "$(ultra mst)" && -n "$(ultra dense)" ]]; then
     echo "| MST's ultra-sparse phase faster in wall clock per step than the same part of the dense run | $(ultra mst) vs $(ultra dense) ms/step | $(verdict "$(ultra mst) < $(ultra dense)") |"
   fi
+  if [[ -f bench/results-gpt-notes.md ]]; then echo; cat bench/results-gpt-notes.md; fi
 } >"$out"
 cat "$out"

@@ -4,7 +4,10 @@
 # with MAST's value parts), static sparse, naive RigL-QMIX and MAST-QMIX at 90% sparsity on 2s3z;
 # one ablation row per MAST part.
 #
-#   bench/results-marl.sh                    every run with the default budgets (see below)
+#   bench/results-marl.sh                    every run with the default budgets (see below); expect 2-4
+#                                            hours on 2 cores with --jobs 2, more at --updates 4000
+#                                            --updates-3m 6000 (docs/results-marl.md's last run): an estimate
+#                                            from the pipeline check (--updates 50: 20-45 s per run)
 #   bench/results-marl.sh --updates 3000     gradient updates (= training episodes) of every 2s3z run
 #   bench/results-marl.sh --updates-3m 3000  the same for the 3m runs
 #   bench/results-marl.sh --eval-every 125  updates between evaluations of 16 greedy episodes (default 125)
@@ -21,6 +24,8 @@ cd "$root"
 rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 
 report_only=""; out=docs/results-marl.md; updates=2500; updates3m=3000; jobs=2; seed=1; only=""; per_epoch=125
 command="bench/results-marl.sh $*"
@@ -116,8 +121,8 @@ row() {
 {
   echo "# Results: value-based multi-agent RL with sparse networks (MAST)"
   echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
-  echo "$(nproc) cores shared with other jobs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
+  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_machine), git $([[ -z "$report_only" ]] && echo "$revision" || bench_run_revisions "$runs");"
+  echo "$jobs runs trained at a time, each on one kernel thread (\`REWIRE_THREADS=1\`)."
   echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
   echo "Environment: the SMAC-like unit-combat simulator (\`rewire.models.marl.env\`), not StarCraft II."
   echo "Configurations: \`examples/<config>.yaml\` with the overrides below; run folders (with report.html):"

@@ -2,7 +2,9 @@
 # Times one topology update (Rewirer.maybeRewire) of a 4096x4096 sparse layer for every grower with
 # JMH, measures what it allocates (-prof gc), and writes docs/benchmarks-rewire.md.
 #
-#   bench/rewire.sh                    every grower at 1% and 10% density, 1 and 2 threads
+#   bench/rewire.sh                    every grower at 1% and 10% density, 1 and 2 threads (roughly
+#                                      30-45 minutes: an estimate, a configuration's iterations take
+#                                      32 s against --quick's 11 s; --quick took 16 minutes at load 20)
 #   bench/rewire.sh --growers a,b      only these growers (random, gradient, momentum, mixed, ch2)
 #   bench/rewire.sh --slow g:d,...     run grower g at density d with 1 warmup and 3 measurement
 #                                      iterations, for updates that take about a minute or more
@@ -45,6 +47,8 @@ if $build; then
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 fi
 . bench/blas-core.sh
+. bench/provenance.sh
+revision=$(bench_revision)  # before the runs: the revision they measure
 bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
 normal=(); slowIterations=(-wi 1 -i 3); profileIterations=(-wi 2 -i 3)
@@ -116,6 +120,6 @@ fi
 
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3"
 load=$(IFS=';'; echo "${loads[*]}")
-"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.RewireBenchmarkReport --out "$out" --command "$command" \
+"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.RewireBenchmarkReport --out "$out" --command "$command" --revision "$revision" \
   --machine "$machine" --load "${load//;/, }" "${files[@]}"
 echo "JMH results in $results"

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Rewire against PyTorch, end to end: the MLP 784-1000-1000-1000-10 on Fashion-MNIST, batch 128,
 # SGD with momentum, dense and RigL at several densities, trained by both on the same machine one
-# after the other; then a table on the terminal, bench/peer/results/peer.csv, peer.png (speedup
-# over PyTorch dense against density) and the peer block of docs/benchmarks.md.
+# after the other; then a table on the terminal, bench/peer/results/peer.csv (peer-user.csv,
+# peer-scale.csv), peer.png (speedup over PyTorch dense against density) and the peer block of
+# docs/benchmarks.md.
 #
 #   bench/peer/run.sh                      everything: both sides, densities 1,0.5,0.2,0.1,0.05,0.02,0.01,
-#                                          1 and 2 threads, and the scale run
+#                                          1 and 2 threads, both preprocessings, the user's command at
+#                                          every density, and the scale run (about 50 minutes on 2 cores;
+#                                          with --repeat 3 about two hours)
 #   bench/peer/run.sh --quick              30 batches per epoch, scale run at hidden 20000: checks the
 #                                          pipeline in a few minutes (writes under bench/results/tmp only)
 #   bench/peer/run.sh --densities 1,0.1    only these densities (1 = dense)
 #   bench/peer/run.sh --threads 1          only these thread counts
 #   bench/peer/run.sh --only rewire        only one side (rewire | torch)
+#   bench/peer/run.sh --standardize global only Rewire's default preprocessing (standardized pixels); the
+#                                          default, global,none, adds every density once per side (first
+#                                          thread count) with the PyTorch DST libraries' pixels x/255
+#   bench/peer/run.sh --no-user            skip the command a user runs (./rewire train at each density,
+#                                          default JVM settings), whose wall clock and peak memory the doc reports
 #   bench/peer/run.sh --torch-rigl-settings 1,2b
 #                                          thread settings of PyTorch's masked RigL runs (default 1,
 #                                          its fastest here; PyTorch dense always runs 1, 2 and 2b)
@@ -21,7 +29,8 @@
 #                                          keep each one's fastest (for noisy shared machines; both sides)
 #   bench/peer/run.sh --no-build           use the existing rewire-bench/target/benchmarks.jar
 #   bench/peer/run.sh --report DIR         no measurement: rebuild the outputs from the results of an
-#                                          earlier full run in DIR (for example after editing notes.md)
+#                                          earlier run in DIR (for example after editing notes.md); a full
+#                                          run's go to the committed files, any other run's next to its logs
 #
 # Every measurement is its own process, run through $BENCH_PREFIX (empty by default), for example
 # BENCH_PREFIX=/work/timed for exclusive use of the CPU. Thread settings: Rewire "N" is
@@ -29,9 +38,11 @@
 # is torch.set_num_threads(1) with OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1 (Debian's torch ignores
 # set_num_threads for OpenBLAS),
 # "2" all three at 2, "2b" torch and OpenMP at 2 with OPENBLAS_NUM_THREADS=1. Per configuration:
-# 1 warm-up epoch and 3 timed epochs (median), then test accuracy (not timed). Both sides run this
-# CPU's best OpenBLAS kernels: the script sets OPENBLAS_CORETYPE for its own commands
-# (bench/blas-core.sh) and the doc names the core type each side used.
+# WARMUP warm-up epochs (not timed: JIT compilation; at 1% the second epoch still ran 1.5-2x the
+# third), then TIMED timed epochs, each split into its training steps (median over the timed
+# epochs) and its topology updates (reported apart, per epoch), then test accuracy (not timed).
+# Both sides run this CPU's best OpenBLAS kernels: the script sets OPENBLAS_CORETYPE for its own
+# commands (bench/blas-core.sh) and the doc names the core type each side used.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -41,14 +52,16 @@ JAVA="$JAVA_HOME/bin/java"
 JAR=rewire-bench/target/benchmarks.jar
 PY=/usr/bin/python3
 DATA=/usr/share/datasets/fashion-mnist
-# Serial GC, a 256 MB heap (the dataset's 55 MB of pixel bytes and the model at any density) and a
-# 16 MB young generation: peak RSS is what the memory target compares. A smaller heap did not lower
-# it (the JVM's own code, compiler and class memory is about 80 MB of it).
-JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx256m -Xmn16m)
+# The benchmark's tuned JVM: serial GC, a 256 MB heap (the dataset's 55 MB of pixel bytes and the
+# model at any density) and a 16 MB young generation, the smallest peak RSS found. A user's
+# `./rewire train` runs the launcher's defaults instead; the doc reports both (user_command below).
+TUNED_JVM=(-XX:+UseSerialGC -Xmx256m -Xmn16m)
+JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED "${TUNED_JVM[@]}")
+WARMUP=2; TIMED=3
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
-densities=1,0.5,0.2,0.1,0.05,0.02,0.01; threads=1,2; only=""; quick=false; build=true
-scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1; report=""; repeat=1
+densities=1,0.5,0.2,0.1,0.05,0.02,0.01; threads=1,2; only=""; quick=false; build=true; standardize=global,none
+scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1; report=""; repeat=1; user=true
 command="bench/peer/run.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -56,6 +69,8 @@ while [[ $# -gt 0 ]]; do
     --densities) densities="$2"; shift ;;
     --threads) threads="$2"; shift ;;
     --only) only="$2"; shift ;;
+    --standardize) standardize="$2"; shift ;;
+    --no-user) user=false ;;
     --torch-rigl-settings) torch_rigl_settings="$2"; shift ;;
     --no-scale) scale=false ;;
     --scale-only) scale_only=true ;;
@@ -69,6 +84,9 @@ while [[ $# -gt 0 ]]; do
 done
 if [[ -n "$only" && "$only" != rewire && "$only" != torch ]]; then echo "--only takes rewire or torch" >&2; exit 2; fi
 if ! [[ "$repeat" =~ ^[1-9][0-9]*$ ]]; then echo "--repeat takes a positive number of passes, got '$repeat'" >&2; exit 2; fi
+if ! [[ ",$standardize," =~ ^(,(global|none))+,$ ]]; then
+  echo "--standardize takes global, none or both (global,none), got '$standardize'" >&2; exit 2
+fi
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 if [[ "$only" != rewire ]] && ! "$PY" -c 'import torch' 2>/dev/null; then
@@ -85,11 +103,13 @@ fi
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 work=${report:-bench/results/tmp/peer-$stamp}
 mkdir -p "$work"
-results=$work/results.csv; scale_results=$work/scale.csv
+results=$work/results.csv; scale_results=$work/scale.csv; user_results=$work/user.csv
 if [[ -n "$report" ]]; then
   scale=false; scale_only=true
 else
-  : > "$results"; : > "$scale_results"; date -u +%Y-%m-%d > "$work/date"; git rev-parse --short HEAD > "$work/git"
+  : > "$results"; : > "$scale_results"; : > "$user_results"; date -u +%Y-%m-%d > "$work/date"
+  . bench/provenance.sh
+  bench_revision > "$work/git"
   echo "${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command" > "$work/command"
   . bench/blas-core.sh
   bench_use_best_blas_core
@@ -114,59 +134,106 @@ torch_env() {
   esac
 }
 
-torch_run() {  # SETTING METHOD DENSITY [LAYERS]
-  local setting=$1 method=$2 density=$3 layers=${4:-}
+timing=(--warmup "$WARMUP" --timed "$TIMED")
+
+torch_run() {  # SETTING METHOD DENSITY LAYERS STANDARDIZE
+  local setting=$1 method=$2 density=$3 layers=$4 standardize=$5
   read -r n omp blas label <<< "$(torch_env "$setting")"
   local extra=(); if [[ -n "$layers" ]]; then extra=(--layers "$layers"); fi
-  measure "torch-$method-$density-t$setting$pass_suffix" "$results" PEER_RESULT, env "$omp" "$blas" "$PY" bench/peer/torch_mlp.py \
-    --method "$method" --density "$density" --threads "$n" --setting "${label//_/ }" "${extra[@]}" "${quick_flag[@]}"
+  measure "torch-$method-$density-$standardize-t$setting$pass_suffix" "$results" PEER_RESULT, env "$omp" "$blas" "$PY" \
+    bench/peer/torch_mlp.py --method "$method" --density "$density" --standardize "$standardize" --threads "$n" \
+    --setting "${label//_/ }" "${timing[@]}" "${extra[@]}" "${quick_flag[@]}"
 }
 
-# measure_pass: every configuration once (both sides, every density and thread setting)
+rewire_run() {  # THREADS METHOD DENSITY STANDARDIZE
+  local t=$1 method=$2 density=$3 standardize=$4
+  measure "rewire-$method-$density-$standardize-t$t$pass_suffix" "$results" PEER_RESULT, "$JAVA" "${JVM[@]}" \
+    -Drewire.threads="$t" -cp "$JAR" rewire.bench.peer.PeerRun --method "$method" --density "$density" \
+    --standardize "$standardize" "${timing[@]}" "${quick_flag[@]}"
+}
+
+# method DENSITY: dense at density 1, else rigl
+method() { if [[ "$1" == 1 || "$1" == 1.0 ]]; then echo dense; else echo rigl; fi; }
+
+# torch_layers DENSITY: the per-layer nnz line of Rewire's ERK at DENSITY for the PyTorch side (empty for dense)
+torch_layers() {
+  [[ $(method "$1") == rigl ]] || return 0
+  "$JAVA" "${JVM[@]}" -cp "$JAR" rewire.bench.peer.PeerRun --method rigl --density "$1" --layers 2>/dev/null \
+    | sed -n 's/^PEER_LAYERS,//p'
+}
+
+# measure_pass: every configuration once at Rewire's default preprocessing (both sides, every density and
+# thread setting)
 measure_pass() {
   IFS=, read -r -a ds <<< "$densities"
   IFS=, read -r -a ts <<< "$threads"
   for d in "${ds[@]}"; do
-    method=rigl; if [[ "$d" == 1 || "$d" == 1.0 ]]; then method=dense; fi
+    method=$(method "$d")
     if [[ "$only" != torch ]]; then
-      for t in "${ts[@]}"; do
-        measure "rewire-$method-$d-t$t$pass_suffix" "$results" PEER_RESULT, "$JAVA" "${JVM[@]}" -Drewire.threads="$t" -cp "$JAR" \
-          rewire.bench.peer.PeerRun --method "$method" --density "$d" "${quick_flag[@]}"
-      done
+      for t in "${ts[@]}"; do rewire_run "$t" "$method" "$d" global; done
     fi
     if [[ "$only" != rewire ]]; then
-      layers=""
-      if [[ $method == rigl ]]; then
-        layers=$("$JAVA" "${JVM[@]}" -cp "$JAR" rewire.bench.peer.PeerRun --method rigl --density "$d" --layers 2>/dev/null \
-          | sed -n 's/^PEER_LAYERS,//p')
-        settings=$torch_rigl_settings
-      else
-        settings=1,2,2b
-      fi
+      layers=$(torch_layers "$d")
+      settings=$torch_rigl_settings; if [[ $method == dense ]]; then settings=1,2,2b; fi
       IFS=, read -r -a ss <<< "$settings"
       for s in "${ss[@]}"; do
         if [[ "$s" != 1 ]] && [[ ! ",$threads," == *",2,"* ]]; then continue; fi
         if [[ "$s" == 1 ]] && [[ ! ",$threads," == *",1,"* ]]; then continue; fi
-        torch_run "$s" "$method" "$d" "$layers"
+        torch_run "$s" "$method" "$d" "$layers" global
       done
     fi
   done
 }
 
-# keep_fastest FILE: one line per configuration (side, method, density, setting), the one with the
-# fewest seconds per epoch, in the order configurations were first measured
+# peers_pass: every density once per side with the PyTorch DST libraries' preprocessing (pixels x/255),
+# for the accuracy comparison: Rewire at the first thread count, PyTorch at its setting of that count
+peers_pass() {
+  IFS=, read -r -a ds <<< "$densities"
+  local t=${threads%%,*} s
+  s=$t; if [[ $t == 2 ]]; then s=2b; fi
+  for d in "${ds[@]}"; do
+    if [[ "$only" != torch ]]; then rewire_run "$t" "$(method "$d")" "$d" none; fi
+    if [[ "$only" != rewire ]]; then torch_run "$s" "$(method "$d")" "$d" "$(torch_layers "$d")" none; fi
+  done
+}
+
+# user_command: for every density, the command a user runs (the README's ./rewire train at that density,
+# the launcher's default JVM settings: REWIRE_JAVA_OPTS and REWIRE_THREADS unset), with its peak RSS and
+# wall clock from its run.json; --quick trains it briefly
+user_command() {
+  IFS=, read -r -a ds <<< "$densities"
+  local d args quick_args=() folder measured
+  if $quick; then quick_args=(data.trainLimit=3840 data.testLimit=1000 train.epochs=1); fi
+  for d in "${ds[@]}"; do
+    args=("sparsity.density=$d"); if [[ $(method "$d") == dense ]]; then args=(sparsity.recipe=dense sparsity.density=1); fi
+    args+=("${quick_args[@]}")
+    echo "== user command at density $d: ./rewire train ${args[*]}" >&2
+    "${PREFIX[@]}" env -u REWIRE_JAVA_OPTS -u REWIRE_THREADS ./rewire train "${args[@]}" "train.runs=$work/user-runs/$d" > "$work/user-$d.log" 2>&1 \
+      || { echo "./rewire train ${args[*]} failed, see $work/user-$d.log" >&2; tail -5 "$work/user-$d.log" >&2; exit 1; }
+    folder=$(ls -d "$work/user-runs/$d"/*/ | head -1)
+    measured=$(jq -e -r '.summary | "\(.peakRssBytes / 1048576),\(.wallClockSeconds)"' "$folder/run.json") \
+      || { echo "no summary.peakRssBytes and wallClockSeconds in $folder/run.json" >&2; exit 1; }
+    echo "$d,$measured,./rewire train ${args[*]}" | tee -a "$user_results"
+  done
+}
+
+# keep_fastest FILE: one line per configuration (side, method, standardize, density, setting), the one
+# with the fewest seconds per whole epoch (training plus rewiring), in the order first measured
 keep_fastest() {
-  awk -F, '{ key = $1 FS $2 FS $3 FS $6
-             if (!(key in best)) { order[++n] = key; best[key] = $0; secs[key] = $7 }
-             else if ($7 + 0 < secs[key] + 0) { best[key] = $0; secs[key] = $7 } }
+  awk -F, '{ key = $1 FS $2 FS $3 FS $4 FS $7; secs = $8 + $9
+             if (!(key in best)) { order[++n] = key; best[key] = $0; fastest[key] = secs }
+             else if (secs < fastest[key]) { best[key] = $0; fastest[key] = secs } }
            END { for (i = 1; i <= n; i++) print best[order[i]] }' "$1"
 }
 
 if ! $scale_only; then
   for pass in $(seq 1 "$repeat"); do
     pass_suffix=""; if (( repeat > 1 )); then pass_suffix="-p$pass"; fi
-    measure_pass
+    if [[ ",$standardize," == *,global,* ]]; then measure_pass; fi
   done
+  pass_suffix=""
+  if [[ ",$standardize," == *,none,* ]]; then peers_pass; fi
+  if $user && [[ "$only" != torch ]]; then user_command; fi
   if (( repeat > 1 )); then
     cp "$results" "$work/results-all-passes.csv"
     keep_fastest "$work/results-all-passes.csv" > "$results"
@@ -187,18 +254,24 @@ if $scale || { $scale_only && [[ -z "$report" ]]; }; then
   done
 fi
 
-# outputs: a quick run or a partial selection writes next to its logs; the full run writes the
-# committed files and docs/benchmarks.md
+# outputs: the full run writes the committed files and docs/benchmarks.md; a quick run or a partial
+# selection (fewer densities, thread settings or preprocessings than the full run, one side only, no
+# user's command, or no scale run) writes next to its logs, also when --report rebuilds it later: the
+# scope is recorded with the results
+if [[ -z "$report" ]]; then
+  sorted() { tr , '\n' <<< "$1" | sort -g | paste -sd, -; }
+  scope=full
+  if [[ "$(sorted "$densities")" != "$(sorted 1,0.5,0.2,0.1,0.05,0.02,0.01)" || "$(sorted "$threads")" != 1,2 ]]; then scope=partial; fi
+  if ! $scale || [[ "$(tr , '\n' <<< "$standardize" | sort | paste -sd, -)" != global,none ]] || ! $user || $quick || $scale_only || [[ -n "$only" ]]; then
+    scope=partial
+  fi
+  echo "$scope" > "$work/scope"
+fi
 out=bench/peer/results; doc=docs/benchmarks.md
-# (partial: fewer densities or thread settings than the full run, one side only, or no scale run)
-sorted() { tr , '\n' <<< "$1" | sort -g | paste -sd, -; }
-partial=false
-if [[ "$(sorted "$densities")" != "$(sorted 1,0.5,0.2,0.1,0.05,0.02,0.01)" || "$(sorted "$threads")" != 1,2 ]]; then partial=true; fi
-if ! $scale && ! $scale_only; then partial=true; fi
-if [[ -z "$report" ]] && { $quick || $scale_only || $partial || [[ -n "$only" ]]; }; then out=$work; doc=$work/benchmarks.md; fi
+if [[ "$(cat "$work/scope" 2>/dev/null)" != full ]]; then out=$work; doc=$work/benchmarks.md; fi
 passes=$(sed -n 's/.*--repeat \([0-9][0-9]*\).*/\1/p' "$work/command"); passes_text=""
 if [[ -n "$passes" && "$passes" -gt 1 ]]; then
-  passes_text="; every configuration measured in $passes passes over all of them, its fastest pass kept, on both sides"
+  passes_text="; every configuration at the default preprocessing measured in $passes passes over all of them, its fastest pass kept, on both sides"
 fi
 machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
 # used_cores SIDE: the OpenBLAS core types that side's measurements printed (PEER_BLAS_CORE lines)
@@ -206,13 +279,15 @@ used_cores() { grep -h "^PEER_BLAS_CORE,$1," "$work"/*.log 2>/dev/null | cut -d,
 torch_version=$("$PY" -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "not run")
 context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); PyTorch $torch_version (Debian python3-torch, OpenBLAS)
 - Command: \`$(cat "$work/command")\` (git $(cat "$work/git")); every configuration its own process$(grep -q timed "$work/command" && echo ", each alone on the machine (/work/timed)" || true)
-- Model and recipe: MLP 784-1000-1000-1000-10, Fashion-MNIST (60k train, 10k test), batch 128, SGD momentum 0.9, lr 0.05 cosine to 0, weight decay 5e-4, 1 warm-up + 3 timed epochs (s/epoch: median of the 3$passes_text), test accuracy after those 4 epochs (not timed); RigL: ERK per-layer densities (Rewire's counts, read by the PyTorch side), deltaT 100, drop fraction 0.3 cosine to 0 at 75% of the run, magnitude drop, dense-gradient growth
-- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool, which runs OpenBLAS single-threaded in fixed chunks; from 2 on, classification also gathers the next batch on a background thread)
+- Model and recipe: MLP 784-1000-1000-1000-10, Fashion-MNIST (60k train, 10k test), batch 128, SGD momentum 0.9, lr 0.05 cosine to 0, weight decay 5e-4, $((WARMUP + TIMED)) epochs, test accuracy after them (not timed); RigL: ERK per-layer densities (Rewire's counts, read by the PyTorch side), deltaT 100, drop fraction 0.3 cosine to 0 at 75% of the run, magnitude drop, dense-gradient growth
+- Timing, steady state: the first $WARMUP epochs are warm-up and not timed (JIT compilation and first allocations; each measurement's log lists every epoch); epochs $((WARMUP + 1))-$((WARMUP + TIMED)) are timed, each split into its training steps and its topology updates, timed apart (Rewire: a hook around each group's update, \`rewire.bench.peer.RewireClock\`; PyTorch: around \`RigL.update\`)$passes_text
+- Preprocessing: every speed and the first accuracy rows use Rewire's default, pixels standardized with the training set's global mean and std, on both sides; rows marked (x/255) feed pixels x/255 without standardization on both sides (\`data.standardize=none\`; \`torch_mlp.py --standardize none\`), as the PyTorch DST libraries sparse_learning and rigl-torch do, for the accuracy comparison at their preprocessing
+- Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); the benchmark's process runs a JVM tuned for memory, \`${TUNED_JVM[*]}\` (a user's \`./rewire train\` runs the launcher's defaults: see \"The command a user runs\"); threads \`-Drewire.threads=N\` (Rewire's pool, which runs OpenBLAS single-threaded in fixed chunks; from 2 on, classification also gathers the next batch on a background thread)
 - PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1
 - OpenBLAS kernels: OPENBLAS_CORETYPE=$(cat "$work/coretype" 2>/dev/null || echo unrecorded) set by the script for both sides; core types used: Rewire $(used_cores rewire), PyTorch $(used_cores torch)
-- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and standardize per batch
-- Training FLOPs: RigL's accounting over all 4 epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
+- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and convert them per batch
+- Training FLOPs: RigL's accounting over all $((WARMUP + TIMED)) epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
 notes=(); if [[ -f bench/peer/notes.md ]]; then notes=(--notes bench/peer/notes.md); fi
 "$JAVA" -Djava.awt.headless=true -cp "$JAR" rewire.bench.peer.PeerReport --results "$results" --scale "$scale_results" \
-  --csv "$out/peer.csv" --png "$out/peer.png" --doc "$doc" --context "$context" "${notes[@]}"
+  --user "$user_results" --csv "$out/peer.csv" --png "$out/peer.png" --doc "$doc" --context "$context" "${notes[@]}"
 echo "logs in $work"

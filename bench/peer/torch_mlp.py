@@ -11,15 +11,21 @@ Two methods, both on ordinary dense torch.nn.Linear weights:
          magnitudes and grow where the dense gradient is largest.
 The recipe mirrors Rewire's examples/mlp-{dense,rigl}.yaml and the `rigl` recipe exactly: SGD with
 momentum 0.9 (dampening 0), lr 0.05 with a cosine decay to 0 over the run, weight decay 5e-4 on
-every parameter, batch 128 (the last partial batch dropped), global standardization with the
-training set's mean and std; Kaiming-normal weights with each row's actual fan-in (std
+every parameter, batch 128 (the last partial batch dropped), pixels standardized with the
+training set's global mean and std (Rewire's default) or, with --standardize none, only scaled to
+x / 255 (what the PyTorch DST libraries sparse_learning and rigl-torch feed); Kaiming-normal weights with each row's actual fan-in (std
 sqrt(2 / active inputs of the row)), zero biases; deltaT 100, drop fraction 0.3 cosine-decayed to 0
 at T_end = 75% of the run, count floor(zeta * nnz), a pruned weight may be regrown (it keeps its
 value and momentum), a newly grown weight starts at zero with zero momentum and zero gradient.
 The per-layer nnz (ERK) are read from Rewire (`PeerRun --layers`), so both sides train the same
 per-layer densities; the random positions are drawn here.
 
-Pixels are kept as uint8 and standardized per batch (as Rewire's data package does).
+Pixels are kept as uint8 and converted per batch (as Rewire's data package does).
+
+Timing matches PeerRun's: the first --warmup epochs are not timed; each timed epoch's topology
+updates (RigL.update) are timed apart from its training steps. The result line holds the median
+training seconds of the timed epochs and the run's topology updates per epoch at their mean time in
+the timed epochs (rewire.bench.peer.PeerResult).
 """
 import argparse
 import ctypes
@@ -68,9 +74,12 @@ def load(data_dir, quick):
     return x, y, tx, ty
 
 
-def standardization(x):
-    """Global mean and std of the training pixels scaled to [0, 1], from a histogram of the byte
-    values (a float copy of the whole set would dominate the peak memory being measured)."""
+def standardization(x, mode):
+    """(mean, std) that turn pixels scaled to [0, 1] into the network's input: the global mean and
+    std of the training pixels for "global", from a histogram of the byte values (a float copy of
+    the whole set would dominate the peak memory being measured); (0, 1) for "none"."""
+    if mode == "none":
+        return 0.0, 1.0
     counts = np.zeros(256, dtype=np.int64)
     rows = x.numpy()
     for s in range(0, len(rows), 1000):
@@ -179,11 +188,26 @@ def evaluate(net, tx, ty, mean, std):
     return correct / len(ty)
 
 
+def steady_state(epochs, warmup):
+    """(training seconds, rewiring seconds) per epoch from (seconds, rewiring seconds, updates) per
+    epoch, as rewire.bench.peer.EpochClock.steadyState: the median training seconds of the epochs
+    after the warm-up, and all updates of the run per epoch at the mean time of one update in those
+    epochs (in all epochs when none of them rewired)."""
+    timed = epochs[warmup:]
+    training = statistics.median(seconds - rewiring for seconds, rewiring, _ in timed)
+    all_updates = sum(updates for _, _, updates in epochs)
+    if all_updates == 0:
+        return training, 0.0
+    sampled = timed if any(updates > 0 for _, _, updates in timed) else epochs
+    per_update = sum(r for _, r, _ in sampled) / sum(u for _, _, u in sampled)
+    return training, per_update * all_updates / len(epochs)
+
+
 def train(args):
     torch.manual_seed(args.seed)
     generator = torch.Generator().manual_seed(args.seed)
     x, y, tx, ty = load(args.data, args.quick)
-    mean, std = standardization(x)
+    mean, std = standardization(x, args.standardize)
     masks = random_masks(args.layers, generator) if args.method == "rigl" else None
     net = model(masks, generator)
     weights = [m.weight for m in net if isinstance(m, torch.nn.Linear)]
@@ -194,10 +218,11 @@ def train(args):
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: (1 + math.cos(math.pi * min(t, total) / total)) / 2)
     rigl = RigL(weights, masks, optimizer, total) if masks is not None else None
     loss_fn = torch.nn.CrossEntropyLoss()
-    seconds, executed, nominal, step = [], 0, 0, 0
+    epoch_times, executed, nominal, step = [], 0, 0, 0
     dense_layers = flop_layers(weights, [None] * len(weights))
     for epoch in range(epochs):
         order = torch.randperm(len(y), generator=generator)
+        rewiring, updates = 0.0, 0
         start = time.perf_counter()
         for b in range(steps_per_epoch):
             idx = order[b * BATCH:(b + 1) * BATCH]
@@ -209,23 +234,27 @@ def train(args):
             if rigl is not None:
                 nominal += step_flops(flop_layers(weights, rigl.masks), BATCH, update)
                 if update:
+                    update_start = time.perf_counter()
                     rigl.update(step)
+                    rewiring += time.perf_counter() - update_start
+                    updates += 1
                 else:
                     rigl.mask_gradients()
             optimizer.step()
             schedule.step()
             executed += step_flops(dense_layers, BATCH, False)
             step += 1
-        seconds.append(time.perf_counter() - start)
+        epoch_times.append((time.perf_counter() - start, rewiring, updates))
     accuracy = evaluate(net, tx, ty, mean, std)
-    print("epoch seconds %s, test accuracy %.4f" % (seconds, accuracy), file=sys.stderr)
-    epoch_seconds = statistics.median(seconds[args.warmup:])
+    print("epochs (seconds, rewiring seconds, updates) %s, test accuracy %.4f" % (epoch_times, accuracy),
+          file=sys.stderr)
+    epoch_seconds, rewire_seconds = steady_state(epoch_times, args.warmup)
     active = sum(int(m.sum()) for m in masks) if masks is not None else sum(w.numel() for w in weights)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    fields = ["torch", args.method, args.density if args.method == "rigl" else 1.0,
-              active / sum(w.numel() for w in weights), args.threads, args.setting, epoch_seconds,
-              steps_per_epoch * BATCH / epoch_seconds, peak, executed, nominal if rigl is not None else executed,
-              accuracy, epochs]
+    fields = ["torch", args.method, args.standardize, args.density if args.method == "rigl" else 1.0,
+              active / sum(w.numel() for w in weights), args.threads, args.setting, epoch_seconds, rewire_seconds,
+              steps_per_epoch * BATCH / (epoch_seconds + rewire_seconds), peak, executed,
+              nominal if rigl is not None else executed, accuracy, args.warmup, epochs]
     print("PEER_RESULT," + ",".join(str(f) for f in fields), flush=True)
 
 
@@ -250,7 +279,9 @@ def main():
     p.add_argument("--layers", help="per-layer nnz from `PeerRun --layers` (required for rigl)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--setting", default=None, help="how the threads were set, for the result line")
-    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--standardize", choices=["global", "none"], default="global",
+                   help="global: standardized pixels (Rewire's default); none: x / 255 (the PyTorch DST libraries')")
+    p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--timed", type=int, default=3)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--quick", action="store_true", help="30 batches per epoch, 1000 test examples")

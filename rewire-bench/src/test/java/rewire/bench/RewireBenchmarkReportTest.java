@@ -60,14 +60,15 @@ class RewireBenchmarkReportTest {
                 result("update", "ch2", 0.01, 1, 40, 2 * MIB + 128 * MIB),
                 result("update", "random", 0.01, 1, 20, 2 * MIB + 0.64 * MIB));
         RewireBenchmarkReport report = new RewireBenchmarkReport(RewireBenchmarkResult.read(p));
-        report.write(new BenchmarkReport.Options(dir.resolve("out.md"), "bench/rewire.sh", "cpu", "0.5", null, List.of(p)),
+        report.write(new BenchmarkReport.Options(dir.resolve("out.md"), "bench/rewire.sh", "54a1177", "cpu", "0.5", null,
+                List.of(p)),
                 new LayerRun.Jvm("25", "vm", "25+36", "-Xmx4g", "avgt"));
         String md = report.markdown();
         int random = md.indexOf("| random (SET) | 4096x4096 | 1% | 167772 | 1 | 20.0 | n/a | 18.0–22.0 | 0.64 | 1.00 | 0.010 |");
         int ch = md.indexOf("| ch2 (CHT) | 4096x4096 | 1% | 167772 | 1 | 40.0 | n/a | 36.0–44.0 | 128 | 200 | 2.00 |");
         assertTrue(random > 0 && ch > random, md);
         assertTrue(md.contains("2.00 MiB per invocation"), md);
-        assertTrue(md.contains("Command: `bench/rewire.sh`"), md);
+        assertTrue(md.contains("Command: `bench/rewire.sh` (git 54a1177)"), md);
     }
 
     @Test

@@ -26,12 +26,15 @@ import rewire.train.Workload;
  * Trains one configuration of the peer benchmark with Rewire and prints one {@link PeerResult}
  * line: the run of {@code examples/mlp-dense.yaml} or {@code examples/mlp-rigl.yaml} (MLP
  * 784-1000-1000-1000-10, Fashion-MNIST, batch 128, SGD with momentum, cosine learning rate)
- * for {@code warmup + timed} epochs, timed per epoch, then the test accuracy (not timed).
+ * for {@code warmup + timed} epochs, timed per epoch with its topology updates timed apart
+ * ({@link RewireClock}), then the test accuracy (not timed).
  *
  * <pre>
  * java -Drewire.threads=1 -cp benchmarks.jar rewire.bench.peer.PeerRun --method rigl --density 0.1
- *      [--warmup 1] [--timed 3] [--quick] [--layers] [--set key=value ...]
+ *      [--standardize global|none] [--warmup 2] [--timed 3] [--quick] [--layers] [--set key=value ...]
  * </pre>
+ * {@code --standardize} sets {@code data.standardize}: {@code global} (the default, Rewire's) or
+ * {@code none}, which feeds the pixels as x / 255 like the PyTorch DST libraries.
  * {@code --set} adds a configuration override (as on {@code rewire train}'s command line), for
  * experiments such as {@code --set model.crossover=1.1}; the benchmark script passes none.
  * {@code --layers} prints the initial nnz of every weight layer (ERK) as one line and exits: the
@@ -47,12 +50,13 @@ public final class PeerRun {
     private static final int QUICK_BATCHES = 30;
 
     /** The command-line options. */
-    record Options(String method, double density, int warmup, int timed, boolean quick, boolean layers,
-                   List<String> overrides) {
+    record Options(String method, double density, String standardize, int warmup, int timed, boolean quick,
+                   boolean layers, List<String> overrides) {
         static Options parse(String[] args) {
             String method = "rigl";
             double density = 0.1;
-            int warmup = 1;
+            String standardize = PeerResult.DEFAULT_STANDARDIZE;
+            int warmup = 2;
             int timed = 3;
             boolean quick = false;
             boolean layers = false;
@@ -61,6 +65,7 @@ public final class PeerRun {
                 switch (args[i]) {
                     case "--method" -> method = value(args, ++i);
                     case "--density" -> density = Double.parseDouble(value(args, ++i));
+                    case "--standardize" -> standardize = value(args, ++i);
                     case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
                     case "--timed" -> timed = Integer.parseInt(value(args, ++i));
                     case "--quick" -> quick = true;
@@ -74,8 +79,12 @@ public final class PeerRun {
                 throw new IllegalArgumentException("need --method dense|rigl, --density in (0, 1], --warmup >= 0, "
                         + "--timed >= 1; got " + method + ", " + density + ", " + warmup + ", " + timed);
             }
-            return new Options(method, method.equals("dense") ? 1.0 : density, warmup, timed, quick, layers,
-                    List.copyOf(overrides));
+            if (!standardize.equals(PeerResult.DEFAULT_STANDARDIZE) && !standardize.equals(PeerResult.PEER_STANDARDIZE)) {
+                throw new IllegalArgumentException("--standardize takes " + PeerResult.DEFAULT_STANDARDIZE + " or "
+                        + PeerResult.PEER_STANDARDIZE + ", got '" + standardize + "'");
+            }
+            return new Options(method, method.equals("dense") ? 1.0 : density, standardize, warmup, timed, quick,
+                    layers, List.copyOf(overrides));
         }
 
         static String value(String[] args, int i) {
@@ -87,7 +96,8 @@ public final class PeerRun {
 
         /** The example configuration with this run's overrides. */
         ClassifyConfig config() throws IOException {
-            List<String> all = new ArrayList<>(List.of("name=peer-" + method, "train.epochs=" + (warmup + timed)));
+            List<String> all = new ArrayList<>(List.of("name=peer-" + method, "train.epochs=" + (warmup + timed),
+                    "data.standardize=" + standardize));
             if (method.equals("rigl")) {
                 all.add("sparsity.density=" + density);
             }
@@ -119,22 +129,24 @@ public final class PeerRun {
         ClassificationWorkload w = (ClassificationWorkload) spec.workload();
         SparsityHooks sparsity = SparsityHooks.of(w, spec.seed(), kernels, null);
         FlopHook flops = new FlopHook(w, sparsity);
-        EpochClock clock = new EpochClock();
-        List<Hook> hooks = new ArrayList<>(sparsity.all());
+        RewireClock rewiring = new RewireClock();
+        EpochClock clock = new EpochClock(rewiring);
+        List<Hook> hooks = new ArrayList<>(rewiring.hooks(sparsity));
         hooks.addAll(List.of(flops, clock));
         Trainer trainer = new Trainer(w, hooks, kernels);
         trainer.run(new TrainState(w, new Slots(), 0, spec.totalSteps()));
         w.model().eval();
         double accuracy = w.evaluate(spec.totalSteps()).get("accuracy");
-        double epochSeconds = clock.medianAfter(o.warmup());
+        EpochClock.SteadyState times = EpochClock.steadyState(clock.epochs(), o.warmup());
         double samples = (double) w.stepsPerEpoch() * w.batchSize();
-        System.err.printf(Locale.ROOT, "epoch seconds %s, test accuracy %.4f; memory %s%n", clock.epochSeconds(),
-                accuracy, PeakRss.breakdown());
+        System.err.printf(Locale.ROOT, "epochs %s, test accuracy %.4f; memory %s%n", clock.epochs(), accuracy,
+                PeakRss.breakdown());
         int threads = kernels.info().threads();
         double training = flops.trainingFlops();
-        return new PeerResult("rewire", o.method(), o.density(), weightDensity(w), threads,
-                threads + " (rewire.threads)", epochSeconds, samples / epochSeconds, PeakRss.mib(), training, training,
-                accuracy, o.warmup() + o.timed());
+        double total = times.epochSeconds() + times.rewireSeconds();
+        return new PeerResult("rewire", o.method(), o.standardize(), o.density(), weightDensity(w), threads,
+                threads + " (rewire.threads)", times.epochSeconds(), times.rewireSeconds(), samples / total,
+                PeakRss.mib(), training, training, accuracy, o.warmup(), o.warmup() + o.timed());
     }
 
     // nonzero weights (CSR entries, or every entry of a dense weight) over all weight entries

@@ -15,20 +15,59 @@ final class PeerTable {
     /** Every run, grouped by configuration, densest first; the fastest setting of each is bold. */
     static List<String> runs(PeerSummary s) {
         List<String> out = new ArrayList<>();
-        out.add("| run | threads | density (actual) | s/epoch | samples/s | speedup vs PyTorch dense | peak RSS MiB "
-                + "| training FLOPs executed | nominal (sparse) | test accuracy |");
-        out.add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        Comparator<PeerResult> order = Comparator.comparing(PeerResult::side).thenComparing(PeerResult::method)
-                .thenComparing(PeerResult::density, Comparator.reverseOrder()).thenComparing(PeerResult::setting);
+        out.add("| run | threads | density (actual) | s/epoch training | s/epoch rewiring | s/epoch | samples/s "
+                + "| speedup vs PyTorch dense | peak RSS MiB | training FLOPs executed | nominal (sparse) | test accuracy |");
+        out.add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Comparator<PeerResult> order = Comparator.comparing(PeerResult::standardize).thenComparing(PeerResult::side)
+                .thenComparing(PeerResult::method).thenComparing(PeerResult::density, Comparator.reverseOrder())
+                .thenComparing(PeerResult::setting);
         List<PeerResult> best = s.best();
         for (PeerResult r : s.results().stream().sorted(order).toList()) {
-            String time = String.format(Locale.ROOT, "%.3f", r.epochSeconds());
-            out.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f | %.2fx | %.0f | %s | %s | %.2f%% |",
-                    r.label(), r.setting(), String.format(Locale.ROOT, "%.4f", r.actualDensity()),
+            String time = String.format(Locale.ROOT, "%.3f", r.totalSeconds());
+            out.add(String.format(Locale.ROOT, "| %s | %s | %.4f | %.3f | %.3f | %s | %.0f | %.2fx | %.0f | %s | %s | %.2f%% |",
+                    r.label(), r.setting(), r.actualDensity(), r.epochSeconds(), r.rewireSeconds(),
                     best.contains(r) ? "**" + time + "**" : time, r.samplesPerSecond(), s.speedup(r), r.peakRssMiB(),
                     flops(r.flops()), flops(r.nominalFlops()), 100 * r.accuracy()));
         }
         return out;
+    }
+
+    /**
+     * The command a user runs per density, its wall clock and peak memory (default JVM settings),
+     * beside the benchmark's tuned process (its fastest setting) and PyTorch's, each against
+     * PyTorch dense's peak memory.
+     */
+    static List<String> userCommands(PeerSummary s) {
+        List<String> out = new ArrayList<>();
+        out.add("| density | command a user runs | its wall clock s | its peak RSS MiB (default JVM) | Rewire benchmark "
+                + "process MiB (tuned JVM) | PyTorch, same density, MiB | user's command / PyTorch dense "
+                + "| tuned / PyTorch dense |");
+        out.add("|---:|---|---:|---:|---:|---:|---:|---:|");
+        double torchDense = s.baseline().map(PeerResult::peakRssMiB).orElse(Double.NaN);
+        List<UserCommand> rows = s.userCommands().stream()
+                .sorted(Comparator.comparingDouble(UserCommand::density).reversed()).toList();
+        for (UserCommand m : rows) {
+            String method = m.density() == 1 ? "dense" : "rigl";
+            double tuned = s.best("rewire", method, m.density()).map(PeerResult::peakRssMiB).orElse(Double.NaN);
+            double torch = s.best("torch", method, m.density()).map(PeerResult::peakRssMiB).orElse(Double.NaN);
+            out.add(String.format(Locale.ROOT, "| %s%% | `%s` | %.1f | %.0f | %s | %s | %s | %s |", percent(m.density()),
+                    m.command(), m.wallClockSeconds(), m.peakRssMiB(), mib(tuned), mib(torch),
+                    fraction(m.peakRssMiB() / torchDense), fraction(tuned / torchDense)));
+        }
+        return out;
+    }
+
+    /** How the pixels were preprocessed, in words. */
+    static String preprocessing(String standardize) {
+        return standardize.equals(PeerResult.PEER_STANDARDIZE) ? "pixels x/255 (the peers')" : "standardized pixels";
+    }
+
+    private static String mib(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String fraction(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     static List<String> targets(PeerSummary s) {

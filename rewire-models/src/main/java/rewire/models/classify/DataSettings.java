@@ -17,7 +17,8 @@ import rewire.data.Standardization;
  * @param classes     the number of classes; 0 takes the largest label of both splits plus one
  * @param batchSize   training examples per step
  * @param evalBatch   examples per evaluation batch
- * @param standardize none, global or per-feature (statistics of the training set)
+ * @param standardize none, global or per-feature (statistics of the training set); none leaves pixel
+ *                    bytes (fashion-mnist, idx, uint8 npy) at x/255, the preprocessing of PyTorch DST libraries
  * @param trainLimit  use only the first N training examples (0: all), for quick runs
  * @param testLimit   evaluate on only the first N test examples (0: all)
  */
