@@ -59,14 +59,16 @@ public final class Activations {
         float[] xv = x.value().data();
         float[] yv = y.value().data();
         for (int i = 0; i < yv.length; i++) {
-            yv[i] = xv[i] > 0 ? xv[i] : a * xv[i];
+            yv[i] = Math.max(xv[i], 0f) + a * Math.min(xv[i], 0f);
         }
         tape.onBackward(y, () -> {
-            // dx += dy · (x > 0 ? 1 : slope); y has x's sign, so the saved output decides
+            // dx += dy · (x > 0 ? 1 : slope); y has x's sign, so the saved output decides. Written
+            // without a branch, as ReLU's: [y > 0] = signum(max(y, 0)), and the signs are random
             float[] dy = y.grad().data();
             float[] dx = tape.grad(x).data();
+            float rise = 1 - a;
             for (int i = 0; i < dx.length; i++) {
-                dx[i] += yv[i] > 0 ? dy[i] : a * dy[i];
+                dx[i] += dy[i] * (a + rise * Math.signum(Math.max(yv[i], 0f)));
             }
         });
         return y;
