@@ -33,6 +33,8 @@ import rewire.optim.Schedule;
  */
 public record DensityControl(ControlSignal signal, double start, double low, double high, double step,
                              double floor, double cap, Schedule atCapDropFraction) {
+    /** A density this close to the floor or the cap is at it (float rounding of repeated steps). */
+    static final float BOUND_TOLERANCE = 1e-6f;
 
     public DensityControl {
         if (signal == null) {
@@ -78,20 +80,23 @@ public record DensityControl(ControlSignal signal, double start, double low, dou
 
     /** The decision at update step {@code step} from the signal and {@code state}'s density. */
     public Decision decide(long step, State state) {
-        // compared as floats, the form in which the state holds the density
+        // the density is a float (the form in which it is saved); steps of δ drift by float rounding,
+        // so a density within BOUND_TOLERANCE of a bound is at it, and a step never stops just short of it
         float d = state.density();
         float top = (float) cap;
         float bottom = (float) floor;
         double s = signal.value();
         if (s >= high) {
-            if (d < top) {
-                return new Decision(Action.GROW, Math.min(top, (float) (d + this.step)), 0);
+            if (d < top - BOUND_TOLERANCE) {
+                float up = (float) (d + this.step);
+                return new Decision(Action.GROW, up > top - BOUND_TOLERANCE ? top : up, 0);
             }
             if (atCapDropFraction != null) {
-                return new Decision(Action.EXCHANGE, d, atCapDropFraction.at(step));
+                return new Decision(Action.EXCHANGE, top, atCapDropFraction.at(step));
             }
-        } else if (s <= low && d > bottom) {
-            return new Decision(Action.PRUNE, Math.max(bottom, (float) (d - this.step)), 0);
+        } else if (s <= low && d > bottom + BOUND_TOLERANCE) {
+            float down = (float) (d - this.step);
+            return new Decision(Action.PRUNE, down < bottom + BOUND_TOLERANCE ? bottom : down, 0);
         }
         return new Decision(Action.HOLD, d, 0);
     }

@@ -69,6 +69,27 @@ class DensityControlTest {
         }
     }
 
+    /** Float rounding of repeated steps never leaves a step that changes nothing before a bound. */
+    @Test
+    void repeatedStepsLandOnTheBoundsThenHold() {
+        for (double start : new double[] {0.3, 0.35, 0.1, 0.95}) {
+            DensityControl c = relaxed(start);
+            DensityControl.State s = c.newState();
+            for (double signalValue : new double[] {0.0, 1.0}) {
+                signal[0] = signalValue;
+                for (int t = 0; t < 40; t++) {
+                    DensityControl.Decision d = c.decide(t, s);
+                    if (d.action() == DensityControl.Action.HOLD) {
+                        break;
+                    }
+                    assertTrue(Math.abs(d.density() - s.density()) > 0.04, "start " + start + ": " + d);
+                    s.set(d.density());
+                }
+                assertEquals(signalValue == 0 ? 0.05f : 1f, s.density(), "start " + start);
+            }
+        }
+    }
+
     @Test
     void atTheCapTheStrictVariantExchangesAndTheRelaxedOneHolds() {
         signal[0] = 0.9;
