@@ -20,6 +20,7 @@ import rewire.config.ConfigException;
 import rewire.config.Node;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ModelSettings;
+import rewire.models.gan.GanConfig;
 import rewire.models.gpt.GptConfig;
 import rewire.models.gpt.GptModelSettings;
 import rewire.models.marl.MarlConfig;
@@ -35,7 +36,8 @@ import rewire.train.OptimSettings;
 class ConfigChoicesTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final Map<String, Class<? extends Record>> CONFIGS = Map.of(ClassifyConfig.WORKLOAD,
-            ClassifyConfig.class, GptConfig.WORKLOAD, GptConfig.class, MarlConfig.WORKLOAD, MarlConfig.class);
+            ClassifyConfig.class, GptConfig.WORKLOAD, GptConfig.class, MarlConfig.WORKLOAD, MarlConfig.class,
+            GanConfig.WORKLOAD, GanConfig.class);
 
     static Stream<Arguments> mistypedChoices() {
         return Stream.of(
@@ -44,7 +46,10 @@ class ConfigChoicesTest {
                 Arguments.of(ClassifyConfig.class, "model.arch", "rnn", "[mlp, cnn]"),
                 Arguments.of(GptConfig.class, "model.sparseAttention", "dilated", "[none, local, strided, sparse]"),
                 Arguments.of(MarlConfig.class, "network.mixer", "qtran", "[vdn, qmix]"),
-                Arguments.of(MarlConfig.class, "learner.targets", "tdlambda", "[onestep, nstep, lambda]"));
+                Arguments.of(MarlConfig.class, "learner.targets", "tdlambda", "[onestep, nstep, lambda]"),
+                Arguments.of(GanConfig.class, "balance.regime", "adapt", "[dense, static_balance, static_strong, "
+                        + "sdst_balance, sdst_strong, dda, adapt_relax, adapt_strict]"),
+                Arguments.of(GanConfig.class, "gan.loss", "wasserstein", "[hinge, bce]"));
     }
 
     @ParameterizedTest(name = "{1}={2}")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.models.classify.ClassifyConfig;
+import rewire.models.gan.GanConfig;
 import rewire.models.gpt.GptConfig;
 import rewire.models.marl.MarlConfig;
 
@@ -42,7 +43,8 @@ class ConfigurationDocTest {
                 """ + doc.section("`workload: classify`", ClassifyConfig.class) + "\n"
                 + doc.section("`workload: gpt`", GptConfig.class) + "\n"
                 + doc.section("`workload: marl`", MarlConfig.class) + "\n"
-                + "The scenario files that `env.scenario` may name are described in [scenarios.md](scenarios.md).\n";
+                + "The scenario files that `env.scenario` may name are described in [scenarios.md](scenarios.md).\n\n"
+                + doc.section("`workload: gan`", GanConfig.class);
     }
 
     @Test
@@ -59,7 +61,8 @@ class ConfigurationDocTest {
     void everyKeyOfEveryWorkloadIsOnThePage() throws Exception {
         ConfigurationDoc doc = new ConfigurationDoc(SOURCES);
         String page = Files.readString(DOC);
-        for (Class<? extends Record> type : List.of(ClassifyConfig.class, GptConfig.class, MarlConfig.class)) {
+        for (Class<? extends Record> type : List.of(ClassifyConfig.class, GptConfig.class, MarlConfig.class,
+                GanConfig.class)) {
             for (ConfigurationDoc.Key key : doc.keys(type)) {
                 assertTrue(page.contains("| `" + key.path() + "` |"), type.getSimpleName() + " key " + key.path());
             }
