@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rewire.kernel.Kernels;
+import rewire.models.gan.GanWorkload;
 import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
 import rewire.optim.Slots;
@@ -17,12 +18,17 @@ import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.tensor.Rng;
 
-/** {@code rewire sample RUN --prompt TEXT --tokens N --temperature T}: text from a trained GPT run. */
+/**
+ * {@code rewire sample RUN --prompt TEXT --tokens N --temperature T}: text from a trained GPT run; for
+ * a GAN run, {@code rewire sample RUN --grid 8 --out FILE}: a PNG grid of its EMA generator's samples.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Generate text from the last checkpoint of a GPT run (workload: gpt).",
-            "Example:", "  rewire sample runs/gpt-shakespeare-... --prompt \"ROMEO:\" --tokens 300 --temperature 0.8"},
+        description = {"Generate text from the last checkpoint of a GPT run (workload: gpt), or a PNG grid of "
+                + "images from a GAN run (workload: gan).",
+            "Examples:", "  rewire sample runs/gpt-shakespeare-... --prompt \"ROMEO:\" --tokens 300 --temperature 0.8",
+            "  rewire sample runs/gan-adapt-... --grid 8 --seed 3 --out samples.png"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:sampled", "2:not a GPT run folder, no checkpoint, or a prompt outside the vocabulary"})
+        exitCodeList = {"0:sampled", "2:not a GPT or GAN run folder, no checkpoint, or a prompt outside the vocabulary"})
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -44,15 +50,25 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--grid", defaultValue = "8",
+            description = "GAN: images per side of the grid (default: ${DEFAULT-VALUE}).")
+    int grid;
+
+    @Option(names = "--out", description = "GAN: the PNG file to write (default: samples.png in the run folder).")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
+        if (runSpec.workload() instanceof GanWorkload gan) {
+            return grid(folder, gan);
+        }
         if (!(runSpec.workload() instanceof GptWorkload gpt)) {
             throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
-                    + " run; sample needs a GPT run (workload: gpt)");
+                    + " run; sample needs a GPT run (workload: gpt) or a GAN run (workload: gan)");
         }
         long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gpt, new Slots(), List.of());
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
@@ -60,6 +76,20 @@ final class SampleCommand implements Callable<Integer> {
         String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
                 new Rng(seed));
         spec.commandLine().getOut().println(text);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    // the EMA generator of the last checkpoint, side x side codes from --seed, written as a PNG
+    private int grid(RunFolder folder, GanWorkload gan) throws java.io.IOException {
+        if (grid < 1) {
+            throw new IllegalArgumentException("--grid must be >= 1, got " + grid);
+        }
+        RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gan, new Slots(), List.of());
+        Path file = out != null ? out : folder.path("samples.png");
+        java.nio.file.Files.write(file, gan.sampleGrid(grid, seed));
+        spec.commandLine().getOut().println("Samples    " + grid + "x" + grid + " from " + folder.dir() + " written to "
+                + file);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -294,6 +294,14 @@ public final class GanWorkload implements Workload {
         return out;
     }
 
+    /** A PNG grid of {@code side x side} samples of the EMA generator, latent codes drawn from {@code seed}. */
+    public byte[] sampleGrid(int side, long seed) {
+        if (side < 1) {
+            throw new IllegalArgumentException("a sample grid needs a side of at least 1, got " + side);
+        }
+        return SampleGrid.png(sample(gaussian(new Rng(seed), config.model().latent(), side * side)), image, side);
+    }
+
     @Override
     public Map<String, byte[]> evaluationImages(long stepsDone) {
         return lastGrid == null ? Map.of() : Map.of(String.format(java.util.Locale.ROOT, "samples-%07d.png", stepsDone),
