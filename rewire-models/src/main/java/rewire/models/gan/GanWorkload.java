@@ -32,6 +32,9 @@ import rewire.train.Workload;
  *   <li>at every {@code brEvery}-th generator update a balance-ratio measurement
  *       ({@link BalanceRatio}) on that update's latent batch, whose queue ADAPT's control reads.</li>
  * </ol>
+ * Each step reports the time of the two updates ({@code dMs}, {@code gMs}: wall clock; {@code dCpuMs},
+ * {@code gCpuMs}: the training thread's CPU time; {@link PhaseClock}), the generator's 0 at steps where it
+ * does not train, so a logging window's mean is the time per step.
  * Data and latent codes of step {@code t} are pure functions of the seed and {@code t}. Evaluation
  * samples the EMA generator at fixed latent codes, scores them ({@link SampleQuality}) and keeps a
  * grid of samples at fixed codes as a PNG. State beyond the groups (batch-norm statistics,
@@ -133,19 +136,30 @@ public final class GanWorkload implements Workload {
     public StepResult step(StepContext context) {
         long t = context.step();
         Tensor realMaps = realBatch(t);                                     // (C, B·H·W)
+        PhaseClock d = PhaseClock.start();
         lastDLoss = discriminatorStep(context, realMaps, latent(t, 0));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("dMs", d.wallMillis());
+        metrics.put("dCpuMs", d.cpuMillis());
         boolean generatorTrains = t % config.gan().nCritic() == 0;
+        PhaseClock g = PhaseClock.start();
         if (generatorTrains) {
             Tensor z = latent(t, 1);
             double before = generatorStep(context, z);
             ema.update();
+            metrics.put("gMs", g.wallMillis());
+            metrics.put("gCpuMs", g.cpuMillis());
             if ((t / config.gan().nCritic()) % config.gan().brEvery() == 0) {
                 measureBalance(context.tape(), z, realMaps, before);
             }
+        } else {
+            metrics.put("gMs", 0.0);
+            metrics.put("gCpuMs", 0.0);
         }
+        metrics.put("gLoss", lastGLoss);
         Map<String, Long> examples = Map.of(discriminatorGroup.name(), 2L * batch(), generatorGroup.name(),
                 generatorTrains ? (long) batch() : 0L);
-        return new StepResult(lastDLoss, batch(), batch(), Map.of("gLoss", lastGLoss), examples);
+        return new StepResult(lastDLoss, batch(), batch(), metrics, examples);
     }
 
     // the discriminator's loss on the real batch and fakes of the fixed generator; backward, update
