@@ -15,7 +15,9 @@ import rewire.sparse.CsrMatrix;
  * dW = dW̄ / σ - c · u vᵀ,   c = ⟨dW̄, W⟩ / σ²               (u, v held constant, as PyTorch)
  * </pre>
  * A sparse W keeps its pattern: W̄ and dW are {@code (nnz,)} vectors on it, and {@code u vᵀ} is
- * sampled there; the power iteration is two O(nnz) products.
+ * sampled there; the power iteration is two O(nnz) products. A weight of zeros has no largest
+ * singular value to divide by (global pruning may empty a layer, whose regrown entries start at
+ * zero): it passes through as it is, with {@code σ} taken as 1, until it holds something nonzero.
  */
 public final class SpectralNormOps {
     private static final double NORM_FLOOR = 1e-12;
@@ -49,11 +51,12 @@ public final class SpectralNormOps {
         } else {
             product(w, v, wv);
         }
-        double sigma = dot(u, wv);
-        if (!(sigma > 0)) {
+        double estimated = dot(u, wv);
+        if (!(estimated >= 0)) {
             throw new IllegalStateException("spectralNorm: the estimated largest singular value of " + w + " is "
-                    + sigma + "; a weight of zeros cannot be normalized");
+                    + estimated);
         }
+        double sigma = estimated > 0 ? estimated : 1;  // a weight of zeros passes through
         estimate.setSigma(sigma);
         Var out = w.isSparse() ? tape.sparseOutput("spectralNorm", w.requiresGrad(), w.csr().pattern())
                 : tape.output("spectralNorm", w.requiresGrad(), w.shape());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import rewire.sparse.CsrMatrix;
@@ -133,6 +134,26 @@ class GanOpValueTest {
         assertEquals(0.25f, running.mean()[0], "evaluation leaves the running statistics alone");
         assertThrows(IllegalArgumentException.class, () -> NormOps.batchNorm(new Tape(),
                 Var.constant(Tensor.zeros(2, 1)), gain, bias, running, 1e-5, true));
+    }
+
+    /** An emptied or zeroed weight (global pruning, regrowth at zero) passes through instead of dividing by 0. */
+    @Test
+    void aWeightOfZerosPassesThroughSpectralNorm() {
+        CsrMatrix empty = CsrMatrix.zeros(Patterns.random(3, 4, 0, rng));
+        CsrMatrix zeros = CsrMatrix.zeros(Patterns.random(3, 4, 5, rng));
+        for (CsrMatrix m : new CsrMatrix[] {empty, zeros}) {
+            SpectralEstimate e = new SpectralEstimate(3, 4, new Rng(2));
+            Tape tape = new Tape();
+            Var w = Var.sparseParam(m, new float[m.nnz()]);
+            Var out = SpectralNormOps.spectralNorm(tape, w, e, true);
+            assertEquals(1.0, e.sigma());
+            assertArrayEquals(m.values(), out.value().data());
+            Var y = LinearOps.sparseLinear(tape, Var.constant(gaussian(4, 2)), out);
+            tape.backward(Ops.sum(tape, y));
+            for (float g : w.grad().data()) {
+                assertTrue(Float.isFinite(g));
+            }
+        }
     }
 
     /** The power iteration finds the largest singular value, 3, of a matrix with singular values 3 and 1. */

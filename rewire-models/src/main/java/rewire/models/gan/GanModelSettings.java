@@ -6,12 +6,13 @@ import rewire.nn.SparseLinear;
  * The networks section of a GAN run: DCGAN's shape for images of side {@code S} (28 for
  * Fashion-MNIST; S divisible by 4), with {@code w = width}:
  * <pre>
- * generator     z (latent, B) -> fc -> (2w, S/4, S/4) -> BN, ReLU -> transposed conv 4x4/2 -> (w, S/2, S/2)
- *               -> BN, ReLU -> transposed conv 4x4/2 -> (C, S, S) -> tanh
+ * generator     z (latent, 1, 1) -> transposed conv (S/4)x(S/4)/1 -> (2w, S/4, S/4) -> BN, ReLU
+ *               -> transposed conv 4x4/2 -> (w, S/2, S/2) -> BN, ReLU -> transposed conv 4x4/2
+ *               -> (C, S, S) -> tanh
  * discriminator (C, S, S) -> conv 4x4/2 -> (w, S/2, S/2) -> leaky ReLU -> conv 4x4/2 -> (2w, S/4, S/4)
- *               -> leaky ReLU -> fc -> one score per image
+ *               -> leaky ReLU -> conv (S/4)x(S/4)/1 -> one score per image
  * </pre>
- * Every fc, conv and transposed-conv weight is sparse-capable; the discriminator's are spectrally
+ * Every conv and transposed-conv weight is sparse-capable; the discriminator's are spectrally
  * normalized when {@code spectralNorm} (SNGAN, the backbone of the ADAPT experiments).
  *
  * @param latent       the size of the latent code z

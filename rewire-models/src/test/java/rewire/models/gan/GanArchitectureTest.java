@@ -42,9 +42,9 @@ class GanArchitectureTest {
 
     @Test
     void kernelShapesAreThoseErkSees() {
-        assertEquals(List.of("g.fc[784, 16]", "g.up1[16, 8, 4, 4]", "g.up2[8, 1, 4, 4]"),
+        assertEquals(List.of("g.proj[16, 16, 7, 7]", "g.up1[16, 8, 4, 4]", "g.up2[8, 1, 4, 4]"),
                 arch.generatorShapes().stream().map(LayerShape::toString).toList());
-        assertEquals(List.of("d.conv1[8, 1, 4, 4]", "d.conv2[16, 8, 4, 4]", "d.fc[1, 784]"),
+        assertEquals(List.of("d.conv1[8, 1, 4, 4]", "d.conv2[16, 8, 4, 4]", "d.score[1, 16, 7, 7]"),
                 arch.discriminatorShapes().stream().map(LayerShape::toString).toList());
         assertThrows(IllegalArgumentException.class, () -> new GanArchitecture(GanModelSettings.defaults(),
                 new ImageShape(1, 30, 30)));
@@ -67,7 +67,10 @@ class GanArchitectureTest {
         assertTrue(g.sparseLayers().isEmpty());
     }
 
-    /** On ERK patterns every weight layer is sparse, with its kernel shape, and FLOP layers named by its weight. */
+    /**
+     * On ERK patterns every weight layer is sparse, with its kernel shape, and FLOP layers named by
+     * its weight; the projections' 7x7 taps keep ERK from giving them most of the budget.
+     */
     @Test
     void onRecipePatternsEveryWeightLayerIsSparse() {
         Recipe r = Recipes.standard().create("static", new Recipes.Plan(100, 10, 0.2));
@@ -89,7 +92,10 @@ class GanArchitectureTest {
                 "input positions of each transposed convolution");
         Var images = gen.model().forward(new Tape(), Var.constant(gaussian(16, 3)));
         assertEquals(rewire.tensor.Shape.of(1, 3 * 784), images.shape());
-        assertEquals(List.of("g.fc.weight", "g.bn0.gain", "g.bn0.bias", "g.up1.weight", "g.bn1.gain", "g.bn1.bias",
+        assertEquals(List.of("g.proj.weight", "g.bn0.gain", "g.bn0.bias", "g.up1.weight", "g.bn1.gain", "g.bn1.bias",
                 "g.up2.bias", "g.up2.weight"), gen.model().params().stream().map(Param::name).toList());
+        double proj = gen.sparseLayers().get(0).weight().pattern().density();
+        double up1 = gen.sparseLayers().get(1).weight().pattern().density();
+        assertTrue(up1 > proj, "ERK: the upsampling (" + up1 + ") denser than the projection (" + proj + ")");
     }
 }
