@@ -11,6 +11,8 @@ import rewire.config.Yaml;
 import rewire.kernel.Kernels;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ClassifyRuns;
+import rewire.models.gan.GanConfig;
+import rewire.models.gan.GanRuns;
 import rewire.models.gpt.GptConfig;
 import rewire.models.gpt.GptRuns;
 import rewire.models.marl.MarlConfig;
@@ -28,7 +30,7 @@ import rewire.run.RunSpec;
  */
 final class RunSpecs {
     private static final List<String> WORKLOADS = List.of(ClassifyConfig.WORKLOAD, GptConfig.WORKLOAD, MarlConfig.WORKLOAD,
-            RlConfig.WORKLOAD);
+            RlConfig.WORKLOAD, GanConfig.WORKLOAD);
 
     private RunSpecs() {
     }
@@ -69,6 +71,7 @@ final class RunSpecs {
             case MarlConfig.WORKLOAD -> MarlRuns.spec(Config.bind(MarlConfig.class, tree), kernels);
             case GptConfig.WORKLOAD -> GptRuns.spec(Config.bind(GptConfig.class, tree), kernels);
             case RlConfig.WORKLOAD -> RlRuns.spec(Config.bind(RlConfig.class, tree), kernels);
+            case GanConfig.WORKLOAD -> GanRuns.spec(Config.bind(GanConfig.class, tree), kernels, System.err::println);
             default -> throw new ConfigException("workload '" + workload + "' is not one of " + WORKLOADS);
         };
     }

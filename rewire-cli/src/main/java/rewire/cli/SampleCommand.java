@@ -1,5 +1,6 @@
 package rewire.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 import rewire.cli.report.SceneStrip;
 import rewire.io.AtomicFile;
 import rewire.kernel.Kernels;
+import rewire.models.gan.GanWorkload;
 import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
 import rewire.models.rl.RecordedEpisode;
@@ -26,19 +28,23 @@ import rewire.tensor.Rng;
 /**
  * {@code rewire sample RUN}: what a trained model makes. For a GPT run, text
  * ({@code --prompt TEXT --tokens N --temperature T}); for an RL run, one greedy episode drawn as
- * text frames, and with {@code --png FILE} as an image strip ({@code --frames N}).
+ * text frames, and with {@code --png FILE} as an image strip ({@code --frames N}); for a GAN run, a
+ * PNG grid of its EMA generator's samples ({@code --grid 8 --out FILE}).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Sample from the last checkpoint of a run: text from a GPT run (workload: gpt), a greedy "
-                + "episode drawn as text (and a PNG strip with --png) from an RL run (workload: rl).",
+                + "episode drawn as text (and a PNG strip with --png) from an RL run (workload: rl), a PNG grid of "
+                + "images from a GAN run (workload: gan).",
             "Examples:", "  rewire sample runs/gpt-shakespeare-... --prompt \"ROMEO:\" --tokens 300 --temperature 0.8",
-            "  rewire sample runs/sac-pendulum-... --frames 6 --png episode.png"},
+            "  rewire sample runs/sac-pendulum-... --frames 6 --png episode.png",
+            "  rewire sample runs/gan-adapt-... --grid 8 --seed 3 --out samples.png"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:sampled", "2:not a GPT or RL run folder, no checkpoint, an option the run does not take, "
-                + "or a prompt outside the vocabulary"})
+        exitCodeList = {"0:sampled", "2:not a GPT, RL or GAN run folder, no checkpoint, an option the run does not "
+                + "take, or a prompt outside the vocabulary"})
 final class SampleCommand implements Callable<Integer> {
     private static final List<String> GPT_OPTIONS = List.of("--prompt", "--tokens", "--temperature");
     private static final List<String> RL_OPTIONS = List.of("--frames", "--png");
+    private static final List<String> GAN_OPTIONS = List.of("--grid", "--out");
 
     @Spec
     CommandSpec spec;
@@ -68,6 +74,13 @@ final class SampleCommand implements Callable<Integer> {
             description = "Seed of the sampling, or of the episode's start (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--grid", defaultValue = "8",
+            description = "GAN: images per side of the grid (default: ${DEFAULT-VALUE}).")
+    int grid;
+
+    @Option(names = "--out", description = "GAN: the PNG file to write (default: samples.png in the run folder).")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
@@ -77,13 +90,16 @@ final class SampleCommand implements Callable<Integer> {
         return switch (runSpec.workload()) {
             case GptWorkload gpt -> text(folder, gpt, kernels);
             case RlWorkload rl -> episode(folder, rl);
+            case GanWorkload gan -> grid(folder, gan);
             default -> throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
-                    + " run; sample needs a GPT run (workload: gpt) or an RL run (workload: rl)");
+                    + " run; sample needs a GPT run (workload: gpt), an RL run (workload: rl) or a GAN run "
+                    + "(workload: gan)");
         };
     }
 
     private int text(RunFolder folder, GptWorkload gpt, Kernels kernels) throws Exception {
         refuse(RL_OPTIONS, "a GPT run");
+        refuse(GAN_OPTIONS, "a GPT run");
         long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gpt, new Slots(), List.of());
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
         gpt.model().setAttentionMask(gpt.attentionAfter(steps));
@@ -96,6 +112,7 @@ final class SampleCommand implements Callable<Integer> {
 
     private int episode(RunFolder folder, RlWorkload rl) throws Exception {
         refuse(GPT_OPTIONS, "an RL run");
+        refuse(GAN_OPTIONS, "an RL run");
         RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), rl, new Slots(), List.of());
         rl.groups().forEach(g -> g.module().eval());
         RecordedEpisode episode = rl.recordEpisode(seed);
@@ -109,6 +126,22 @@ final class SampleCommand implements Callable<Integer> {
             out.printf("%nwrote %s%n", file);
         }
         out.flush();
+        return 0;
+    }
+
+    // the EMA generator of the last checkpoint, side x side codes from --seed, written as a PNG
+    private int grid(RunFolder folder, GanWorkload gan) throws IOException {
+        refuse(GPT_OPTIONS, "a GAN run");
+        refuse(RL_OPTIONS, "a GAN run");
+        if (grid < 1) {
+            throw new IllegalArgumentException("--grid must be >= 1, got " + grid);
+        }
+        RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gan, new Slots(), List.of());
+        Path file = out != null ? out : folder.path("samples.png");
+        Files.write(file, gan.sampleGrid(grid, seed));
+        spec.commandLine().getOut().println("Samples    " + grid + "x" + grid + " from " + folder.dir() + " written to "
+                + file);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

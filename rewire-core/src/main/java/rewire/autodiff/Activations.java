@@ -69,6 +69,37 @@ public final class Activations {
         return y;
     }
 
+    /**
+     * Leaky ReLU (Maas, Hannun and Ng, "Rectifier Nonlinearities Improve Neural Network Acoustic
+     * Models", 2013), the activation of DCGAN's discriminator: {@code y = x} for {@code x > 0},
+     * {@code slope · x} otherwise; the gradient at 0 is taken as {@code slope}.
+     *
+     * @param slope the slope of the negative part, in [0, 1) (0.2 in DCGAN)
+     */
+    public static Var leakyRelu(Tape tape, Var x, double slope) {
+        if (!(slope >= 0 && slope < 1)) {
+            throw new IllegalArgumentException("leakyRelu: slope must be in [0, 1), got " + slope);
+        }
+        Var y = start(tape, "leakyRelu", x);
+        float a = (float) slope;
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = Math.max(xv[i], 0f) + a * Math.min(xv[i], 0f);
+        }
+        tape.onBackward(y, () -> {
+            // dx += dy · (x > 0 ? 1 : slope); y has x's sign, so the saved output decides. Written
+            // without a branch, as ReLU's: [y > 0] = signum(max(y, 0)), and the signs are random
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            float rise = 1 - a;
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += dy[i] * (a + rise * Math.signum(Math.max(yv[i], 0f)));
+            }
+        });
+        return y;
+    }
+
     /** {@code y = tanh(x)}. */
     public static Var tanh(Tape tape, Var x) {
         Var y = start(tape, "tanh", x);

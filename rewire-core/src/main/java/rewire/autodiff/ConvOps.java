@@ -18,6 +18,14 @@ import rewire.tensor.Shape;
  * W    : (Cout, Cin·k·k)        a sparse W is a sparse linear layer over the patch columns
  * y    : (Cout, B·Ho·Wo)        y = W · cols, again in the convolution layout
  * </pre>
+ * A transposed convolution ({@link #convTranspose2d}) runs this backwards: a linear map of every
+ * input pixel to a patch of the output, then {@link #col2im}, which adds the patches onto the
+ * output map where they overlap:
+ * <pre>
+ * x    : (Cin, B·H·W)
+ * cols : (Cout·k·k, B·H·W)      cols = Wᵀ · x,  W : (Cin, Cout·k·k), dense or sparse
+ * y    : (Cout, B·Ho·Wo)        y = col2im(cols), Ho = (H - 1)·s - 2p + k
+ * </pre>
  * {@link #flatten} turns a map into feature-major activations {@code (C·H·W, B)} for the dense
  * head of a network, with features in PyTorch's {@code (c, h, w)} order; {@link #unflatten}
  * goes back.
@@ -45,6 +53,65 @@ public final class ConvOps {
         patches.transfer(x.value().data(), cols.value().data(), true);
         tape.onBackward(cols, () -> patches.transfer(tape.grad(x).data(), cols.grad().data(), false));
         return cols;
+    }
+
+    /**
+     * Transposed convolution {@code y (Cout, B·Ho·Wo) = col2im(Wᵀ · x)} of {@code x (Cin, B·H·W)}
+     * with a dense or sparse {@code W (Cin, Cout·k·k)}, {@code Ho = (H - 1)·s - 2p + k}: the
+     * gradient of a convolution with respect to its input, used as a learned upsampling (DCGAN's
+     * generator). {@code W} is PyTorch's {@code ConvTranspose2d} weight {@code (Cin, Cout, k, k)}
+     * as a matrix: column {@code (c·k + i)·k + j} maps the input channels to output channel c at
+     * kernel offset (i, j), the layout of {@link #im2col}'s rows. A sparse {@code W} runs in CSR
+     * ({@link TransposedLinearOps#sparseLinear}); use {@link #col2im} after
+     * {@link TransposedLinearOps#maskedLinear} for its dense-with-mask form.
+     */
+    public static Var convTranspose2d(Tape tape, Var x, ImageShape in, Window window, Var w) {
+        batchOf("convTranspose2d", x, in);
+        int cols = w.isSparse() ? w.csr().cols() : w.value().cols();
+        int k = window.size();
+        if (cols % (k * k) != 0) {
+            throw new IllegalArgumentException("convTranspose2d: weight " + w + " needs (Cin, Cout·" + k + "·" + k
+                    + ") columns for a " + k + "x" + k + " window, got " + cols);
+        }
+        Var patches = w.isSparse() ? TransposedLinearOps.sparseLinear(tape, x, w) : TransposedLinearOps.linear(tape, x, w);
+        return col2im(tape, patches, window.transposedOutput(in).withChannels(cols / (k * k)), window);
+    }
+
+    /**
+     * Adds the patches of {@code cols (C·k·k, B·Hi·Wi)}, one column per window position of
+     * {@code window} over {@code out (C x Ho x Wo)} ({@code Hi x Wi = window.output(out)}), onto
+     * {@code y (C, B·Ho·Wo)}, which starts at zero: the adjoint of {@link #im2col}, whose forward
+     * it is in a transposed convolution. Backward is im2col of {@code dy}.
+     */
+    public static Var col2im(Tape tape, Var cols, ImageShape out, Window window) {
+        Checks.requireMatrix("col2im", "patches", cols);
+        ImageShape positions = window.output(out);
+        int k = window.size();
+        int patchRows = out.channels() * k * k;
+        if (cols.value().rows() != patchRows || cols.value().cols() % positions.pixels() != 0) {
+            throw new IllegalArgumentException("col2im: patches " + cols.shape() + " need " + patchRows + " rows and a"
+                    + " multiple of " + positions.pixels() + " columns for a " + window + " over " + out);
+        }
+        int batch = cols.value().cols() / positions.pixels();
+        Var y = tape.output("col2im", cols.requiresGrad(), out.channels(), batch * out.pixels());
+        y.value().fill(0f);
+        Patches patches = new Patches(out, positions, window, batch);
+        patches.transfer(y.value().data(), cols.value().data(), false);
+        tape.onBackward(y, () -> {
+            // dcols (+)= im2col(dy); im2col writes every element
+            Tape.GradTarget target = tape.gradTarget(cols);
+            if (!target.accumulate()) {
+                patches.transfer(y.grad().data(), target.tensor().data(), true);
+                return;
+            }
+            float[] fresh = tape.scratch(cols.shape()).data();
+            patches.transfer(y.grad().data(), fresh, true);
+            float[] dcols = target.tensor().data();
+            for (int i = 0; i < dcols.length; i++) {
+                dcols[i] += fresh[i];
+            }
+        });
+        return y;
     }
 
     /**

@@ -223,7 +223,7 @@ public final class LinearOps {
     }
 
     // dense (rows, cols) = W with zeros off the pattern; each row is cleared, then its entries written.
-    private static void scatter(CsrMatrix w, float[] dense) {
+    static void scatter(CsrMatrix w, float[] dense) {
         int[] ptr = w.pattern().rowPtr();
         int[] idx = w.pattern().colIdx();
         float[] v = w.values();
@@ -237,7 +237,7 @@ public final class LinearOps {
     }
 
     // out[e] += full[r, c] for every entry e = (r, c) of the pattern.
-    private static void gatherAdd(float[] full, SparsityPattern pattern, float[] out) {
+    static void gatherAdd(float[] full, SparsityPattern pattern, float[] out) {
         int[] ptr = pattern.rowPtr();
         int[] idx = pattern.colIdx();
         int cols = pattern.cols();

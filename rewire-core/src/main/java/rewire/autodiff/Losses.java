@@ -3,7 +3,11 @@ package rewire.autodiff;
 import rewire.tensor.Shape;
 import rewire.tensor.Tensor;
 
-/** Loss functions over feature-major logits {@code (classes, B)}: one column per example. */
+/**
+ * Loss functions over feature-major logits {@code (classes, B)}: one column per example; and the
+ * losses of a GAN's discriminator score {@code (1, N)}, one logit per image, with a target per
+ * image (real or fake), so one call scores a batch of real and fake images together.
+ */
 public final class Losses {
     private Losses() {
     }
@@ -39,6 +43,93 @@ public final class Losses {
             }
         });
         return loss;
+    }
+
+    /**
+     * Binary cross-entropy of sigmoid probabilities, averaged over the elements: with
+     * {@code p = σ(z)}, {@code loss = (1/N) Σ_i [-t_i log p_i - (1 - t_i) log(1 - p_i)]}
+     * {@code = (1/N) Σ_i [softplus(z_i) - t_i z_i]} for logits {@code z : S} and targets
+     * {@code t} in [0, 1], one per element (1 real, 0 fake); returns a scalar {@code ()}. The
+     * discriminator's loss of a standard GAN (Goodfellow et al., NeurIPS 2014) and, with every
+     * target 1, the generator's non-saturating loss. {@code softplus(z) = max(z, 0) +
+     * log1p(exp(-|z|))} never overflows. Gradient: {@code dz += dloss / N · (σ(z) - t)}. The targets
+     * are copied.
+     */
+    public static Var sigmoidCrossEntropy(Tape tape, Var logits, float[] targets) {
+        float[] t = targets(tape, "sigmoidCrossEntropy", logits, targets);
+        float[] z = logits.value().data();
+        int n = z.length;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(t[i] >= 0 && t[i] <= 1)) {
+                throw new IllegalArgumentException("sigmoidCrossEntropy: target " + t[i] + " of element " + i
+                        + " is outside [0, 1]");
+            }
+            total += Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i]))) - (double) t[i] * z[i];
+        }
+        Var loss = tape.output("sigmoidCrossEntropy", logits.requiresGrad(), Shape.of());
+        loss.value().data()[0] = (float) (total / n);
+        tape.onBackward(loss, () -> {
+            float g = loss.grad().data()[0] / n;
+            float[] dz = tape.grad(logits).data();
+            for (int i = 0; i < n; i++) {
+                dz[i] += g * (float) (sigmoid(z[i]) - t[i]);
+            }
+        });
+        return loss;
+    }
+
+    /**
+     * The hinge loss of a discriminator (Lim and Ye, "Geometric GAN", 2017; the SNGAN and BigGAN
+     * setting), averaged over the elements: {@code loss = (1/N) Σ_i max(0, 1 - s_i z_i)} for logits
+     * {@code z : S} and signs {@code s_i} = +1 (real) or -1 (fake); returns a scalar {@code ()}.
+     * Gradient: {@code dz_i += -dloss / N · s_i} where {@code 1 - s_i z_i > 0}, else 0. The
+     * generator's hinge loss is {@code -mean(z)} ({@link Ops#scale} of {@link Ops#mean}). The
+     * signs are copied.
+     */
+    public static Var hinge(Tape tape, Var logits, float[] signs) {
+        float[] s = targets(tape, "hinge", logits, signs);
+        float[] z = logits.value().data();
+        int n = z.length;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (s[i] != 1f && s[i] != -1f) {
+                throw new IllegalArgumentException("hinge: sign " + s[i] + " of element " + i + " is not +1 or -1");
+            }
+            total += Math.max(0, 1 - (double) s[i] * z[i]);
+        }
+        Var loss = tape.output("hinge", logits.requiresGrad(), Shape.of());
+        loss.value().data()[0] = (float) (total / n);
+        tape.onBackward(loss, () -> {
+            float g = loss.grad().data()[0] / n;
+            float[] dz = tape.grad(logits).data();
+            for (int i = 0; i < n; i++) {
+                if (1 - s[i] * z[i] > 0) {
+                    dz[i] -= g * s[i];
+                }
+            }
+        });
+        return loss;
+    }
+
+    // a copy of one target per element of the logits, kept in the tape's scratch until backward
+    private static float[] targets(Tape tape, String op, Var logits, float[] targets) {
+        Checks.requireDense(op, "logits", logits);
+        int n = logits.value().size();
+        if (n == 0) {
+            throw new IllegalArgumentException(op + ": empty logits " + logits.shape());
+        }
+        if (targets.length != n) {
+            throw new IllegalArgumentException(op + ": " + targets.length + " targets for logits " + logits.shape()
+                    + " of " + n + " elements");
+        }
+        float[] kept = tape.scratch(Shape.of(n)).data();
+        System.arraycopy(targets, 0, kept, 0, n);
+        return kept;
+    }
+
+    private static double sigmoid(float z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
     /**

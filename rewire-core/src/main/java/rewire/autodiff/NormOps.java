@@ -1,8 +1,11 @@
 package rewire.autodiff;
 
 /**
- * Layer normalization (Ba, Kiros and Hinton, "Layer Normalization", 2016) over feature-major
- * activations: every column (one token or example) is normalized over its {@code F} features.
+ * Normalizations over feature-major activations {@code (F, N)}: layer normalization (Ba, Kiros and
+ * Hinton, "Layer Normalization", 2016) normalizes every column (one token or example) over its
+ * {@code F} features; batch normalization (Ioffe and Szegedy, ICML 2015) normalizes every row (one
+ * feature over the batch, or one channel of convolution maps {@code (C, B·H·W)} over the batch and
+ * the pixels) over its {@code N} columns.
  */
 public final class NormOps {
     private NormOps() {
@@ -19,9 +22,9 @@ public final class NormOps {
         Checks.requireMatrix("layerNorm", "input", x);
         int features = x.value().rows();
         int n = x.value().cols();
-        requireVector("gain", gain, features);
+        requireVector("layerNorm", "gain", gain, features);
         if (bias != null) {
-            requireVector("bias", bias, features);
+            requireVector("layerNorm", "bias", bias, features);
         }
         if (!(eps > 0)) {
             throw new IllegalArgumentException("layerNorm: eps must be positive, got " + eps);
@@ -110,10 +113,122 @@ public final class NormOps {
         }
     }
 
-    private static void requireVector(String role, Var v, int features) {
-        Checks.requireDense("layerNorm", role, v);
+    /**
+     * Batch normalization of every row of {@code x (F, N)}:
+     * {@code y[f, :] = gain_f · (x[f, :] - μ_f) · r_f + bias_f} with {@code gain, bias : (F,)} (bias
+     * may be null). In training {@code μ_f, σ²_f} are the mean and biased variance of row f,
+     * {@code r_f = 1/sqrt(σ²_f + eps)}, and {@code running} moves towards them; in evaluation the
+     * running mean and variance stand in for them, so the op is affine in {@code x}. With
+     * {@code x̂ = (x - μ)·r} and {@code g = dy·gain}, training's input gradient is
+     * {@code dx = r·(g - mean_n(g) - x̂·mean_n(g·x̂))} and evaluation's {@code dx = g·r};
+     * {@code dgain = Σ_n dy·x̂}, {@code dbias = Σ_n dy} in both. Statistics are accumulated in double.
+     *
+     * @throws IllegalArgumentException in training with a single column, whose variance is undefined
+     */
+    public static Var batchNorm(Tape tape, Var x, Var gain, Var bias, RunningStats running, double eps,
+                                boolean training) {
+        Checks.requireMatrix("batchNorm", "input", x);
+        int features = x.value().rows();
+        int n = x.value().cols();
+        requireVector("batchNorm", "gain", gain, features);
+        if (bias != null) {
+            requireVector("batchNorm", "bias", bias, features);
+        }
+        if (running.features() != features || !(eps > 0)) {
+            throw new IllegalArgumentException("batchNorm: need running statistics of " + features + " features and "
+                    + "eps > 0, got " + running.features() + " and " + eps);
+        }
+        if (training && n < 2) {
+            throw new IllegalArgumentException("batchNorm: training needs more than one value per feature, got input "
+                    + x.shape());
+        }
+        float[] mean = tape.scratch(1, features).data();
+        float[] rstd = tape.scratch(1, features).data();
+        float[] xv = x.value().data();
+        if (training) {
+            rowStatistics(xv, features, n, eps, mean, rstd, running);
+        } else {
+            for (int f = 0; f < features; f++) {
+                mean[f] = running.mean()[f];
+                rstd[f] = (float) (1 / Math.sqrt(running.variance()[f] + eps));
+            }
+        }
+        Var y = tape.output("batchNorm", Tape.anyRequiresGrad(x, gain, bias), x.shape());
+        float[] yv = y.value().data();
+        float[] gv = gain.value().data();
+        for (int f = 0; f < features; f++) {
+            float scale = gv[f] * rstd[f];
+            float shift = (bias == null ? 0f : bias.value().data()[f]) - scale * mean[f];
+            for (int i = f * n, end = i + n; i < end; i++) {
+                yv[i] = scale * xv[i] + shift;
+            }
+        }
+        tape.onBackward(y, () -> batchNormBackward(tape, x, gain, bias, y.grad().data(), mean, rstd, training));
+        return y;
+    }
+
+    // mean[f], rstd[f] of every row of x (F, N), streaming rows; moves the running statistics
+    private static void rowStatistics(float[] x, int features, int n, double eps, float[] mean, float[] rstd,
+                                      RunningStats running) {
+        float m = (float) running.momentum();
+        for (int f = 0; f < features; f++) {
+            double sum = 0;
+            for (int i = f * n, end = i + n; i < end; i++) {
+                sum += x[i];
+            }
+            double mu = sum / n;
+            double sq = 0;
+            for (int i = f * n, end = i + n; i < end; i++) {
+                double d = x[i] - mu;
+                sq += d * d;
+            }
+            mean[f] = (float) mu;
+            rstd[f] = (float) (1 / Math.sqrt(sq / n + eps));
+            running.mean()[f] = (1 - m) * running.mean()[f] + m * (float) mu;
+            running.variance()[f] = (1 - m) * running.variance()[f] + m * (float) (sq / (n - 1));
+        }
+    }
+
+    private static void batchNormBackward(Tape tape, Var x, Var gain, Var bias, float[] dy, float[] mean,
+                                          float[] rstd, boolean training) {
+        int features = x.value().rows();
+        int n = x.value().cols();
+        float[] xv = x.value().data();
+        float[] gv = gain.value().data();
+        float[] dgain = gain.requiresGrad() ? tape.grad(gain).data() : null;
+        float[] dbias = bias != null && bias.requiresGrad() ? tape.grad(bias).data() : null;
+        float[] dx = x.requiresGrad() ? tape.grad(x).data() : null;
+        for (int f = 0; f < features; f++) {
+            double sumDy = 0;
+            double sumDyXhat = 0;
+            for (int i = f * n, end = i + n; i < end; i++) {
+                sumDy += dy[i];
+                sumDyXhat += dy[i] * (xv[i] - mean[f]) * rstd[f];
+            }
+            if (dgain != null) {
+                dgain[f] += (float) sumDyXhat;
+            }
+            if (dbias != null) {
+                dbias[f] += (float) sumDy;
+            }
+            if (dx == null) {
+                continue;
+            }
+            float scale = gv[f] * rstd[f];
+            // training: dx = gain·r·(dy - mean(dy) - x̂·mean(dy·x̂)); evaluation: dx = gain·r·dy
+            float meanDy = training ? (float) (sumDy / n) : 0f;
+            float meanDyXhat = training ? (float) (sumDyXhat / n) : 0f;
+            for (int i = f * n, end = i + n; i < end; i++) {
+                float xhat = (xv[i] - mean[f]) * rstd[f];
+                dx[i] += scale * (dy[i] - meanDy - xhat * meanDyXhat);
+            }
+        }
+    }
+
+    private static void requireVector(String op, String role, Var v, int features) {
+        Checks.requireDense(op, role, v);
         if (v.value().size() != features) {
-            throw new IllegalArgumentException("layerNorm: " + role + " " + v.shape() + " needs " + features
+            throw new IllegalArgumentException(op + ": " + role + " " + v.shape() + " needs " + features
                     + " entries, one per feature");
         }
     }

@@ -53,6 +53,27 @@ public final class Ops {
         return y;
     }
 
+    /** {@code y = c · x}; shapes {@code x, y : S}. */
+    public static Var scale(Tape tape, Var x, double c) {
+        Checks.requireDense("scale", "x", x);
+        Var y = tape.output("scale", x.requiresGrad(), x.shape());
+        float k = (float) c;
+        float[] xv = x.value().data();
+        float[] yv = y.value().data();
+        for (int i = 0; i < yv.length; i++) {
+            yv[i] = k * xv[i];
+        }
+        tape.onBackward(y, () -> {
+            // dx += c · dy
+            float[] dy = y.grad().data();
+            float[] dx = tape.grad(x).data();
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] += k * dy[i];
+            }
+        });
+        return y;
+    }
+
     /** {@code y = Σ x}; {@code x : S}, {@code y : ()}. */
     public static Var sum(Tape tape, Var x) {
         return reduce(tape, x, "sum", 1.0);

@@ -35,26 +35,44 @@ final class Patches {
         }
     }
 
-    // One patch row (channel c, kernel offset (i, j)): every output position of every image.
+    // One patch row (channel c, kernel offset (i, j)): every output position of every image. Output
+    // columns [lo, hi) read inside the image (x = ow·stride - pad + j in [0, w)); the others read
+    // padding. The loops over them have no branch, and a pixel receives its adds in the same order.
     private void transferRow(float[] image, int channelStart, float[] cols, int rowStart, int i, int j,
                              boolean toColumns) {
         int stride = window.stride();
         int pad = window.padding();
         int h = in.height();
         int w = in.width();
+        int ow = out.width();
+        int lo = Math.min(ow, Math.max(0, Math.ceilDiv(pad - j, stride)));
+        int hi = Math.max(lo, Math.min(ow, Math.floorDiv(w - 1 + pad - j, stride) + 1));
         for (int b = 0; b < batch; b++) {
             for (int oh = 0; oh < out.height(); oh++) {
-                int dst = rowStart + (b * out.height() + oh) * out.width();
+                int dst = rowStart + (b * out.height() + oh) * ow;
                 int y = oh * stride - pad + i;
-                boolean rowInside = y >= 0 && y < h;
-                int src = channelStart + (b * h + y) * w;
-                for (int ow = 0; ow < out.width(); ow++) {
-                    int x = ow * stride - pad + j;
-                    boolean inside = rowInside && x >= 0 && x < w;
+                if (y < 0 || y >= h) {
                     if (toColumns) {
-                        cols[dst + ow] = inside ? image[src + x] : 0f;
-                    } else if (inside) {
-                        image[src + x] += cols[dst + ow];
+                        for (int o = 0; o < ow; o++) {
+                            cols[dst + o] = 0f;
+                        }
+                    }
+                    continue;
+                }
+                int src = channelStart + (b * h + y) * w - pad + j;   // + ow·stride is pixel x
+                if (toColumns) {
+                    for (int o = 0; o < lo; o++) {
+                        cols[dst + o] = 0f;
+                    }
+                    for (int o = lo; o < hi; o++) {
+                        cols[dst + o] = image[src + o * stride];
+                    }
+                    for (int o = hi; o < ow; o++) {
+                        cols[dst + o] = 0f;
+                    }
+                } else {
+                    for (int o = lo; o < hi; o++) {
+                        image[src + o * stride] += cols[dst + o];
                     }
                 }
             }

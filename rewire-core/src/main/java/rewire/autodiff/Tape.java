@@ -100,6 +100,15 @@ public final class Tape {
         return Var.result(op, workspace.tensor(shape), requiresGrad);
     }
 
+    /**
+     * A new sparse op result on {@code pattern}: a {@link rewire.sparse.CsrMatrix} whose values
+     * (a reused {@code (nnz,)} buffer) the op overwrites entirely; its gradient is aligned with them.
+     */
+    public Var sparseOutput(String op, boolean requiresGrad, rewire.sparse.SparsityPattern pattern) {
+        Tensor values = workspace.tensor(Shape.of(pattern.nnz()));
+        return Var.sparseResult(op, new rewire.sparse.CsrMatrix(pattern, values.data()), requiresGrad);
+    }
+
     /** {@link #output(String, boolean, Shape)} for a matrix. */
     public Var output(String op, boolean requiresGrad, int rows, int cols) {
         return output(op, requiresGrad, Shape.of(rows, cols));

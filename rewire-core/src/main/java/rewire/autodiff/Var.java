@@ -13,6 +13,7 @@ import rewire.tensor.Tensor;
  * <li>{@link #constant} – data that needs no gradient (inputs, targets, masks);</li>
  * <li>{@link #leaf} – a tensor whose gradient is wanted; the variable owns a gradient tensor that
  *     persists, and backward adds into it;</li>
+ * <li>{@link #sparseConstant} – a sparse weight that needs no gradient (a frozen layer);</li>
  * <li>{@link #param} / {@link #sparseParam} – a parameter's storage: the value and the gradient
  *     are the parameter's own arrays, so backward accumulates straight into {@code Param.grad()}.
  *     A sparse parameter's value is the {@code (nnz,)} vector of its entries and its gradient is
@@ -48,6 +49,11 @@ public final class Var {
         return new Var(value, null, true, false, "leaf", null);
     }
 
+    /** A sparse weight whose entries need no gradient: the value is the {@code (nnz,)} entries of {@code weight}. */
+    public static Var sparseConstant(CsrMatrix weight) {
+        return new Var(Tensor.wrap(weight.values(), weight.nnz()), weight, false, false, "sparseConstant", null);
+    }
+
     /** A dense parameter: backward adds into {@code grad}, which must have the value's shape. */
     public static Var param(Tensor value, Tensor grad) {
         if (!value.shape().equals(grad.shape())) {
@@ -73,6 +79,11 @@ public final class Var {
     /** An op result whose value lives in a tape's buffer. */
     static Var result(String op, Tensor value, boolean requiresGrad) {
         return new Var(value, null, requiresGrad, true, op, null);
+    }
+
+    /** A sparse op result: a matrix whose {@code (nnz,)} values live in a tape's buffer. */
+    static Var sparseResult(String op, CsrMatrix value, boolean requiresGrad) {
+        return new Var(Tensor.wrap(value.values(), value.nnz()), value, requiresGrad, true, op, null);
     }
 
     public Tensor value() {

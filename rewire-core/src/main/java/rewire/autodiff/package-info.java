@@ -4,12 +4,15 @@
  * <p>{@link rewire.autodiff.Var} holds a value, a lazily made gradient and the name of the op
  * that made it. Ops are static methods grouped by kind, each with its forward and its backward
  * side by side: {@link rewire.autodiff.Ops} (add, mul, sum, mean), {@link rewire.autodiff.Activations}
- * (ReLU, ELU, GELU, tanh, sigmoid, dropout), {@link rewire.autodiff.LinearOps} (dense, sparse CSR and
- * dense-with-mask linear maps, bias), {@link rewire.autodiff.ConvOps} (im2col convolution,
- * pooling, flatten), {@link rewire.autodiff.Losses} (softmax cross-entropy), for recurrent
+ * (ReLU, leaky ReLU, ELU, GELU, tanh, sigmoid, dropout), {@link rewire.autodiff.LinearOps} (dense,
+ * sparse CSR and dense-with-mask linear maps, bias) and {@link rewire.autodiff.TransposedLinearOps}
+ * (the same through the weight's transpose), {@link rewire.autodiff.ConvOps} (im2col convolution,
+ * transposed convolution and col2im, pooling, flatten), {@link rewire.autodiff.Losses} (softmax
+ * cross-entropy; a GAN's sigmoid cross-entropy and hinge), {@link rewire.autodiff.NormOps} (layer
+ * and batch norm), {@link rewire.autodiff.SpectralNormOps} (spectral normalization), for recurrent
  * networks {@link rewire.autodiff.RecurrentOps} (a GRU over a whole sequence, with
  * backpropagation through time), and for transformers {@link rewire.autodiff.EmbeddingOps}
- * (table lookup, weight tying), {@link rewire.autodiff.NormOps} (layer norm) and
+ * (table lookup, weight tying) and
  * {@link rewire.autodiff.AttentionOps} (multi-head self-attention under an
  * {@link rewire.autodiff.AttentionMask}; sparse patterns are computed over their allowed pairs only
  * by {@link rewire.autodiff.SparseAttentionOps}). Every

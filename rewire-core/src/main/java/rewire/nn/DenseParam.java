@@ -1,5 +1,6 @@
 package rewire.nn;
 
+import rewire.autodiff.Var;
 import rewire.tensor.Tensor;
 
 /** A dense parameter: a tensor and its gradient of the same shape. */
@@ -7,6 +8,7 @@ public final class DenseParam implements Param {
     private final String name;
     private final Tensor value;
     private final Tensor grad;
+    private boolean requiresGrad = true;
 
     public DenseParam(String name, Tensor value) {
         this.name = name;
@@ -35,6 +37,21 @@ public final class DenseParam implements Param {
     @Override
     public float[] grad() {
         return grad.data();
+    }
+
+    @Override
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    @Override
+    public void setRequiresGrad(boolean on) {
+        requiresGrad = on;
+    }
+
+    @Override
+    public Var var() {
+        return requiresGrad ? Var.param(value, grad) : Var.constant(value);
     }
 
     @Override

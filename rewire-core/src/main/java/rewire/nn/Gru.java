@@ -43,8 +43,8 @@ public final class Gru extends Module {
     public Var forward(Tape tape, Var x, Var h0, int steps) {
         Var gi = input.forward(tape, x);  // (3H, T·N) = W_i · x + b_i
         SparseParam w = hidden.weight();
-        Var b = hidden.bias() == null ? null : Var.param(hidden.bias().value(), hidden.bias().gradTensor());
-        RecurrentOps.GruSequence seq = RecurrentOps.gru(tape, gi, Var.sparseParam(w.weight(), w.grad()), b, h0, steps);
+        Var b = hidden.bias() == null ? null : hidden.bias().var();
+        RecurrentOps.GruSequence seq = RecurrentOps.gru(tape, gi, w.var(), b, h0, steps);
         hidden.recordBatch(seq.previous(), seq.product());
         return seq.hidden();
     }

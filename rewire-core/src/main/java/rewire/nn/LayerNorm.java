@@ -31,8 +31,7 @@ public final class LayerNorm extends Layer {
     /** {@code x (F, N) -> y (F, N)}. */
     @Override
     public Var forward(Tape tape, Var x) {
-        Var b = bias == null ? null : Var.param(bias.value(), bias.gradTensor());
-        return NormOps.layerNorm(tape, x, Var.param(gain.value(), gain.gradTensor()), b, EPS);
+        return NormOps.layerNorm(tape, x, gain.var(), bias == null ? null : bias.var(), EPS);
     }
 
     @Override

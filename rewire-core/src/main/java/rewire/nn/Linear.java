@@ -3,18 +3,24 @@ package rewire.nn;
 import java.util.ArrayList;
 import java.util.List;
 import rewire.autodiff.LinearOps;
+import rewire.autodiff.SpectralEstimate;
+import rewire.autodiff.SpectralNormOps;
 import rewire.autodiff.Tape;
+import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
 /**
  * A dense linear layer {@code y (out, B) = W (out, in) · x (in, B) + b (out,)}, through dense
- * GEMM. Parameters are named {@code <name>.weight} and {@code <name>.bias}.
+ * GEMM. Parameters are named {@code <name>.weight} and {@code <name>.bias}. A layer made by
+ * {@link #spectrallyNormalized} multiplies by {@code W / σ(W)} ({@link SpectralNormOps}), with its
+ * power-iteration vectors as buffers {@code <name>.weight.u} and {@code .v}.
  */
 public final class Linear extends Layer {
     private final DenseParam weight;
     private final DenseParam bias;
+    private final SpectralEstimate spectral;
 
     /**
      * A layer over existing parameters.
@@ -23,6 +29,10 @@ public final class Linear extends Layer {
      * @param bias   {@code (out,)}, or null for none
      */
     public Linear(DenseParam weight, DenseParam bias) {
+        this(weight, bias, null);
+    }
+
+    private Linear(DenseParam weight, DenseParam bias, SpectralEstimate spectral) {
         Tensor w = weight.value();
         if (w.rank() != 2) {
             throw new IllegalArgumentException(weight.name() + ": weight must be (out, in), got " + w.shape());
@@ -33,6 +43,12 @@ public final class Linear extends Layer {
         }
         this.weight = weight;
         this.bias = bias;
+        this.spectral = spectral;
+    }
+
+    /** This layer's parameters behind spectral normalization, with power-iteration vectors drawn from {@code rng}. */
+    public Linear spectrallyNormalized(Rng rng) {
+        return new Linear(weight, bias, new SpectralEstimate(out(), in(), rng));
     }
 
     /** A layer with Kaiming-normal weights and a zero bias. */
@@ -51,8 +67,28 @@ public final class Linear extends Layer {
     /** {@code x (in, B) -> y (out, B)}. */
     @Override
     public Var forward(Tape tape, Var x) {
-        Var y = LinearOps.linear(tape, x, Var.param(weight.value(), weight.gradTensor()));
-        return bias == null ? y : LinearOps.addBias(tape, y, Var.param(bias.value(), bias.gradTensor()));
+        Var w = spectral == null ? weight.var() : SpectralNormOps.spectralNorm(tape, weight.var(), spectral, isTraining());
+        Var y = LinearOps.linear(tape, x, w);
+        return bias == null ? y : LinearOps.addBias(tape, y, bias.var());
+    }
+
+    /**
+     * {@code x (out, B) -> Wᵀ · x (in, B)}: the product through this layer's transpose, the core of
+     * a dense transposed convolution ({@link ConvTranspose2d}); a layer with a bias cannot run
+     * transposed.
+     */
+    public Var forwardTransposed(Tape tape, Var x) {
+        if (bias != null || spectral != null) {
+            throw new IllegalStateException(weight.name() + ": a layer with a bias per output row or spectral "
+                    + "normalization cannot run transposed");
+        }
+        return TransposedLinearOps.linear(tape, x, weight.var());
+    }
+
+    @Override
+    protected List<Buffer> ownBuffers() {
+        return spectral == null ? List.of() : List.of(new Buffer(weight.name() + ".u", spectral.u()),
+                new Buffer(weight.name() + ".v", spectral.v()));
     }
 
     @Override

@@ -11,7 +11,11 @@ import java.util.List;
  * {@code rewire.autodiff}); each module states its shapes.
  *
  * <p>A module is in training mode when made; {@link #eval()} and {@link #train()} switch it and
- * every module it contains. Only mode-dependent modules (dropout) look at the mode.
+ * every module it contains. Only mode-dependent modules (dropout, batch norm, spectral norm) look
+ * at the mode.
+ *
+ * <p>Besides parameters a module may keep {@link Buffer}s: state that is not trained (running
+ * statistics), which checkpoints save through {@link #buffers()}.
  */
 public abstract class Module {
     private boolean training = true;
@@ -26,6 +30,20 @@ public abstract class Module {
         return List.of();
     }
 
+    /** The buffers this module owns itself, not counting its children's; none by default. */
+    protected List<Buffer> ownBuffers() {
+        return List.of();
+    }
+
+    /** Every buffer: this module's own, then each child's, depth first. */
+    public final List<Buffer> buffers() {
+        List<Buffer> all = new ArrayList<>(ownBuffers());
+        for (Module child : children()) {
+            all.addAll(child.buffers());
+        }
+        return all;
+    }
+
     /** Every trainable parameter: this module's own, then each child's, depth first. */
     public final List<Param> params() {
         List<Param> all = new ArrayList<>(ownParams());
@@ -33,6 +51,16 @@ public abstract class Module {
             all.addAll(child.params());
         }
         return all;
+    }
+
+    /**
+     * Turns the gradients of every parameter of this module on or off ({@link Param#setRequiresGrad}):
+     * off, the module is a fixed function whose forward passes still carry gradients to their
+     * inputs (a GAN's discriminator under the generator's loss).
+     */
+    public final Module requireGrad(boolean on) {
+        params().forEach(p -> p.setRequiresGrad(on));
+        return this;
     }
 
     /** Switches this module and all it contains to training mode. */

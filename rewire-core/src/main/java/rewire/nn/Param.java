@@ -1,5 +1,7 @@
 package rewire.nn;
 
+import rewire.autodiff.Var;
+
 /**
  * A trainable parameter: a connection-aligned array of values and one of gradients of the same
  * length. For a {@link DenseParam} every element is a connection; for a {@link SparseParam} the
@@ -7,6 +9,11 @@ package rewire.nn;
  * topology changes.
  *
  * <p>Optimizers and the DST engine see only this view, so they work the same on both kinds.
+ *
+ * <p>A parameter requires a gradient unless {@link #setRequiresGrad} turned it off: a model used
+ * as a fixed function for one loss (a GAN's discriminator while its generator learns, or the
+ * generator while the discriminator learns) then costs no weight gradients. Layers read their
+ * parameters through {@link #var()}, which honours the flag.
  */
 public sealed interface Param permits DenseParam, SparseParam {
 
@@ -28,4 +35,17 @@ public sealed interface Param permits DenseParam, SparseParam {
     default void zeroGrad() {
         java.util.Arrays.fill(grad(), 0f);
     }
+
+    /** Whether backward computes this parameter's gradient (true unless turned off). */
+    boolean requiresGrad();
+
+    /** Turns this parameter's gradient on or off for the forward passes that follow. */
+    void setRequiresGrad(boolean on);
+
+    /**
+     * This parameter as an autodiff variable over its own arrays: one whose backward adds into
+     * {@link #grad()}, or a constant when it {@linkplain #requiresGrad() requires no gradient}.
+     * Made afresh at every forward pass, so a sparse parameter's new topology is picked up.
+     */
+    Var var();
 }

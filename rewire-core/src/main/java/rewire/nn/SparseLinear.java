@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import rewire.autodiff.Activations;
 import rewire.autodiff.LinearOps;
+import rewire.autodiff.SpectralEstimate;
+import rewire.autodiff.SpectralNormOps;
 import rewire.autodiff.Tape;
+import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.Patterns;
@@ -24,6 +27,11 @@ import rewire.tensor.Tensor;
  * connection-aligned gradient {@code SparseParam.grad()}, so optimizers and the DST engine see
  * one view, and a topology change that moves the density across the crossover switches the
  * representation at the next forward pass without anything else noticing.
+ *
+ * <p><b>Spectral normalization.</b> A layer made by {@link #spectrallyNormalized} multiplies by
+ * {@code W / σ(W)} ({@link SpectralNormOps}); its power-iteration vectors are buffers, and its
+ * {@link #lastBatch()} carries the normalization, so that growth by gradient scores the dense
+ * gradient with respect to {@code W} itself.
  */
 public final class SparseLinear extends Layer {
     /**
@@ -55,11 +63,13 @@ public final class SparseLinear extends Layer {
     private final SparseParam weight;
     private final DenseParam bias;
     private final double crossover;
+    private final SpectralEstimate spectral;
     // The last forward pass's input and output W·x + b, kept so the DST engine can score the dense
     // gradient dy·xᵀ of connections that do not exist yet (valid until the tape is cleared); the
     // bias leaves the gradient of W·x unchanged.
     private Var lastInput;
     private Var lastProduct;
+    private boolean lastTransposed;
     private LastBatch givenBatch;
 
     /**
@@ -71,6 +81,10 @@ public final class SparseLinear extends Layer {
      *                  0 always uses it, a value above 1 never does
      */
     public SparseLinear(SparseParam weight, DenseParam bias, double crossover) {
+        this(weight, bias, crossover, null);
+    }
+
+    private SparseLinear(SparseParam weight, DenseParam bias, double crossover, SpectralEstimate spectral) {
         if (bias != null && bias.size() != weight.rows()) {
             throw new IllegalArgumentException(bias.name() + ": bias " + bias.value().shape() + " needs "
                     + weight.rows() + " entries for sparse weight " + weight.rows() + " x " + weight.cols());
@@ -81,6 +95,15 @@ public final class SparseLinear extends Layer {
         this.weight = weight;
         this.bias = bias;
         this.crossover = crossover;
+        this.spectral = spectral;
+    }
+
+    /**
+     * This layer's parameters behind spectral normalization, {@code y = (W / σ(W)) · x + b}, with
+     * power-iteration vectors drawn from {@code rng}; buffers {@code <weight>.u} and {@code <weight>.v}.
+     */
+    public SparseLinear spectrallyNormalized(Rng rng) {
+        return new SparseLinear(weight, bias, crossover, new SpectralEstimate(weight.rows(), weight.cols(), rng));
     }
 
     /**
@@ -137,9 +160,10 @@ public final class SparseLinear extends Layer {
 
     private Var forward(Tape tape, Var x, boolean relu) {
         // The param's matrix is read afresh: a topology change replaces it.
-        Var w = Var.sparseParam(weight.weight(), weight.grad());
-        Var b = bias == null ? null : Var.param(bias.value(), bias.gradTensor());
+        Var w = spectral == null ? weight.var() : SpectralNormOps.spectralNorm(tape, weight.var(), spectral, isTraining());
+        Var b = bias == null ? null : bias.var();
         lastInput = x;
+        lastTransposed = false;
         givenBatch = null;
         if (representation() == Representation.CSR) {
             // the fused op's backward leaves the gradient of W·x + b in its output's gradient buffer
@@ -148,6 +172,34 @@ public final class SparseLinear extends Layer {
         }
         lastProduct = LinearOps.maskedLinear(tape, x, w, b);
         return relu ? Activations.relu(tape, lastProduct) : lastProduct;
+    }
+
+    /**
+     * {@code x (out, B) -> Wᵀ · x (in, B)}: the product through this layer's transpose, the core of
+     * a transposed convolution ({@link ConvTranspose2d}) whose weight is PyTorch's
+     * {@code (Cin, Cout·k·k)}. Computed in the same representation as {@link #forward}
+     * ({@link TransposedLinearOps}). A layer with a bias (one per row) cannot run transposed. Its
+     * {@link #lastBatch()} then reports {@code dy} of {@code Wᵀ·x} as the input and {@code x} as the
+     * output gradient, so that their product {@code x · dyᵀ} is again the dense weight gradient.
+     */
+    public Var forwardTransposed(Tape tape, Var x) {
+        if (bias != null || spectral != null) {
+            throw new IllegalStateException(weight.name() + ": a layer with a bias per output row or spectral "
+                    + "normalization cannot run transposed");
+        }
+        Var w = weight.var();
+        lastInput = x;
+        lastTransposed = true;
+        givenBatch = null;
+        lastProduct = representation() == Representation.CSR ? TransposedLinearOps.sparseLinear(tape, x, w)
+                : TransposedLinearOps.maskedLinear(tape, x, w);
+        return lastProduct;
+    }
+
+    @Override
+    protected List<Buffer> ownBuffers() {
+        return spectral == null ? List.of() : List.of(new Buffer(weight.name() + ".u", spectral.u()),
+                new Buffer(weight.name() + ".v", spectral.v()));
     }
 
     @Override
@@ -173,6 +225,7 @@ public final class SparseLinear extends Layer {
         }
         lastInput = Var.constant(input);
         lastProduct = product;
+        lastTransposed = false;
         givenBatch = null;
     }
 
@@ -203,7 +256,35 @@ public final class SparseLinear extends Layer {
         if (lastProduct == null || lastProduct.grad() == null) {
             return null;
         }
-        return new LastBatch(lastInput.value(), lastProduct.grad());
+        if (spectral != null) {
+            return normalizedBatch(lastInput.value(), lastProduct.grad());
+        }
+        return lastTransposed ? new LastBatch(lastProduct.grad(), lastInput.value())
+                : new LastBatch(lastInput.value(), lastProduct.grad());
+    }
+
+    /**
+     * The batch of a spectrally normalized layer, one column longer, whose product is the dense
+     * gradient with respect to {@code W} ({@link SpectralNormOps}):
+     * {@code [dy, -c·u] · [x/σ, v]ᵀ = (dy · xᵀ)/σ - c·u vᵀ}.
+     */
+    private LastBatch normalizedBatch(Tensor x, Tensor dy) {
+        int b = x.cols();
+        Tensor input = Tensor.zeros(x.rows(), b + 1);                      // (in, B + 1)
+        Tensor grad = Tensor.zeros(dy.rows(), b + 1);                      // (out, B + 1)
+        float inverse = (float) (1 / spectral.sigma());
+        float c = (float) spectral.correction();
+        for (int r = 0; r < x.rows(); r++) {
+            for (int j = 0; j < b; j++) {
+                input.data()[r * (b + 1) + j] = x.data()[r * b + j] * inverse;
+            }
+            input.data()[r * (b + 1) + b] = spectral.v()[r];
+        }
+        for (int r = 0; r < dy.rows(); r++) {
+            System.arraycopy(dy.data(), r * b, grad.data(), r * (b + 1), b);
+            grad.data()[r * (b + 1) + b] = -c * spectral.u()[r];
+        }
+        return new LastBatch(input, grad);
     }
 
     /** Feature-major input {@code x (in, B)} and output gradient {@code dy (out, B)} of one batch. */

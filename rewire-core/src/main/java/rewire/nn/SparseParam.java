@@ -1,5 +1,6 @@
 package rewire.nn;
 
+import rewire.autodiff.Var;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
@@ -13,6 +14,7 @@ public final class SparseParam implements Param {
     private final String name;
     private CsrMatrix weight;
     private float[] grad;
+    private boolean requiresGrad = true;
 
     public SparseParam(String name, CsrMatrix weight) {
         this.name = name;
@@ -78,6 +80,21 @@ public final class SparseParam implements Param {
         }
         this.weight = new CsrMatrix(remap.to(), values);
         this.grad = remap.apply(grad, 0f);
+    }
+
+    @Override
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    @Override
+    public void setRequiresGrad(boolean on) {
+        requiresGrad = on;
+    }
+
+    @Override
+    public Var var() {
+        return requiresGrad ? Var.sparseParam(weight, grad) : Var.sparseConstant(weight);
     }
 
     @Override

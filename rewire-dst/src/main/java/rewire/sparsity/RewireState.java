@@ -26,13 +26,25 @@ public final class RewireState {
     private final List<String> names = new ArrayList<>();
     private final List<EverActive> explored = new ArrayList<>();
     private final List<CriterionState> grow = new ArrayList<>();
+    private final DensityControl.State control;
 
-    RewireState(List<SparseParam> layers, GrowCriterion criterion) {
+    RewireState(List<SparseParam> layers, GrowCriterion criterion, DensityControl densityControl) {
         for (SparseParam p : layers) {
             names.add(p.name());
             explored.add(new EverActive(p.pattern()));
             grow.add(criterion.newState(p.rows(), p.cols()));
         }
+        control = densityControl == null ? null : densityControl.newState();
+    }
+
+    /** The density control's state: the density it last set. */
+    DensityControl.State control() {
+        return control;
+    }
+
+    /** The density a {@link DensityControl} last set, or NaN without one. */
+    public double controlledDensity() {
+        return control == null ? Double.NaN : control.density();
     }
 
     /** The number of layers. */
@@ -61,9 +73,12 @@ public final class RewireState {
         return explored.get(layer).rate();
     }
 
-    /** The whole state as named arrays (copies), layer by layer. */
+    /** The whole state as named arrays (copies): the density control's, then layer by layer. */
     public List<StateArray> arrays() {
         List<StateArray> out = new ArrayList<>();
+        if (control != null) {
+            out.addAll(control.arrays());
+        }
         for (int l = 0; l < size(); l++) {
             for (CriterionState s : List.of(explored.get(l), grow.get(l))) {
                 for (StateArray a : s.arrays()) {
@@ -82,6 +97,14 @@ public final class RewireState {
     public void restore(List<StateArray> saved) {
         Map<String, StateArray> byName = new HashMap<>();
         saved.forEach(a -> byName.put(a.name(), a));
+        if (control != null) {
+            StateArray found = byName.get(DensityControl.State.NAME);
+            if (found == null) {
+                throw new IllegalArgumentException("the saved rewiring state lacks " + DensityControl.State.NAME
+                        + ", the controlled density; saved: " + byName.keySet());
+            }
+            control.restore(found);
+        }
         for (int l = 0; l < size(); l++) {
             for (CriterionState s : List.of(explored.get(l), grow.get(l))) {
                 for (StateArray a : s.arrays()) {

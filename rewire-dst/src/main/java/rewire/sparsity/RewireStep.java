@@ -31,8 +31,10 @@ final class RewireStep {
     private final SparsityPattern[] kept;
     private final int[] target;
 
+    private final double zeta;
+
     RewireStep(Rewirer cfg, long step, List<LayerView> layers, Slots slots, RewireState state, Rng stepRng,
-               Kernels kernels) {
+               Kernels kernels, int[] target, double zeta) {
         this.cfg = cfg;
         this.step = step;
         this.layers = state.attach(layers);
@@ -42,7 +44,8 @@ final class RewireStep {
         this.kernels = kernels;
         this.before = new SparsityPattern[layers.size()];
         this.kept = new SparsityPattern[layers.size()];
-        this.target = cfg.targets(step, layers);
+        this.target = target;
+        this.zeta = zeta;
     }
 
     /** The generator of one layer and stage. */
@@ -59,7 +62,6 @@ final class RewireStep {
                         + "update: " + defect);
             }
         }
-        double zeta = Rewirer.checkedFraction(cfg.dropFraction().at(step), "drop fraction at step " + step);
         Selection[] grown;
         if (cfg.scope() == Scope.GLOBAL) {
             GlobalRanking global = new GlobalRanking(this);

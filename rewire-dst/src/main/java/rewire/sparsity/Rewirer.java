@@ -31,10 +31,13 @@ import rewire.tensor.Rng;
  * @param init              first values of grown weights
  * @param skipOptimizerStep whether the trainer skips the optimizer step at update steps (MST, CHT; METHODS Appendix 1.5)
  * @param tileFloats        the largest score tile held at once
+ * @param control           a density set at run time (ADAPT), in place of the density and drop-fraction
+ *                          schedules at every update step; null for none
  */
 public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, DropRule dropRule,
                       Distribution distribution, PruneCriterion prune, PruneCriterion shrinkPrune, GrowCriterion grow,
-                      Constraint constraint, Scope scope, GrowthInit init, boolean skipOptimizerStep, int tileFloats) {
+                      Constraint constraint, Scope scope, GrowthInit init, boolean skipOptimizerStep, int tileFloats,
+                      DensityControl control) {
 
     public Rewirer {
         requireAll(cadence, dropFraction, dropRule, distribution, prune, grow, constraint, scope, init);
@@ -48,7 +51,10 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
                 || (grow.asScored() == null && !(grow instanceof GrowCriterion.NoGrowth)))) {
             throw new IllegalArgumentException("global ranking needs a single-score grow criterion, got " + grow.name());
         }
-        if (grow.redistributes() && (density != null || !(constraint instanceof Unstructured))) {
+        if (control != null && density != null) {
+            throw new IllegalArgumentException("a controlled density replaces the density schedule: give one or the other");
+        }
+        if (grow.redistributes() && (density != null || control != null || !(constraint instanceof Unstructured))) {
             throw new IllegalArgumentException(grow.name() + " moves growth between layers, so it needs a constant "
                     + "total (no density schedule) and unstructured layers");
         }
@@ -80,7 +86,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
      * every {@link #maybeRewire} call and, for SNFS, {@link RewireState#observe} every step.
      */
     public RewireState newState(List<SparseParam> layers) {
-        return new RewireState(layers, grow);
+        return new RewireState(layers, grow, control);
     }
 
     /**
@@ -96,17 +102,32 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
     /**
      * Rewires every layer if the cadence says {@code step} is an update step, and moves
      * {@code state} through each layer's remap. Randomness comes from {@code rng.fold(step)}, so it
-     * depends on the step, not on earlier updates; {@code rng} itself is not advanced.
+     * depends on the step, not on earlier updates; {@code rng} itself is not advanced. With a
+     * {@link DensityControl}, its decision gives the target density and the drop fraction, and a
+     * decision to hold makes the step change nothing.
      *
      * @param state this run's {@link #newState} for {@code layers}, in the same order
      * @return what changed, or {@link RewireReport#skipped} when {@code step} is not an update step
+     *     or the control holds
      */
     public RewireReport maybeRewire(long step, List<LayerView> layers, Slots slots, RewireState state, Rng rng,
                                     Kernels kernels) {
         if (!cadence.isUpdate(step)) {
             return RewireReport.skipped(step);
         }
-        return new RewireStep(this, step, layers, slots, state, rng.fold(step), kernels).run();
+        if (control == null) {
+            return new RewireStep(this, step, layers, slots, state, rng.fold(step), kernels, targets(step, layers),
+                    checkedFraction(dropFraction.at(step), "drop fraction at step " + step)).run();
+        }
+        DensityControl.Decision decision = control.decide(step, state.control());
+        if (decision.action() == DensityControl.Action.HOLD) {
+            return RewireReport.skipped(step);
+        }
+        RewireReport report = new RewireStep(this, step, layers, slots, state, rng.fold(step), kernels,
+                targetsAt(decision.density(), layers), checkedFraction(decision.dropFraction(),
+                "controlled drop fraction at step " + step)).run();
+        state.control().set(decision.density());
+        return report;
     }
 
     /**
@@ -115,15 +136,24 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
      * constraint can hold.
      */
     public int[] targets(long step, List<LayerView> layers) {
-        int[] out = new int[layers.size()];
         if (density != null) {
-            List<LayerShape> shapes = layers.stream().map(LayerView::shape).toList();
-            out = distribution.nnz(shapes, checkedFraction(density.at(step), "density at step " + step));
-        } else {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = layers.get(i).param().pattern().nnz();
-            }
+            return targetsAt(checkedFraction(density.at(step), "density at step " + step), layers);
         }
+        int[] out = new int[layers.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = layers.get(i).param().pattern().nnz();
+        }
+        return feasible(out, layers);
+    }
+
+    /** Each layer's connection count at global density {@code d}: the distribution's split, made feasible. */
+    int[] targetsAt(double d, List<LayerView> layers) {
+        List<LayerShape> shapes = layers.stream().map(LayerView::shape).toList();
+        return feasible(distribution.nnz(shapes, d), layers);
+    }
+
+    // each count rounded to what the layer's constraint can hold
+    private int[] feasible(int[] out, List<LayerView> layers) {
         for (int i = 0; i < out.length; i++) {
             LayerView l = layers.get(i);
             out[i] = constraint.feasibleNnz(l.param().rows(), l.param().cols(), out[i]);
@@ -178,6 +208,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         private GrowthInit init = GrowthInit.zero();
         private boolean skipOptimizerStep;
         private int tileFloats = DenseScores.DEFAULT_TILE_FLOATS;
+        private DensityControl control;
 
         private Builder() {
         }
@@ -196,6 +227,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             init = r.init;
             skipOptimizerStep = r.skipOptimizerStep;
             tileFloats = r.tileFloats;
+            control = r.control;
         }
 
         public Builder cadence(Cadence v) {
@@ -264,9 +296,15 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             return this;
         }
 
+        /** A density set at run time by {@code c}, in place of the density schedule; null for none. */
+        public Builder control(DensityControl c) {
+            control = c;
+            return this;
+        }
+
         public Rewirer build() {
             return new Rewirer(cadence, density, dropFraction, dropRule, distribution, prune, shrinkPrune, grow,
-                    constraint, scope, init, skipOptimizerStep, tileFloats);
+                    constraint, scope, init, skipOptimizerStep, tileFloats, control);
         }
     }
 }

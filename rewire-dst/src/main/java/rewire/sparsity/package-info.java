@@ -8,7 +8,10 @@
  * block, diagonal), a {@link rewire.sparsity.Scope} ranks per layer or globally, and an
  * {@link rewire.sparsity.GrowthInit} gives grown weights their first value. One immutable
  * {@link rewire.sparsity.Rewirer} wires them together; {@link rewire.recipe.Recipes} names the
- * published configurations (SET, RigL, SNFS, MEST, GMP, CHT family, MST, ...).
+ * published configurations (SET, RigL, SNFS, MEST, GMP, CHT family, MST, ...). A
+ * {@link rewire.sparsity.DensityControl} sets the density at run time from a
+ * {@link rewire.sparsity.ControlSignal} the workload measures (ADAPT's balance ratio of a GAN), in
+ * place of a density schedule; the density it set is part of the run's state.
  *
  * <p>State across steps belongs to the parts that need it: {@link rewire.sparsity.Rewirer#newState}
  * makes one {@link rewire.sparsity.RewireState} per run, holding per layer the positions ever

@@ -20,6 +20,7 @@ import rewire.config.ConfigException;
 import rewire.config.Node;
 import rewire.models.classify.ClassifyConfig;
 import rewire.models.classify.ModelSettings;
+import rewire.models.gan.GanConfig;
 import rewire.models.gpt.GptConfig;
 import rewire.models.gpt.GptModelSettings;
 import rewire.models.marl.MarlConfig;
@@ -37,7 +38,7 @@ class ConfigChoicesTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final Map<String, Class<? extends Record>> CONFIGS = Map.of(ClassifyConfig.WORKLOAD,
             ClassifyConfig.class, GptConfig.WORKLOAD, GptConfig.class, MarlConfig.WORKLOAD, MarlConfig.class,
-            RlConfig.WORKLOAD, RlConfig.class);
+            RlConfig.WORKLOAD, RlConfig.class, GanConfig.WORKLOAD, GanConfig.class);
 
     static Stream<Arguments> mistypedChoices() {
         return Stream.of(
@@ -51,7 +52,10 @@ class ConfigChoicesTest {
                         + "sparse_to_dense]"),
                 Arguments.of(RlConfig.class, "env.task", "hopper", "[cartpole, acrobot, pendulum, "
                         + "mountain_car_continuous, reacher]"),
-                Arguments.of(RlConfig.class, "network.actor.activation", "gelu", "[relu, elu]"));
+                Arguments.of(RlConfig.class, "network.actor.activation", "gelu", "[relu, elu]"),
+                Arguments.of(GanConfig.class, "balance.regime", "adapt", "[dense, static_balance, static_strong, "
+                        + "sdst_balance, sdst_strong, dda, adapt_relax, adapt_strict]"),
+                Arguments.of(GanConfig.class, "gan.loss", "wasserstein", "[hinge, bce]"));
     }
 
     @ParameterizedTest(name = "{1}={2}")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.models.classify.ClassifyConfig;
+import rewire.models.gan.GanConfig;
 import rewire.models.gpt.GptConfig;
 import rewire.models.marl.MarlConfig;
 import rewire.models.rl.RlConfig;
@@ -46,7 +47,8 @@ class ConfigurationDocTest {
                 + "The scenario files that `env.scenario` may name are described in [scenarios.md](scenarios.md).\n\n"
                 + doc.section("`workload: rl`", RlConfig.class) + "\n"
                 + "`policy.<module>.options` take the options of the regime's recipe (`rewire recipes NAME`: `static`, "
-                + "`rigl`, `gmp`, `sparse-to-dense`).\n";
+                + "`rigl`, `gmp`, `sparse-to-dense`).\n"
+                + "\n" + doc.section("`workload: gan`", GanConfig.class);
     }
 
     @Test
@@ -64,7 +66,7 @@ class ConfigurationDocTest {
         ConfigurationDoc doc = new ConfigurationDoc(SOURCES);
         String page = Files.readString(DOC);
         for (Class<? extends Record> type : List.of(ClassifyConfig.class, GptConfig.class, MarlConfig.class,
-                RlConfig.class)) {
+                RlConfig.class, GanConfig.class)) {
             for (ConfigurationDoc.Key key : doc.keys(type)) {
                 assertTrue(page.contains("| `" + key.path() + "` |"), type.getSimpleName() + " key " + key.path());
             }

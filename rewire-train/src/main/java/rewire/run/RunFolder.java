@@ -38,6 +38,8 @@ public final class RunFolder {
     public static final String CHECKPOINTS = "checkpoints";
     public static final String LAST_CHECKPOINT = "last.ckpt";
     public static final String BEST_CHECKPOINT = "best.ckpt";
+    /** The folder of images: the report's plots and the workload's evaluation images. */
+    public static final String PLOTS = "plots";
 
     private static final Pattern STEP_CHECKPOINT = Pattern.compile("step-(\\d+)\\.ckpt");
 
@@ -85,6 +87,17 @@ public final class RunFolder {
             AtomicFile.write(dir.resolve(file), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(file), e);
+        }
+    }
+
+    /** Replaces {@code file} (a path inside the folder, such as plots/a.png) atomically with {@code bytes}. */
+    public void writeBytes(String file, byte[] bytes) {
+        Path p = dir.resolve(file);
+        try {
+            Files.createDirectories(p.getParent());
+            AtomicFile.write(p, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p + ": " + FileErrors.reason(e), e);
         }
     }
 

@@ -60,6 +60,7 @@ public final class TrainingRun {
         checkpoints = new CheckpointHook(folder, spec.loop().checkpointEvery(), spec.loop().keepCheckpoints(), stateful,
                 w.scores().get(0), metrics::lastEvaluation);
         List<Hook> hooks = new ArrayList<>(stateful);
+        hooks.add(new EvaluationImagesHook(folder, metrics::lastEvaluation));
         hooks.add(checkpoints);
         trainer = new Trainer(w, hooks, kernels);
     }

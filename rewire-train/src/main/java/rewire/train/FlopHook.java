@@ -9,8 +9,9 @@ import rewire.sparsity.FlopCounter;
 
 /**
  * Counts training FLOPs as the run goes (RigL's accounting, see {@link FlopCounter}), one counter
- * per parameter group: every step with the layers' current nnz, update steps of gradient-based
- * growth with the dense weight gradient, the per-step dense gradient of momentum growth (SNFS) and
+ * per parameter group: every step with the layers' current nnz and the examples the group's layers
+ * saw ({@link StepResult#examplesOf}; none when it did not train at that step), update steps of
+ * gradient-based growth with the dense weight gradient, the per-step dense gradient of momentum growth (SNFS) and
  * the scoring of growth candidates at an update (Cannistraci-Hebb link prediction, from the
  * group's {@link RewireHook#lastReport}) as overhead; plus, for the workload as a whole, its
  * forward-only passes and products between activations (attention) as it reports them; and the
@@ -76,13 +77,16 @@ public final class FlopHook implements Hook {
 
     @Override
     public void afterStep(TrainState state, StepResult result) {
-        int examples = Math.toIntExact(result.examples());
         for (Map.Entry<ParamGroup, FlopCounter> e : counters.entrySet()) {
+            int examples = Math.toIntExact(result.examplesOf(e.getKey().name()));
             RewireHook rewire = sparsity.rewireOf(e.getKey());
             boolean updated = rewire != null && rewire.updatedThisStep();
             if (updated) {
                 syncNnz(e.getKey());
                 e.getValue().recordOverhead(rewire.lastReport().scoringFlops());
+            }
+            if (examples == 0) {
+                continue;  // the group did not train at this step (a GAN's generator between its updates)
             }
             e.getValue().recordStep(examples, updated, updated && rewire.rewirer().grow().needsDenseGradient());
             if (rewire != null && rewire.rewirer().grow().needsDenseMomentum()) {

@@ -99,7 +99,7 @@ public final class RewireHook implements Hook {
             views.add(view(i));
         }
         lastReport = rewirer.maybeRewire(step, views, state.slots(), rewireState, rng, kernels);
-        if (listener != null) {
+        if (listener != null && lastReport.updated()) {  // a density control may hold at an update step
             listener.accept(group, lastReport);
         }
         return rewirer.skipsOptimizerStepAt(step);

@@ -101,6 +101,16 @@ public interface Workload {
     }
 
     /**
+     * Images worth keeping from the evaluation after {@code stepsDone} steps, as PNG bytes by file
+     * name (a GAN's grid of samples at fixed latent seeds): a run writes them into its folder's
+     * {@code plots/}, where its report shows them. Called right after each evaluation; none by
+     * default.
+     */
+    default Map<String, byte[]> evaluationImages(long stepsDone) {
+        return Map.of();
+    }
+
+    /**
      * Writes the workload's state beyond the groups' parameters and optimizer state (a replay
      * buffer, target networks, counters, generators that advance with use) under names starting
      * with {@code workload/}; nothing by default.

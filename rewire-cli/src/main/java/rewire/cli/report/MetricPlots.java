@@ -148,8 +148,8 @@ final class MetricPlots {
                 : "train, shorter windows";
     }
 
-    // [0] = x, [1] = y of the points whose x and y are both finite.
-    private static double[][] finitePoints(List<MetricPoint> points, ToDoubleFunction<MetricPoint> x,
+    /** [0] = x, [1] = y of the points whose x and y are both finite. */
+    static double[][] finitePoints(List<MetricPoint> points, ToDoubleFunction<MetricPoint> x,
                                            ToDoubleFunction<MetricPoint> y) {
         double[] xs = new double[points.size()];
         double[] ys = new double[points.size()];

@@ -32,7 +32,8 @@ public final class ReportBuilder {
     public static Path write(RunData run) throws IOException {
         List<Plot> plots = Plots.render(run);
         Plots.write(plots, run.folder().resolve(Plots.FOLDER));
-        byte[] page = ReportPage.render(run, plots).getBytes(StandardCharsets.UTF_8);
+        List<Plot> kept = Plots.kept(run.folder().resolve(Plots.FOLDER), plots);
+        byte[] page = ReportPage.render(run, plots, kept).getBytes(StandardCharsets.UTF_8);
         Path report = run.folder().resolve(REPORT_HTML);
         AtomicFile.write(report, out -> out.write(page));
         return report;

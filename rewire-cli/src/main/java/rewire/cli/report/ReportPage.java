@@ -21,8 +21,8 @@ final class ReportPage {
     private ReportPage() {
     }
 
-    /** The page for {@code run} with {@code plots} embedded in order. */
-    static String render(RunData run, List<Plot> plots) throws IOException {
+    /** The page for {@code run} with {@code plots}, then the images the workload {@code kept}, embedded in order. */
+    static String render(RunData run, List<Plot> plots, List<Plot> kept) throws IOException {
         Html html = new Html();
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -43,7 +43,8 @@ final class ReportPage {
         if (!run.record().layers().isEmpty()) {
             ReportTables.layers(html, run.record().layers());
         }
-        plots(html, plots);
+        plots(html, "Plots", plots);
+        plots(html, "Images from the evaluations", kept);
         if (run.record().config() instanceof Map<?, ?> config && !config.isEmpty()) {
             ReportTables.config(html, config);
         }
@@ -95,11 +96,11 @@ final class ReportPage {
         html.close("div");
     }
 
-    private static void plots(Html html, List<Plot> plots) {
+    private static void plots(Html html, String heading, List<Plot> plots) {
         if (plots.isEmpty()) {
             return;
         }
-        html.open("section", "plots").element("h2", "", "Plots");
+        html.open("section", "plots").element("h2", "", heading);
         for (Plot plot : plots) {
             html.open("figure", "")
                     .raw("<img alt=\"").text(plot.title()).raw("\" src=\"data:image/png;base64,")

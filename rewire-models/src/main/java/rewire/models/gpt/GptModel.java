@@ -56,8 +56,8 @@ public final class GptModel extends Module {
         for (int i = 0; i < positions.length; i++) {
             positions[i] = i % seqLen;
         }
-        Var wte = Var.param(tokenEmbedding.value(), tokenEmbedding.gradTensor());
-        Var wpe = Var.param(positionEmbedding.value(), positionEmbedding.gradTensor());
+        Var wte = tokenEmbedding.var();
+        Var wpe = positionEmbedding.var();
         Var x = Ops.add(tape, EmbeddingOps.lookup(tape, wte, tokens), EmbeddingOps.lookup(tape, wpe, positions));
         for (Block b : blocks) {
             b.attention().setSequenceLength(seqLen);
