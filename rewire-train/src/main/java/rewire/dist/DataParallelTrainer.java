@@ -27,8 +27,9 @@ import rewire.train.Trainer;
  * itself, exactly as single-process training does (hooks, DST engine, optimizer): topology
  * decisions stay here, on the gradient of the whole batch. Rounds end where hooks must see the
  * model (the caller's boundaries: evaluation, checkpoints), and hooks see every step's result, to
- * which the driver adds {@code roundBytes} (the bytes the shards sent in the step's round) and,
- * compressed, {@code compressionError} (the relative error {@code |x - C(x)| / |x|} of the round).
+ * which the driver adds {@code roundBytes} (the bytes the shards sent in the step's round),
+ * compressed {@code compressionError} (the relative error {@code |x - C(x)| / |x|} of the round),
+ * and the round's wall-clock split ({@link RoundClock}).
  *
  * <p>With one shard the run equals the single-process run bit for bit. With several and one local
  * step per round it equals a synchronous large-batch run of the same global batch to float
@@ -127,7 +128,11 @@ public final class DataParallelTrainer {
 
     private void localRound(TrainState state, long steps) {
         RoundTask task = task(RoundTask.Kind.LOCAL, steps, state.step());
-        List<byte[]> messages = backend.run(Snapshot.of(workload, state.slots(), state.step()), task);
+        RoundClock clock = new RoundClock();
+        Snapshot snapshot = Snapshot.of(workload, state.slots(), state.step());
+        clock.snapshotDone();
+        List<byte[]> messages = backend.run(snapshot, task);
+        clock.shardsDone();
         List<LocalUpdate> updates = new ArrayList<>();
         double errorSq = 0;
         double changeSq = 0;
@@ -144,8 +149,9 @@ public final class DataParallelTrainer {
             System.arraycopy(mean, 0, p.values(), 0, mean.length);
             setSlots(state.slots(), p, updates);
         }
+        clock.aggregated();
         Map<String, Double> extra = roundMetrics(messages, task.compression().isNone() ? Double.NaN
-                : changeSq == 0 ? 0 : Math.sqrt(errorSq / changeSq));
+                : changeSq == 0 ? 0 : Math.sqrt(errorSq / changeSq), clock);
         for (int j = 0; j < steps; j++) {
             int step = j;
             hooks.forEach(h -> h.beforeStep(state));
@@ -155,8 +161,8 @@ public final class DataParallelTrainer {
         }
     }
 
-    // roundBytes (and compressionError unless NaN) for every step of the round; updates the status
-    private Map<String, Double> roundMetrics(List<byte[]> messages, double error) {
+    // roundBytes, the round's times (and compressionError unless NaN) for every step of the round; updates the status
+    private Map<String, Double> roundMetrics(List<byte[]> messages, double error, RoundClock clock) {
         long bytes = 0;
         for (byte[] m : messages) {
             bytes += m.length;
@@ -171,6 +177,7 @@ public final class DataParallelTrainer {
         if (!Double.isNaN(error)) {
             extra.put("compressionError", error);
         }
+        extra.putAll(clock.seconds());
         return extra;
     }
 
@@ -190,7 +197,11 @@ public final class DataParallelTrainer {
     // a rewiring step: the shards' gradients and batches, then the update applied here
     private void driverStep(TrainState state) {
         RoundTask task = task(RoundTask.Kind.GRADIENTS, 1, state.step());
-        List<byte[]> messages = backend.run(Snapshot.of(workload, state.slots(), state.step()), task);
+        RoundClock clock = new RoundClock();
+        Snapshot snapshot = Snapshot.of(workload, state.slots(), state.step());
+        clock.snapshotDone();
+        List<byte[]> messages = backend.run(snapshot, task);
+        clock.shardsDone();
         List<GradientUpdate> updates = new ArrayList<>();
         int[] shards = task.shards();
         for (int i = 0; i < shards.length; i++) {
@@ -210,13 +221,14 @@ public final class DataParallelTrainer {
                 }
             }
         }
+        clock.aggregated();
         for (ParamGroup g : workload.groups()) {
             if (!g.frozen()) {
                 Trainer.update(hooks, state, g);
             }
         }
         StepResult r = withMetrics(ShardMeans.step(updates.stream().map(GradientUpdate::step).toList()),
-                roundMetrics(messages, Double.NaN));
+                roundMetrics(messages, Double.NaN, clock));
         state.advance(r);
         hooks.forEach(h -> h.afterStep(state, r));
     }
