@@ -2,6 +2,7 @@ package rewire.dist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import rewire.kernel.Kernels;
 
@@ -30,7 +31,15 @@ public interface DataParallelEngine {
      */
     static DataParallelEngine find(DistSettings.Engine engine) {
         List<String> found = new ArrayList<>();
-        for (DataParallelEngine e : ServiceLoader.load(DataParallelEngine.class)) {
+        for (ServiceLoader.Provider<DataParallelEngine> provider : ServiceLoader.load(DataParallelEngine.class).stream()
+                .toList()) {
+            DataParallelEngine e;
+            try {
+                e = provider.get();
+            } catch (ServiceConfigurationError | LinkageError broken) {
+                found.add(provider.type().getName() + " (cannot load: " + broken + ")");
+                continue;
+            }
             if (e.engine() == engine) {
                 return e;
             }

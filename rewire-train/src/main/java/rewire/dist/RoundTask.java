@@ -42,6 +42,11 @@ public record RoundTask(Kind kind, long steps, int[] shards, int count, ClientSp
         }
     }
 
+    /** Whether shard {@code index} trains this round. */
+    public boolean includes(int index) {
+        return Arrays.binarySearch(shards, index) >= 0;
+    }
+
     /** Shard {@code index} as its replica sees it. */
     public Shard shard(int index) {
         return new Shard(index, count, clients);
