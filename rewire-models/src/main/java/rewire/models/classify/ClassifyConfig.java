@@ -34,6 +34,10 @@ public record ClassifyConfig(String workload, String name, long seed, ModelSetti
         if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
         }
+        if (dist.isDistributed() && data.batchSize() % dist.partitions() != 0) {
+            throw new IllegalArgumentException("data.batchSize " + data.batchSize() + " does not split into dist.partitions "
+                    + dist.partitions() + " equal shards: make the batch a multiple of the partitions");
+        }
     }
 
     public static ClassifyConfig defaults() {

@@ -37,6 +37,10 @@ public record GptConfig(String workload, String name, long seed, GptModelSetting
         if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
         }
+        if (dist.isDistributed() && data.batchSize() % dist.partitions() != 0) {
+            throw new IllegalArgumentException("data.batchSize " + data.batchSize() + " does not split into dist.partitions "
+                    + dist.partitions() + " equal shards: make the batch a multiple of the partitions");
+        }
         if (dist.clientSplit().byClient()) {
             throw new IllegalArgumentException("dist.split=" + Config.spelling(dist.split()) + " gives each shard the "
                     + "examples of some labels, and a language model's blocks have none: use dist.split=batch");
