@@ -28,6 +28,8 @@ import rewire.train.Trainer;
  * decisions stay here, on the gradient of the whole batch. Rounds end where hooks must see the
  * model (the caller's boundaries: evaluation, checkpoints), and hooks see every step's result, to
  * which the driver adds {@code roundBytes} (the bytes the shards sent in the step's round),
+ * {@code stepBytes} (those bytes shared evenly among the round's steps, so that their sum over a
+ * run is what it sent),
  * compressed {@code compressionError} (the relative error {@code |x - C(x)| / |x|} of the round),
  * and the round's wall-clock split ({@link RoundClock}).
  *
@@ -151,7 +153,7 @@ public final class DataParallelTrainer {
         }
         clock.aggregated();
         Map<String, Double> extra = roundMetrics(messages, task.compression().isNone() ? Double.NaN
-                : changeSq == 0 ? 0 : Math.sqrt(errorSq / changeSq), clock);
+                : changeSq == 0 ? 0 : Math.sqrt(errorSq / changeSq), clock, steps);
         for (int j = 0; j < steps; j++) {
             int step = j;
             hooks.forEach(h -> h.beforeStep(state));
@@ -161,8 +163,9 @@ public final class DataParallelTrainer {
         }
     }
 
-    // roundBytes, the round's times (and compressionError unless NaN) for every step of the round; updates the status
-    private Map<String, Double> roundMetrics(List<byte[]> messages, double error, RoundClock clock) {
+    // roundBytes, stepBytes, the round's times (and compressionError unless NaN) for every step of the round of
+    // steps; updates the status
+    private Map<String, Double> roundMetrics(List<byte[]> messages, double error, RoundClock clock, long steps) {
         long bytes = 0;
         for (byte[] m : messages) {
             bytes += m.length;
@@ -174,6 +177,7 @@ public final class DataParallelTrainer {
         }
         Map<String, Double> extra = new LinkedHashMap<>();
         extra.put("roundBytes", (double) bytes);
+        extra.put("stepBytes", (double) bytes / steps);
         if (!Double.isNaN(error)) {
             extra.put("compressionError", error);
         }
@@ -228,7 +232,7 @@ public final class DataParallelTrainer {
             }
         }
         StepResult r = withMetrics(ShardMeans.step(updates.stream().map(GradientUpdate::step).toList()),
-                roundMetrics(messages, Double.NaN, clock));
+                roundMetrics(messages, Double.NaN, clock, 1));
         state.advance(r);
         hooks.forEach(h -> h.afterStep(state, r));
     }

@@ -86,6 +86,8 @@ class DataParallelTrainerTest {
         assertTrue(error > 0 && error < 1, "top-10% keeps part of the change's norm: " + error);
         assertTrue(mean(int8, "compressionError") < 0.05, "8 bits lose little: " + mean(int8, "compressionError"));
         assertFalse(plain.steps().get(0).metrics().containsKey("compressionError"));
+        assertEquals(mean(topK, "roundBytes") / 2, mean(topK, "stepBytes"), 1e-9,
+                "rounds of two steps: each step carries half of its round's bytes");
     }
 
     private static double mean(Outcome o, String metric) {
