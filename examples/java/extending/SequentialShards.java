@@ -1,17 +1,17 @@
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import rewire.config.Config;
 import rewire.data.FashionMnist;
 import rewire.data.Split;
 import rewire.data.Standardization;
 import rewire.dist.DataParallel;
 import rewire.dist.DataParallelTrainer;
-import rewire.dist.GradientUpdate;
-import rewire.dist.LocalUpdate;
-import rewire.dist.Round;
-import rewire.dist.Shard;
+import rewire.dist.RoundTask;
+import rewire.dist.ShardState;
+import rewire.dist.ShardWork;
 import rewire.dist.Shardable;
 import rewire.dist.Snapshot;
 import rewire.kernel.Kernels;
@@ -24,18 +24,21 @@ import rewire.train.TrainState;
 
 /**
  * A new distributed backend: the shards' rounds run one after another in the calling thread. A
- * backend only has to run {@link Round}s on replicas of the workload; {@link DataParallelTrainer}
- * does the rest (averaging, topology updates on the whole batch, hooks). A cluster backend ships
- * {@link Snapshot#toBytes()} to its workers and the updates back.
+ * backend only has to run {@link ShardWork} on replicas of the workload and keep each shard's
+ * state (its error-feedback residuals) between rounds; {@link DataParallelTrainer} does the rest
+ * (compression, averaging, topology updates on the whole batch, hooks). A cluster backend ships
+ * {@link Snapshot#toBytes()} to its workers and the messages back.
  */
 public class SequentialShards implements DataParallel {
     private final int shards;
-    private final LongFunction<Shardable> replicas;
+    private final Supplier<Shardable> replicas;
     private final List<Shardable> built = new ArrayList<>();
+    private final List<ShardState> states;
 
-    SequentialShards(int shards, LongFunction<Shardable> replicas) {
+    SequentialShards(int shards, Supplier<Shardable> replicas) {
         this.shards = shards;
         this.replicas = replicas;
+        this.states = new ArrayList<>(Collections.nCopies(shards, ShardState.empty()));
     }
 
     @Override
@@ -44,28 +47,31 @@ public class SequentialShards implements DataParallel {
     }
 
     @Override
-    public List<LocalUpdate> rounds(Snapshot snapshot, long steps, long seed) {
-        List<LocalUpdate> out = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            out.add(Round.local(replica(i, seed), snapshot, new Shard(i, shards), steps, Kernels.defaults()));
+    public List<byte[]> run(Snapshot snapshot, RoundTask task) {
+        List<byte[]> messages = new ArrayList<>();
+        for (int s : task.shards()) {
+            ShardWork.Result r = ShardWork.run(replica(s), snapshot, task, s, states.get(s), Kernels.defaults());
+            states.set(s, r.state());
+            messages.add(r.message());
         }
-        return out;
+        return messages;
+    }
+
+    private Shardable replica(int shard) {
+        while (built.size() <= shard) {
+            built.add(replicas.get());
+        }
+        return built.get(shard);
     }
 
     @Override
-    public List<GradientUpdate> gradients(Snapshot snapshot, long seed) {
-        List<GradientUpdate> out = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            out.add(Round.gradients(replica(i, seed), snapshot, new Shard(i, shards), Kernels.defaults()));
-        }
-        return out;
+    public List<ShardState> states() {
+        return List.copyOf(states);
     }
 
-    private Shardable replica(int shard, long seed) {
-        while (built.size() <= shard) {
-            built.add(replicas.apply(seed));
-        }
-        return built.get(shard);
+    @Override
+    public void restore(List<ShardState> saved) {
+        Collections.copy(states, saved);
     }
 
     @Override
@@ -76,14 +82,14 @@ public class SequentialShards implements DataParallel {
     public static void main(String[] args) throws Exception {
         Split data = FashionMnist.load(Path.of(args[0])).standardized(Standardization.Mode.GLOBAL);
         ClassifyConfig config = Config.load(ClassifyConfig.class, List.of("model.hidden=[64]", "data.batchSize=32",
-                "train.epochs=2", "sparsity.options=[deltaT=5]"));
+                "train.epochs=2", "sparsity.options=[deltaT=5]", "dist.partitions=2", "dist.localSteps=4"));
         RunSpec driver = ClassifyRuns.spec(config, data, Kernels.defaults());
         Shardable model = (Shardable) driver.workload();
         try (SequentialShards backend = new SequentialShards(2,
-                seed -> (Shardable) ClassifyRuns.spec(config, data, Kernels.defaults()).workload())) {
+                () -> (Shardable) ClassifyRuns.spec(config, data, Kernels.defaults()).workload())) {
             new DataParallelTrainer(model, backend, SparsityHooks.of(model, driver.seed(), Kernels.defaults(), null)
-                    .all(), driver.seed(), 4, step -> false)
-                    .run(new TrainState(model, new Slots(), 0, driver.totalSteps()));
+                    .all(), driver.seed(), config.dist(), step -> false)
+                    .run(new TrainState(model, new Slots(), 0, driver.totalSteps()), () -> false);
         }
         model.groups().forEach(g -> g.module().eval());
         System.out.printf("2 shards, RigL on the driver: test accuracy %.2f%%%n",

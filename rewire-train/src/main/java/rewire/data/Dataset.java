@@ -160,6 +160,33 @@ public final class Dataset {
                         from * features, to * features), pixels.mean(), pixels.std()), sliceLabels, classes);
     }
 
+    /**
+     * The examples at {@code indices}, in that order, as a new dataset (copied), for example a
+     * federated client's share of the training set.
+     */
+    public Dataset subset(int[] indices) {
+        int features = features();
+        int[] subsetLabels = new int[indices.length];
+        float[] values = x != null ? new float[indices.length * features] : null;
+        byte[] bytes = x != null ? null : new byte[indices.length * features];
+        for (int j = 0; j < indices.length; j++) {
+            int i = indices[j];
+            if (i < 0 || i >= size()) {
+                throw new IllegalArgumentException("example " + i + " outside [0, " + size() + ") of " + name);
+            }
+            subsetLabels[j] = labels[i];
+            if (x != null) {
+                System.arraycopy(x, i * features, values, j * features, features);
+            } else {
+                System.arraycopy(pixels.data(), i * features, bytes, j * features, features);
+            }
+        }
+        String subsetName = name + "[" + indices.length + " of " + size() + "]";
+        return x != null ? new Dataset(subsetName, exampleShape, values, null, subsetLabels, classes)
+                : new Dataset(subsetName, exampleShape, null, new Pixels(bytes, pixels.mean(), pixels.std()),
+                        subsetLabels, classes);
+    }
+
     /** Element {@code k} of the example-major features ({@code k = i * features + f}). */
     float value(int k) {
         return x != null ? x[k] : pixels.value(k, features());

@@ -1,40 +1,42 @@
 package rewire.dist;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import rewire.kernel.Kernels;
 
 /**
- * Data parallelism on threads of one JVM: one replica per shard, built once by a factory from the
- * run's seed, each round of every shard on a thread of its own. With one shard a run equals the
+ * Data parallelism on threads of one JVM: one replica per shard, built on first use, each shard's
+ * round on a thread of its own, shard states in memory. With one shard a run equals the
  * single-process run bit for bit; with several it equals a synchronous large-batch run of the same
  * global batch to float tolerance (see {@link DataParallelTrainer}).
  */
 public final class LocalDataParallel implements DataParallel {
     private final int shards;
-    private final LongFunction<Shardable> factory;
+    private final Supplier<Shardable> replicas;
     private final Kernels kernels;
     private final ExecutorService threads;
-    private final List<Shardable> replicas = new ArrayList<>();
-    private long replicaSeed;
+    private final List<Shardable> built;
+    private final List<ShardState> states;
 
     /**
-     * @param shards  how many shards (and threads)
-     * @param factory builds a replica of the workload from the run's seed (the same configuration as the driver's)
+     * @param shards   how many shards (and threads)
+     * @param replicas builds a replica of the workload (the same configuration and seed as the driver's)
      */
-    public LocalDataParallel(int shards, LongFunction<Shardable> factory, Kernels kernels) {
+    public LocalDataParallel(int shards, Supplier<Shardable> replicas, Kernels kernels) {
         if (shards < 1) {
             throw new IllegalArgumentException("need at least one shard, got " + shards);
         }
         this.shards = shards;
-        this.factory = factory;
+        this.replicas = replicas;
         this.kernels = kernels;
+        this.built = new ArrayList<>(Collections.nCopies(shards, null));
+        this.states = new ArrayList<>(Collections.nCopies(shards, ShardState.empty()));
         this.threads = Executors.newFixedThreadPool(shards, r -> {
             Thread t = new Thread(r, "rewire-shard");
             t.setDaemon(true);
@@ -48,48 +50,61 @@ public final class LocalDataParallel implements DataParallel {
     }
 
     @Override
-    public List<LocalUpdate> rounds(Snapshot snapshot, long steps, long seed) {
-        return onEveryShard(seed, (i) -> Round.local(replicas.get(i), snapshot, new Shard(i, shards), steps, kernels));
+    public List<byte[]> run(Snapshot snapshot, RoundTask task) {
+        int[] which = task.shards();
+        List<Future<ShardWork.Result>> pending = new ArrayList<>();
+        for (int s : which) {
+            pending.add(threads.submit(() -> ShardWork.run(replica(s), snapshot, task, s, states.get(s), kernels)));
+        }
+        List<ShardWork.Result> results = new ArrayList<>();
+        for (int i = 0; i < which.length; i++) {
+            results.add(await(pending.get(i), which[i]));
+        }
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < which.length; i++) {
+            states.set(which[i], results.get(i).state());
+            messages.add(results.get(i).message());
+        }
+        return messages;
+    }
+
+    // shard s's replica; only s's thread builds or uses it
+    private Shardable replica(int s) {
+        synchronized (built) {
+            if (built.get(s) == null) {
+                built.set(s, replicas.get());
+            }
+            return built.get(s);
+        }
+    }
+
+    private static <T> T await(Future<T> pending, int shard) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for shard " + shard, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("shard " + shard + " failed", e.getCause());
+        }
     }
 
     @Override
-    public List<GradientUpdate> gradients(Snapshot snapshot, long seed) {
-        return onEveryShard(seed, (i) -> Round.gradients(replicas.get(i), snapshot, new Shard(i, shards), kernels));
+    public List<ShardState> states() {
+        return List.copyOf(states);
     }
 
-    private <T> List<T> onEveryShard(long seed, Function<Integer, T> work) {
-        ensureReplicas(seed);
-        List<Future<T>> pending = new ArrayList<>();
+    @Override
+    public void restore(List<ShardState> saved) {
+        if (saved.size() != shards) {
+            throw new IllegalArgumentException(saved.size() + " shard states for " + shards + " shards");
+        }
         for (int i = 0; i < shards; i++) {
-            int shard = i;
-            pending.add(threads.submit(() -> work.apply(shard)));
+            states.set(i, saved.get(i));
         }
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            try {
-                out.add(pending.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for shard " + i, e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException("shard " + i + " failed", e.getCause());
-            }
-        }
-        return out;
-    }
-
-    private void ensureReplicas(long seed) {
-        if (!replicas.isEmpty() && seed == replicaSeed) {
-            return;
-        }
-        replicas.clear();
-        for (int i = 0; i < shards; i++) {
-            replicas.add(factory.apply(seed));
-        }
-        replicaSeed = seed;
     }
 
     @Override

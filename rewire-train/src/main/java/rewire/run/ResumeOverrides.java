@@ -13,12 +13,13 @@ import rewire.config.Overrides;
  * computes unchanged, so the resumed run still equals an uninterrupted one up to the point where
  * they take effect. More (or fewer) epochs keep the schedules on their original plan
  * ({@code train.scheduleEpochs}); logging, evaluation and checkpoint cadences only change what is
- * written. Everything else (model, data, optimizer, sparsity, seed) is refused with the reason.
+ * written; a distributed run may move to another cluster ({@code dist.master}: its shards compute
+ * the same wherever they run). Everything else (model, data, optimizer, sparsity, seed) is refused with the reason.
  */
 public final class ResumeOverrides {
     /** The keys a resume may change. */
     public static final Set<String> SAFE = new TreeSet<>(Set.of("train.epochs", "train.logEvery", "train.evalEvery",
-            "train.checkpointEvery", "train.keepCheckpoints"));
+            "train.checkpointEvery", "train.keepCheckpoints", "dist.master"));
 
     private ResumeOverrides() {
     }

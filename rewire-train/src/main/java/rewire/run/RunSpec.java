@@ -14,12 +14,22 @@ import rewire.train.Workload;
  * @param loop       epochs, logging, evaluation and checkpoint intervals
  * @param warnings   what the configuration will do that a user may not expect (a constraint that
  *                   changes the density, a run that ends before its first topology update)
+ * @param execution  where the steps run: this process, or the shards of a data-parallel engine
  */
 public record RunSpec(String name, long seed, String configYaml, Object config, Workload workload,
-                      LoopSettings loop, List<String> warnings) {
+                      LoopSettings loop, List<String> warnings, Execution execution) {
 
     public RunSpec {
         warnings = List.copyOf(warnings);
+        if (execution == null) {
+            throw new IllegalArgumentException("run " + name + ": no execution (Execution.singleProcess() for one process)");
+        }
+    }
+
+    /** A run whose steps all execute in this process. */
+    public RunSpec(String name, long seed, String configYaml, Object config, Workload workload, LoopSettings loop,
+                   List<String> warnings) {
+        this(name, seed, configYaml, config, workload, loop, warnings, Execution.singleProcess());
     }
 
     /** Optimizer steps of the whole run. */
@@ -29,6 +39,11 @@ public record RunSpec(String name, long seed, String configYaml, Object config, 
 
     /** This run with another workload (a test wraps one to fail on purpose). */
     public RunSpec withWorkload(Workload other) {
-        return new RunSpec(name, seed, configYaml, config, other, loop, warnings);
+        return new RunSpec(name, seed, configYaml, config, other, loop, warnings, execution);
+    }
+
+    /** This run with its steps executed by {@code other}. */
+    public RunSpec withExecution(Execution other) {
+        return new RunSpec(name, seed, configYaml, config, workload, loop, warnings, other);
     }
 }

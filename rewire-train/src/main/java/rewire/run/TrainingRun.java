@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import rewire.io.Json;
 import rewire.kernel.Kernels;
@@ -22,7 +23,6 @@ import rewire.train.ParamGroup;
 import rewire.train.Progress;
 import rewire.train.SparsityHooks;
 import rewire.train.TrainState;
-import rewire.train.Trainer;
 import rewire.train.Workload;
 
 /**
@@ -39,8 +39,10 @@ public final class TrainingRun {
     private final FlopHook flops;
     private final MetricsHook metrics;
     private final CheckpointHook checkpoints;
-    private final Trainer trainer;
+    private final Execution.Session session;
+    private final List<Hook> hooks;
     private final List<Hook> stateful;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Slots slots = new Slots();
     private RunRecord record;
     private long resumeStep;
@@ -50,19 +52,39 @@ public final class TrainingRun {
         this.folder = folder;
         this.kernels = kernels;
         Workload w = spec.workload();
+        session = spec.execution().open(w, spec.seed(), kernels);
         SparsityHooks sparsity = SparsityHooks.of(w, spec.seed(), kernels, this::logRewire);
         flops = new FlopHook(w, sparsity);
         metrics = new MetricsHook(new MetricsHook.Settings(spec.loop().logEvery(), spec.loop().evalEvery()),
-                line -> folder.appendLine(RunFolder.METRICS, line), flops::trainingFlops, progress);
+                line -> folder.appendLine(RunFolder.METRICS, line), flops::trainingFlops, withSessionStatus(progress));
         stateful = new ArrayList<>(sparsity.all());
         stateful.add(flops);
         stateful.add(metrics);
+        stateful.addAll(session.stateHooks());
         checkpoints = new CheckpointHook(folder, spec.loop().checkpointEvery(), spec.loop().keepCheckpoints(), stateful,
                 w.scores().get(0), metrics::lastEvaluation);
-        List<Hook> hooks = new ArrayList<>(stateful);
+        hooks = new ArrayList<>(stateful);
         hooks.add(new EvaluationImagesHook(folder, metrics::lastEvaluation));
         hooks.add(checkpoints);
-        trainer = new Trainer(w, hooks, kernels);
+    }
+
+    // progress snapshots with the session's live numbers (data-parallel rounds and bytes) after the workload's
+    private Consumer<Progress> withSessionStatus(Consumer<Progress> progress) {
+        if (progress == null) {
+            return null;
+        }
+        return p -> {
+            Map<String, Double> status = new LinkedHashMap<>(p.status());
+            status.putAll(session.status());
+            progress.accept(new Progress(p.step(), p.totalSteps(), p.epoch(), p.epochs(), p.loss(), p.metrics(),
+                    p.density(), p.samplesPerSecond(), p.sampleUnit(), p.elapsedSeconds(), status));
+        };
+    }
+
+    // steps after which hooks must see the model: evaluations and periodic checkpoints
+    private static boolean boundary(long step, LoopSettings loop, long stepsPerEpoch) {
+        boolean evaluation = loop.evalEvery() > 0 ? step % loop.evalEvery() == 0 : step % stepsPerEpoch == 0;
+        return evaluation || loop.checkpointEvery() > 0 && step % loop.checkpointEvery() == 0;
     }
 
     /** Starts a new run in a new folder under {@code spec.loop().runs()}. */
@@ -89,10 +111,21 @@ public final class TrainingRun {
         }
         folder.removeStaleTemporaries();
         TrainingRun run = new TrainingRun(spec, folder, kernels, progress);
-        List<Hook> saved = new ArrayList<>(run.stateful);
-        saved.add(run.checkpoints);
-        run.resumeStep = RunCheckpoint.restore(checkpoint, spec.workload(), run.slots, saved);
-        long step = run.resumeStep;
+        try {
+            run.restoreFrom(checkpoint);
+        } catch (IOException | RuntimeException e) {
+            run.session.close();
+            throw e;
+        }
+        return run;
+    }
+
+    // the checkpoint's state into the model and hooks, the log lines after it dropped, run.json reopened
+    private void restoreFrom(Path checkpoint) throws IOException {
+        List<Hook> saved = new ArrayList<>(stateful);
+        saved.add(checkpoints);
+        resumeStep = RunCheckpoint.restore(checkpoint, spec.workload(), slots, saved);
+        long step = resumeStep;
         if (step >= spec.totalSteps()) {
             throw new IllegalArgumentException(folder.dir() + " already finished its " + spec.totalSteps()
                     + " steps: nothing to resume (give more with train.epochs=N)");
@@ -101,9 +134,8 @@ public final class TrainingRun {
         folder.truncateLines(RunFolder.METRICS, line -> stepOf(line) <= step);
         folder.truncateLines(RunFolder.REWIRE, line -> stepOf(line) < step);
         RunRecord before = folder.readRecord();
-        run.record = RunRecords.started(spec, Environment.describe(kernels), before.startedAt(), before.layers());
-        folder.writeRecord(run.record);
-        return run;
+        record = RunRecords.started(spec, Environment.describe(kernels), before.startedAt(), before.layers());
+        folder.writeRecord(record);
     }
 
     public RunFolder folder() {
@@ -121,7 +153,7 @@ public final class TrainingRun {
 
     /** Ends the run after the step in flight, with a checkpoint; safe from any thread. */
     public void requestStop() {
-        trainer.requestStop();
+        stopRequested.set(true);
     }
 
     /**
@@ -132,8 +164,9 @@ public final class TrainingRun {
      */
     public Outcome run() {
         TrainState state = new TrainState(spec.workload(), slots, resumeStep, spec.totalSteps());
-        try {
-            trainer.run(state);
+        long perEpoch = spec.workload().stepsPerEpoch();
+        try (session) {
+            session.run(state, hooks, step -> boundary(step, spec.loop(), perEpoch), stopRequested::get);
         } catch (NonFiniteLossException e) {
             NonFiniteLossException explained = e.withCheckpoint(lastCheckpointStep());
             end("failed: " + explained.getMessage(), state);

@@ -63,8 +63,13 @@ public final class Trainer {
      * @throws NonFiniteLossException when a loss stops being finite (hooks see it in onEnd)
      */
     public void run(TrainState state) {
+        run(state, () -> false);
+    }
+
+    /** Trains as {@link #run(TrainState)} does, ending also after a step where {@code stop} is true. */
+    public void run(TrainState state, BooleanSupplier stop) {
         try {
-            drive(workload, hooks, state, stopRequested::get, this::step);
+            drive(workload, hooks, state, () -> stopRequested.get() || stop.getAsBoolean(), this::step);
         } finally {
             tape.clear();
         }

@@ -43,6 +43,15 @@ class ResumeOverridesTest {
     }
 
     @Test
+    void aDistributedRunMayResumeOnAnotherClusterButNotWithOtherShards() {
+        Node.Mapping out = ResumeOverrides.apply(SAVED, List.of("dist.master=spark://other:7077"));
+        assertEquals("spark://other:7077", at(out, "dist", "master"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ResumeOverrides.apply(SAVED, List.of("dist.partitions=8")));
+        assertTrue(e.getMessage().contains("dist.partitions cannot change when a run resumes"), e.getMessage());
+    }
+
+    @Test
     void whatChangesTheComputationIsRefusedWithTheReason() {
         for (String override : List.of("optim.lr=0.1", "seed=1", "sparsity.density=0.05")) {
             ConfigException e = assertThrows(ConfigException.class,

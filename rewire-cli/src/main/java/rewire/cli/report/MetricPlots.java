@@ -14,7 +14,8 @@ import rewire.train.Score;
 /**
  * Curves from metrics.jsonl, one series per split: the loss and each of the workload's scores
  * against steps (against environment steps when the evaluations carry them, as a reinforcement
- * learner's do), the learning rate, and loss against training FLOPs.
+ * learner's do), the learning rate, a data-parallel run's bytes per round and compression error,
+ * and loss against training FLOPs.
  */
 final class MetricPlots {
     private static final String SPLITS = "Train: running mean over the steps since the previous train point; "
@@ -63,6 +64,12 @@ final class MetricPlots {
         }
         render(run, new Curve("lr.png", "Learning rate", "The learning rate of each logged step.", p -> p.step(),
                 "step", p -> p.get("lr"), "learning rate", false)).ifPresent(plots::add);
+        render(run, new Curve("round-bytes.png", "Bytes per round", "Data-parallel runs: the bytes every shard sent to "
+                + "the driver in a round (nnz floats, compressed or not), averaged over the logging window.",
+                p -> p.step(), "step", p -> p.get("roundBytes"), "bytes per round", true)).ifPresent(plots::add);
+        render(run, new Curve("compression-error.png", "Compression error", "Data-parallel runs with compressed "
+                + "updates: |x - C(x)| / |x| of a round's changes x (error feedback sends the rest later).",
+                p -> p.step(), "step", p -> p.get("compressionError"), "relative error", true)).ifPresent(plots::add);
         if (run.hasTrainingFlops()) {
             render(run, new Curve("loss-vs-flops.png", "Loss vs training compute",
                     "Loss against the training FLOPs spent so far: a run that lies further left reached that loss "

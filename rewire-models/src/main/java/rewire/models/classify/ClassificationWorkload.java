@@ -11,10 +11,11 @@ import rewire.data.Batcher;
 import rewire.data.Dataset;
 import rewire.data.LastBatch;
 import rewire.dist.Shard;
+import rewire.dist.Shardable;
+import rewire.dist.ShardedBatches;
 import rewire.io.ReferenceBatch;
 import rewire.io.TorchLayout;
 import rewire.io.onnx.OnnxGraph;
-import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.nn.Layer;
 import rewire.optim.Schedule;
@@ -45,7 +46,7 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
     private final Batcher test;
     private final int[] inputImage;
     private final Tape evalTape;
-    private Shard shard = Shard.whole();
+    private final ShardedBatches shards;
 
     /**
      * @param optimizer the update rule and its learning rate per step (for logs, or null)
@@ -64,6 +65,7 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         this.test = Batcher.inOrder(test, evalBatch, LastBatch.KEEP);
         this.inputImage = inputImage;
         this.evalTape = new Tape(kernels);
+        this.shards = new ShardedBatches(this.train, dataRng);
         if (this.train.batchesPerEpoch() == 0) {
             throw new IllegalArgumentException("the training set (" + train.size() + " examples) is smaller than one batch ("
                     + batchSize + ")");
@@ -95,23 +97,17 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         return train.batchSize();
     }
 
+    /** {@inheritDoc} Federated clients draw batches of their own examples ({@link ShardedBatches}). */
     @Override
     public void restrictTo(Shard part) {
-        shard = part;
+        shards.restrictTo(part);
     }
 
     @Override
     public Loss loss(Tape tape, long step) {
-        long epoch = step / stepsPerEpoch();
-        Batch batch = train.batch(epoch, (int) (step % stepsPerEpoch()));
+        ShardedBatches.Examples batch = shards.batch(step);
         Tensor x = batch.x();                                        // (features, B)
         int[] labels = batch.labels();
-        if (shard.count() > 1) {
-            int from = shard.from(batch.size());
-            int to = shard.to(batch.size());
-            x = x.columns(from, to);                                 // (features, B / shards)
-            labels = Arrays.copyOfRange(labels, from, to);
-        }
         Var logits = model.model().forward(tape, Var.constant(x));  // (classes, B)
         Var loss = Losses.softmaxCrossEntropy(tape, logits, labels);
         double accuracy = (double) correct(logits.value(), labels) / labels.length;

@@ -1,5 +1,6 @@
 package rewire.models.classify;
 
+import rewire.dist.DistSettings;
 import rewire.run.LoopSettings;
 import rewire.train.OptimSettings;
 import rewire.train.SparsitySettings;
@@ -18,9 +19,10 @@ import rewire.train.SparsitySettings;
  * @param train    the training loop section
  * @param optim    the optimizer section
  * @param sparsity the sparsity section
+ * @param dist     the data-parallel section: engine, shards, local steps, compression, federated clients
  */
 public record ClassifyConfig(String workload, String name, long seed, ModelSettings model, DataSettings data,
-                             LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {
+                             LoopSettings train, OptimSettings optim, SparsitySettings sparsity, DistSettings dist) {
 
     public static final String WORKLOAD = "classify";
 
@@ -32,10 +34,14 @@ public record ClassifyConfig(String workload, String name, long seed, ModelSetti
         if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
         }
+        if (dist.isDistributed() && data.batchSize() % dist.partitions() != 0) {
+            throw new IllegalArgumentException("data.batchSize " + data.batchSize() + " does not split into dist.partitions "
+                    + dist.partitions() + " equal shards: make the batch a multiple of the partitions");
+        }
     }
 
     public static ClassifyConfig defaults() {
         return new ClassifyConfig(WORKLOAD, "rigl-mlp", 42, ModelSettings.defaults(), DataSettings.defaults(),
-                LoopSettings.defaults(), OptimSettings.defaults(), SparsitySettings.defaults());
+                LoopSettings.defaults(), OptimSettings.defaults(), SparsitySettings.defaults(), DistSettings.defaults());
     }
 }

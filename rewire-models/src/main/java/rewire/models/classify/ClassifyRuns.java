@@ -8,6 +8,9 @@ import rewire.autodiff.ImageShape;
 import rewire.config.Config;
 import rewire.data.Dataset;
 import rewire.data.Split;
+import rewire.dist.DataParallelExecution;
+import rewire.dist.ReplicaFactory;
+import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.recipe.Recipe;
 import rewire.run.RunSpec;
@@ -25,10 +28,23 @@ public final class ClassifyRuns {
 
     /** Loads the data and builds everything the run needs. */
     public static RunSpec spec(ClassifyConfig config, Kernels kernels) throws IOException {
-        return spec(config, ClassifyData.load(config.data()), kernels);
+        RunSpec spec = spec(config, ClassifyData.load(config.data()), kernels);
+        return spec.withExecution(DataParallelExecution.of(config.dist(),
+                new ReplicaFactory(spec.configYaml(), ClassifyRuns::replica)));
     }
 
-    /** Builds the run on data already loaded (and standardized); the input shape is the examples'. */
+    // a data-parallel replica: the run rebuilt from its resolved configuration, its data read again
+    private static Shardable replica(String configYaml, Kernels kernels) throws IOException {
+        return (ClassificationWorkload) spec(Config.fromYaml(ClassifyConfig.class, configYaml, "replica configuration"),
+                kernels).workload();
+    }
+
+    /**
+     * Builds the run on data already loaded (and standardized); the input shape is the examples'.
+     * Data-parallel replicas (with {@code dist.engine} set) train on the same data in memory, which
+     * a cluster engine cannot ship: there, {@link #spec(ClassifyConfig, Kernels)} has every
+     * executor read the configuration's files.
+     */
     public static RunSpec spec(ClassifyConfig config, Split split, Kernels kernels) {
         Dataset train = split.train();
         ImageShape image = ClassifyData.input(train, config.model());
@@ -48,7 +64,12 @@ public final class ClassifyRuns {
                 config.optim().transform(plannedSteps), config.optim().learningRate(plannedSteps), recipe, train,
                 split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
                 kernels);
-        return new RunSpec(config.name(), config.seed(), Config.toYaml(config), Config.toPlain(config), workload,
-                config.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
+        String yaml = Config.toYaml(config);
+        ReplicaFactory.Builder onThisData = (replicaYaml, replicaKernels) -> (ClassificationWorkload) spec(
+                Config.fromYaml(ClassifyConfig.class, replicaYaml, "replica configuration"), split, replicaKernels)
+                .workload();
+        return new RunSpec(config.name(), config.seed(), yaml, Config.toPlain(config), workload, config.train(),
+                recipe == null ? List.of() : recipe.warnings(arch.shapes()),
+                DataParallelExecution.of(config.dist(), new ReplicaFactory(yaml, onThisData)));
     }
 }

@@ -14,6 +14,7 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.data.Dataset;
 import rewire.data.Standardization;
+import rewire.dist.DistSettings;
 import rewire.kernel.Kernels;
 import rewire.models.classify.ClassificationWorkload;
 import rewire.models.classify.ClassifyConfig;
@@ -111,7 +112,7 @@ final class FeatureClassifier {
         String name = "features-" + (data.format() == GanDataSettings.Format.IDX ? "idx" : "fmnist") + "-"
                 + quality.classifierArch().name().toLowerCase(Locale.ROOT) + "-e" + quality.classifierEpochs();
         return new ClassifyConfig(ClassifyConfig.WORKLOAD, name, 1, model, classifyData, loop, optim,
-                new SparsitySettings(SparsitySettings.DENSE, 1, List.of()));
+                new SparsitySettings(SparsitySettings.DENSE, 1, List.of()), DistSettings.defaults());
     }
 
     private static DataFiles files(ImageFiles images) {

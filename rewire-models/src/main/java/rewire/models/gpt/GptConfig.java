@@ -1,6 +1,8 @@
 package rewire.models.gpt;
 
 import java.nio.file.Path;
+import rewire.config.Config;
+import rewire.dist.DistSettings;
 import rewire.run.LoopSettings;
 import rewire.train.OptimSettings;
 import rewire.train.SparsitySettings;
@@ -20,9 +22,11 @@ import rewire.train.SparsitySettings;
  * @param train    the training loop section
  * @param optim    the optimizer section
  * @param sparsity the sparsity section
+ * @param dist     the data-parallel section: engine, shards, local steps, compression (shards take parts of
+ *                 each batch: a client split needs labelled examples)
  */
 public record GptConfig(String workload, String name, long seed, GptModelSettings model, GptDataSettings data,
-                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {
+                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity, DistSettings dist) {
 
     public static final String WORKLOAD = "gpt";
 
@@ -33,6 +37,14 @@ public record GptConfig(String workload, String name, long seed, GptModelSetting
         if (name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
         }
+        if (dist.isDistributed() && data.batchSize() % dist.partitions() != 0) {
+            throw new IllegalArgumentException("data.batchSize " + data.batchSize() + " does not split into dist.partitions "
+                    + dist.partitions() + " equal shards: make the batch a multiple of the partitions");
+        }
+        if (dist.clientSplit().byClient()) {
+            throw new IllegalArgumentException("dist.split=" + Config.spelling(dist.split()) + " gives each shard the "
+                    + "examples of some labels, and a language model's blocks have none: use dist.split=batch");
+        }
     }
 
     public static GptConfig defaults() {
@@ -40,12 +52,12 @@ public record GptConfig(String workload, String name, long seed, GptModelSetting
                 new LoopSettings(8, 50, 250, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(OptimSettings.Optimizer.ADAMW, 1e-3, 0.9, 0.99, 1e-8, 0.1, false,
                         OptimSettings.RateSchedule.COSINE, 100, 1e-4, 1000, 0.1, 1.0),
-                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()));
+                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()), DistSettings.defaults());
     }
 
     /** This configuration with {@code data.vocabulary} filled in. */
     public GptConfig withVocabulary(java.util.List<Integer> codePoints) {
-        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity);
+        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity, dist);
     }
 
     /** Total optimizer steps. */

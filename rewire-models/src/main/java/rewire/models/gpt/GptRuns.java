@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import rewire.config.Config;
+import rewire.dist.DataParallelExecution;
+import rewire.dist.ReplicaFactory;
+import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.recipe.Recipe;
 import rewire.run.RunSpec;
@@ -27,10 +30,21 @@ public final class GptRuns {
 
     /** Reads the text and builds everything the run needs; the vocabulary goes into the run's config. */
     public static RunSpec spec(GptConfig config, Kernels kernels) throws IOException {
-        return spec(config, readText(config.data().textFile()), kernels);
+        RunSpec spec = spec(config, readText(config.data().textFile()), kernels);
+        return spec.withExecution(DataParallelExecution.of(config.dist(),
+                new ReplicaFactory(spec.configYaml(), GptRuns::replica)));
     }
 
-    /** Builds the run on {@code text}. */
+    // a data-parallel replica: the run rebuilt from its resolved configuration, its text read again
+    private static Shardable replica(String configYaml, Kernels kernels) throws IOException {
+        return (GptWorkload) spec(Config.fromYaml(GptConfig.class, configYaml, "replica configuration"), kernels)
+                .workload();
+    }
+
+    /**
+     * Builds the run on {@code text}; data-parallel replicas (with {@code dist.engine} set) are
+     * built on the same text.
+     */
     public static RunSpec spec(GptConfig config, String text, Kernels kernels) {
         CharTokenizer tokenizer = config.data().vocabulary().isEmpty() ? CharTokenizer.fromText(text)
                 : CharTokenizer.fromCodePoints(config.data().vocabulary());
@@ -47,8 +61,12 @@ public final class GptRuns {
         GptWorkload workload = new GptWorkload(arch.build(patterns, seed.fold(INIT_STREAM)),
                 resolved.optim().transform(totalSteps), resolved.optim().learningRate(totalSteps), recipe, tokenizer,
                 split, resolved.data(), resolved.model(), totalSteps, seed.fold(DATA_STREAM), kernels);
-        return new RunSpec(resolved.name(), resolved.seed(), Config.toYaml(resolved), Config.toPlain(resolved), workload,
-                resolved.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
+        String yaml = Config.toYaml(resolved);
+        ReplicaFactory.Builder onThisText = (replicaYaml, replicaKernels) -> (GptWorkload) spec(
+                Config.fromYaml(GptConfig.class, replicaYaml, "replica configuration"), text, replicaKernels).workload();
+        return new RunSpec(resolved.name(), resolved.seed(), yaml, Config.toPlain(resolved), workload, resolved.train(),
+                recipe == null ? List.of() : recipe.warnings(arch.shapes()),
+                DataParallelExecution.of(resolved.dist(), new ReplicaFactory(yaml, onThisText)));
     }
 
     /** The UTF-8 text of {@code file}, with an error that names the file when it is missing, empty or not UTF-8. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.autodiff.AttentionMask;
+import rewire.dist.DistSettings;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptModelSettings.SparseAttention;
 import rewire.optim.Slots;
@@ -34,7 +35,7 @@ class GptEvaluationTest {
         GptConfig config = new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data,
                 new LoopSettings(2, 4, 0, 0, 3, 0, runs), GptTraceTest.tiny(
                 new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE).optim(),
-                new SparsitySettings("dense", 1, List.of()));
+                new SparsitySettings("dense", 1, List.of()), DistSettings.defaults());
         return GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults());
     }
 

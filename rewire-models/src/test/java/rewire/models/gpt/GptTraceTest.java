@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import rewire.dist.DistSettings;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptModelSettings.SparseAttention;
 import rewire.optim.Slots;
@@ -42,7 +43,7 @@ class GptTraceTest {
         return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(Optimizer.ADAMW, 1e-2, 0.9, 0.99, 1e-8, 0.1, false, RateSchedule.CONSTANT, 0, 0,
                         1000, 0.1, 1.0),
-                sparsity);
+                sparsity, DistSettings.defaults());
     }
 
     static double[] losses(GptConfig config) {
