@@ -2,6 +2,7 @@ package rewire.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
@@ -15,6 +16,7 @@ import rewire.tensor.Tensor;
 public final class Linear extends Layer {
     private final DenseParam weight;
     private final DenseParam bias;
+    private InputObserver observer = InputObserver.NONE;
 
     /**
      * A layer over existing parameters.
@@ -51,6 +53,7 @@ public final class Linear extends Layer {
     /** {@code x (in, B) -> y (out, B)}. */
     @Override
     public Var forward(Tape tape, Var x) {
+        observer.observe(x.value());
         Var y = LinearOps.linear(tape, x, Var.param(weight.value(), weight.gradTensor()));
         return bias == null ? y : LinearOps.addBias(tape, y, Var.param(bias.value(), bias.gradTensor()));
     }
@@ -62,6 +65,11 @@ public final class Linear extends Layer {
             own.add(bias);
         }
         return own;
+    }
+
+    /** Shows every forward pass's input to {@code o} from now on ({@link InputObserver#NONE} stops). */
+    public void observeInputs(InputObserver o) {
+        observer = Objects.requireNonNull(o, "observer");
     }
 
     public DenseParam weight() {

@@ -2,6 +2,7 @@ package rewire.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import rewire.autodiff.Activations;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.Tape;
@@ -61,6 +62,7 @@ public final class SparseLinear extends Layer {
     private Var lastInput;
     private Var lastProduct;
     private LastBatch givenBatch;
+    private InputObserver observer = InputObserver.NONE;
 
     /**
      * A layer over existing parameters.
@@ -139,6 +141,7 @@ public final class SparseLinear extends Layer {
         // The param's matrix is read afresh: a topology change replaces it.
         Var w = Var.sparseParam(weight.weight(), weight.grad());
         Var b = bias == null ? null : Var.param(bias.value(), bias.gradTensor());
+        observer.observe(x.value());
         lastInput = x;
         givenBatch = null;
         if (representation() == Representation.CSR) {
@@ -208,6 +211,11 @@ public final class SparseLinear extends Layer {
 
     /** Feature-major input {@code x (in, B)} and output gradient {@code dy (out, B)} of one batch. */
     public record LastBatch(Tensor input, Tensor outputGrad) {
+    }
+
+    /** Shows every forward pass's input to {@code o} from now on ({@link InputObserver#NONE} stops). */
+    public void observeInputs(InputObserver o) {
+        observer = Objects.requireNonNull(o, "observer");
     }
 
     public SparseParam weight() {

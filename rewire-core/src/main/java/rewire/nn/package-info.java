@@ -5,7 +5,8 @@
  * {@link rewire.nn.Pool2d}, {@link rewire.nn.Flatten}, {@link rewire.nn.Activation},
  * {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}, {@link rewire.nn.LayerNorm},
  * {@link rewire.nn.CausalSelfAttention}, the recurrent {@link rewire.nn.Gru}) and weight
- * {@link rewire.nn.Init}ializers.
+ * {@link rewire.nn.Init}ializers. Linear layers show their inputs to an {@link rewire.nn.InputObserver}
+ * (calibration for one-shot pruning).
  *
  * <p>Shapes follow {@code rewire.autodiff}: activations are feature-major {@code (features, B)},
  * convolution maps {@code (C, B·H·W)}. A module wraps its parameters' own arrays in autodiff
