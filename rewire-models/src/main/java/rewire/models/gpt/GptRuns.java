@@ -39,7 +39,7 @@ public final class GptRuns {
         long totalSteps = resolved.plannedSteps();
         Recipe recipe = resolved.sparsity().isDense() ? null
                 : resolved.sparsity().create(totalSteps, resolved.data().stepsPerEpoch());
-        GptArchitecture arch = new GptArchitecture(resolved.model(), tokenizer.vocabSize());
+        GptArchitecture arch = new GptArchitecture(resolved.model(), tokenizer.vocabSize(), "");
         Rng seed = new Rng(resolved.seed());
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))

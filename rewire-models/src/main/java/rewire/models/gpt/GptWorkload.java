@@ -1,16 +1,20 @@
 package rewire.models.gpt;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.AttentionOps;
 import rewire.autodiff.Losses;
+import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.dist.Shard;
 import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
+import rewire.models.moe.ExpertLoads;
 import rewire.optim.Schedule;
 import rewire.optim.Transform;
 import rewire.recipe.Recipe;
@@ -40,6 +44,8 @@ import rewire.train.SupervisedWorkload;
 public final class GptWorkload implements SupervisedWorkload, Shardable {
     private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
             Score.accuracy("accuracy", "validation token accuracy"));
+    private static final Score EXPERT_LOAD = Score.loss("expertLoad",
+            "busiest expert's load (experts × its share of the token slots; 1 = balanced)");
 
     private final GptArchitecture.Built built;
     private final ParamGroup group;
@@ -54,6 +60,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
     private final long attentionStart;
     private final long attentionEnd;
     private final Tape evalTape;
+    private final double balanceWeight;
     private final int[] inputs;
     private final int[] targets;
     private final long flopsPerScoredPairAndSequence;
@@ -81,6 +88,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
         this.inputs = new int[data.batchSize() * seqLen];
         this.targets = new int[data.batchSize() * seqLen];
         this.flopsPerScoredPairAndSequence = 12L * model.width() * model.layers();
+        this.balanceWeight = model.moe().balanceWeight();
         if (validation.length() < seqLen + 1) {
             throw new IllegalArgumentException("the validation split (" + validation.length() + " tokens) is shorter than"
                     + " one block of " + (seqLen + 1));
@@ -142,7 +150,18 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
         denseAttentionFlops += perPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen);
         Var logits = model().logits(tape, x, seqLen);               // (V, sequences · T)
         Var loss = Losses.softmaxCrossEntropy(tape, logits, y);
-        return new Loss(loss, y.length, Map.of("accuracy", (double) correct(logits.value(), y) / y.length));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("accuracy", (double) correct(logits.value(), y) / y.length);
+        if (!built.mixtures().isEmpty()) {
+            // the training loss adds the balance term; the validation loss is the cross-entropy alone
+            Var balance = ExpertLoads.balanceTerm(tape, built.mixtures(), balanceWeight);
+            loss = Ops.add(tape, loss, balance);
+            ExpertLoads loads = new ExpertLoads(built.mixtures());
+            loads.add();
+            metrics.put("balanceTerm", (double) balance.item());
+            metrics.put("expertLoad", loads.busiest());
+        }
+        return new Loss(loss, y.length, metrics);
     }
 
     @Override
@@ -152,7 +171,12 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
 
     @Override
     public List<Score> scores() {
-        return SCORES;
+        if (built.mixtures().isEmpty()) {
+            return SCORES;
+        }
+        List<Score> all = new ArrayList<>(SCORES);
+        all.add(EXPERT_LOAD);
+        return all;
     }
 
     @Override
@@ -160,17 +184,24 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
         model().setAttentionMask(attentionAfter(stepsDone));
         double lossSum = 0;
         long correct = 0;
+        ExpertLoads loads = new ExpertLoads(built.mixtures());
         for (int i = 0; i < data.evalBatches(); i++) {
             evalTape.clear();
             validation.sample(evalRng.fold(i), data.batchSize(), seqLen, inputs, targets);
             Var logits = model().logits(evalTape, inputs, seqLen);
             lossSum += Losses.softmaxCrossEntropy(evalTape, logits, targets).item();
             correct += correct(logits.value(), targets);
+            loads.add();
         }
         evalTape.clear();
         int tokens = data.evalBatches() * targets.length;
-        return Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
-                .put("accuracy", (double) correct / tokens).build();
+        Evaluation.Builder e = Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
+                .put("accuracy", (double) correct / tokens);
+        if (!built.mixtures().isEmpty()) {
+            e.put(EXPERT_LOAD.key(), loads.busiest());
+            loads.shares().forEach(e::put);
+        }
+        return e.build();
     }
 
     // tokens whose arg-max logit (ties to the lower id) is the target; logits (V, N)

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptModelSettings.SparseAttention;
+import rewire.models.moe.MoeSettings;
 import rewire.optim.Slots;
 import rewire.run.LoopSettings;
 import rewire.run.RunSpec;
@@ -36,7 +37,8 @@ class GptTraceTest {
     private static final double[] GOLDEN = {3.16359, 3.11742, 3.12621, 3.08005, 3.06116, 3.13729, 3.05627, 2.97195};
 
     static GptConfig tiny(SparsitySettings sparsity, SparseAttention attention) {
-        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75);
+        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75,
+                MoeSettings.defaults());
         GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2,
                 List.of());
         return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, Path.of("runs")),
