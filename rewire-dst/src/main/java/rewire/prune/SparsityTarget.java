@@ -78,6 +78,10 @@ public record SparsityTarget(double sparsity, int n, int m) {
     /** {@code 2:4}, or the sparsity as a percentage such as {@code 50%}. */
     @Override
     public String toString() {
-        return semiStructured() ? n + ":" + m : Math.round(sparsity * 1000) / 10.0 + "%";
+        if (semiStructured()) {
+            return n + ":" + m;
+        }
+        return new java.math.BigDecimal(sparsity * 100).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString() + "%";
     }
 }

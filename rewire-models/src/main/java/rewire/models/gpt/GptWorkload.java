@@ -15,7 +15,10 @@ import rewire.dist.Shard;
 import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.models.moe.ExpertLoads;
+import rewire.models.moe.FeedForward;
 import rewire.optim.Schedule;
+import rewire.prune.PrunableModel;
+import rewire.prune.PruneTarget;
 import rewire.optim.Transform;
 import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
@@ -41,7 +44,7 @@ import rewire.train.SupervisedWorkload;
  * pattern) {@code 2·d} FLOPs in each of the two forward products (scores, mixing) and four backward
  * ones, {@code 12·d} in all; the dense twin scores {@code T²}.
  */
-public final class GptWorkload implements SupervisedWorkload, Shardable {
+public final class GptWorkload implements SupervisedWorkload, Shardable, PrunableModel {
     private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
             Score.accuracy("accuracy", "validation token accuracy"));
     private static final Score EXPERT_LOAD = Score.loss("expertLoad",
@@ -222,6 +225,36 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
             hits += best[c] == targets[c] ? 1 : 0;
         }
         return hits;
+    }
+
+    /** Every linear layer of the blocks, one stage per block; an expert's with its router gates. */
+    @Override
+    public List<PruneTarget> pruneTargets() {
+        return built.pruneTargets();
+    }
+
+    /**
+     * Forward passes, in evaluation mode with the attention mask the model holds, over
+     * {@code sequences} blocks of the training text drawn from {@code rng}, in batches of
+     * {@code data.batchSize}.
+     */
+    @Override
+    public void calibrate(int sequences, Rng rng) {
+        model().eval();
+        for (int done = 0; done < sequences; done += data.batchSize()) {
+            int batch = Math.min(data.batchSize(), sequences - done);
+            int[] x = new int[batch * seqLen];
+            int[] y = new int[batch * seqLen];
+            train.sample(rng, batch, seqLen, x, y);
+            evalTape.clear();
+            model().logits(evalTape, x, seqLen);
+        }
+        evalTape.clear();
+    }
+
+    /** The feed-forward of every block, in order (expert-wise distillation compares them). */
+    public List<FeedForward> feedForwards() {
+        return built.feedForwards();
     }
 
     /** Attention's scores and mixing, forward and backward, of the steps since the last call. */
