@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rewire.kernel.Kernels;
-import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
+import rewire.models.gpt.TextModel;
 import rewire.optim.Slots;
 import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
@@ -50,11 +50,12 @@ final class SampleCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
-        if (!(runSpec.workload() instanceof GptWorkload gpt)) {
+        if (!(runSpec.workload() instanceof TextModel gpt)) {
             throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
                     + " run; sample needs a GPT run (workload: gpt)");
         }
-        long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gpt, new Slots(), List.of());
+        long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), runSpec.workload(), new Slots(),
+                List.of());
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
         gpt.model().setAttentionMask(gpt.attentionAfter(steps));
         String text = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,

@@ -83,6 +83,20 @@ class PruneCommandTest {
     }
 
     @Test
+    void distillTrainsAPrunedModelAgainstTheRunItCameFrom() throws IOException {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("prune", trained.toString(), "--method", "wanda", "--sparsity", "0.5",
+                "--calibration", "2", "name=to-distill"), cli.err());
+        Path pruned = prunedFolder("to-distill");
+        assertEquals(0, cli.run("distill", pruned.toString(), "train.evalEvery=4"), cli.err());
+        Path distilled = prunedFolder("to-distill-distill");
+        assertTrue(Files.readString(distilled.resolve("config.yaml")).contains(trained.getFileName().toString()),
+                "the teacher is the pruned run's source");
+        assertTrue(Files.readString(distilled.resolve("metrics.jsonl")).contains("\"expertMse\""));
+        assertEquals(0, cli.run("sample", distilled.toString(), "--prompt", "to", "--tokens", "3"), cli.err());
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheReason() {
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("prune", trained.toString(), "--method", "sparsegpt", "--dsnot"));

@@ -20,9 +20,10 @@ import rewire.train.SparsitySettings;
  * @param train    the training loop section
  * @param optim    the optimizer section
  * @param sparsity the sparsity section
+ * @param distill  the distillation section
  */
 public record GptConfig(String workload, String name, long seed, GptModelSettings model, GptDataSettings data,
-                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity) {
+                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity, DistillSettings distill) {
 
     public static final String WORKLOAD = "gpt";
 
@@ -40,12 +41,13 @@ public record GptConfig(String workload, String name, long seed, GptModelSetting
                 new LoopSettings(8, 50, 250, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(OptimSettings.Optimizer.ADAMW, 1e-3, 0.9, 0.99, 1e-8, 0.1, false,
                         OptimSettings.RateSchedule.COSINE, 100, 1e-4, 1000, 0.1, 1.0),
-                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()));
+                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()), DistillSettings.defaults());
     }
 
     /** This configuration with {@code data.vocabulary} filled in. */
     public GptConfig withVocabulary(java.util.List<Integer> codePoints) {
-        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity);
+        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity,
+                distill);
     }
 
     /** Total optimizer steps. */

@@ -1,6 +1,7 @@
 package rewire.models.gpt;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,9 @@ import rewire.kernel.Kernels;
 import rewire.recipe.Recipe;
 import rewire.run.RunSpec;
 import rewire.sparse.SparsityPattern;
+import rewire.sparsity.LayerShape;
 import rewire.tensor.Rng;
+import rewire.train.Workload;
 
 /** Turns a {@link GptConfig} into a {@link RunSpec}: text, tokenizer, model with its initial topology, recipe. */
 public final class GptRuns {
@@ -30,8 +33,32 @@ public final class GptRuns {
         return spec(config, readText(config.data().textFile()), kernels);
     }
 
-    /** Builds the run on {@code text}. */
+    /**
+     * Builds the run on {@code text}: the GPT workload, or with {@code distill.teacher} the
+     * distillation of it against that run's model ({@link DistillWorkload}).
+     *
+     * @throws UncheckedIOException when the teacher's run folder cannot be read
+     */
     public static RunSpec spec(GptConfig config, String text, Kernels kernels) {
+        GptWorkload model = model(config, text, kernels);
+        GptConfig resolved = config.withVocabulary(model.tokenizer().codePoints());
+        Workload workload = model;
+        if (config.distill().teacher().isPresent()) {
+            try {
+                workload = new DistillWorkload(model, Teacher.load(config.distill().teacher().get(), model.tokenizer(),
+                        kernels), config.distill().lambda(), kernels);
+            } catch (IOException e) {
+                throw new UncheckedIOException("distill.teacher: cannot read " + config.distill().teacher().get(), e);
+            }
+        }
+        Recipe recipe = model.group().recipe();
+        List<LayerShape> shapes = new GptArchitecture(resolved.model(), model.tokenizer().vocabSize(), "").shapes();
+        return new RunSpec(resolved.name(), resolved.seed(), Config.toYaml(resolved), Config.toPlain(resolved), workload,
+                resolved.train(), recipe == null ? List.of() : recipe.warnings(shapes));
+    }
+
+    /** The GPT workload of {@code config} on {@code text}, its model at the run's initialization. */
+    static GptWorkload model(GptConfig config, String text, Kernels kernels) {
         CharTokenizer tokenizer = config.data().vocabulary().isEmpty() ? CharTokenizer.fromText(text)
                 : CharTokenizer.fromCodePoints(config.data().vocabulary());
         GptConfig resolved = config.withVocabulary(tokenizer.codePoints());
@@ -44,11 +71,9 @@ public final class GptRuns {
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
-        GptWorkload workload = new GptWorkload(arch.build(patterns, seed.fold(INIT_STREAM)),
-                resolved.optim().transform(totalSteps), resolved.optim().learningRate(totalSteps), recipe, tokenizer,
-                split, resolved.data(), resolved.model(), totalSteps, seed.fold(DATA_STREAM), kernels);
-        return new RunSpec(resolved.name(), resolved.seed(), Config.toYaml(resolved), Config.toPlain(resolved), workload,
-                resolved.train(), recipe == null ? List.of() : recipe.warnings(arch.shapes()));
+        return new GptWorkload(arch.build(patterns, seed.fold(INIT_STREAM)), resolved.optim().transform(totalSteps),
+                resolved.optim().learningRate(totalSteps), recipe, tokenizer, split, resolved.data(), resolved.model(),
+                totalSteps, seed.fold(DATA_STREAM), kernels);
     }
 
     /** The UTF-8 text of {@code file}, with an error that names the file when it is missing, empty or not UTF-8. */

@@ -44,7 +44,7 @@ import rewire.train.SupervisedWorkload;
  * pattern) {@code 2·d} FLOPs in each of the two forward products (scores, mixing) and four backward
  * ones, {@code 12·d} in all; the dense twin scores {@code T²}.
  */
-public final class GptWorkload implements SupervisedWorkload, Shardable, PrunableModel {
+public final class GptWorkload implements SupervisedWorkload, Shardable, PrunableModel, TextModel {
     private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
             Score.accuracy("accuracy", "validation token accuracy"));
     private static final Score EXPERT_LOAD = Score.loss("expertLoad",
@@ -108,10 +108,12 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Prunabl
         return group;
     }
 
+    @Override
     public GptModel model() {
         return built.model();
     }
 
+    @Override
     public CharTokenizer tokenizer() {
         return tokenizer;
     }
@@ -135,6 +137,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Prunabl
      * The attention mask of the model after {@code stepsDone} training steps: the one its last step
      * trained with (dense causal before any step). Evaluation and sampling use it.
      */
+    @Override
     public AttentionMask attentionAfter(long stepsDone) {
         return stepsDone == 0 ? AttentionMask.causal() : maskAt(stepsDone - 1);
     }

@@ -23,4 +23,16 @@ public interface FeedForward {
 
     /** Expert {@code e}'s MLP on {@code x (d, n)}, ungated: {@code (d, n)}. */
     Var expert(Tape tape, int e, Var x);
+
+    /** The connections of expert {@code e}'s layers: stored, and as dense matrices (for FLOP counts). */
+    Connections connections(int e);
+
+    /**
+     * How many weights a token passes through.
+     *
+     * @param stored the weights the layers hold (nnz of sparse ones)
+     * @param dense  the same layers' dense sizes
+     */
+    record Connections(long stored, long dense) {
+    }
 }

@@ -69,6 +69,11 @@ public final class MixtureOfExperts extends Layer implements FeedForward {
         return experts.get(e).forward(tape, x);
     }
 
+    @Override
+    public Connections connections(int e) {
+        return experts.get(e).connections(0);
+    }
+
     /** Experts per token. */
     public int topK() {
         return k;

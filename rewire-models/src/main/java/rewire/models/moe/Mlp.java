@@ -5,7 +5,10 @@ import rewire.autodiff.Activations;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.nn.Layer;
+import rewire.nn.DenseParam;
 import rewire.nn.Module;
+import rewire.nn.Param;
+import rewire.nn.SparseParam;
 
 /**
  * GPT-2's MLP, {@code y (d, N) = proj(gelu(fc(x)))} with {@code fc : d -> h} and {@code proj : h -> d}
@@ -45,10 +48,29 @@ public final class Mlp extends Layer implements FeedForward {
 
     @Override
     public Var expert(Tape tape, int e, Var x) {
+        expert(e);
+        return proj.forward(tape, Activations.gelu(tape, fc.forward(tape, x)));
+    }
+
+    @Override
+    public Connections connections(int e) {
+        expert(e);
+        long stored = 0;
+        long dense = 0;
+        for (Param p : params()) {
+            stored += p.size();
+            dense += switch (p) {
+                case DenseParam d -> d.size();
+                case SparseParam s -> (long) s.rows() * s.cols();
+            };
+        }
+        return new Connections(stored, dense);
+    }
+
+    private static void expert(int e) {
         if (e != 0) {
             throw new IndexOutOfBoundsException("a dense MLP is expert 0 only, asked for " + e);
         }
-        return proj.forward(tape, Activations.gelu(tape, fc.forward(tape, x)));
     }
 
     @Override

@@ -36,7 +36,7 @@ class GptEvaluationTest {
         GptConfig config = new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data,
                 new LoopSettings(2, 4, 0, 0, 3, 0, runs), GptTraceTest.tiny(
                 new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE).optim(),
-                new SparsitySettings("dense", 1, List.of()));
+                new SparsitySettings("dense", 1, List.of()), DistillSettings.defaults());
         return GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults());
     }
 

@@ -28,7 +28,7 @@ class GptMoeTest {
                 m.crossover(), m.sparseAttention(), m.sparseAttentionWidth(), m.sparseAttentionStart(),
                 m.sparseAttentionEnd(), new MoeSettings(experts, topK, 0.01));
         return new GptConfig(dense.workload(), dense.name(), dense.seed(), model, dense.data(), dense.train(),
-                dense.optim(), sparsity);
+                dense.optim(), sparsity, dense.distill());
     }
 
     @Test

@@ -44,7 +44,7 @@ class GptTraceTest {
         return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(Optimizer.ADAMW, 1e-2, 0.9, 0.99, 1e-8, 0.1, false, RateSchedule.CONSTANT, 0, 0,
                         1000, 0.1, 1.0),
-                sparsity);
+                sparsity, DistillSettings.defaults());
     }
 
     static double[] losses(GptConfig config) {
