@@ -66,10 +66,7 @@ class PruneCommandTest {
 
     // the pattern of `name` in the folder's last checkpoint, checked to keep 2 of every 4 inputs of each row
     private static SparsityPattern twoOfFour(Path run, String name) throws IOException {
-        Checkpoint c = Checkpoint.read(run.resolve("checkpoints/last.ckpt"));
-        int[] shape = c.ints("param/" + name + "/shape");
-        SparsityPattern p = SparsityPattern.of(shape[0], shape[1], c.ints("param/" + name + "/rowPtr"),
-                c.ints("param/" + name + "/colIdx"));
+        SparsityPattern p = pattern(last(run), name);
         for (int r = 0; r < p.rows(); r++) {
             for (int g = 0; g < p.cols(); g += 4) {
                 int kept = 0;
@@ -94,6 +91,39 @@ class PruneCommandTest {
                 "the teacher is the pruned run's source");
         assertTrue(Files.readString(distilled.resolve("metrics.jsonl")).contains("\"expertMse\""));
         assertEquals(0, cli.run("sample", distilled.toString(), "--prompt", "to", "--tokens", "3"), cli.err());
+    }
+
+    @Test
+    void aSoupIsTheMeanOfItsIngredientsOnThePrunedMaskAndAFurtherPhasePrunesItByMagnitude() throws IOException {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("prune", trained.toString(), "--method", "magnitude", "--sparsity", "0.5",
+                "name=to-cook"), cli.err());
+        Path pruned = prunedFolder("to-cook-2");
+        assertEquals(0, cli.run("soup", pruned.toString(), "--ingredients", "2", "--then", "0.75"), cli.err());
+        String name = "h1.moe.e0.fc.weight";
+        Checkpoint soup = last(prunedFolder("to-cook-soup1-2"));
+        Checkpoint a = last(prunedFolder("to-cook-soup1-ingredient0"));
+        Checkpoint b = last(prunedFolder("to-cook-soup1-ingredient1"));
+        assertEquals(pattern(last(pruned), name), pattern(soup, name), "the soup keeps the pruned mask");
+        float[] mean = soup.floats("param/" + name + "/values");
+        for (int e = 0; e < mean.length; e++) {
+            assertEquals((a.floats("param/" + name + "/values")[e] + b.floats("param/" + name + "/values")[e]) / 2,
+                    mean[e], 1e-6);
+        }
+        SparsityPattern further = pattern(last(prunedFolder("to-cook-soup2-2")), name);
+        assertEquals(0.25, further.density(), 1e-9);
+        assertTrue(cli.out().contains("soup") && cli.out().contains("75%"), cli.out());
+        assertTrue(Files.isRegularFile(prunedFolder("to-cook-soup2-2").resolve("soup.json")));
+    }
+
+    private static Checkpoint last(Path run) throws IOException {
+        return Checkpoint.read(run.resolve("checkpoints/last.ckpt"));
+    }
+
+    private static SparsityPattern pattern(Checkpoint c, String name) {
+        int[] shape = c.ints("param/" + name + "/shape");
+        return SparsityPattern.of(shape[0], shape[1], c.ints("param/" + name + "/rowPtr"),
+                c.ints("param/" + name + "/colIdx"));
     }
 
     @Test
