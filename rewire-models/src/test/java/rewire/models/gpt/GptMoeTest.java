@@ -57,6 +57,14 @@ class GptMoeTest {
     }
 
     @Test
+    void exportRefusesAMixtureItHasNoNanoGptNamesFor() {
+        GptWorkload w = (GptWorkload) GptRuns.spec(tinyMoe(DENSE, 4, 2), GptTraceTest.TEXT, Kernels.defaults())
+                .workload();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.torchLayout(0));
+        assertTrue(e.getMessage().contains("model.moe"), e.getMessage());
+    }
+
+    @Test
     void expertsAreSparseUnderARecipeAndTheirFlopLayersSeeKOverEOfTheTokens() {
         RunSpec spec = GptRuns.spec(tinyMoe(new SparsitySettings("rigl", 0.5, List.of()), 4, 2), GptTraceTest.TEXT,
                 Kernels.defaults());
