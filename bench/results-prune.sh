@@ -19,6 +19,10 @@
 #   bench/results-prune.sh --runs DIR      reuse DIR: steps whose run folders exist are skipped (a killed
 #                                          run resumes where it stopped), the doc is written from all of DIR
 #   bench/results-prune.sh --out FILE      write somewhere other than docs/results-prune.md
+#   bench/results-prune.sh --runs DIR --doc-only   write the doc from DIR as it is (what has not run says so)
+#
+# The MoE model's runs at 50% and 2:4, its fine-tuning and distillation come first (the issue's claims), then
+# 60% and 70%, the dense model, the soup and the inference speed, so a stopped budget keeps the claims' runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -27,7 +31,7 @@ rewire_select_jdk
 rewire_ensure_package jq /usr/bin/jq required
 . bench/blas-core.sh
 
-out=docs/results-prune.md; runs=; steps=; tune_steps=; calibration=128; eval_batches=; speed_tokens=60000
+out=docs/results-prune.md; runs=; doc_only=false; steps=; tune_steps=; calibration=128; eval_batches=; speed_tokens=60000
 command="bench/results-prune.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -38,11 +42,13 @@ while [[ $# -gt 0 ]]; do
     --eval-batches) eval_batches="$2"; shift ;;
     --speed-tokens) speed_tokens="$2"; shift ;;
     --runs) runs="$2"; shift ;;
+    --doc-only) doc_only=true ;;
     --out) out="$2"; shift ;;
     *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
   shift
 done
+if $doc_only && [[ -z "$runs" ]]; then echo "--doc-only needs --runs DIR" >&2; exit 2; fi
 runs=${runs:-bench/results/prune-runs-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$runs"/{train,prune,tune,soup,speed}
 train_extra=(); tune_extra=()
@@ -55,11 +61,9 @@ targets=(0.5 0.6 0.7 2:4)
 dense_methods=(magnitude wanda ria sparsegpt wanda+dsnot)
 moe_methods=(magnitude wanda ria sparsegpt wanda+dsnot moe-pruner)
 
-./rewire info >/dev/null   # builds once, outside the timed runs
-bench_use_best_blas_core
-
 folder() { ls -d "$1"/*/ 2>/dev/null | head -1 || true; }     # the run folder under $1
 log() { echo "== $*" >&2; }
+key() { echo "$1-$2-${3/:/of}-s$4"; }
 
 # train NAME ARGS...: a run under $runs/train/NAME
 train() {
@@ -68,72 +72,91 @@ train() {
   log "train $name"
   ./rewire train "$@" "train.runs=$runs/train/$name" "${train_extra[@]}" >"$runs/train/$name.log" 2>&1
 }
-train dense examples/gpt-shakespeare.yaml name=gpt-dense
-train moe examples/gpt-moe.yaml
 
-# prune MODEL METHOD TARGET SEED [DIR]: `rewire prune` of the trained MODEL into DIR (default $runs/prune/KEY)
-key() { echo "$1-$2-${3/:/of}-s$4"; }
+# prune MODEL METHOD TARGET SEED [DIR]: `rewire prune` of the trained MODEL into DIR (default $runs/prune/KEY);
+# a DIR without prune.json (a stopped prune) is pruned again
 prune() {
   local model=$1 method=$2 target=$3 seed=$4 args
   local dir=${5:-$runs/prune/$(key "$@")}
-  [[ -n "$(folder "$dir")" ]] && return 0
+  [[ -n "$(folder "$dir")" && -f "$(folder "$dir")prune.json" ]] && return 0
+  rm -rf "$dir"
   args=(--method "${method%+dsnot}" --calibration "$calibration" --seed "$seed")
   [[ $method == *+dsnot ]] && args+=(--dsnot)
   if [[ $target == *:* ]]; then args+=(--nm "$target"); else args+=(--sparsity "$target"); fi
   log "prune $model $method $target seed $seed"
   ./rewire prune "$(folder "$runs/train/$model")" "${args[@]}" "train.runs=$dir" "${tune_extra[@]}" >"$dir.log" 2>&1
 }
-for target in "${targets[@]}"; do
-  for method in "${dense_methods[@]}"; do prune dense "$method" "$target" 0; done
-  for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
-done
-for seed in 1 2; do
+
+# the runs each inference-speed row times: each trained model, then its Wanda / MoE-Pruner prunings
+speed_runs() { # MODEL
+  local method=wanda; [[ $1 == moe ]] && method=moe-pruner
+  folder "$runs/train/$1"
+  for target in "${targets[@]}"; do folder "$runs/prune/$(key "$1" $method "$target" 0)"; done
+}
+
+measure() {
+  ./rewire info >/dev/null   # builds once, outside the timed runs
+  bench_use_best_blas_core
+  train dense examples/gpt-shakespeare.yaml name=gpt-dense
+  train moe examples/gpt-moe.yaml
+
+  local target method seed
   for target in 0.5 2:4; do
-    for method in wanda moe-pruner; do prune moe "$method" "$target" "$seed"; done
+    for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
   done
-done
+  for seed in 1 2; do
+    for target in 0.5 2:4; do
+      for method in wanda moe-pruner; do prune moe "$method" "$target" "$seed"; done
+    done
+  done
 
-# MoE-Pruner at 50%, then one epoch of plain fine-tuning (mask fixed) or of expert-wise distillation
-prune moe moe-pruner 0.5 0 "$runs/tune/finetune"
-if [[ $(jq -r .status "$(folder "$runs/tune/finetune")run.json") != finished ]]; then
-  log "fine-tune moe-pruner 50%"
-  ./rewire resume "$(folder "$runs/tune/finetune")" >"$runs/tune/finetune.log" 2>&1
-fi
-if [[ -z "$(folder "$runs/tune/distill")" ]]; then
-  log "distill moe-pruner 50%"
-  ./rewire distill "$(folder "$runs/prune/$(key moe moe-pruner 0.5 0)")" "train.runs=$runs/tune/distill" \
-    "${tune_extra[@]}" >"$runs/tune/distill.log" 2>&1
-fi
+  # MoE-Pruner at 50%, then plain fine-tuning (mask fixed) or expert-wise distillation for as many steps
+  prune moe moe-pruner 0.5 0 "$runs/tune/finetune"
+  if [[ $(jq -r .status "$(folder "$runs/tune/finetune")run.json") != finished ]]; then
+    log "fine-tune moe-pruner 50%"
+    ./rewire resume "$(folder "$runs/tune/finetune")" >"$runs/tune/finetune.log" 2>&1
+  fi
+  if [[ -z "$(folder "$runs/tune/distill")" ]]; then
+    log "distill moe-pruner 50%"
+    ./rewire distill "$(folder "$runs/prune/$(key moe moe-pruner 0.5 0)")" "train.runs=$runs/tune/distill" \
+      "${tune_extra[@]}" >"$runs/tune/distill.log" 2>&1
+  fi
 
-# a soup of three ingredients of Wanda at 50% on the dense GPT, then one magnitude phase to 70%
-if [[ -z "$(folder "$runs/soup")" ]]; then
-  log "soup"
-  ./rewire soup "$(folder "$runs/prune/$(key dense wanda 0.5 0)")" --ingredients 3 --then 0.7 "train.runs=$runs/soup" \
-    "${tune_extra[@]}" >"$runs/soup.log" 2>&1
-fi
+  for target in 0.6 0.7; do
+    for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
+  done
+  for target in "${targets[@]}"; do
+    for method in "${dense_methods[@]}"; do prune dense "$method" "$target" 0; done
+  done
 
-# inference speed, one thread: each trained model and its Wanda / MoE-Pruner prunings
-speed_runs=()
-for model in dense moe; do
-  method=wanda; [[ $model == moe ]] && method=moe-pruner
-  speed_runs+=("$(folder "$runs/train/$model")")
-  for target in "${targets[@]}"; do speed_runs+=("$(folder "$runs/prune/$(key $model $method "$target" 0)")"); done
-done
-if [[ ! -s "$runs/speed/speed.tsv" ]]; then
-  log "inference speed"
-  ./mvnw -q -B -pl rewire-bench -am package -DskipTests >/dev/null
-  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Drewire.threads=1 \
-    -cp rewire-bench/target/benchmarks.jar rewire.bench.PrunedInference --tokens "$speed_tokens" --repeats 5 \
-    "${speed_runs[@]}" 2>/dev/null >"$runs/speed/speed.tsv"
-fi
+  # a soup of three ingredients of Wanda at 50% on the dense GPT, then one magnitude phase to 70%
+  if [[ -z "$(folder "$runs/soup")" ]]; then
+    log "soup"
+    ./rewire soup "$(folder "$runs/prune/$(key dense wanda 0.5 0)")" --ingredients 3 --then 0.7 \
+      "train.runs=$runs/soup" "${tune_extra[@]}" >"$runs/soup.log" 2>&1
+  fi
+
+  # inference speed, one thread
+  if [[ ! -s "$runs/speed/speed.tsv" ]]; then
+    log "inference speed"
+    ./mvnw -q -B -pl rewire-bench -am package -DskipTests >/dev/null
+    "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Drewire.threads=1 \
+      -cp rewire-bench/target/benchmarks.jar rewire.bench.PrunedInference --tokens "$speed_tokens" --repeats 5 \
+      $(speed_runs dense) $(speed_runs moe) 2>/dev/null >"$runs/speed/speed.tsv"
+  fi
+}
+$doc_only || measure
 
 # ------------------------------------------------------------------ the doc
 
-record() { local f; f=$(folder "$runs/prune/$(key "$@")"); [[ -n "$f" && -f "${f}prune.json" ]] && cat "${f}prune.json"; }
+# each prints nothing when its run is missing, and never fails
+record() { local f; f=$(folder "$runs/prune/$(key "$@")"); [[ -n "$f" && -f "${f}prune.json" ]] && cat "${f}prune.json"; true; }
 ppl() { record "$@" | jq -r '.after.perplexity // empty'; }
 fmt() { [[ -n "$1" ]] && printf %.3f "$1" || echo "not run"; }
-summary() { jq -r ".summary.evaluation.loss // empty" "$(folder "$1")run.json" 2>/dev/null | awk '{ if ($1 != "") printf "%.3f", exp($1) }'; }
-dense_ppl=$(summary "$runs/train/dense"); moe_ppl=$(summary "$runs/train/moe")
+perplexity_of() { # the run under $1: exp of its final validation loss
+  { jq -r ".summary.evaluation.loss // empty" "$(folder "$1")run.json" 2>/dev/null || true; } | awk '{ if ($1 != "") printf "%.3f", exp($1) }'
+}
+dense_ppl=$(perplexity_of "$runs/train/dense"); moe_ppl=$(perplexity_of "$runs/train/moe")
 
 table() { # MODEL METHODS...
   local model=$1; shift
@@ -154,19 +177,20 @@ seeds() { # METHOD TARGET: mean ± sample sd over the seeds that ran, then each
 }
 mean() { for s in 0 1 2; do ppl moe "$1" "$2" "$s"; done | awk '{ s += $1; n++ } END { if (n) printf "%.4f", s / n }'; }
 timing() { # MODEL METHOD: calibration and pruning seconds at 50%
-  record "$1" "$2" 0.5 0 | jq -r '"\(.calibrationSeconds | . * 100 | round / 100) | \(.pruneSeconds | . * 100 | round / 100)"'
+  local t; t=$(record "$1" "$2" 0.5 0 | jq -r '"\(.calibrationSeconds | . * 100 | round / 100) | \(.pruneSeconds | . * 100 | round / 100)"')
+  echo "${t:-not run | not run}"
 }
-speed() { awk -F'\t' -v run="$1" -v mode="$2" '$1 == run && $2 == mode { printf "%.0f", $4 }' "$runs/speed/speed.tsv"; }
-density() { awk -F'\t' -v run="$1" '$1 == run { printf "%.3f", $3; exit }' "$runs/speed/speed.tsv"; }
+speed_tsv=$runs/speed/speed.tsv
+speed() { [[ -s $speed_tsv ]] && awk -F'\t' -v run="${1%/}" -v mode="$2" '$1 == run && $2 == mode { printf "%.0f", $4 }' "$speed_tsv"; true; }
+density() { [[ -s $speed_tsv ]] && awk -F'\t' -v run="${1%/}" '$1 == run { printf "%.3f", $3; exit }' "$speed_tsv"; true; }
 weights() { record "$1" magnitude 0.5 0 | jq -r '[.layers[] | .rows * .cols] | add | . / 1e6 * 100 | round / 100 | "\(.) M"'; }
 verdict() { awk "BEGIN { print (($1) ? \"holds\" : \"does not hold\") }"; }
 setting() { # FOLDER SECTION KEY: a value of the run's config.yaml (KEY unique within its top-level SECTION)
-  awk -v s="$2:" -v k="$3:" '/^[a-z]/ { sec = $1 } sec == s && $1 == k { print $2; exit }' "$(folder "$1")config.yaml" 2>/dev/null
+  awk -v s="$2:" -v k="$3:" '/^[a-z]/ { sec = $1 } sec == s && $1 == k { print $2; exit }' "$(folder "$1")config.yaml" 2>/dev/null || true
 }
-steps_in() { jq -r '.summary.steps // empty' "$1/run.json" 2>/dev/null; }   # of the run folder $1
+steps_in() { jq -r '.summary.steps // empty' "$1/run.json" 2>/dev/null || true; }   # of the run folder $1
 steps_of() { steps_in "$(folder "$1")"; }                                  # of the run folder under $1
-tuned() { jq -r ".summary.evaluation.loss // empty" "$(folder "$1")run.json" 2>/dev/null | awk '{ if ($1 != "") printf "%.3f", exp($1) }'; }
-soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $f ]] && cat "$f"; done; }
+soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $f ]] && cat "$f"; done; true; }
 
 {
   echo "# Results: one-shot pruning of a dense and a mixture-of-experts GPT"
@@ -193,8 +217,10 @@ soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $
     echo "250 fine-tuning steps, 100 validation batches) was not run. Shorter training leaves the models less"
     echo "trained, and the differences between methods may not be those of the full budget."
   fi
-  echo
-  echo "This invocation of the script took $(( (SECONDS - started) / 60 )) minutes (steps whose run folders already existed are not repeated)."
+  if ! $doc_only; then
+    echo
+    echo "This invocation of the script took $(( (SECONDS - started) / 60 )) minutes (steps whose run folders already existed were not repeated)."
+  fi
   echo
   echo "## Dense GPT: validation perplexity after one-shot pruning"
   echo
@@ -221,8 +247,8 @@ soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $
   echo "|---|---|"
   echo "| unpruned MoE GPT | $moe_ppl |"
   echo "| MoE-Pruner 50%, one-shot | $(fmt "$(ppl moe moe-pruner 0.5 0)") |"
-  echo "| + fine-tuning (cross-entropy only) | $(fmt "$(tuned "$runs/tune/finetune")") |"
-  echo "| + expert-wise distillation (cross-entropy + lambda · Σ expert MSE, lambda balanced at step 0) | $(fmt "$(tuned "$runs/tune/distill")") |"
+  echo "| + fine-tuning (cross-entropy only) | $(fmt "$(perplexity_of "$runs/tune/finetune")") |"
+  echo "| + expert-wise distillation (cross-entropy + lambda · Σ expert MSE, lambda balanced at step 0) | $(fmt "$(perplexity_of "$runs/tune/distill")") |"
   echo
   echo "## Sparse model soup (dense GPT, Wanda 50%, three ingredients, then magnitude to 70%)"
   echo
@@ -246,12 +272,12 @@ soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $
   echo
   echo "| model | pruning | block density | tokens/s | CSR tokens/s | masked-dense tokens/s | CSR vs dense |"
   echo "|---|---|---|---|---|---|---|"
-  i=0
   for model in dense moe; do
-    base=${speed_runs[$i]}; i=$((i + 1)); base_tps=$(speed "$base" dense)
+    method=wanda; [[ $model == moe ]] && method=moe-pruner
+    base_tps=$(speed "$(folder "$runs/train/$model")" dense)
     echo "| $model | none | 1.000 | $base_tps | | | |"
     for target in "${targets[@]}"; do
-      run=${speed_runs[$i]}; i=$((i + 1))
+      run=$(folder "$runs/prune/$(key $model $method "$target" 0)")
       csr=$(speed "$run" csr)
       echo "| $model | $([[ $model == dense ]] && echo Wanda || echo MoE-Pruner) $target | $(density "$run") | | $csr | $(speed "$run" masked-dense) | $(awk -v a="$csr" -v b="$base_tps" 'BEGIN { if (a && b) printf "%.2fx", a / b }') |"
     done
@@ -276,7 +302,7 @@ soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $
       echo "| MoE-Pruner < Wanda < magnitude on the MoE GPT at $target | $(printf '%.3f / %.3f / %.3f' "$m" "$w" "$g") | $(verdict "$m < $w && $w < $g") |"
     fi
   done
-  p=$(ppl moe moe-pruner 0.5 0); k=$(tuned "$runs/tune/distill"); f=$(tuned "$runs/tune/finetune")
+  p=$(ppl moe moe-pruner 0.5 0); k=$(perplexity_of "$runs/tune/distill"); f=$(perplexity_of "$runs/tune/finetune")
   if [[ -n "$p" && -n "$k" && -n "$moe_ppl" ]]; then
     echo "| distillation recovers most of the gap (MoE-Pruner 50%) | $(awk -v p="$p" -v k="$k" -v d="$moe_ppl" -v f="$f" 'BEGIN { printf "%.0f%% of %.3f recovered (fine-tuning alone: %.0f%%)", 100 * (p - k) / (p - d), p - d, 100 * (p - f) / (p - d) }') | $(verdict "($p - $k) > 0.5 * ($p - $moe_ppl)") |"
   fi
