@@ -21,8 +21,9 @@
 #   bench/results-prune.sh --out FILE      write somewhere other than docs/results-prune.md
 #   bench/results-prune.sh --runs DIR --doc-only   write the doc from DIR as it is (what has not run says so)
 #
-# The MoE model's runs at 50% and 2:4, its fine-tuning and distillation come first (the issue's claims), then
-# 60% and 70%, the dense model, the soup and the inference speed, so a stopped budget keeps the claims' runs.
+# Order, so that a stopped budget keeps what the issue's claims need: the MoE model's runs at 50% and 2:4, its
+# fine-tuning and distillation, its 60% and 70%, its inference speed; the dense model's Wanda runs and their
+# speed, the soup; the dense model's other methods last.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -87,11 +88,21 @@ prune() {
   ./rewire prune "$(folder "$runs/train/$model")" "${args[@]}" "train.runs=$dir" "${tune_extra[@]}" >"$dir.log" 2>&1
 }
 
-# the runs each inference-speed row times: each trained model, then its Wanda / MoE-Pruner prunings
-speed_runs() { # MODEL
-  local method=wanda; [[ $1 == moe ]] && method=moe-pruner
-  folder "$runs/train/$1"
-  for target in "${targets[@]}"; do folder "$runs/prune/$(key "$1" $method "$target" 0)"; done
+# speed MODEL: the inference speed, one thread, of the trained MODEL and its Wanda (dense) or MoE-Pruner (MoE)
+# prunings, each into $runs/speed/NAME.tsv unless there
+bench_jar=false
+speed() {
+  local method=wanda dir f target
+  [[ $1 == moe ]] && method=moe-pruner
+  for dir in "$runs/train/$1" $(for target in "${targets[@]}"; do echo "$runs/prune/$(key "$1" $method "$target" 0)"; done); do
+    f=$(folder "$dir")
+    [[ -z $f || -s "$runs/speed/$(basename "$dir").tsv" ]] && continue
+    if ! $bench_jar; then ./mvnw -q -B -pl rewire-bench -am package -DskipTests >/dev/null; bench_jar=true; fi
+    log "inference speed $(basename "$dir")"
+    "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Drewire.threads=1 \
+      -cp rewire-bench/target/benchmarks.jar rewire.bench.PrunedInference --tokens "$speed_tokens" --repeats 5 "$f" \
+      2>/dev/null >"$runs/speed/$(basename "$dir").tsv"
+  done
 }
 
 measure() {
@@ -125,9 +136,9 @@ measure() {
   for target in 0.6 0.7; do
     for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
   done
-  for target in "${targets[@]}"; do
-    for method in "${dense_methods[@]}"; do prune dense "$method" "$target" 0; done
-  done
+  speed moe
+  for target in "${targets[@]}"; do prune dense wanda "$target" 0; done
+  speed dense
 
   # a soup of three ingredients of Wanda at 50% on the dense GPT, then one magnitude phase to 70%
   if [[ -z "$(folder "$runs/soup")" ]]; then
@@ -136,14 +147,9 @@ measure() {
       "train.runs=$runs/soup" "${tune_extra[@]}" >"$runs/soup.log" 2>&1
   fi
 
-  # inference speed, one thread
-  if [[ ! -s "$runs/speed/speed.tsv" ]]; then
-    log "inference speed"
-    ./mvnw -q -B -pl rewire-bench -am package -DskipTests >/dev/null
-    "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Drewire.threads=1 \
-      -cp rewire-bench/target/benchmarks.jar rewire.bench.PrunedInference --tokens "$speed_tokens" --repeats 5 \
-      $(speed_runs dense) $(speed_runs moe) 2>/dev/null >"$runs/speed/speed.tsv"
-  fi
+  for target in "${targets[@]}"; do
+    for method in "${dense_methods[@]}"; do prune dense "$method" "$target" 0; done
+  done
 }
 $doc_only || measure
 
@@ -180,9 +186,9 @@ timing() { # MODEL METHOD: calibration and pruning seconds at 50%
   local t; t=$(record "$1" "$2" 0.5 0 | jq -r '"\(.calibrationSeconds | . * 100 | round / 100) | \(.pruneSeconds | . * 100 | round / 100)"')
   echo "${t:-not run | not run}"
 }
-speed_tsv=$runs/speed/speed.tsv
-speed() { [[ -s $speed_tsv ]] && awk -F'\t' -v run="${1%/}" -v mode="$2" '$1 == run && $2 == mode { printf "%.0f", $4 }' "$speed_tsv"; true; }
-density() { [[ -s $speed_tsv ]] && awk -F'\t' -v run="${1%/}" '$1 == run { printf "%.3f", $3; exit }' "$speed_tsv"; true; }
+speeds() { cat "$runs"/speed/*.tsv 2>/dev/null || true; }
+tokens_per_second() { speeds | awk -F'\t' -v run="${1%/}" -v mode="$2" '$1 == run && $2 == mode { printf "%.0f", $4 }'; }
+density() { speeds | awk -F'\t' -v run="${1%/}" '$1 == run { printf "%.3f", $3; exit }'; }
 weights() { record "$1" magnitude 0.5 0 | jq -r '[.layers[] | .rows * .cols] | add | . / 1e6 * 100 | round / 100 | "\(.) M"'; }
 verdict() { awk "BEGIN { print (($1) ? \"holds\" : \"does not hold\") }"; }
 setting() { # FOLDER SECTION KEY: a value of the run's config.yaml (KEY unique within its top-level SECTION)
@@ -274,12 +280,12 @@ soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $
   echo "|---|---|---|---|---|---|---|"
   for model in dense moe; do
     method=wanda; [[ $model == moe ]] && method=moe-pruner
-    base_tps=$(speed "$(folder "$runs/train/$model")" dense)
+    base_tps=$(tokens_per_second "$(folder "$runs/train/$model")" dense)
     echo "| $model | none | 1.000 | $base_tps | | | |"
     for target in "${targets[@]}"; do
       run=$(folder "$runs/prune/$(key $model $method "$target" 0)")
-      csr=$(speed "$run" csr)
-      echo "| $model | $([[ $model == dense ]] && echo Wanda || echo MoE-Pruner) $target | $(density "$run") | | $csr | $(speed "$run" masked-dense) | $(awk -v a="$csr" -v b="$base_tps" 'BEGIN { if (a && b) printf "%.2fx", a / b }') |"
+      csr=$(tokens_per_second "$run" csr)
+      echo "| $model | $([[ $model == dense ]] && echo Wanda || echo MoE-Pruner) $target | $(density "$run") | | $csr | $(tokens_per_second "$run" masked-dense) | $(awk -v a="$csr" -v b="$base_tps" 'BEGIN { if (a && b) printf "%.2fx", a / b }') |"
     done
   done
   echo
