@@ -21,9 +21,10 @@
 #   bench/results-prune.sh --out FILE      write somewhere other than docs/results-prune.md
 #   bench/results-prune.sh --runs DIR --doc-only   write the doc from DIR as it is (what has not run says so)
 #
-# Order, so that a stopped budget keeps what the issue's claims need: the MoE model's runs at 50% and 2:4, its
-# fine-tuning and distillation, its 60% and 70%, its inference speed; the dense model's Wanda runs and their
-# speed, the soup; the dense model's other methods last.
+# Order, so that a stopped budget keeps what the issue's claims need: the MoE model's runs at 50% and 2:4 and
+# the seeds at 50%, its fine-tuning and distillation, magnitude, Wanda and MoE-Pruner at 60% and 70%, its
+# inference speed; the dense model's Wanda runs and their speed; the soup; then every other method at 60% and
+# 70% and on the dense model, and the seeds at 2:4.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -116,9 +117,7 @@ measure() {
     for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
   done
   for seed in 1 2; do
-    for target in 0.5 2:4; do
-      for method in wanda moe-pruner; do prune moe "$method" "$target" "$seed"; done
-    done
+    for method in wanda moe-pruner; do prune moe "$method" 0.5 "$seed"; done
   done
 
   # MoE-Pruner at 50%, then plain fine-tuning (mask fixed) or expert-wise distillation for as many steps
@@ -134,7 +133,7 @@ measure() {
   fi
 
   for target in 0.6 0.7; do
-    for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
+    for method in magnitude wanda moe-pruner; do prune moe "$method" "$target" 0; done
   done
   speed moe
   for target in "${targets[@]}"; do prune dense wanda "$target" 0; done
@@ -147,8 +146,14 @@ measure() {
       "train.runs=$runs/soup" "${tune_extra[@]}" >"$runs/soup.log" 2>&1
   fi
 
+  for target in 0.6 0.7; do
+    for method in "${moe_methods[@]}"; do prune moe "$method" "$target" 0; done
+  done
   for target in "${targets[@]}"; do
     for method in "${dense_methods[@]}"; do prune dense "$method" "$target" 0; done
+  done
+  for seed in 1 2; do
+    for method in wanda moe-pruner; do prune moe "$method" 2:4 "$seed"; done
   done
 }
 $doc_only || measure
