@@ -15,8 +15,8 @@ import rewire.cli.report.SceneStrip;
 import rewire.io.AtomicFile;
 import rewire.kernel.Kernels;
 import rewire.models.gan.GanWorkload;
-import rewire.models.gpt.GptWorkload;
 import rewire.models.gpt.Sampler;
+import rewire.models.gpt.TextModel;
 import rewire.models.rl.RecordedEpisode;
 import rewire.models.rl.RlWorkload;
 import rewire.optim.Slots;
@@ -24,6 +24,7 @@ import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.tensor.Rng;
+import rewire.train.Workload;
 
 /**
  * {@code rewire sample RUN}: what a trained model makes. For a GPT run, text
@@ -88,7 +89,7 @@ final class SampleCommand implements Callable<Integer> {
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
         return switch (runSpec.workload()) {
-            case GptWorkload gpt -> text(folder, gpt, kernels);
+            case TextModel gpt -> text(folder, runSpec.workload(), gpt, kernels);
             case RlWorkload rl -> episode(folder, rl);
             case GanWorkload gan -> grid(folder, gan);
             default -> throw new IllegalArgumentException(folder.dir() + " is a " + runSpec.workload().name()
@@ -97,10 +98,12 @@ final class SampleCommand implements Callable<Integer> {
         };
     }
 
-    private int text(RunFolder folder, GptWorkload gpt, Kernels kernels) throws Exception {
+    // the workload restores the checkpoint (a distillation holds its student); gpt is its language model
+    private int text(RunFolder folder, Workload workload, TextModel gpt, Kernels kernels) throws Exception {
         refuse(RL_OPTIONS, "a GPT run");
         refuse(GAN_OPTIONS, "a GPT run");
-        long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gpt, new Slots(), List.of());
+        long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), workload, new Slots(),
+                List.of());
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
         gpt.model().setAttentionMask(gpt.attentionAfter(steps));
         String sampled = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,

@@ -2,6 +2,7 @@ package rewire.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.SpectralEstimate;
 import rewire.autodiff.SpectralNormOps;
@@ -21,6 +22,7 @@ public final class Linear extends Layer {
     private final DenseParam weight;
     private final DenseParam bias;
     private final SpectralEstimate spectral;
+    private InputObserver observer = InputObserver.NONE;
 
     /**
      * A layer over existing parameters.
@@ -67,6 +69,7 @@ public final class Linear extends Layer {
     /** {@code x (in, B) -> y (out, B)}. */
     @Override
     public Var forward(Tape tape, Var x) {
+        observer.observe(x.value());
         Var w = spectral == null ? weight.var() : SpectralNormOps.spectralNorm(tape, weight.var(), spectral, isTraining());
         Var y = LinearOps.linear(tape, x, w);
         return bias == null ? y : LinearOps.addBias(tape, y, bias.var());
@@ -98,6 +101,11 @@ public final class Linear extends Layer {
             own.add(bias);
         }
         return own;
+    }
+
+    /** Shows every forward pass's input to {@code o} from now on ({@link InputObserver#NONE} stops). */
+    public void observeInputs(InputObserver o) {
+        observer = Objects.requireNonNull(o, "observer");
     }
 
     public DenseParam weight() {

@@ -2,6 +2,7 @@ package rewire.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import rewire.autodiff.Activations;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.SpectralEstimate;
@@ -71,6 +72,7 @@ public final class SparseLinear extends Layer {
     private Var lastProduct;
     private boolean lastTransposed;
     private LastBatch givenBatch;
+    private InputObserver observer = InputObserver.NONE;
 
     /**
      * A layer over existing parameters.
@@ -162,6 +164,7 @@ public final class SparseLinear extends Layer {
         // The param's matrix is read afresh: a topology change replaces it.
         Var w = spectral == null ? weight.var() : SpectralNormOps.spectralNorm(tape, weight.var(), spectral, isTraining());
         Var b = bias == null ? null : bias.var();
+        observer.observe(x.value());
         lastInput = x;
         lastTransposed = false;
         givenBatch = null;
@@ -289,6 +292,11 @@ public final class SparseLinear extends Layer {
 
     /** Feature-major input {@code x (in, B)} and output gradient {@code dy (out, B)} of one batch. */
     public record LastBatch(Tensor input, Tensor outputGrad) {
+    }
+
+    /** Shows every forward pass's input to {@code o} from now on ({@link InputObserver#NONE} stops). */
+    public void observeInputs(InputObserver o) {
+        observer = Objects.requireNonNull(o, "observer");
     }
 
     public SparseParam weight() {

@@ -8,7 +8,8 @@
  * the recurrent {@link rewire.nn.Gru}) and weight {@link rewire.nn.Init}ializers. Linear layers may
  * be spectrally normalized; state that is not trained (running statistics, power-iteration
  * vectors) is a module's {@link rewire.nn.Buffer}s, and a parameter's gradient can be switched off
- * ({@link rewire.nn.Module#requireGrad}) to use a module as a fixed function.
+ * ({@link rewire.nn.Module#requireGrad}) to use a module as a fixed function. Linear layers show
+ * their inputs to an {@link rewire.nn.InputObserver} (calibration for one-shot pruning).
  *
  * <p>Shapes follow {@code rewire.autodiff}: activations are feature-major {@code (features, B)},
  * convolution maps {@code (C, B·H·W)}. A module wraps its parameters' own arrays in autodiff

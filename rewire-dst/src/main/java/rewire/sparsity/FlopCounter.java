@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Per layer and step with batch {@code B}, counting a multiply-add as 2 FLOPs and
  * {@code n = nnz} (or {@code in·out} for a dense layer):
  * <ul>
- *   <li>forward {@code 2·B·n};</li>
+ *   <li>forward {@code 2·B·n}, times the layer's share of the examples (an expert's {@code k/E});</li>
  *   <li>input gradient {@code 2·B·n}, or 0 for a layer that needs none (the first layer:
  *       {@link Layer#withoutInputGradient});</li>
  *   <li>weight gradient {@code 2·B·n}; on an update step whose growth needs the dense gradient
@@ -43,25 +43,40 @@ public final class FlopCounter {
      * @param inputGradient whether backpropagation computes this layer's input gradient
      * @param positions how often the layer applies per example: 1 for a fully connected layer,
      *     {@code Ho·Wo} output positions for a convolution computed as a product over patches
+     * @param share the fraction of the examples the layer sees, in (0, 1]: 1 for every layer a
+     *     whole batch goes through, {@code k/E} for one of the E experts of a top-k mixture of
+     *     experts (the E experts see {@code k·B} token slots between them; exact when they hold the
+     *     same nnz, as equally shaped experts do under every distribution and pruning rule here)
      */
-    public record Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient, int positions) {
+    public record Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient, int positions,
+                        double share) {
         public Layer {
             if (in < 1 || out < 1 || nnz < 0 || nnz > (long) in * out || (dense && nnz != (long) in * out)
-                    || positions < 1) {
-                throw new IllegalArgumentException("layer " + name + ": need in, out, positions >= 1 and"
-                        + " 0 <= nnz <= in·out (= in·out when dense), got in " + in + ", out " + out + ", nnz " + nnz
-                        + ", dense " + dense + ", positions " + positions);
+                    || positions < 1 || !(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException("layer " + name + ": need in, out, positions >= 1,"
+                        + " 0 <= nnz <= in·out (= in·out when dense) and a share in (0, 1], got in " + in + ", out " + out
+                        + ", nnz " + nnz + ", dense " + dense + ", positions " + positions + ", share " + share);
             }
+        }
+
+        /** A layer every example goes through {@code positions} times. */
+        public Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient, int positions) {
+            this(name, in, out, nnz, dense, inputGradient, positions, 1);
         }
 
         /** A layer applied once per example (fully connected). */
         public Layer(String name, int in, int out, long nnz, boolean dense, boolean inputGradient) {
-            this(name, in, out, nnz, dense, inputGradient, 1);
+            this(name, in, out, nnz, dense, inputGradient, 1, 1);
         }
 
         /** This layer applied at {@code p} positions per example (a convolution over {@code p} patches). */
         public Layer atPositions(int p) {
-            return new Layer(name, in, out, nnz, dense, inputGradient, p);
+            return new Layer(name, in, out, nnz, dense, inputGradient, p, share);
+        }
+
+        /** This layer seeing the fraction {@code s} of the examples (an expert of a mixture of experts). */
+        public Layer routed(double s) {
+            return new Layer(name, in, out, nnz, dense, inputGradient, positions, s);
         }
 
         /** A sparse layer with an input gradient. */
@@ -76,12 +91,12 @@ public final class FlopCounter {
 
         /** This layer without an input gradient, as the first layer of a network. */
         public Layer withoutInputGradient() {
-            return new Layer(name, in, out, nnz, dense, false, positions);
+            return new Layer(name, in, out, nnz, dense, false, positions, share);
         }
 
         /** This layer holding {@code newNnz} connections. */
         public Layer withNnz(long newNnz) {
-            return new Layer(name, in, out, newNnz, dense, inputGradient, positions);
+            return new Layer(name, in, out, newNnz, dense, inputGradient, positions, share);
         }
 
         /** {@code in·out}. */
@@ -183,43 +198,62 @@ public final class FlopCounter {
     /** The FLOPs of one training step with the current layers, without recording it. */
     public long stepFlops(int batch, boolean denseWeightGradient) {
         requireBatch(batch);
-        long perExample = 0;
+        PerExample flops = new PerExample();
         for (Layer l : layers) {
             long n = l.nnz();
             long weightGradient = denseWeightGradient && !l.dense() ? l.denseSize() : n;
-            perExample += 2 * (n + (l.inputGradient() ? n : 0) + weightGradient) * l.positions();
+            flops.add(l, 2 * (n + (l.inputGradient() ? n : 0) + weightGradient) * l.positions());
         }
-        return Math.multiplyExact(perExample, batch);
+        return flops.times(batch);
     }
 
     /** The FLOPs of one training step of the dense twin. */
     public long denseStepFlops(int batch) {
         requireBatch(batch);
-        long perExample = 0;
+        PerExample flops = new PerExample();
         for (Layer l : layers) {
-            perExample += 2 * l.denseSize() * (l.inputGradient() ? 3 : 2) * l.positions();
+            flops.add(l, 2 * l.denseSize() * (l.inputGradient() ? 3 : 2) * l.positions());
         }
-        return Math.multiplyExact(perExample, batch);
+        return flops.times(batch);
     }
 
     /** Forward FLOPs of a batch with the current layers: {@code Σ 2·B·positions·nnz}. */
     public long inferenceFlops(int batch) {
         requireBatch(batch);
-        long perExample = 0;
+        PerExample flops = new PerExample();
         for (Layer l : layers) {
-            perExample += 2 * l.nnz() * l.positions();
+            flops.add(l, 2 * l.nnz() * l.positions());
         }
-        return Math.multiplyExact(perExample, batch);
+        return flops.times(batch);
     }
 
     /** Forward FLOPs of a batch through the dense twin: {@code Σ 2·B·positions·in·out}. */
     public long denseInferenceFlops(int batch) {
         requireBatch(batch);
-        long perExample = 0;
+        PerExample flops = new PerExample();
         for (Layer l : layers) {
-            perExample += 2 * l.denseSize() * l.positions();
+            flops.add(l, 2 * l.denseSize() * l.positions());
         }
-        return Math.multiplyExact(perExample, batch);
+        return flops.times(batch);
+    }
+
+    // FLOPs per example: whole for the layers every example goes through (exact, overflow-checked),
+    // fractional for routed ones, rounded once for the batch
+    private static final class PerExample {
+        private long whole;
+        private double routed;
+
+        void add(Layer l, long flops) {
+            if (l.share() == 1) {
+                whole = Math.addExact(whole, flops);
+            } else {
+                routed += flops * l.share();
+            }
+        }
+
+        long times(int batch) {
+            return Math.addExact(Math.multiplyExact(whole, batch), Math.round(routed * batch));
+        }
     }
 
     /** Training FLOPs so far, overhead included. */

@@ -114,6 +114,22 @@ class FlopCounterTest {
      * {@code 3·f_S·ΔT + 2·f_S + f_D} per example, i.e. the paper's average times {@code ΔT + 1}.
      */
     @Test
+    void expertsOfATopTwoOfFourMixtureCountTheTokenSlotsTheyServe() {
+        // 8 tokens, 4 equal experts (16 -> 32, half dense), top-2: 16 token slots in all, k/E = 1/2 each
+        List<Layer> experts = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            experts.add(Layer.sparse("e" + e, 16, 32, 256).routed(0.5));
+        }
+        FlopCounter c = new FlopCounter(experts);
+        long perSlot = 2 * 256 * 3;                              // forward, input and weight gradient
+        assertEquals(16 * perSlot, c.recordStep(8, false, false));
+        assertEquals(16 * 2L * 16 * 32 * 3, c.denseStepFlops(8));
+        assertEquals(16 * 2L * 256, c.inferenceFlops(8));
+        assertThrows(IllegalArgumentException.class, () -> Layer.dense("x", 3, 4).routed(0));
+        assertEquals(0.5, Layer.dense("x", 3, 4).routed(0.5).withNnz(12).atPositions(2).share());
+    }
+
+    @Test
     void agreesWithRigLsPerStepFormula() {
         forEachSeed(51, 300, rng -> agreesWithRigLsPerStepFormula(intBetween(rng, 1, 4), intBetween(rng, 1, 300),
                 intBetween(rng, 0, 100), intBetween(rng, 0, 200), intBetween(rng, 1, 256), intBetween(rng, 1, 3)));

@@ -113,7 +113,8 @@ public final class FlopHook implements Hook {
         long flops = 0;
         for (SparseLinear l : group.sparseLayers()) {
             FlopCounter.Layer f = counter.layers().get(indexByName.get(group).get(l.weight().name()));
-            flops += 2L * batch * f.denseSize() * f.positions();
+            long all = 2L * batch * f.denseSize() * f.positions();
+            flops += f.share() == 1 ? all : Math.round(all * f.share());
         }
         return flops;
     }

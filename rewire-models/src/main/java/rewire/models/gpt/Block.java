@@ -1,7 +1,6 @@
 package rewire.models.gpt;
 
 import java.util.List;
-import rewire.autodiff.Activations;
 import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
@@ -12,29 +11,27 @@ import rewire.nn.Module;
 
 /**
  * One pre-norm transformer block of GPT-2 (Radford et al., "Language Models are Unsupervised
- * Multitask Learners", 2019): {@code x + attn(ln1(x))}, then {@code x + proj(gelu(fc(ln2(x))))}
- * with an MLP of width 4d. Shapes: {@code x, y : (d, N)}.
+ * Multitask Learners", 2019): {@code x + attn(ln1(x))}, then {@code x + ffn(ln2(x))} with a
+ * feed-forward that is GPT-2's MLP of width 4d or a mixture of such experts
+ * ({@code rewire.models.moe}). Shapes: {@code x, y : (d, N)}.
  */
 final class Block extends Layer {
     private final LayerNorm ln1;
     private final CausalSelfAttention attention;
     private final LayerNorm ln2;
-    private final Layer fc;
-    private final Layer proj;
+    private final Layer ffn;
 
-    Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Layer fc, Layer proj) {
+    Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Layer ffn) {
         this.ln1 = ln1;
         this.attention = attention;
         this.ln2 = ln2;
-        this.fc = fc;
-        this.proj = proj;
+        this.ffn = ffn;
     }
 
     @Override
     public Var forward(Tape tape, Var x) {
         Var h = Ops.add(tape, x, attention.forward(tape, ln1.forward(tape, x)));
-        Var m = proj.forward(tape, Activations.gelu(tape, fc.forward(tape, ln2.forward(tape, h))));
-        return Ops.add(tape, h, m);
+        return Ops.add(tape, h, ffn.forward(tape, ln2.forward(tape, h)));
     }
 
     CausalSelfAttention attention() {
@@ -43,6 +40,6 @@ final class Block extends Layer {
 
     @Override
     public List<Module> children() {
-        return List.of(ln1, attention, ln2, fc, proj);
+        return List.of(ln1, attention, ln2, ffn);
     }
 }

@@ -24,9 +24,11 @@ import rewire.train.SparsitySettings;
  * @param sparsity the sparsity section
  * @param dist     the data-parallel section: engine, shards, local steps, compression (shards take parts of
  *                 each batch: a client split needs labelled examples)
+ * @param distill  the distillation section
  */
 public record GptConfig(String workload, String name, long seed, GptModelSettings model, GptDataSettings data,
-                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity, DistSettings dist) {
+                        LoopSettings train, OptimSettings optim, SparsitySettings sparsity, DistSettings dist,
+                        DistillSettings distill) {
 
     public static final String WORKLOAD = "gpt";
 
@@ -52,12 +54,14 @@ public record GptConfig(String workload, String name, long seed, GptModelSetting
                 new LoopSettings(8, 50, 250, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(OptimSettings.Optimizer.ADAMW, 1e-3, 0.9, 0.99, 1e-8, 0.1, false,
                         OptimSettings.RateSchedule.COSINE, 100, 1e-4, 1000, 0.1, 1.0),
-                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()), DistSettings.defaults());
+                new SparsitySettings(SparsitySettings.DENSE, 1.0, java.util.List.of()), DistSettings.defaults(),
+                DistillSettings.defaults());
     }
 
     /** This configuration with {@code data.vocabulary} filled in. */
     public GptConfig withVocabulary(java.util.List<Integer> codePoints) {
-        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity, dist);
+        return new GptConfig(workload, name, seed, model, data.withVocabulary(codePoints), train, optim, sparsity, dist,
+                distill);
     }
 
     /** Total optimizer steps. */

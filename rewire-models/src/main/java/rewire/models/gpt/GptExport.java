@@ -50,6 +50,10 @@ final class GptExport {
 
     /** The parameters under nanoGPT's names; the metadata describe the model with attention {@code mask}. */
     TorchLayout torchLayout(AttentionMask mask) {
+        if (settings.moe().enabled()) {
+            throw new IllegalArgumentException("model.moe: a mixture-of-experts GPT (" + settings.moe().experts()
+                    + " experts per block) has no nanoGPT layout to export");
+        }
         Map<String, Param> params = new LinkedHashMap<>();
         model.params().forEach(p -> params.put(p.name(), p));
         int d = settings.width();

@@ -1,6 +1,7 @@
 package rewire.models.gpt;
 
 import rewire.autodiff.AttentionMask;
+import rewire.models.moe.MoeSettings;
 import rewire.nn.SparseLinear;
 
 /**
@@ -19,10 +20,11 @@ import rewire.nn.SparseLinear;
  * @param sparseAttentionWidth window and stride c of the sparse patterns
  * @param sparseAttentionStart the window starts at this fraction of the run
  * @param sparseAttentionEnd   the window ends at this fraction of the run
+ * @param moe                  the feed-forward of every block: GPT-2's MLP, or a mixture of experts
  */
 public record GptModelSettings(int layers, int heads, int width, int blockSize, double initStd, double crossover,
                                SparseAttention sparseAttention, int sparseAttentionWidth, double sparseAttentionStart,
-                               double sparseAttentionEnd) {
+                               double sparseAttentionEnd, MoeSettings moe) {
 
     /**
      * The patterns of {@code model.sparseAttention}, those of Sparse Transformers as Mixed Sparsity
@@ -64,6 +66,9 @@ public record GptModelSettings(int layers, int heads, int width, int blockSize, 
             throw new IllegalArgumentException("model: need a sparseAttention pattern and sparseAttentionWidth >= 1,"
                     + " got " + sparseAttention + ", " + sparseAttentionWidth);
         }
+        if (moe == null) {
+            throw new IllegalArgumentException("model.moe must be set (experts: 0 for the dense MLP)");
+        }
         if (!(0 <= sparseAttentionStart && sparseAttentionStart <= sparseAttentionEnd && sparseAttentionEnd <= 1)) {
             throw new IllegalArgumentException("model: need 0 <= sparseAttentionStart <= sparseAttentionEnd <= 1, got "
                     + sparseAttentionStart + ", " + sparseAttentionEnd);
@@ -72,7 +77,7 @@ public record GptModelSettings(int layers, int heads, int width, int blockSize, 
 
     public static GptModelSettings defaults() {
         return new GptModelSettings(4, 4, 128, 64, 0.02, SparseLinear.DEFAULT_CROSSOVER, SparseAttention.NONE, 8,
-                0.2, 0.8);
+                0.2, 0.8, MoeSettings.defaults());
     }
 
     /** The mask of the sparse-attention window, or null when there is none. */

@@ -1,11 +1,14 @@
 package rewire.models.gpt;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.AttentionOps;
 import rewire.autodiff.Losses;
+import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.dist.Shard;
@@ -14,7 +17,11 @@ import rewire.io.ReferenceBatch;
 import rewire.io.TorchLayout;
 import rewire.io.onnx.OnnxGraph;
 import rewire.kernel.Kernels;
+import rewire.models.moe.ExpertLoads;
+import rewire.models.moe.FeedForward;
 import rewire.optim.Schedule;
+import rewire.prune.PrunableModel;
+import rewire.prune.PruneTarget;
 import rewire.optim.Transform;
 import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
@@ -44,9 +51,11 @@ import rewire.train.SupervisedWorkload;
  * <p>Exportable under nanoGPT's names ({@link GptExport}) and as an ONNX graph for a context of
  * {@code blockSize} tokens ({@link GptOnnx}), with the attention mask of the exported step.
  */
-public final class GptWorkload implements SupervisedWorkload, Shardable, Exportable {
+public final class GptWorkload implements SupervisedWorkload, Shardable, PrunableModel, TextModel, Exportable {
     private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
             Score.accuracy("accuracy", "validation token accuracy"));
+    private static final Score EXPERT_LOAD = Score.loss("expertLoad",
+            "busiest expert's load (experts × its share of the token slots; 1 = balanced)");
 
     private final GptArchitecture.Built built;
     private final ParamGroup group;
@@ -61,6 +70,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
     private final long attentionStart;
     private final long attentionEnd;
     private final Tape evalTape;
+    private final double balanceWeight;
     private final int[] inputs;
     private final int[] targets;
     private final long flopsPerScoredPairAndSequence;
@@ -89,6 +99,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
         this.inputs = new int[data.batchSize() * seqLen];
         this.targets = new int[data.batchSize() * seqLen];
         this.flopsPerScoredPairAndSequence = 12L * model.width() * model.layers();
+        this.balanceWeight = model.moe().balanceWeight();
         this.export = new GptExport(model, built.model(), tokenizer);
         if (validation.length() < seqLen + 1) {
             throw new IllegalArgumentException("the validation split (" + validation.length() + " tokens) is shorter than"
@@ -106,10 +117,12 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
         return group;
     }
 
+    @Override
     public GptModel model() {
         return built.model();
     }
 
+    @Override
     public CharTokenizer tokenizer() {
         return tokenizer;
     }
@@ -133,6 +146,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
      * The attention mask of the model after {@code stepsDone} training steps: the one its last step
      * trained with (dense causal before any step). Evaluation and sampling use it.
      */
+    @Override
     public AttentionMask attentionAfter(long stepsDone) {
         return stepsDone == 0 ? AttentionMask.causal() : maskAt(stepsDone - 1);
     }
@@ -151,7 +165,18 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
         denseAttentionFlops += perPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen);
         Var logits = model().logits(tape, x, seqLen);               // (V, sequences · T)
         Var loss = Losses.softmaxCrossEntropy(tape, logits, y);
-        return new Loss(loss, y.length, Map.of("accuracy", (double) correct(logits.value(), y) / y.length));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("accuracy", (double) correct(logits.value(), y) / y.length);
+        if (!built.mixtures().isEmpty()) {
+            // the training loss adds the balance term; the validation loss is the cross-entropy alone
+            Var balance = ExpertLoads.balanceTerm(tape, built.mixtures(), balanceWeight);
+            loss = Ops.add(tape, loss, balance);
+            ExpertLoads loads = new ExpertLoads(built.mixtures());
+            loads.add();
+            metrics.put("balanceTerm", (double) balance.item());
+            metrics.put("expertLoad", loads.busiest());
+        }
+        return new Loss(loss, y.length, metrics);
     }
 
     @Override
@@ -161,7 +186,12 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
 
     @Override
     public List<Score> scores() {
-        return SCORES;
+        if (built.mixtures().isEmpty()) {
+            return SCORES;
+        }
+        List<Score> all = new ArrayList<>(SCORES);
+        all.add(EXPERT_LOAD);
+        return all;
     }
 
     @Override
@@ -169,17 +199,24 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
         model().setAttentionMask(attentionAfter(stepsDone));
         double lossSum = 0;
         long correct = 0;
+        ExpertLoads loads = new ExpertLoads(built.mixtures());
         for (int i = 0; i < data.evalBatches(); i++) {
             evalTape.clear();
             validation.sample(evalRng.fold(i), data.batchSize(), seqLen, inputs, targets);
             Var logits = model().logits(evalTape, inputs, seqLen);
             lossSum += Losses.softmaxCrossEntropy(evalTape, logits, targets).item();
             correct += correct(logits.value(), targets);
+            loads.add();
         }
         evalTape.clear();
         int tokens = data.evalBatches() * targets.length;
-        return Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
-                .put("accuracy", (double) correct / tokens).build();
+        Evaluation.Builder e = Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
+                .put("accuracy", (double) correct / tokens);
+        if (!built.mixtures().isEmpty()) {
+            e.put(EXPERT_LOAD.key(), loads.busiest());
+            loads.shares().forEach(e::put);
+        }
+        return e.build();
     }
 
     @Override
@@ -222,6 +259,36 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Exporta
             hits += best[c] == targets[c] ? 1 : 0;
         }
         return hits;
+    }
+
+    /** Every linear layer of the blocks, one stage per block; an expert's with its router gates. */
+    @Override
+    public List<PruneTarget> pruneTargets() {
+        return built.pruneTargets();
+    }
+
+    /**
+     * Forward passes, in evaluation mode with the attention mask the model holds, over
+     * {@code sequences} blocks of the training text drawn from {@code rng}, in batches of
+     * {@code data.batchSize}.
+     */
+    @Override
+    public void calibrate(int sequences, Rng rng) {
+        model().eval();
+        for (int done = 0; done < sequences; done += data.batchSize()) {
+            int batch = Math.min(data.batchSize(), sequences - done);
+            int[] x = new int[batch * seqLen];
+            int[] y = new int[batch * seqLen];
+            train.sample(rng, batch, seqLen, x, y);
+            evalTape.clear();
+            model().logits(evalTape, x, seqLen);
+        }
+        evalTape.clear();
+    }
+
+    /** The feed-forward of every block, in order (expert-wise distillation compares them). */
+    public List<FeedForward> feedForwards() {
+        return built.feedForwards();
     }
 
     /** Attention's scores and mixing, forward and backward, of the steps since the last call. */

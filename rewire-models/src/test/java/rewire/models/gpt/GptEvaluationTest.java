@@ -12,6 +12,7 @@ import rewire.autodiff.AttentionMask;
 import rewire.dist.DistSettings;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptModelSettings.SparseAttention;
+import rewire.models.moe.MoeSettings;
 import rewire.optim.Slots;
 import rewire.run.LoopSettings;
 import rewire.run.RunCheckpoint;
@@ -30,12 +31,13 @@ class GptEvaluationTest {
     Path runs;
 
     private RunSpec spec() {
-        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, SparseAttention.LOCAL, 2, 0.25, 1.0);
+        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, SparseAttention.LOCAL, 2, 0.25, 1.0,
+                MoeSettings.defaults());
         GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2, List.of());
         GptConfig config = new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data,
                 new LoopSettings(2, 4, 0, 0, 3, 0, runs), GptTraceTest.tiny(
                 new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE).optim(),
-                new SparsitySettings("dense", 1, List.of()), DistSettings.defaults());
+                new SparsitySettings("dense", 1, List.of()), DistSettings.defaults(), DistillSettings.defaults());
         return GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults());
     }
 

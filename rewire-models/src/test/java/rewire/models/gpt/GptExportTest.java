@@ -79,7 +79,7 @@ class GptExportTest {
     private static GptWorkload workload(SparsitySettings sparsity, SparseAttention attention, long seed) {
         GptConfig tiny = GptTraceTest.tiny(sparsity, attention);
         GptConfig config = new GptConfig(tiny.workload(), tiny.name(), seed, tiny.model(), tiny.data(), tiny.train(),
-                tiny.optim(), tiny.sparsity(), tiny.dist());
+                tiny.optim(), tiny.sparsity(), tiny.dist(), tiny.distill());
         return (GptWorkload) GptRuns.spec(config, GptTraceTest.TEXT, Kernels.defaults()).workload();
     }
 }

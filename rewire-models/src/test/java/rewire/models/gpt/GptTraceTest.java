@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import rewire.dist.DistSettings;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptModelSettings.SparseAttention;
+import rewire.models.moe.MoeSettings;
 import rewire.optim.Slots;
 import rewire.run.LoopSettings;
 import rewire.run.RunSpec;
@@ -37,13 +38,14 @@ class GptTraceTest {
     private static final double[] GOLDEN = {3.16359, 3.11742, 3.12621, 3.08005, 3.06116, 3.13729, 3.05627, 2.97195};
 
     static GptConfig tiny(SparsitySettings sparsity, SparseAttention attention) {
-        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75);
+        GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75,
+                MoeSettings.defaults());
         GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2,
                 List.of());
         return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(Optimizer.ADAMW, 1e-2, 0.9, 0.99, 1e-8, 0.1, false, RateSchedule.CONSTANT, 0, 0,
                         1000, 0.1, 1.0),
-                sparsity, DistSettings.defaults());
+                sparsity, DistSettings.defaults(), DistillSettings.defaults());
     }
 
     static double[] losses(GptConfig config) {

@@ -39,7 +39,7 @@ class ShippedCorpusTest {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             examples = files.filter(f -> f.getFileName().toString().startsWith("gpt-")).sorted().toList();
         }
-        assertEquals(2, examples.size(), "examples/gpt-*.yaml: " + examples);
+        assertEquals(3, examples.size(), "examples/gpt-*.yaml: " + examples);
         for (Path example : examples) {
             GptConfig config = Config.load(GptConfig.class, example, List.of());
             Path text = example.getParent().resolve(config.data().textFile());
