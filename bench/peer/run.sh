@@ -6,7 +6,7 @@
 #
 #   bench/peer/run.sh                      everything: both sides, densities 1,0.5,0.2,0.1,0.05,0.02,0.01,
 #                                          1 and 2 threads, and the scale run
-#   bench/peer/run.sh --quick              30 batches per epoch, scale run at hidden 20000: checks the
+#   bench/peer/run.sh --quick              30 batches per epoch, scale runs at hidden 20000: checks the
 #                                          pipeline in a few minutes (writes under bench/results/tmp only)
 #   bench/peer/run.sh --densities 1,0.1    only these densities (1 = dense)
 #   bench/peer/run.sh --threads 1          only these thread counts
@@ -15,8 +15,10 @@
 #                                          thread settings of PyTorch's masked RigL runs (default 1,
 #                                          its fastest here; PyTorch dense always runs 1, 2 and 2b)
 #   bench/peer/run.sh --no-scale           skip the scale run;  --scale-only: only the scale run
-#   bench/peer/run.sh --scale-widths 100000,300000
-#                                          hidden widths of the scale run (default 100000,300000,1000000)
+#   bench/peer/run.sh --scale-runs static:100000,set:1000000
+#                                          recipe:hidden-width of each scale run (default static at 100k,
+#                                          300k and 1M, SET at 1M, RigL at 100k and 300k: one RigL update
+#                                          at 1M scores 10^12 positions per hidden layer, hours on 2 cores)
 #   bench/peer/run.sh --repeat 2           measure every configuration in 2 passes over all of them and
 #                                          keep each one's fastest (for noisy shared machines; both sides)
 #   bench/peer/run.sh --no-build           use the existing rewire-bench/target/benchmarks.jar
@@ -48,7 +50,8 @@ JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
 densities=1,0.5,0.2,0.1,0.05,0.02,0.01; threads=1,2; only=""; quick=false; build=true
-scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1; report=""; repeat=1
+scale=true; scale_only=false; torch_rigl_settings=1; report=""; repeat=1
+scale_runs=static:100000,static:300000,static:1000000,set:1000000,rigl:100000,rigl:300000
 command="bench/peer/run.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -59,7 +62,7 @@ while [[ $# -gt 0 ]]; do
     --torch-rigl-settings) torch_rigl_settings="$2"; shift ;;
     --no-scale) scale=false ;;
     --scale-only) scale_only=true ;;
-    --scale-widths) widths="$2"; shift ;;
+    --scale-runs) scale_runs="$2"; shift ;;
     --no-build) build=false ;;
     --repeat) repeat="$2"; shift ;;
     --report) report="$2"; shift ;;
@@ -95,7 +98,7 @@ else
   bench_use_best_blas_core
   echo "${OPENBLAS_CORETYPE:-unset}" > "$work/coretype"
 fi
-quick_flag=(); if $quick; then quick_flag=(--quick); widths=20000; fi
+quick_flag=(); if $quick; then quick_flag=(--quick); scale_runs=static:20000,set:20000,rigl:20000; fi
 
 # measure NAME OUTFILE PREFIX COMMAND...: runs one measurement, keeps its log, appends its result line
 measure() {
@@ -174,16 +177,25 @@ if ! $scale_only; then
 fi
 
 if $scale || { $scale_only && [[ -z "$report" ]]; }; then
-  IFS=, read -r -a ws <<< "$widths"
-  for w in "${ws[@]}"; do
-    # a step at width 1M takes tens of seconds: fewer timed steps there, extrapolated per 100 and per epoch
-    steps=20; heap=4g
+  IFS=, read -r -a runs <<< "$scale_runs"
+  for run in "${runs[@]}"; do
+    recipe=${run%%:*}; w=${run#*:}
+    # A static step at width 1M takes tens of seconds: few timed steps, extrapolated to an epoch. A
+    # dynamic run times 200 steps that hold an update: RigL's at steps 100 and 200, SET's (once per
+    # epoch) at step 468, so its window starts at step 300.
+    steps=20; heap=4g; from=0
     if (( w >= 300000 )); then steps=8; heap=8g; fi
     if (( w >= 1000000 )); then steps=4; heap=14g; fi
-    if $quick; then steps=3; fi
-    measure "scale-$w" "$scale_results" SCALE_RESULT, "$JAVA" --add-modules jdk.incubator.vector \
+    if [[ $recipe != static ]]; then steps=200; fi
+    if [[ $recipe == set ]]; then from=300; fi
+    if (( w >= 1000000 )) && [[ $recipe != static ]]; then heap=15g; fi
+    if $quick; then
+      steps=3; from=0
+      if [[ $recipe == set ]]; then from=465; elif [[ $recipe == rigl ]]; then from=97; fi
+    fi
+    measure "scale-$recipe-$w" "$scale_results" SCALE_RESULT, "$JAVA" --add-modules jdk.incubator.vector \
       --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx$heap -Drewire.threads="${threads##*,}" -cp "$JAR" \
-      rewire.bench.peer.ScaleRun --hidden "$w" --steps "$steps"
+      rewire.bench.peer.ScaleRun --recipe "$recipe" --hidden "$w" --steps "$steps" --from "$from"
   done
 fi
 

@@ -104,6 +104,11 @@ public final class PeerReport {
         if (!scale.isEmpty()) {
             md.add("### Scale: 784-H-H-H-10 at Erdos-Renyi epsilon 20, Rewire only");
             md.add("");
+            md.add("An epoch is its plain steps at the mean of the timed plain steps plus its update steps at the mean "
+                    + "of the timed update steps (extrapolated when fewer steps than an epoch's 468 were timed).");
+            md.add("");
+            md.addAll(PeerTable.scaleTargets(scale));
+            md.add("");
             md.addAll(PeerTable.scale(scale));
             md.add("");
         }

@@ -73,12 +73,23 @@ class PeerSummaryTest {
     }
 
     @Test
-    void scaleTableLabelsExtrapolation() {
-        List<String> rows = PeerTable.scale(List.of(new ScaleResult(1_000_000, 110_015_680, 4.3e-5, 4, 20.0, 468, 9000,
-                "14336m")));
-        assertTrue(rows.get(2).contains("2000.0 (extrapolated)") && rows.get(2).contains("9360 (extrapolated)"),
-                rows.get(2));
-        ScaleResult r = new ScaleResult(100_000, 11_015_680, 5.5e-4, 20, 1.9, 468, 1500, "4096m");
+    void scaleTableExtrapolatesAnEpochFromPlainAndUpdateSteps() {
+        // 466 plain steps at 20 s and 2 updates at 100 s: 9520 s, more than the hour the target allows
+        ScaleResult rigl = new ScaleResult("rigl", 1_000_000, 110_015_680, 4.3e-5, 200, 20.0, 2, 100.0, 2, 468, 9000,
+                "14336m");
+        assertEquals(9520, rigl.epochSeconds(), 1e-9);
+        List<String> rows = PeerTable.scale(List.of(rigl));
+        assertTrue(rows.get(2).contains("| 9520 (extrapolated) |"), rows.get(2));
+        List<String> targets = PeerTable.scaleTargets(List.of(rigl,
+                new ScaleResult("set", 1_000_000, 110_015_680, 4.3e-5, 200, 5.0, 1, 60.0, 1, 468, 17_000, "14336m"),
+                new ScaleResult("set", 100_000, 11_015_680, 5.5e-4, 468, 0.5, 1, 6.0, 1, 468, 1500, "4096m")));
+        assertEquals(2 + 4, targets.size(), "two rows per dynamic run at the widest width: " + targets);
+        assertTrue(targets.get(2).contains("158.7 min (extrapolated from 200 steps) | missed"), targets.get(2));
+        assertTrue(targets.get(4).contains("| 39.9 min (extrapolated from 200 steps) | met"), targets.get(4));
+        assertTrue(targets.get(5).contains("16.6 GB | missed"), targets.get(5));
+        ScaleResult r = new ScaleResult("set", 100_000, 11_015_680, 5.5e-4, 20, 1.9, 0, Double.NaN, 1, 468, 1500,
+                "4096m");
+        assertTrue(Double.isNaN(r.epochSeconds()), "an update per epoch, none timed");
         assertEquals(r, ScaleResult.parse(ScaleResult.PREFIX + r.toCsv()));
     }
 }
