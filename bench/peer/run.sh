@@ -25,6 +25,8 @@
 #   bench/peer/run.sh --report DIR         no measurement: rebuild the outputs from the results of an
 #                                          earlier full run in DIR (for example after editing notes.md)
 #
+# Before the training runs, the README's main command itself: ./rewire train at its defaults and at
+# sparsity.density=0.01, with the launcher's JVM flags, for the memory targets (peak RSS from GNU time).
 # Every measurement is its own process, run through $BENCH_PREFIX (empty by default), for example
 # BENCH_PREFIX=/work/timed for exclusive use of the CPU. Thread settings: Rewire "N" is
 # -Drewire.threads=N (its pool, which runs OpenBLAS single-threaded in fixed chunks); PyTorch "1"
@@ -77,6 +79,9 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 if [[ "$only" != rewire ]] && ! "$PY" -c 'import torch' 2>/dev/null; then
   as_root apt-get install -y python3-torch
 fi
+if [[ "$only" != torch && ! -x /usr/bin/time ]]; then
+  as_root apt-get install -y time  # GNU time: the peak RSS of ./rewire train
+fi
 if [[ ! -f "$DATA/train-images-idx3-ubyte.gz" ]]; then
   as_root apt-get install -y dataset-fashion-mnist
 fi
@@ -88,11 +93,11 @@ fi
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 work=${report:-bench/results/tmp/peer-$stamp}
 mkdir -p "$work"
-results=$work/results.csv; scale_results=$work/scale.csv
+results=$work/results.csv; scale_results=$work/scale.csv; commands=$work/commands.csv
 if [[ -n "$report" ]]; then
   scale=false; scale_only=true
 else
-  : > "$results"; : > "$scale_results"; date -u +%Y-%m-%d > "$work/date"; git rev-parse --short HEAD > "$work/git"
+  : > "$results"; : > "$scale_results"; : > "$commands"; date -u +%Y-%m-%d > "$work/date"; git rev-parse --short HEAD > "$work/git"
   echo "${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command" > "$work/command"
   . bench/blas-core.sh
   bench_use_best_blas_core
@@ -165,6 +170,24 @@ keep_fastest() {
            END { for (i = 1; i <= n; i++) print best[order[i]] }' "$1"
 }
 
+# measure_command LABEL DENSITY [OVERRIDE]: the README's main command as a user runs it (./rewire and its
+# JVM flags, default configuration plus OVERRIDE), its peak RSS (GNU time's %M, KiB) and wall time
+measure_command() {
+  local label=$1 density=$2 log="$work/command-$1.log" extra=()
+  [[ -n "${3:-}" ]] && extra=("$3")
+  if $quick; then extra+=(data.trainLimit=3840 data.testLimit=1000 train.epochs=1); fi
+  echo "== ./rewire train ${extra[*]}" >&2
+  "${PREFIX[@]}" /usr/bin/time -f "PEER_TIME %M %e" ./rewire train train.runs="$work/runs" "${extra[@]}" > "$log" 2>&1 \
+    || { echo "./rewire train failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
+  read -r _ kib seconds < <(grep "^PEER_TIME " "$log")
+  echo "$label,$density,$(awk -v k="$kib" 'BEGIN { print k / 1024 }'),$seconds" | tee -a "$commands"
+}
+
+if ! $scale_only && [[ "$only" != torch ]]; then
+  measure_command default 0.1
+  measure_command sparsity.density=0.01 0.01 sparsity.density=0.01
+fi
+
 if ! $scale_only; then
   for pass in $(seq 1 "$repeat"); do
     pass_suffix=""; if (( repeat > 1 )); then pass_suffix="-p$pass"; fi
@@ -222,9 +245,9 @@ context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version
 - Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); JVM \`${JVM[*]:2}\`; threads \`-Drewire.threads=N\` (Rewire's pool, which runs OpenBLAS single-threaded in fixed chunks; from 2 on, classification also gathers the next batch on a background thread)
 - PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1
 - OpenBLAS kernels: OPENBLAS_CORETYPE=$(cat "$work/coretype" 2>/dev/null || echo unrecorded) set by the script for both sides; core types used: Rewire $(used_cores rewire), PyTorch $(used_cores torch)
-- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and standardize per batch
+- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and standardize per batch; the memory targets take \`./rewire train\` itself (GNU time's maximum resident set size), whose JVM flags are the launcher's
 - Training FLOPs: RigL's accounting over all 4 epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
 notes=(); if [[ -f bench/peer/notes.md ]]; then notes=(--notes bench/peer/notes.md); fi
 "$JAVA" -Djava.awt.headless=true -cp "$JAR" rewire.bench.peer.PeerReport --results "$results" --scale "$scale_results" \
-  --csv "$out/peer.csv" --png "$out/peer.png" --doc "$doc" --context "$context" "${notes[@]}"
+  --commands "$commands" --csv "$out/peer.csv" --png "$out/peer.png" --doc "$doc" --context "$context" "${notes[@]}"
 echo "logs in $work"

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp benchmarks.jar rewire.bench.peer.PeerReport --results RESULTS.csv [--scale SCALE.csv]
- *      --csv OUT.csv --png OUT.png --doc docs/benchmarks.md --context "date, machine, command ..."
+ *      [--commands COMMANDS.csv] --csv OUT.csv --png OUT.png --doc docs/benchmarks.md --context "date, machine, command ..."
  *      [--notes bench/peer/notes.md]
  * </pre>
  * {@code --context} is a Markdown list of how the numbers were made (one item per line); the
@@ -23,11 +23,11 @@ public final class PeerReport {
     }
 
     /** The command-line options. */
-    record Options(Path results, Path scale, Path csv, Path png, Path doc, String context, Path notes) {
+    record Options(Path results, Path scale, Path csv, Path png, Path doc, String context, Path notes, Path commands) {
         static Options parse(String[] args) {
-            Path[] paths = new Path[6];
+            Path[] paths = new Path[7];
             String context = null;
-            List<String> names = List.of("--results", "--scale", "--csv", "--png", "--doc", "--notes");
+            List<String> names = List.of("--results", "--scale", "--csv", "--png", "--doc", "--notes", "--commands");
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--context")) {
                     context = PeerRun.Options.value(args, ++i);
@@ -38,16 +38,18 @@ public final class PeerReport {
                 }
             }
             if (paths[0] == null || paths[2] == null || paths[3] == null || paths[4] == null || context == null) {
-                throw new IllegalArgumentException("usage: PeerReport --results FILE [--scale FILE] --csv FILE --png FILE"
-                        + " --doc FILE --context TEXT [--notes FILE]");
+                throw new IllegalArgumentException("usage: PeerReport --results FILE [--scale FILE] [--commands FILE]"
+                        + " --csv FILE --png FILE --doc FILE --context TEXT [--notes FILE]");
             }
-            return new Options(paths[0], paths[1], paths[2], paths[3], paths[4], context, paths[5]);
+            return new Options(paths[0], paths[1], paths[2], paths[3], paths[4], context, paths[5], paths[6]);
         }
     }
 
     public static void main(String[] args) throws IOException {
         Options o = Options.parse(args);
-        PeerSummary summary = new PeerSummary(PeerResult.parseAll(Files.readAllLines(o.results())));
+        List<CommandRun> commands = o.commands() != null && Files.exists(o.commands())
+                ? CommandRun.parseAll(Files.readAllLines(o.commands())) : List.of();
+        PeerSummary summary = new PeerSummary(PeerResult.parseAll(Files.readAllLines(o.results())), commands);
         List<ScaleResult> scale = o.scale() != null && Files.exists(o.scale())
                 ? ScaleResult.parseAll(Files.readAllLines(o.scale())) : List.of();
         List<String> csv = new ArrayList<>(List.of(PeerResult.HEADER));
@@ -97,6 +99,15 @@ public final class PeerReport {
         md.add("");
         md.addAll(PeerTable.runs(s));
         md.add("");
+        if (!s.commands().isEmpty()) {
+            md.add("### The README's main command");
+            md.add("");
+            md.add("`./rewire train` as a user runs it (the launcher's JVM flags; 3 epochs, evaluation, checkpoints, "
+                    + "plots and report), its peak RSS from `/usr/bin/time`:");
+            md.add("");
+            md.addAll(PeerTable.commands(s.commands()));
+            md.add("");
+        }
         if (s.baseline().isPresent()) {
             md.add("![speedup over PyTorch dense against density](" + png + ")");
             md.add("");

@@ -56,6 +56,17 @@ final class PeerTable {
         return out;
     }
 
+    /** The runs of {@code ./rewire train}. */
+    static List<String> commands(List<CommandRun> runs) {
+        List<String> out = new ArrayList<>(List.of("| command | density | peak RSS MiB | seconds |", "|---|---:|---:|---:|"));
+        for (CommandRun c : runs) {
+            out.add(String.format(Locale.ROOT, "| `./rewire train%s` | %s%% | %.0f | %.1f |",
+                    c.label().equals("default") ? "" : " " + c.label(), percent(c.density()), c.peakRssMiB(),
+                    c.seconds()));
+        }
+        return out;
+    }
+
     /** Seconds an epoch of a dynamic scale run may take (issue 16: 60 minutes). */
     static final double SCALE_EPOCH_SECONDS = 3600;
     /** Memory a scale run may use (issue 16: 16 GB), MiB. */

@@ -35,16 +35,32 @@ class PeerSummaryTest {
 
     @Test
     void targetsAreRatiosOfTheSameRun() {
-        Map<String, PeerSummary.Target> t = new PeerSummary(RUNS).targets().stream()
+        List<PeerResult> runs = new java.util.ArrayList<>(RUNS);
+        runs.add(result("rewire", "rigl", 0.2, "2 (rewire.threads)", 3.5, 250, 0.876));
+        runs.add(result("rewire", "rigl", 0.02, "1 (rewire.threads)", 0.5, 70, 0.860));
+        List<CommandRun> commands = List.of(new CommandRun("default", 0.1, 296, 40),
+                new CommandRun("sparsity.density=0.01", 0.01, 200, 30));
+        Map<String, PeerSummary.Target> t = new PeerSummary(runs, commands).targets().stream()
                 .collect(Collectors.toMap(PeerSummary.Target::name, x -> x));
-        assertEquals(6, t.size());
+        assertEquals(12, t.size(), t.keySet().toString());
         PeerSummary.Target dense = t.get("Rewire dense epoch <= 1.25 x PyTorch dense's");
         assertEquals("0.833 x", dense.measured());
         assertEquals("met", dense.verdict());
         assertEquals("6.000 x faster", t.get("Rewire RigL 10% >= 5x faster than PyTorch dense").measured());
         assertEquals("met", t.get("Rewire RigL 10% >= 5x faster than PyTorch dense").verdict());
-        assertEquals("missed", t.get("Rewire RigL 1% >= 25x faster than PyTorch dense").verdict(), "20x");
-        assertEquals("met", t.get("Rewire RigL 1% peak RSS <= 1/5 of PyTorch dense's").verdict(), "60 of 350 MiB");
+        assertEquals("missed", t.get("Rewire RigL 1% >= 30x faster than PyTorch dense").verdict(), "20x");
+        PeerSummary.Target to10 = t.get("Rewire RigL epoch from 20% to 10% falls in proportion to density (2x)");
+        assertEquals("1.750 x faster", to10.measured());
+        assertEquals("missed", to10.verdict());
+        assertEquals("not measured",
+                t.get("Rewire RigL epoch from 20% to 5% falls in proportion to density (4x)").verdict());
+        assertEquals("missed", t.get("Rewire RigL epoch from 20% to 2% falls in proportion to density (10x)").verdict(),
+                "7x");
+        PeerSummary.Target memory = t.get("rewire train (default) peak RSS <= PyTorch dense's");
+        assertEquals("0.846 of PyTorch's (296 of 350 MiB)", memory.measured());
+        assertEquals("met", memory.verdict());
+        assertEquals("missed", t.get("rewire train sparsity.density=0.01 peak RSS <= 1/2 of PyTorch dense's").verdict(),
+                "200 of 350 MiB");
         assertEquals("met", t.get("RigL 10% accuracy: Rewire within 0.5 point of PyTorch").verdict());
         PeerSummary.Target oneAccuracy = t.get("RigL 1% accuracy: Rewire within 0.5 point of PyTorch");
         assertEquals("1.000 points behind", oneAccuracy.measured());
@@ -65,7 +81,7 @@ class PeerSummaryTest {
         assertEquals(2 + RUNS.size(), runs.size());
         assertTrue(runs.stream().anyMatch(l -> l.startsWith("| rewire rigl 1% | 1 (rewire.threads) |")
                 && l.contains("**0.600**") && l.contains("20.00x")), String.join("\n", runs));
-        assertEquals(2 + 6, PeerTable.targets(s).size());
+        assertEquals(2 + 10, PeerTable.targets(s).size());
         assertEquals("0.5", PeerTable.percent(0.005));
         assertEquals("10", PeerTable.percent(0.1));
         assertEquals("2.35 T", PeerTable.flops(2.349e12));
