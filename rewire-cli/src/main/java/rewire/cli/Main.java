@@ -7,7 +7,7 @@ import picocli.CommandLine;
 @Command(name = "rewire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Dynamic sparse training with sparse storage and sparse kernels.",
         subcommands = {TrainCommand.class, ResumeCommand.class, EvalCommand.class, ReportCommand.class,
-            RecipesCommand.class, CompareCommand.class, InfoCommand.class, SampleCommand.class,
+            RecipesCommand.class, CompareCommand.class, InfoCommand.class, SampleCommand.class, ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

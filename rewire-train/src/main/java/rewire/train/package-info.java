@@ -6,7 +6,8 @@
  * {@link rewire.train.SupervisedWorkload} keeps the one-loss default. The
  * {@link rewire.train.Trainer} runs steps and lets {@link rewire.train.Hook}s rewire each group's
  * topology, count FLOPs and log; evaluations report the workload's named
- * {@link rewire.train.Score}s.
+ * {@link rewire.train.Score}s. A workload whose model can leave Rewire (safetensors under PyTorch's
+ * names, ONNX) is also {@link rewire.train.Exportable}.
  *
  * <p>Layer after {@code config} and {@code io}: may import every package of rewire-core and
  * rewire-dst, and {@code data}, {@code config}, {@code io}.

@@ -67,9 +67,9 @@ final class Architecture {
         return shapes;
     }
 
-    /** The model and its layers. */
+    /** The model, its layers, and the model as PyTorch and ONNX see it. */
     record Built(Layer model, List<SparseLinear> sparseLayers, List<int[]> sparseKernelShapes,
-                 List<FlopCounter.Layer> flopLayers) {
+                 List<FlopCounter.Layer> flopLayers, ClassifierExport export) {
     }
 
     /**
@@ -103,7 +103,9 @@ final class Architecture {
             }
         }
         modules.add(layers.linear());
-        return new Built(new Sequential(modules), layers.sparse, layers.kernelShapes, layers.flops);
+        Sequential model = new Sequential(modules);
+        return new Built(model, layers.sparse, layers.kernelShapes, layers.flops,
+                new ClassifierExport(settings, input, classes, shapes, model));
     }
 
     // Makes weight layer after weight layer, sparse or dense as its pattern says.

@@ -11,6 +11,9 @@ import rewire.data.Batcher;
 import rewire.data.Dataset;
 import rewire.data.LastBatch;
 import rewire.dist.Shard;
+import rewire.io.ReferenceBatch;
+import rewire.io.TorchLayout;
+import rewire.io.onnx.OnnxGraph;
 import rewire.dist.Shardable;
 import rewire.kernel.Kernels;
 import rewire.nn.Layer;
@@ -20,6 +23,7 @@ import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
+import rewire.train.Exportable;
 import rewire.train.ParamGroup;
 import rewire.train.Score;
 import rewire.train.SupervisedWorkload;
@@ -28,9 +32,9 @@ import rewire.train.SupervisedWorkload;
  * Supervised classification with softmax cross-entropy: shuffled training batches (the batch of
  * step {@code t} is batch {@code t mod n} of epoch {@code t / n}, shuffled from the seed and the
  * epoch, so a resumed run sees the same data), accuracy by arg-max, evaluation on the test split.
- * One parameter group, "model".
+ * One parameter group, "model". Exportable as the equivalent PyTorch module ({@link ClassifierExport}).
  */
-public final class ClassificationWorkload implements SupervisedWorkload, Shardable {
+public final class ClassificationWorkload implements SupervisedWorkload, Shardable, Exportable {
     private static final List<Score> SCORES = List.of(Score.accuracy("accuracy", "test accuracy"),
             Score.loss("loss", "test loss"));
 
@@ -134,6 +138,27 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         }
         evalTape.clear();
         return Evaluation.builder("test", seen).put("accuracy", (double) correct / seen).put("loss", lossSum / seen).build();
+    }
+
+    @Override
+    public TorchLayout torchLayout(long stepsDone) {
+        return model.export().torchLayout();
+    }
+
+    @Override
+    public OnnxGraph onnxGraph(long stepsDone) {
+        return model.export().onnxGraph(name);
+    }
+
+    /** The first {@code examples} test examples (at most one evaluation batch) and their logits. */
+    @Override
+    public ReferenceBatch reference(int examples, long stepsDone) {
+        Batch first = test.epoch(0).iterator().next();
+        Tensor x = first.x().columns(0, Math.min(examples, first.size()));     // (features, B)
+        evalTape.clear();
+        Tensor logits = model.model().forward(evalTape, Var.constant(x)).value().copy();  // (classes, B)
+        evalTape.clear();
+        return model.export().reference(x, logits);
     }
 
     // arg-max of each column of logits (classes, B) against the labels; ties go to the lower class

@@ -10,6 +10,9 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.dist.Shard;
 import rewire.dist.Shardable;
+import rewire.io.ReferenceBatch;
+import rewire.io.TorchLayout;
+import rewire.io.onnx.OnnxGraph;
 import rewire.kernel.Kernels;
 import rewire.optim.Schedule;
 import rewire.optim.Transform;
@@ -17,6 +20,7 @@ import rewire.recipe.Recipe;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
+import rewire.train.Exportable;
 import rewire.train.ParamGroup;
 import rewire.train.Score;
 import rewire.train.SupervisedWorkload;
@@ -36,8 +40,11 @@ import rewire.train.SupervisedWorkload;
  * all {@code T²} of the dense products under causal attention, only the allowed ones under a sparse
  * pattern) {@code 2·d} FLOPs in each of the two forward products (scores, mixing) and four backward
  * ones, {@code 12·d} in all; the dense twin scores {@code T²}.
+ *
+ * <p>Exportable under nanoGPT's names ({@link GptExport}) and as an ONNX graph for a context of
+ * {@code blockSize} tokens ({@link GptOnnx}), with the attention mask of the exported step.
  */
-public final class GptWorkload implements SupervisedWorkload, Shardable {
+public final class GptWorkload implements SupervisedWorkload, Shardable, Exportable {
     private static final List<Score> SCORES = List.of(Score.loss("loss", "validation loss"),
             Score.accuracy("accuracy", "validation token accuracy"));
 
@@ -57,6 +64,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
     private final int[] inputs;
     private final int[] targets;
     private final long flopsPerScoredPairAndSequence;
+    private final GptExport export;
     private Shard shard = Shard.whole();
     private long attentionFlops;
     private long denseAttentionFlops;
@@ -81,6 +89,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
         this.inputs = new int[data.batchSize() * seqLen];
         this.targets = new int[data.batchSize() * seqLen];
         this.flopsPerScoredPairAndSequence = 12L * model.width() * model.layers();
+        this.export = new GptExport(model, built.model(), tokenizer);
         if (validation.length() < seqLen + 1) {
             throw new IllegalArgumentException("the validation split (" + validation.length() + " tokens) is shorter than"
                     + " one block of " + (seqLen + 1));
@@ -171,6 +180,28 @@ public final class GptWorkload implements SupervisedWorkload, Shardable {
         int tokens = data.evalBatches() * targets.length;
         return Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
                 .put("accuracy", (double) correct / tokens).build();
+    }
+
+    @Override
+    public TorchLayout torchLayout(long stepsDone) {
+        return export.torchLayout(attentionAfter(stepsDone));
+    }
+
+    @Override
+    public OnnxGraph onnxGraph(long stepsDone) {
+        return GptOnnx.graph(name(), torchLayout(stepsDone), export.settings(), attentionAfter(stepsDone));
+    }
+
+    /** The first {@code examples} blocks (at most one batch) of the first validation batch, and their logits. */
+    @Override
+    public ReferenceBatch reference(int examples, long stepsDone) {
+        validation.sample(evalRng.fold(0), data.batchSize(), seqLen, inputs, targets);
+        int[] tokens = Arrays.copyOf(inputs, Math.min(examples, data.batchSize()) * seqLen);
+        model().setAttentionMask(attentionAfter(stepsDone));
+        evalTape.clear();
+        Tensor logits = model().logits(evalTape, tokens, seqLen).value().copy();    // (V, B·T)
+        evalTape.clear();
+        return export.reference(tokens, logits);
     }
 
     // tokens whose arg-max logit (ties to the lower id) is the target; logits (V, N)
