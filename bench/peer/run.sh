@@ -7,9 +7,10 @@
 #
 #   bench/peer/run.sh                      everything: both sides, densities 1,0.5,0.2,0.1,0.05,0.02,0.01,
 #                                          1 and 2 threads, both preprocessings, the user's command at
-#                                          every density, and the scale run (about 50 minutes on 2 cores;
-#                                          with --repeat 3 about two hours)
-#   bench/peer/run.sh --quick              30 batches per epoch, scale run at hidden 20000: checks the
+#                                          every density, and the scale runs (about 50 minutes on 2 cores
+#                                          before the scale runs, with --repeat 3 about two hours; the scale
+#                                          runs come on top: SET at 1M alone times 200 steps of some 10 s)
+#   bench/peer/run.sh --quick              30 batches per epoch, scale runs at hidden 20000: checks the
 #                                          pipeline in a few minutes (writes under bench/results/tmp only)
 #   bench/peer/run.sh --densities 1,0.1    only these densities (1 = dense)
 #   bench/peer/run.sh --threads 1          only these thread counts
@@ -22,9 +23,11 @@
 #   bench/peer/run.sh --torch-rigl-settings 1,2b
 #                                          thread settings of PyTorch's masked RigL runs (default 1,
 #                                          its fastest here; PyTorch dense always runs 1, 2 and 2b)
-#   bench/peer/run.sh --no-scale           skip the scale run;  --scale-only: only the scale run
-#   bench/peer/run.sh --scale-widths 100000,300000
-#                                          hidden widths of the scale run (default 100000,300000,1000000)
+#   bench/peer/run.sh --no-scale           skip the scale runs;  --scale-only: only the scale runs
+#   bench/peer/run.sh --scale-runs static:100000,set:1000000
+#                                          recipe:hidden-width of each scale run (default static at 100k,
+#                                          300k and 1M, SET at 1M, RigL at 100k and 300k: one RigL update
+#                                          at 1M scores 10^12 positions per hidden layer, hours on 2 cores)
 #   bench/peer/run.sh --repeat 2           measure every configuration in 2 passes over all of them and
 #                                          keep each one's fastest (for noisy shared machines; both sides)
 #   bench/peer/run.sh --no-build           use the existing rewire-bench/target/benchmarks.jar
@@ -32,6 +35,9 @@
 #                                          earlier run in DIR (for example after editing notes.md); a full
 #                                          run's go to the committed files, any other run's next to its logs
 #
+# After the training runs, the README's main command itself (user_command): ./rewire train at every
+# density, plain ./rewire train at its default density, with the launcher's JVM flags; the memory
+# targets take its peak RSS at the default and at 1%.
 # Every measurement is its own process, run through $BENCH_PREFIX (empty by default), for example
 # BENCH_PREFIX=/work/timed for exclusive use of the CPU. Thread settings: Rewire "N" is
 # -Drewire.threads=N (its pool, which runs OpenBLAS single-threaded in fixed chunks); PyTorch "1"
@@ -61,7 +67,8 @@ WARMUP=2; TIMED=3
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
 densities=1,0.5,0.2,0.1,0.05,0.02,0.01; threads=1,2; only=""; quick=false; build=true; standardize=global,none
-scale=true; scale_only=false; widths=100000,300000,1000000; torch_rigl_settings=1; report=""; repeat=1; user=true
+scale=true; scale_only=false; torch_rigl_settings=1; report=""; repeat=1; user=true
+scale_runs=static:100000,static:300000,static:1000000,set:1000000,rigl:100000,rigl:300000
 command="bench/peer/run.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -74,7 +81,7 @@ while [[ $# -gt 0 ]]; do
     --torch-rigl-settings) torch_rigl_settings="$2"; shift ;;
     --no-scale) scale=false ;;
     --scale-only) scale_only=true ;;
-    --scale-widths) widths="$2"; shift ;;
+    --scale-runs) scale_runs="$2"; shift ;;
     --no-build) build=false ;;
     --repeat) repeat="$2"; shift ;;
     --report) report="$2"; shift ;;
@@ -91,6 +98,9 @@ fi
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 if [[ "$only" != rewire ]] && ! "$PY" -c 'import torch' 2>/dev/null; then
   as_root apt-get install -y python3-torch
+fi
+if $user && [[ "$only" != torch ]] && ! command -v jq > /dev/null; then
+  as_root apt-get install -y jq  # reads the user's command's run.json
 fi
 if [[ ! -f "$DATA/train-images-idx3-ubyte.gz" ]]; then
   as_root apt-get install -y dataset-fashion-mnist
@@ -115,7 +125,7 @@ else
   bench_use_best_blas_core
   echo "${OPENBLAS_CORETYPE:-unset}" > "$work/coretype"
 fi
-quick_flag=(); if $quick; then quick_flag=(--quick); widths=20000; fi
+quick_flag=(); if $quick; then quick_flag=(--quick); scale_runs=static:20000,set:20000,rigl:20000; fi
 
 # measure NAME OUTFILE PREFIX COMMAND...: runs one measurement, keeps its log, appends its result line
 measure() {
@@ -198,22 +208,26 @@ peers_pass() {
 }
 
 # user_command: for every density, the command a user runs (the README's ./rewire train at that density,
-# the launcher's default JVM settings: REWIRE_JAVA_OPTS and REWIRE_THREADS unset), with its peak RSS and
-# wall clock from its run.json; --quick trains it briefly
+# plain ./rewire train at its default density DEFAULT_DENSITY; the launcher's default JVM settings:
+# REWIRE_JAVA_OPTS and REWIRE_THREADS unset), with its peak RSS and wall clock from its run.json; the
+# memory targets take the default and 1%; --quick trains it briefly
+DEFAULT_DENSITY=0.1  # SparsitySettings.defaults(): RigL at 10%, which PeerSummary's memory target names
 user_command() {
   IFS=, read -r -a ds <<< "$densities"
-  local d args quick_args=() folder measured
+  local d args quick_args=() folder measured shown
   if $quick; then quick_args=(data.trainLimit=3840 data.testLimit=1000 train.epochs=1); fi
   for d in "${ds[@]}"; do
     args=("sparsity.density=$d"); if [[ $(method "$d") == dense ]]; then args=(sparsity.recipe=dense sparsity.density=1); fi
+    if awk -v d="$d" -v def="$DEFAULT_DENSITY" 'BEGIN { exit !(d == def) }'; then args=(); fi
     args+=("${quick_args[@]}")
-    echo "== user command at density $d: ./rewire train ${args[*]}" >&2
+    shown="./rewire train${args[*]:+ ${args[*]}}"
+    echo "== user command at density $d: $shown" >&2
     "${PREFIX[@]}" env -u REWIRE_JAVA_OPTS -u REWIRE_THREADS ./rewire train "${args[@]}" "train.runs=$work/user-runs/$d" > "$work/user-$d.log" 2>&1 \
-      || { echo "./rewire train ${args[*]} failed, see $work/user-$d.log" >&2; tail -5 "$work/user-$d.log" >&2; exit 1; }
+      || { echo "$shown failed, see $work/user-$d.log" >&2; tail -5 "$work/user-$d.log" >&2; exit 1; }
     folder=$(ls -d "$work/user-runs/$d"/*/ | head -1)
     measured=$(jq -e -r '.summary | "\(.peakRssBytes / 1048576),\(.wallClockSeconds)"' "$folder/run.json") \
       || { echo "no summary.peakRssBytes and wallClockSeconds in $folder/run.json" >&2; exit 1; }
-    echo "$d,$measured,./rewire train ${args[*]}" | tee -a "$user_results"
+    echo "$d,$measured,$shown" | tee -a "$user_results"
   done
 }
 
@@ -241,16 +255,25 @@ if ! $scale_only; then
 fi
 
 if $scale || { $scale_only && [[ -z "$report" ]]; }; then
-  IFS=, read -r -a ws <<< "$widths"
-  for w in "${ws[@]}"; do
-    # a step at width 1M takes tens of seconds: fewer timed steps there, extrapolated per 100 and per epoch
-    steps=20; heap=4g
+  IFS=, read -r -a runs <<< "$scale_runs"
+  for run in "${runs[@]}"; do
+    recipe=${run%%:*}; w=${run#*:}
+    # A static step at width 1M takes tens of seconds: few timed steps, extrapolated to an epoch. A
+    # dynamic run times 200 steps that hold an update: RigL's at steps 100 and 200, SET's (once per
+    # epoch) at step 468, so its window starts at step 300.
+    steps=20; heap=4g; from=0
     if (( w >= 300000 )); then steps=8; heap=8g; fi
     if (( w >= 1000000 )); then steps=4; heap=14g; fi
-    if $quick; then steps=3; fi
-    measure "scale-$w" "$scale_results" SCALE_RESULT, "$JAVA" --add-modules jdk.incubator.vector \
+    if [[ $recipe != static ]]; then steps=200; fi
+    if [[ $recipe == set ]]; then from=300; fi
+    if (( w >= 1000000 )) && [[ $recipe != static ]]; then heap=15g; fi
+    if $quick; then
+      steps=3; from=0
+      if [[ $recipe == set ]]; then from=465; elif [[ $recipe == rigl ]]; then from=97; fi
+    fi
+    measure "scale-$recipe-$w" "$scale_results" SCALE_RESULT, "$JAVA" --add-modules jdk.incubator.vector \
       --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx$heap -Drewire.threads="${threads##*,}" -cp "$JAR" \
-      rewire.bench.peer.ScaleRun --hidden "$w" --steps "$steps"
+      rewire.bench.peer.ScaleRun --recipe "$recipe" --hidden "$w" --steps "$steps" --from "$from"
   done
 fi
 
@@ -285,7 +308,7 @@ context="- Date: $(cat "$work/date"), machine: $machine; JDK: $("$JAVA" -version
 - Rewire: CSR weights (dense-with-mask kernels at density >= 0.35, or >= 0.5 for layers under 128 rows: SparseLinear's crossovers); the benchmark's process runs a JVM tuned for memory, \`${TUNED_JVM[*]}\` (a user's \`./rewire train\` runs the launcher's defaults: see \"The command a user runs\"); threads \`-Drewire.threads=N\` (Rewire's pool, which runs OpenBLAS single-threaded in fixed chunks; from 2 on, classification also gathers the next batch on a background thread)
 - PyTorch: masks on dense weights (bench/peer/torch_mlp.py); threads 1: \`torch.set_num_threads(1)\`, OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=1; 2: all at 2; 2 (OpenBLAS 1): OPENBLAS_NUM_THREADS=1
 - OpenBLAS kernels: OPENBLAS_CORETYPE=$(cat "$work/coretype" 2>/dev/null || echo unrecorded) set by the script for both sides; core types used: Rewire $(used_cores rewire), PyTorch $(used_cores torch)
-- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and convert them per batch
+- Peak RSS: VmHWM (Rewire) and ru_maxrss (PyTorch), the same kernel counter; both sides keep pixels as bytes and convert them per batch; the memory targets take \`./rewire train\` itself (its run.json's \`summary.peakRssBytes\`, VmHWM), whose JVM flags are the launcher's
 - Training FLOPs: RigL's accounting over all $((WARMUP + TIMED)) epochs; \"executed\" is what the library multiplies (masked PyTorch multiplies dense weights), \"nominal\" what the sparse model needs"
 notes=(); if [[ -f bench/peer/notes.md ]]; then notes=(--notes bench/peer/notes.md); fi
 "$JAVA" -Djava.awt.headless=true -cp "$JAR" rewire.bench.peer.PeerReport --results "$results" --scale "$scale_results" \

@@ -1,5 +1,6 @@
 package rewire.sparsity;
 
+import java.util.Arrays;
 import java.util.List;
 import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
@@ -7,25 +8,27 @@ import rewire.sparse.SparsityPattern;
 /**
  * The positions of one layer that have ever held a connection: the state behind the
  * exploration rate of a {@link RewireReport} (the "in-time over-parameterization" rate of Liu et
- * al., ICML 2021: |ever active| / (rows * cols)). One bit per position, 32 to an int word in
- * row-major order, so a 1000 x 1000 layer costs 125 KB, 1/32 of its dense weight matrix. A
- * {@link RewireState} keeps one per layer for the whole run and marks each new pattern through
- * {@link #remap}.
+ * al., ICML 2021: |ever active| / (rows * cols)). Held as one CSR pattern, the union of every
+ * pattern the layer had, so it costs memory in proportion to the positions ever active and never
+ * to the layer's {@code rows * cols}: a layer of a million inputs and outputs has 10^12
+ * positions, a bit set over them 125 GB. A {@link RewireState} keeps one per layer for the whole
+ * run and marks each new pattern through {@link #remap}.
+ *
+ * <p>Saved as one int array: the union's {@code rowPtr} ({@code rows + 1} ints), then its column
+ * indices.
  */
 public final class EverActive implements CriterionState {
     static final String NAME = "everActive";
 
     private final int rows;
     private final int cols;
-    private final int[] bits;
-    private long count;
+    private SparsityPattern union;
 
     /** A tracker for a {@code rows x cols} layer, with the positions of {@code initial} marked. */
     public EverActive(SparsityPattern initial) {
         this.rows = initial.rows();
         this.cols = initial.cols();
-        this.bits = new int[Math.toIntExact(((long) rows * cols + 31) >>> 5)];
-        mark(initial);
+        this.union = initial;
     }
 
     /** Marks every position of the new pattern as having been active. */
@@ -36,16 +39,26 @@ public final class EverActive implements CriterionState {
 
     @Override
     public List<StateArray> arrays() {
-        return List.of(new StateArray.Ints(NAME, bits.clone()));
+        int[] ptr = union.rowPtr();
+        int[] words = Arrays.copyOf(ptr, ptr.length + union.nnz());
+        System.arraycopy(union.colIdx(), 0, words, ptr.length, union.nnz());
+        return List.of(new StateArray.Ints(NAME, words));
     }
 
     @Override
     public void restore(StateArray saved) {
-        int[] words = StateArray.ints(saved, NAME, bits.length);
-        System.arraycopy(words, 0, bits, 0, bits.length);
-        count = 0;
-        for (int w : bits) {
-            count += Integer.bitCount(w);
+        int[] words = StateArray.ints(saved, NAME);
+        if (words.length < rows + 1) {
+            throw new IllegalArgumentException("saved state " + saved.name() + " holds " + words.length
+                    + " ints, fewer than the " + (rows + 1) + " row pointers of a " + rows + " x " + cols + " layer");
+        }
+        int[] ptr = Arrays.copyOf(words, rows + 1);
+        int[] idx = Arrays.copyOfRange(words, rows + 1, words.length);
+        try {
+            union = SparsityPattern.of(rows, cols, ptr, idx);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("saved state " + saved.name() + " is not the ever-active positions of a "
+                    + rows + " x " + cols + " layer: " + e.getMessage(), e);
         }
     }
 
@@ -55,20 +68,40 @@ public final class EverActive implements CriterionState {
             throw new IllegalArgumentException("pattern " + pattern.rows() + " x " + pattern.cols()
                     + " does not match the tracked layer " + rows + " x " + cols);
         }
-        int[] ptr = pattern.rowPtr();
-        int[] idx = pattern.colIdx();
-        for (int r = 0; r < rows; r++) {
-            long base = (long) r * cols;
-            for (int e = ptr[r]; e < ptr[r + 1]; e++) {
-                long p = base + idx[e];
-                int word = (int) (p >>> 5);
-                int bit = 1 << (p & 31);
-                if ((bits[word] & bit) == 0) {
-                    bits[word] |= bit;
-                    count++;
+        union = union(union, pattern);
+    }
+
+    // The union of two patterns of one shape, row by row: a merge of sorted column lists.
+    private static SparsityPattern union(SparsityPattern a, SparsityPattern b) {
+        int[] ap = a.rowPtr();
+        int[] ac = a.colIdx();
+        int[] bp = b.rowPtr();
+        int[] bc = b.colIdx();
+        int[] ptr = new int[a.rows() + 1];
+        int[] idx = new int[Math.addExact(a.nnz(), b.nnz())];
+        int n = 0;
+        for (int r = 0; r < a.rows(); r++) {
+            int i = ap[r];
+            int j = bp[r];
+            while (i < ap[r + 1] && j < bp[r + 1]) {
+                if (ac[i] < bc[j]) {
+                    idx[n++] = ac[i++];
+                } else if (bc[j] < ac[i]) {
+                    idx[n++] = bc[j++];
+                } else {
+                    idx[n++] = ac[i++];
+                    j++;
                 }
             }
+            while (i < ap[r + 1]) {
+                idx[n++] = ac[i++];
+            }
+            while (j < bp[r + 1]) {
+                idx[n++] = bc[j++];
+            }
+            ptr[r + 1] = n;
         }
+        return n == a.nnz() ? a : SparsityPattern.of(a.rows(), a.cols(), ptr, Arrays.copyOf(idx, n));
     }
 
     public int rows() {
@@ -81,12 +114,12 @@ public final class EverActive implements CriterionState {
 
     /** Number of positions ever active. */
     public long count() {
-        return count;
+        return union.nnz();
     }
 
     /** Fraction of all positions ever active, in [0, 1]. */
     public double rate() {
         long size = (long) rows * cols;
-        return size == 0 ? 0 : (double) count / size;
+        return size == 0 ? 0 : (double) count() / size;
     }
 }

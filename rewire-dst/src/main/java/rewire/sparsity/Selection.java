@@ -26,22 +26,17 @@ public record Selection(long[] positions, float[] keys, long scoringFlops) {
     }
 
     /**
-     * A selection from positions (of one layer, below 2^31) and keys in any order, sorted here by
-     * position, with no scoring FLOPs yet ({@link #plusScoringFlops}).
+     * A selection from distinct positions and their keys in any order, sorted here by position,
+     * with no scoring FLOPs yet ({@link #plusScoringFlops}). Positions are 64-bit: a layer of a
+     * million inputs and a million outputs has 10^12 of them.
      */
     static Selection unsorted(long[] positions, float[] keys) {
-        long[] order = new long[positions.length];
-        for (int i = 0; i < order.length; i++) {
-            assert positions[i] >= 0 && positions[i] <= Integer.MAX_VALUE;
-            order[i] = positions[i] << 32 | i;
-        }
-        Arrays.sort(order);
-        long[] p = new long[positions.length];
-        float[] k = new float[positions.length];
-        for (int i = 0; i < order.length; i++) {
-            int from = (int) order[i];
-            p[i] = positions[from];
-            k[i] = keys[from];
+        long[] p = positions.clone();
+        Arrays.sort(p);
+        float[] k = new float[keys.length];
+        for (int i = 0; i < positions.length; i++) {
+            // distinct positions land on distinct indices; a repeat fails the constructor's check
+            k[Arrays.binarySearch(p, positions[i])] = keys[i];
         }
         return new Selection(p, k, 0);
     }

@@ -1,8 +1,8 @@
 package rewire.sparsity;
 
 /**
- * One named array of the engine's state across steps, as a checkpoint stores it: the bits of an
- * ever-active set, SNFS's dense momentum. The engine stays free of file formats; the training
+ * One named array of the engine's state across steps, as a checkpoint stores it: the positions
+ * ever active, SNFS's dense momentum. The engine stays free of file formats; the training
  * side writes these arrays into its checkpoint and hands them back to
  * {@link RewireState#restore} by name.
  */
@@ -26,18 +26,22 @@ public sealed interface StateArray {
         return f.values();
     }
 
-    /** The values of {@code saved}, checked to be ints named {@code name} of {@code length}. */
-    static int[] ints(StateArray saved, String name, int length) {
-        if (!(saved instanceof Ints i) || !i.name().equals(name) || i.length() != length) {
-            throw mismatch(saved, "ints", name, length);
+    /** The values of {@code saved}, checked to be ints named {@code name}, of any length. */
+    static int[] ints(StateArray saved, String name) {
+        if (!(saved instanceof Ints i) || !i.name().equals(name)) {
+            throw new IllegalArgumentException("saved state " + saved.name() + " (" + kindOf(saved)
+                    + ") does not fit " + name + ", ints");
         }
         return i.values();
     }
 
     private static IllegalArgumentException mismatch(StateArray saved, String kind, String name, int length) {
         return new IllegalArgumentException("saved state " + saved.name() + " (" + saved.length() + " "
-                + (saved instanceof Floats ? "floats" : "ints") + ") does not fit " + name + ", " + length + " "
-                + kind);
+                + kindOf(saved) + ") does not fit " + name + ", " + length + " " + kind);
+    }
+
+    private static String kindOf(StateArray saved) {
+        return saved instanceof Floats ? "floats" : "ints";
     }
 
     /** An array of floats (momentum). */
@@ -48,7 +52,7 @@ public sealed interface StateArray {
         }
     }
 
-    /** An array of ints (bit sets, 32 positions a word). */
+    /** An array of ints (the ever-active positions as a CSR pattern). */
     record Ints(String name, int[] values) implements StateArray {
         @Override
         public int length() {

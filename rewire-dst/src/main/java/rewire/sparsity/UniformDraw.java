@@ -1,7 +1,5 @@
 package rewire.sparsity;
 
-import java.util.HashSet;
-import java.util.Set;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 
@@ -11,7 +9,8 @@ import rewire.tensor.Rng;
  * uniformly random k-subset of the free positions, as the key rule {@link KeyRule#uniform()}
  * gives, at O(k log(nnz per row)) expected cost instead of one random number per free position,
  * which matters for large sparse layers (a 4096 x 4096 layer at 1% has 16.6M free positions
- * and grows a few thousand). Used only while the free positions are at least
+ * and grows a few thousand; a layer of a million inputs and outputs has 10^12 positions, so they
+ * are 64-bit throughout). Used only while the free positions are at least
  * {@value #MIN_FREE_PER_DRAW} times the count to draw, so the expected number of tries per
  * accepted position stays below two; denser layers go through the key scan.
  */
@@ -34,7 +33,7 @@ final class UniformDraw {
     static Selection select(SparsityPattern exclude, int count, Rng rng) {
         int cols = exclude.cols();
         long size = (long) exclude.rows() * cols;
-        Set<Long> drawn = new HashSet<>(2 * count);
+        PositionSet drawn = new PositionSet(count);
         long[] positions = new long[count];
         float[] keys = new float[count];
         int found = 0;

@@ -32,9 +32,10 @@
  * {@link rewire.sparsity.GrowthInit} (weights) and zero (gradient and slots).
  *
  * <p>Memory: nothing here builds a dense {@code out x in} matrix. Candidate scores are streamed a
- * tile of rows at a time into bounded top-k selections; the exceptions are explicit and opt-in
- * ({@link rewire.sparsity.DenseMomentum} for SNFS, {@link rewire.sparsity.EverActive} bitsets at
- * one bit per position, per-unit sums of block constraints).
+ * tile of rows at a time into bounded top-k selections, and positions are 64-bit; the exceptions
+ * are explicit and opt-in ({@link rewire.sparsity.DenseMomentum} for SNFS, per-unit sums of block
+ * constraints). The positions ever active ({@link rewire.sparsity.EverActive}) are one pattern,
+ * the union of every pattern a layer had.
  *
  * <p>Layer 5 (rewire-dst): may import {@code tensor}, {@code sparse}, {@code kernel},
  * {@code autodiff}, {@code nn}, {@code optim}.

@@ -50,15 +50,17 @@ final class Spmm {
         for (int r = rowFrom; r < rowTo; r++) {
             float init = rowStart == null ? 0f : rowStart[r];
             if (lead == 0) {
-                row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], init, accumulate);
+                row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], init, accumulate, relu);
             } else {
                 alignedRow(colIdx, values, valueIndex, x, y, r, rowPtr[r], rowPtr[r + 1], lead, init, accumulate);
             }
         }
-        // One pass over the rows just computed, which are still in cache. Clamping each row one
-        // row behind the row being computed cost three times as much (25 against 8 us on a
-        // 1000 x 128 layer at 1%): the short passes interleaved with block9's loads and stores.
-        if (relu) {
+        // On the plain grid the blocks clamp their accumulators as they store them (AVX2's batch
+        // of 128 = 16L: the separate pass took 3% of a 1% run's CPU). block9's rows get one pass
+        // over the rows just computed, which are still in cache: clamping each row one row behind
+        // the row being computed cost three times as much (25 against 8 us on a 1000 x 128 layer
+        // at 1%), and clamping block9's accumulators made C2 box them.
+        if (relu && lead != 0) {
             OnGrid.relu(y, rowFrom * n, rowTo * n, Alignment.lead(y));
         }
     }
@@ -66,22 +68,22 @@ final class Spmm {
     // y[r, :] (+)= the entries [start, end) of row r, in register blocks of 8, 4, 2, 1 vectors;
     // without accumulate every element's chain starts from init (the row's bias, or 0)
     private static void row(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y, int n,
-                            int r, int start, int end, float init, boolean accumulate) {
+                            int r, int start, int end, float init, boolean accumulate, boolean relu) {
         int yRow = r * n;
         int j = 0;
         for (; j + 8 * L <= n; j += 8 * L) {
-            block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
+            block8(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate, relu);
         }
         if (j + 4 * L <= n) {
-            block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
+            block4(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate, relu);
             j += 4 * L;
         }
         if (j + 2 * L <= n) {
-            block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
+            block2(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate, relu);
             j += 2 * L;
         }
         for (; j < n; j += L) {
-            block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate);
+            block1(colIdx, values, valueIndex, x, y, n, start, end, yRow, j, init, accumulate, relu);
         }
     }
 
@@ -118,7 +120,8 @@ final class Spmm {
 
     // y[r, j .. j + 8L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 8L)
     private static void block8(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate,
+                               boolean relu) {
         int at = yRow + j;
         FloatVector a0 = start(y, at, init, accumulate);
         FloatVector a1 = start(y, at + L, init, accumulate);
@@ -140,14 +143,14 @@ final class Spmm {
             a6 = FloatVector.fromArray(FLOATS, x, xAt + 6 * L).fma(w, a6);
             a7 = FloatVector.fromArray(FLOATS, x, xAt + 7 * L).fma(w, a7);
         }
-        a0.intoArray(y, at);
-        a1.intoArray(y, at + L);
-        a2.intoArray(y, at + 2 * L);
-        a3.intoArray(y, at + 3 * L);
-        a4.intoArray(y, at + 4 * L);
-        a5.intoArray(y, at + 5 * L);
-        a6.intoArray(y, at + 6 * L);
-        a7.intoArray(y, at + 7 * L);
+        store(a0, y, at, relu);
+        store(a1, y, at + L, relu);
+        store(a2, y, at + 2 * L, relu);
+        store(a3, y, at + 3 * L, relu);
+        store(a4, y, at + 4 * L, relu);
+        store(a5, y, at + 5 * L, relu);
+        store(a6, y, at + 6 * L, relu);
+        store(a7, y, at + 7 * L, relu);
     }
 
     // y[r, :] (+)= the entries [start, end) of row r for n = 8L, on x's memory grid. The grid's
@@ -162,7 +165,7 @@ final class Spmm {
         int to = end;
         boolean add = accumulate;
         if (from < to && colIdx[from] == 0) {
-            block8(colIdx, values, valueIndex, x, y, n, from, from + 1, r * n, 0, init, add);
+            block8(colIdx, values, valueIndex, x, y, n, from, from + 1, r * n, 0, init, add, false);
             from++;
             add = true;
         }
@@ -171,7 +174,7 @@ final class Spmm {
         }
         block9(colIdx, values, valueIndex, x, y, from, to, r * n, lead, init, add);
         if (to < end) {
-            block8(colIdx, values, valueIndex, x, y, n, to, end, r * n, 0, init, true);
+            block8(colIdx, values, valueIndex, x, y, n, to, end, r * n, 0, init, true, false);
         }
     }
 
@@ -229,7 +232,8 @@ final class Spmm {
 
     // y[r, j .. j + 4L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 4L)
     private static void block4(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate,
+                               boolean relu) {
         int at = yRow + j;
         FloatVector a0 = start(y, at, init, accumulate);
         FloatVector a1 = start(y, at + L, init, accumulate);
@@ -243,15 +247,16 @@ final class Spmm {
             a2 = FloatVector.fromArray(FLOATS, x, xAt + 2 * L).fma(w, a2);
             a3 = FloatVector.fromArray(FLOATS, x, xAt + 3 * L).fma(w, a3);
         }
-        a0.intoArray(y, at);
-        a1.intoArray(y, at + L);
-        a2.intoArray(y, at + 2 * L);
-        a3.intoArray(y, at + 3 * L);
+        store(a0, y, at, relu);
+        store(a1, y, at + L, relu);
+        store(a2, y, at + 2 * L, relu);
+        store(a3, y, at + 3 * L, relu);
     }
 
     // y[r, j .. j + 2L) (+)= sum_e w(e) * x[colIdx[e], j .. j + 2L)
     private static void block2(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate,
+                               boolean relu) {
         int at = yRow + j;
         FloatVector a0 = start(y, at, init, accumulate);
         FloatVector a1 = start(y, at + L, init, accumulate);
@@ -261,13 +266,14 @@ final class Spmm {
             a0 = FloatVector.fromArray(FLOATS, x, xAt).fma(w, a0);
             a1 = FloatVector.fromArray(FLOATS, x, xAt + L).fma(w, a1);
         }
-        a0.intoArray(y, at);
-        a1.intoArray(y, at + L);
+        store(a0, y, at, relu);
+        store(a1, y, at + L, relu);
     }
 
     // y[r, j .. min(j + L, n)) (+)= ..., masked so it also covers the last n mod L floats
     private static void block1(int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
-                               int n, int start, int end, int yRow, int j, float init, boolean accumulate) {
+                               int n, int start, int end, int yRow, int j, float init, boolean accumulate,
+                               boolean relu) {
         VectorMask<Float> m = FLOATS.indexInRange(j, n);
         int at = yRow + j;
         FloatVector a0 = start(y, at, m, init, accumulate);
@@ -275,7 +281,13 @@ final class Spmm {
             FloatVector w = FloatVector.broadcast(FLOATS, weight(values, valueIndex, e));
             a0 = FloatVector.fromArray(FLOATS, x, colIdx[e] * n + j, m).fma(w, a0);
         }
-        a0.intoArray(y, at, m);
+        (relu ? a0.max(0f) : a0).intoArray(y, at, m);
+    }
+
+    // a finished slice of an output row, clamped at zero when the layer is fused with its ReLU;
+    // small enough (under 35 bytes) for C2 to inline, so the vector is never boxed
+    private static void store(FloatVector a, float[] y, int at, boolean relu) {
+        (relu ? a.max(0f) : a).intoArray(y, at);
     }
 
     private static FloatVector start(float[] y, int at, float init, boolean accumulate) {

@@ -57,8 +57,9 @@ class DenseScoresTest {
             SparsityPattern exclude = RandomData.pattern(rng, s[0], s[1], RandomData.PatternKind.PERCENT_10);
             for (int k : new int[] {0, 1, 5, s[0] * s[1] / 3, s[0] * s[1]}) {
                 List<Scored> want = bruteForce(a, b, exclude, k);
-                // tiles of one row, of a size that does not divide rows, and of the whole matrix
-                for (int tileFloats : new int[] {1, 3 * s[1] + 1, DenseScores.DEFAULT_TILE_FLOATS}) {
+                // tiles of one score, of part of a row, of a size that does not divide rows, and of
+                // the whole matrix
+                for (int tileFloats : new int[] {1, s[1] / 2 + 1, 3 * s[1] + 1, DenseScores.DEFAULT_TILE_FLOATS}) {
                     TopK.Result got = DenseScores.topAbsProductOutside(scalar, a, b, exclude, k, tileFloats);
                     assertSame(want, got, s, k, tileFloats);
                 }

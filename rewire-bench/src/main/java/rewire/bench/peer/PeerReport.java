@@ -75,6 +75,8 @@ public final class PeerReport {
         System.out.println(String.join("\n", PeerTable.targets(summary)));
         if (!scale.isEmpty()) {
             System.out.println();
+            System.out.println(String.join("\n", PeerTable.scaleTargets(scale)));
+            System.out.println();
             System.out.println(String.join("\n", PeerTable.scale(scale)));
         }
         System.out.println("wrote " + o.csv() + ", " + o.png() + " and the peer block of " + o.doc());
@@ -103,6 +105,9 @@ public final class PeerReport {
         md.add("");
         md.addAll(PeerTable.targets(s));
         md.add("");
+        md.add("Where one training step's time goes at each density, the parts that do not shrink with the nonzeros");
+        md.add("included: [docs/benchmarks-steps.md](benchmarks-steps.md) (`bench/step-costs.sh`).");
+        md.add("");
         md.add("### Every run");
         md.add("");
         md.add("*s/epoch training*: the median over the timed epochs of the seconds their training steps took,");
@@ -126,12 +131,20 @@ public final class PeerReport {
             md.add("`summary.peakRssBytes` of its run.json, the latter VmHWM at the end of the run), beside the peak RSS");
             md.add("of the benchmark's own Rewire process (tuned JVM flags, named above; its fastest setting) and of");
             md.add("PyTorch's process at the same density (its fastest setting), each as a fraction of PyTorch dense's.");
+            md.add("The memory targets take two of these rows: plain `./rewire train` (its default, RigL at "
+                    + PeerTable.percent(PeerSummary.DEFAULT_DENSITY) + "%)");
+            md.add("and `./rewire train sparsity.density=0.01`.");
             md.add("");
             md.addAll(PeerTable.userCommands(s));
             md.add("");
         }
         if (!scale.isEmpty()) {
             md.add("### Scale: 784-H-H-H-10 at Erdos-Renyi epsilon 20, Rewire only");
+            md.add("");
+            md.add("An epoch is its plain steps at the mean of the timed plain steps plus its update steps at the mean "
+                    + "of the timed update steps (extrapolated when fewer steps than an epoch's 468 were timed).");
+            md.add("");
+            md.addAll(PeerTable.scaleTargets(scale));
             md.add("");
             md.addAll(PeerTable.scale(scale));
             md.add("");

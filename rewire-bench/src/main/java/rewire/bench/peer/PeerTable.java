@@ -82,14 +82,42 @@ final class PeerTable {
 
     static List<String> scale(List<ScaleResult> results) {
         List<String> out = new ArrayList<>();
-        out.add("| hidden | weights nnz | density | steps timed | s/step | s per 100 steps | s/epoch (extrapolated) "
-                + "| peak RSS MiB | -Xmx |");
-        out.add("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.add("| recipe | hidden | weights nnz | density | steps timed | s/step | update steps timed | s per update step "
+                + "| updates per epoch | s/epoch | peak RSS MiB | -Xmx |");
+        out.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (ScaleResult r : results) {
-            out.add(String.format(Locale.ROOT, "| %,d | %,d | %.2e | %d | %.3f | %.1f%s | %.0f%s | %.0f | %s |", r.hidden(),
-                    r.nnz(), r.density(), r.steps(), r.stepSeconds(), 100 * r.stepSeconds(),
-                    r.steps() < 100 ? " (extrapolated)" : "", r.stepSeconds() * r.stepsPerEpoch(),
-                    " (extrapolated)", r.peakRssMiB(), r.heap()));
+            out.add(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2e | %d | %.3f | %d | %s | %d | %.0f%s | %.0f | %s |",
+                    r.recipe(), r.hidden(), r.nnz(), r.density(), r.steps(), r.stepSeconds(), r.updates(),
+                    Double.isNaN(r.updateSeconds()) ? "-" : String.format(Locale.ROOT, "%.1f", r.updateSeconds()),
+                    r.updatesPerEpoch(), r.epochSeconds(), r.extrapolated() ? " (extrapolated)" : "", r.peakRssMiB(),
+                    r.heap()));
+        }
+        return out;
+    }
+
+    /** Seconds an epoch of a dynamic scale run may take (issue 16: 60 minutes). */
+    static final double SCALE_EPOCH_SECONDS = 3600;
+    /** Memory a scale run may use (issue 16: 16 GB), MiB. */
+    static final double SCALE_RSS_MIB = 16 * 1024;
+
+    /**
+     * The scale targets: every dynamic run (SET, RigL) at the widest hidden width measured, an
+     * epoch (extrapolated when fewer steps were timed) within an hour and a peak RSS within 16 GB.
+     */
+    static List<String> scaleTargets(List<ScaleResult> results) {
+        int widest = results.stream().mapToInt(ScaleResult::hidden).max().orElse(0);
+        List<String> out = new ArrayList<>(List.of("| target | measured | |", "|---|---:|---|"));
+        for (ScaleResult r : results) {
+            if (r.hidden() != widest || r.recipe().equals("static")) {
+                continue;
+            }
+            String what = String.format(Locale.ROOT, "%s at hidden %,d", r.recipe(), r.hidden());
+            double epoch = r.epochSeconds();
+            out.add(String.format(Locale.ROOT, "| %s: epoch <= 60 min | %.1f min%s | %s |", what, epoch / 60,
+                    r.extrapolated() ? " (extrapolated from " + r.steps() + " steps)" : "",
+                    Double.isNaN(epoch) ? "not measured" : epoch <= SCALE_EPOCH_SECONDS ? "met" : "missed"));
+            out.add(String.format(Locale.ROOT, "| %s: peak RSS <= 16 GB | %.1f GB | %s |", what, r.peakRssMiB() / 1024,
+                    r.peakRssMiB() <= SCALE_RSS_MIB ? "met" : "missed"));
         }
         return out;
     }
