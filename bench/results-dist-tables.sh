@@ -309,4 +309,5 @@ Each row's run, as the script trains it (\`RUNS\`: the run folders above):
 $commands
 \`\`\`
 EOF
+  if [[ -f bench/results-dist-notes.md ]]; then echo; cat bench/results-dist-notes.md; fi
 }

@@ -20,11 +20,15 @@ import rewire.tensor.Rng;
  *       (8-bit quantisation, as in Dettmers 2016).</li>
  * </ul>
  * None of them rescales: with error feedback (Seide et al. 2014; Karimireddy et al. 2019) what an
- * encoding leaves out, {@code x - C(x)}, is added to the shard's next change instead of being lost.
+ * encoding leaves out of a parameter's change, {@code x - C(x)}, is added to the shard's next change
+ * instead of being lost. Optimizer slots are encoded without it: a slot is a state whose next change
+ * the shard recomputes from the driver's copy, so what was left out comes back by itself
+ * ({@link LocalMessage}).
  *
  * @param method        the encoding
  * @param ratio         the fraction of entries top-k and random-k keep
- * @param errorFeedback whether shards keep the residual {@code x - C(x)} for their next round
+ * @param errorFeedback whether shards keep the residual {@code x - C(x)} of parameters' values for their
+ *                      next round
  */
 public record Compression(Method method, double ratio, boolean errorFeedback) implements Serializable {
 

@@ -20,8 +20,9 @@ import java.util.Locale;
  *                       values, exact), {@code topk} (the {@code ratio} largest changes), {@code randomk}
  *                       (a seeded random {@code ratio} of the changes), {@code int8} (8-bit quantisation)
  * @param ratio          the fraction of each array's changes that topk and randomk send
- * @param errorFeedback  whether what compression leaves out is kept per shard and added to the next
- *                       round's update (error feedback); checkpointed with the run
+ * @param errorFeedback  whether what compression leaves out of a parameter's change is kept per shard
+ *                       and added to the next round's change (error feedback; optimizer slots keep
+ *                       none, as the next round recomputes their change); checkpointed with the run
  * @param split          which examples a shard trains on: {@code batch} (part s of every global batch),
  *                       {@code iid} (client s owns a random 1/partitions of the training set),
  *                       {@code dirichlet} (client s owns label proportions drawn from Dirichlet(alpha))

@@ -19,10 +19,15 @@ import rewire.train.StepResult;
  * its pattern was fixed for the round and the driver knows it.
  *
  * <p>Uncompressed, an array is sent as the values the round ended with, exactly. Compressed, it
- * is the change from the snapshot plus the shard's residual, {@code x = after - before + e},
- * encoded by {@link Compression}; the shard keeps {@code x - C(x)} as its next residual when error
- * feedback is on, and reports {@code sum |x - C(x)|^2} and {@code sum |x|^2} so the driver can
- * log the relative compression error.
+ * is the change from the snapshot, {@code x = after - before}, encoded by {@link Compression}. With
+ * error feedback a parameter's values also carry the shard's residual, {@code x = after - before + e},
+ * and the shard keeps {@code x - C(x)} as its next residual. An optimizer slot gets no residual:
+ * it is a state (momentum, Adam's moments), not a sum of increments; the next round recomputes
+ * its change from the driver's slot, so a change the driver did not receive is in that change
+ * again by itself, and feeding it back as well would add it twice, undecayed (the momentum of an
+ * entry top-k keeps skipping would grow by the gradient every round instead of to
+ * {@code g / (1 - beta)}). The shard reports {@code sum |x - C(x)|^2} and {@code sum |x|^2} so the
+ * driver can log the relative compression error.
  */
 final class LocalMessage {
     private static final long RANDOMK_STREAM = 0x4A7DL;
@@ -66,7 +71,8 @@ final class LocalMessage {
                 continue;
             }
             float[] x = a.after.clone();
-            float[] e = c.errorFeedback() ? state.residual(a.key, a.param) : null;
+            boolean fedBack = c.errorFeedback() && a.isValues();
+            float[] e = fedBack ? state.residual(a.key, a.param) : null;
             for (int i = 0; i < x.length; i++) {
                 x[i] = x[i] - a.before[i] + (e == null ? 0f : e[i]);
             }
@@ -78,7 +84,7 @@ final class LocalMessage {
                 changeSq += (double) x[i] * x[i];
                 x[i] -= sent[i];
             }
-            if (c.errorFeedback()) {
+            if (fedBack) {
                 residuals.put(a.key, x);
             }
         }
@@ -138,6 +144,10 @@ final class LocalMessage {
 
     /** One array of the update: where it is in the model, how it started and how it ended. */
     private record Array(String key, Param param, float[] before, float[] after) {
+        // a parameter's values (error feedback keeps their residual), not an optimizer slot
+        boolean isValues() {
+            return key.equals(ShardState.valuesKey(param));
+        }
     }
 
     private static List<Array> arrays(List<Param> params, LocalUpdate update, Checkpoint snapshot) {

@@ -11,12 +11,15 @@ import rewire.sparse.SparsityPattern;
 
 /**
  * What one shard carries from one of its rounds to the next: the error-feedback residual of each
- * array it sends ({@code x - C(x)}, see {@link Compression}), keyed like the update's arrays, and
- * the pattern each sparse parameter had when its residuals were made, so that a topology change
- * on the driver moves them along (kept connections keep their residual, grown ones start at zero).
+ * parameter's values it sends ({@code x - C(x)}, see {@link Compression}; optimizer slots keep none,
+ * see {@link LocalMessage}), keyed like the update's arrays, and the pattern each sparse parameter
+ * had when its residuals were made, so that a topology change on the driver moves them along: kept
+ * connections keep their residual, grown ones start at zero, and a pruned connection's residual is
+ * dropped with it (the change still owed to a weight that no longer exists is not moved elsewhere).
  * Immutable; a checkpoint holds it so that a distributed run resumes exactly.
  *
- * @param residuals by array key ({@code values/<param>}, {@code slot/<param>/<slot>})
+ * @param residuals by array key ({@code values/<param>}; a checkpoint of an older run may also hold
+ *                  {@code slot/<param>/<slot>}, which is no longer read)
  * @param rowPtrs   by sparse parameter name: the CSR row pointers the residuals align with
  * @param colIdxs   by sparse parameter name: the CSR column indices the residuals align with
  */
