@@ -12,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import rewire.cli.progress.ProgressBar;
 import rewire.io.Json;
 import rewire.kernel.Kernels;
 import rewire.nn.Param;
@@ -65,11 +64,8 @@ final class DistillCommand implements Callable<Integer> {
         List<Param> trained = distill.workload().groups().stream().filter(g -> !g.frozen())
                 .flatMap((ParamGroup g) -> g.params().stream()).toList();
         WeightTransfer.copy(pruned.spec().workload().params(), Map.of(), trained);
-        ProgressBar bar = RunConsole.bar();
-        TrainingRun training = TrainingRun.start(distill, kernels, RunConsole.feed(bar));
-        RunConsole console = new RunConsole(spec.commandLine().getOut());
-        console.header(distill, training, kernels);
-        return console.train(training, bar).stopped() ? RunConsole.STOPPED : 0;
+        return new RunConsole(spec.commandLine().getOut()).trainToEnd(distill, kernels,
+                progress -> TrainingRun.start(distill, kernels, progress));
     }
 
     // --teacher, or the source that the pruned run's prune.json names

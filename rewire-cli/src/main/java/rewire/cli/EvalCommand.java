@@ -14,10 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rewire.kernel.Kernels;
-import rewire.optim.Slots;
-import rewire.run.RunCheckpoint;
-import rewire.run.RunFolder;
-import rewire.run.RunSpec;
 import rewire.train.Evaluation;
 import rewire.train.Score;
 import rewire.train.Workload;
@@ -46,15 +42,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunFolder folder = RunFolder.open(run);
-        Kernels kernels = Kernels.defaults();
-        RunSpec runSpec = RunSpecs.fromFolder(folder, kernels);
-        Workload w = runSpec.workload();
-        long step = RunCheckpoint.restore(LastCheckpoint.of(folder, best, "evaluate"), w, new Slots(), List.of());
-        w.groups().forEach(g -> g.module().eval());
-        Evaluation e = w.evaluate(step);
+        LoadedRun loaded = LoadedRun.open(run, best, "evaluate", Kernels.defaults());
+        Workload w = loaded.spec().workload();
+        Evaluation e = loaded.evaluate();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s after step %d (%s split, %,d evaluated):%n", folder.dir(), step, e.split(), e.samples());
+        out.printf("%s after step %d (%s split, %,d evaluated):%n", loaded.folder().dir(), loaded.step(), e.split(),
+                e.samples());
         List<List<String>> rows = new ArrayList<>();
         w.scores().forEach(score -> rows.add(List.of(score.label(), score.format(e.get(score)))));
         // the evaluation's other numbers under their keys: an RL run's spread of returns, episode length

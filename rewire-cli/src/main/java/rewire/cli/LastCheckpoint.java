@@ -1,11 +1,16 @@
 package rewire.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import rewire.optim.Slots;
+import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
+import rewire.train.Workload;
 
 /**
- * The checkpoint that {@code eval} and {@code sample} read. Why a class: a run that has not
+ * The checkpoint that {@code eval}, {@code sample} and the pruning commands read. Why a class: a run that has not
  * reached its first checkpoint (still early, or failed early) has none, and the error should say
  * so and what to do rather than print the missing file's path.
  */
@@ -28,5 +33,13 @@ final class LastCheckpoint {
                     + folder.path(RunFolder.CONFIG_YAML) + ")");
         }
         return checkpoint;
+    }
+
+    /**
+     * Restores {@link #of} into {@code workload}'s weights (its optimizer state left out) and
+     * returns the steps the checkpoint had trained.
+     */
+    static long restore(RunFolder folder, boolean best, String needsItFor, Workload workload) throws IOException {
+        return RunCheckpoint.restore(of(folder, best, needsItFor), workload, new Slots(), List.of());
     }
 }

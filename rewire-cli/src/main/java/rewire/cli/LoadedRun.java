@@ -2,18 +2,15 @@ package rewire.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptWorkload;
-import rewire.optim.Slots;
-import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.train.Evaluation;
 
 /**
  * A run folder's workload rebuilt from its config.yaml and restored from its last (or best)
- * checkpoint: the trained model the pruning commands start from.
+ * checkpoint: the trained model that eval and the pruning commands start from.
  *
  * @param folder the run folder
  * @param spec   the run as configured, its workload holding the checkpoint's weights
@@ -25,9 +22,7 @@ record LoadedRun(RunFolder folder, RunSpec spec, long step) {
     static LoadedRun open(Path dir, boolean best, String purpose, Kernels kernels) throws IOException {
         RunFolder folder = RunFolder.open(dir);
         RunSpec spec = RunSpecs.fromFolder(folder, kernels);
-        long step = RunCheckpoint.restore(LastCheckpoint.of(folder, best, purpose), spec.workload(), new Slots(),
-                List.of());
-        return new LoadedRun(folder, spec, step);
+        return new LoadedRun(folder, spec, LastCheckpoint.restore(folder, best, purpose, spec.workload()));
     }
 
     /**

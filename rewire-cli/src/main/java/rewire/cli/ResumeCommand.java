@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import rewire.cli.progress.ProgressBar;
 import rewire.kernel.Kernels;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
@@ -42,10 +41,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.open(run);
         Kernels kernels = Kernels.defaults();
         RunSpec runSpec = RunSpecs.forResume(folder, overrides, kernels);
-        ProgressBar bar = RunConsole.bar();
-        TrainingRun training = TrainingRun.resume(folder, runSpec, kernels, RunConsole.feed(bar));
-        RunConsole console = new RunConsole(spec.commandLine().getOut());
-        console.header(runSpec, training, kernels);
-        return console.train(training, bar).stopped() ? RunConsole.STOPPED : 0;
+        return new RunConsole(spec.commandLine().getOut()).trainToEnd(runSpec, kernels,
+                progress -> TrainingRun.resume(folder, runSpec, kernels, progress));
     }
 }

@@ -38,6 +38,22 @@ final class RunConsole {
         this.out = out;
     }
 
+    /** How a command opens its run (a new one, or one resumed), given the feed of its progress. */
+    interface Opening {
+        TrainingRun open(Consumer<Progress> progress) throws IOException;
+    }
+
+    /**
+     * Opens the run with a progress bar, prints the header and trains it ({@link #train}); the
+     * command's exit code: 0, or {@link #STOPPED} when a signal stopped the run.
+     */
+    int trainToEnd(RunSpec spec, Kernels kernels, Opening opening) throws IOException {
+        ProgressBar bar = bar();
+        TrainingRun training = opening.open(feed(bar));
+        header(spec, training, kernels);
+        return train(training, bar).stopped() ? STOPPED : 0;
+    }
+
     /** Prints what is about to train. */
     void header(RunSpec spec, TrainingRun run, Kernels kernels) {
         Kernels.Info k = kernels.info();
@@ -150,11 +166,11 @@ final class RunConsole {
     }
 
     /** A progress bar fed from the trainer's snapshots. */
-    static ProgressBar bar() {
+    private static ProgressBar bar() {
         return ProgressBar.builder().build();
     }
 
-    static Consumer<Progress> feed(ProgressBar bar) {
+    private static Consumer<Progress> feed(ProgressBar bar) {
         return p -> bar.update(ProgressState.from(p));
     }
 }

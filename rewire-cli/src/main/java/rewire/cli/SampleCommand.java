@@ -19,8 +19,6 @@ import rewire.models.gpt.Sampler;
 import rewire.models.gpt.TextModel;
 import rewire.models.rl.RecordedEpisode;
 import rewire.models.rl.RlWorkload;
-import rewire.optim.Slots;
-import rewire.run.RunCheckpoint;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.tensor.Rng;
@@ -102,8 +100,7 @@ final class SampleCommand implements Callable<Integer> {
     private int text(RunFolder folder, Workload workload, TextModel gpt, Kernels kernels) throws Exception {
         refuse(RL_OPTIONS, "a GPT run");
         refuse(GAN_OPTIONS, "a GPT run");
-        long steps = RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), workload, new Slots(),
-                List.of());
+        long steps = LastCheckpoint.restore(folder, false, "sample from", workload);
         // the attention the model last trained (and was evaluated) with, as the run's own evaluations
         gpt.model().setAttentionMask(gpt.attentionAfter(steps));
         String sampled = new Sampler(gpt.model(), gpt.tokenizer(), kernels).generate(prompt, tokens, temperature,
@@ -116,7 +113,7 @@ final class SampleCommand implements Callable<Integer> {
     private int episode(RunFolder folder, RlWorkload rl) throws Exception {
         refuse(GPT_OPTIONS, "an RL run");
         refuse(GAN_OPTIONS, "an RL run");
-        RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), rl, new Slots(), List.of());
+        LastCheckpoint.restore(folder, false, "sample from", rl);
         rl.groups().forEach(g -> g.module().eval());
         RecordedEpisode episode = rl.recordEpisode(seed);
         PrintWriter out = spec.commandLine().getOut();
@@ -139,7 +136,7 @@ final class SampleCommand implements Callable<Integer> {
         if (grid < 1) {
             throw new IllegalArgumentException("--grid must be >= 1, got " + grid);
         }
-        RunCheckpoint.restore(LastCheckpoint.of(folder, false, "sample from"), gan, new Slots(), List.of());
+        LastCheckpoint.restore(folder, false, "sample from", gan);
         Path file = out != null ? out : folder.path("samples.png");
         Files.write(file, gan.sampleGrid(grid, seed));
         spec.commandLine().getOut().println("Samples    " + grid + "x" + grid + " from " + folder.dir() + " written to "

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import rewire.cli.progress.ProgressBar;
 import rewire.io.SparseImport;
 import rewire.io.TorchSafetensors;
 import rewire.kernel.Kernels;
@@ -72,11 +71,8 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("Weights    %s (sparse layers: %s)%n", initWeights,
                     initSparse.toLowerCase(Locale.ROOT));
         }
-        ProgressBar bar = RunConsole.bar();
-        TrainingRun training = TrainingRun.start(run, kernels, RunConsole.feed(bar));
-        RunConsole console = new RunConsole(spec.commandLine().getOut());
-        console.header(run, training, kernels);
-        return console.train(training, bar).stopped() ? RunConsole.STOPPED : 0;
+        return new RunConsole(spec.commandLine().getOut()).trainToEnd(run, kernels,
+                progress -> TrainingRun.start(run, kernels, progress));
     }
 
     private SparseImport sparseImport() {

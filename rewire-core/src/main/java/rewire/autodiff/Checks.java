@@ -1,5 +1,7 @@
 package rewire.autodiff;
 
+import rewire.sparse.CsrMatrix;
+
 /** Argument checks shared by the ops; each error names the op and the shapes involved. */
 final class Checks {
     private Checks() {
@@ -22,5 +24,14 @@ final class Checks {
         if (v.isSparse()) {
             throw new IllegalArgumentException(op + ": " + role + " must be dense, got " + v);
         }
+    }
+
+    /** Requires a sparse variable (a CSR weight) and returns its matrix. */
+    static CsrMatrix requireSparse(String op, String role, Var v) {
+        if (!v.isSparse()) {
+            throw new IllegalArgumentException(op + ": " + role + " must be a sparse variable (Var.sparseParam), got "
+                    + v);
+        }
+        return v.csr();
     }
 }

@@ -72,7 +72,7 @@ public final class LinearOps {
 
     private static Var sparseLinear(Tape tape, Var x, Var w, Var b, boolean relu) {
         String op = relu ? "sparseLinearRelu" : "sparseLinear";
-        CsrMatrix weight = requireSparse(op, w);
+        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
         Checks.requireMatrix(op, "input", x);
         requireInputRows(op, weight.cols(), x);
         requireBias(op, weight.rows(), b);
@@ -123,7 +123,7 @@ public final class LinearOps {
 
     /** {@link #maskedLinear(Tape, Var, Var)} plus a bias {@code b (out,)} (or null) as in {@link #sparseLinear}. */
     public static Var maskedLinear(Tape tape, Var x, Var w, Var b) {
-        CsrMatrix weight = requireSparse("maskedLinear", w);
+        CsrMatrix weight = Checks.requireSparse("maskedLinear", "weight", w);
         Checks.requireMatrix("maskedLinear", "input", x);
         requireInputRows("maskedLinear", weight.cols(), x);
         requireBias("maskedLinear", weight.rows(), b);
@@ -246,13 +246,6 @@ public final class LinearOps {
                 out[e] += full[r * cols + idx[e]];
             }
         }
-    }
-
-    private static CsrMatrix requireSparse(String op, Var w) {
-        if (!w.isSparse()) {
-            throw new IllegalArgumentException(op + ": weight must be a sparse variable (Var.sparseParam), got " + w);
-        }
-        return w.csr();
     }
 
     private static void requireInputRows(String op, int in, Var x) {

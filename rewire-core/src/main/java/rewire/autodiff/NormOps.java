@@ -19,13 +19,9 @@ public final class NormOps {
      * {@code dgain = Σ_n dy ⊙ x̂}, {@code dbias = Σ_n dy}. Statistics are accumulated in double.
      */
     public static Var layerNorm(Tape tape, Var x, Var gain, Var bias, double eps) {
-        Checks.requireMatrix("layerNorm", "input", x);
+        requireAffine("layerNorm", x, gain, bias);
         int features = x.value().rows();
         int n = x.value().cols();
-        requireVector("layerNorm", "gain", gain, features);
-        if (bias != null) {
-            requireVector("layerNorm", "bias", bias, features);
-        }
         if (!(eps > 0)) {
             throw new IllegalArgumentException("layerNorm: eps must be positive, got " + eps);
         }
@@ -127,13 +123,9 @@ public final class NormOps {
      */
     public static Var batchNorm(Tape tape, Var x, Var gain, Var bias, RunningStats running, double eps,
                                 boolean training) {
-        Checks.requireMatrix("batchNorm", "input", x);
+        requireAffine("batchNorm", x, gain, bias);
         int features = x.value().rows();
         int n = x.value().cols();
-        requireVector("batchNorm", "gain", gain, features);
-        if (bias != null) {
-            requireVector("batchNorm", "bias", bias, features);
-        }
         if (running.features() != features || !(eps > 0)) {
             throw new IllegalArgumentException("batchNorm: need running statistics of " + features + " features and "
                     + "eps > 0, got " + running.features() + " and " + eps);
@@ -222,6 +214,15 @@ public final class NormOps {
                 float xhat = (xv[i] - mean[f]) * rstd[f];
                 dx[i] += scale * (dy[i] - meanDy - xhat * meanDyXhat);
             }
+        }
+    }
+
+    // x a dense (F, N) matrix, gain and bias (when given) one entry per feature
+    private static void requireAffine(String op, Var x, Var gain, Var bias) {
+        Checks.requireMatrix(op, "input", x);
+        requireVector(op, "gain", gain, x.value().rows());
+        if (bias != null) {
+            requireVector(op, "bias", bias, x.value().rows());
         }
     }
 

@@ -48,7 +48,7 @@ public final class TransposedLinearOps {
      * {@code (nnz,)} vector {@code (x · dyᵀ)} sampled on W's pattern.
      */
     public static Var sparseLinear(Tape tape, Var x, Var w) {
-        CsrMatrix weight = requireSparse("sparseLinearTransposed", w);
+        CsrMatrix weight = Checks.requireSparse("sparseLinearTransposed", "weight", w);
         Checks.requireMatrix("sparseLinearTransposed", "input", x);
         requireInputRows("sparseLinearTransposed", weight.rows(), x);
         Kernels k = tape.kernels();
@@ -74,7 +74,7 @@ public final class TransposedLinearOps {
      * {@code x · dyᵀ} gathered onto the pattern; the same values as {@link #sparseLinear}.
      */
     public static Var maskedLinear(Tape tape, Var x, Var w) {
-        CsrMatrix weight = requireSparse("maskedLinearTransposed", w);
+        CsrMatrix weight = Checks.requireSparse("maskedLinearTransposed", "weight", w);
         Checks.requireMatrix("maskedLinearTransposed", "input", x);
         requireInputRows("maskedLinearTransposed", weight.rows(), x);
         Kernels k = tape.kernels();
@@ -95,13 +95,6 @@ public final class TransposedLinearOps {
             }
         });
         return y;
-    }
-
-    private static CsrMatrix requireSparse(String op, Var w) {
-        if (!w.isSparse()) {
-            throw new IllegalArgumentException(op + ": weight must be a sparse variable, got " + w);
-        }
-        return w.csr();
     }
 
     private static void requireInputRows(String op, int rows, Var x) {

@@ -1,6 +1,5 @@
 package rewire.testkit;
 
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import rewire.autodiff.Activations;
 import rewire.autodiff.ConvOps;
@@ -15,11 +14,6 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
 import rewire.autodiff.Window;
-import rewire.sparse.CsrMatrix;
-import rewire.sparse.Patterns;
-import rewire.sparse.SparsityPattern;
-import rewire.tensor.Rng;
-import rewire.tensor.Tensor;
 
 /**
  * Finite-difference checks of the ops a GAN adds: leaky ReLU, scaling, the discriminator losses
@@ -27,39 +21,9 @@ import rewire.tensor.Tensor;
  * with a mask), col2im, batch normalization in both modes, and spectral normalization of dense and
  * sparse weights.
  */
-class GanOpGradientTest {
-    private final Rng rng = new Rng(1717);
-
-    private Var leaf(int... dims) {
-        return Var.leaf(RandomData.gaussian(rng, dims));
-    }
-
-    private Var param(int... dims) {
-        return Var.param(RandomData.gaussian(rng, dims), Tensor.zeros(dims));
-    }
-
-    private Var sparseParam(int rows, int cols, double density) {
-        SparsityPattern p = Patterns.random(rows, cols, (int) Math.round(density * rows * cols), rng);
-        CsrMatrix w = CsrMatrix.zeros(p);
-        for (int e = 0; e < w.nnz(); e++) {
-            w.values()[e] = (float) rng.nextGaussian();
-        }
-        return Var.sparseParam(w, new float[w.nnz()]);
-    }
-
-    private void check(Function<Tape, Var> op, Var... wrt) {
-        GradCheck.ofProjected(op, rng, wrt).assertPasses();
-    }
-
-    // values at least `margin` from `kink`
-    private Var awayFrom(float kink, float margin, int... dims) {
-        Var v = leaf(dims);
-        float[] d = v.value().data();
-        for (int i = 0; i < d.length; i++) {
-            float off = d[i] - kink;
-            d[i] = kink + Math.copySign(margin + Math.abs(off), off);
-        }
-        return v;
+class GanOpGradientTest extends OpGradientCase {
+    GanOpGradientTest() {
+        super(1717);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package rewire.testkit;
 
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import rewire.autodiff.Activations;
 import rewire.autodiff.ConvOps;
@@ -11,55 +10,16 @@ import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.autodiff.Window;
-import rewire.sparse.CsrMatrix;
-import rewire.sparse.Patterns;
-import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
-import rewire.tensor.Tensor;
 
 /**
  * Every autodiff op passes a finite-difference check with respect to every input. Non-scalar
  * outputs are reduced by a fixed random projection {@code Σ y ⊙ R}, so each output element
  * carries its own weight. These tests live in the testkit because core cannot depend on it.
  */
-class OpGradientTest {
-    private final Rng rng = new Rng(42);
-
-    private Tensor gaussian(int... dims) {
-        return RandomData.gaussian(rng, dims);
-    }
-
-    private Var leaf(int... dims) {
-        return Var.leaf(gaussian(dims));
-    }
-
-    private Var param(int... dims) {
-        Tensor value = gaussian(dims);
-        return Var.param(value, Tensor.zeros(dims));
-    }
-
-    private Var sparseParam(int rows, int cols, double density) {
-        SparsityPattern p = Patterns.random(rows, cols, (int) Math.round(density * rows * cols), rng);
-        CsrMatrix w = CsrMatrix.zeros(p);
-        for (int e = 0; e < w.nnz(); e++) {
-            w.values()[e] = (float) rng.nextGaussian();
-        }
-        return Var.sparseParam(w, new float[w.nnz()]);
-    }
-
-    /** Projects op's output onto a fixed random tensor of the same shape, then checks. */
-    private void check(Function<Tape, Var> op, Var... wrt) {
-        GradCheck.ofProjected(op, rng, wrt).assertPasses();
-    }
-
-    /** Values of magnitude at least 0.1, so a step of 1e-2 never crosses a kink at 0. */
-    private Var awayFromZero(int... dims) {
-        Var v = leaf(dims);
-        float[] d = v.value().data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.copySign(0.1f + Math.abs(d[i]), d[i]);
-        }
-        return v;
+class OpGradientTest extends OpGradientCase {
+    OpGradientTest() {
+        super(42);
     }
 
     @Test
@@ -80,7 +40,7 @@ class OpGradientTest {
 
     @Test
     void activations() {
-        Var x = awayFromZero(4, 7);
+        Var x = awayFrom(0, 0.1f, 4, 7);
         check(t -> Activations.relu(t, x), x);
         check(t -> Activations.tanh(t, x), x);
         check(t -> Activations.sigmoid(t, x), x);
@@ -157,8 +117,8 @@ class OpGradientTest {
      */
     @Test
     void aResultWithSeveralConsumersGetsEveryGradient() {
-        Var x = awayFromZero(9, 5);
-        Var scale = Var.constant(awayFromZero(9, 5).value());
+        Var x = awayFrom(0, 0.1f, 9, 5);
+        Var scale = Var.constant(awayFrom(0, 0.1f, 9, 5).value());
         Var w = sparseParam(7, 9, 0.3);
         Var m = sparseParam(7, 9, 0.6);
         Var b = param(7);

@@ -1,6 +1,5 @@
 package rewire.testkit;
 
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import rewire.autodiff.Activations;
 import rewire.autodiff.AttentionMask;
@@ -12,28 +11,15 @@ import rewire.autodiff.Ops;
 import rewire.autodiff.SparseAttentionOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
-import rewire.tensor.Rng;
-import rewire.tensor.Tensor;
 
 /**
  * Finite-difference checks of the transformer ops: embedding lookup, weight tying, layer norm,
  * GELU, residual add and multi-head self-attention under every mask, computed densely and
  * masked or over the allowed pairs only. Outputs are reduced by a fixed random projection, as in {@link OpGradientTest}.
  */
-class TransformerOpGradientTest {
-    private final Rng rng = new Rng(7);
-
-    private Tensor gaussian(int... dims) {
-        return RandomData.gaussian(rng, dims);
-    }
-
-    private Var leaf(int... dims) {
-        return Var.leaf(gaussian(dims));
-    }
-
-    /** Projects op's output onto a fixed random tensor of the same shape, then checks. */
-    private void check(Function<Tape, Var> op, Var... wrt) {
-        GradCheck.ofProjected(op, rng, wrt).assertPasses();
+class TransformerOpGradientTest extends OpGradientCase {
+    TransformerOpGradientTest() {
+        super(7);
     }
 
     @Test

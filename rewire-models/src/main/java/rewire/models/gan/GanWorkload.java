@@ -13,6 +13,7 @@ import rewire.nn.Layer;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
+import rewire.train.FlopCounter;
 import rewire.train.ParamGroup;
 import rewire.train.Score;
 import rewire.train.StepContext;
@@ -65,8 +66,7 @@ public final class GanWorkload implements Workload {
     private final NetworkFlops discriminatorFlops;
     private final Tape evalTape;
     private final Tensor pair;
-    private long outsideFlops;
-    private long outsideDenseFlops;
+    private final FlopCounter outsideFlops = new FlopCounter();
     private double lastDLoss = Double.NaN;
     private double lastGLoss = Double.NaN;
     private byte[] lastGrid;
@@ -216,8 +216,7 @@ public final class GanWorkload implements Workload {
     }
 
     private void addOutside(NetworkFlops network, int passes) {
-        outsideFlops += (long) passes * batch() * network.forward();
-        outsideDenseFlops += (long) passes * batch() * network.denseForward();
+        outsideFlops.add((long) passes * batch() * network.forward(), (long) passes * batch() * network.denseForward());
     }
 
     private Tensor realBatch(long t) {
@@ -262,10 +261,7 @@ public final class GanWorkload implements Workload {
 
     @Override
     public ForwardFlops takeForwardOnlyFlops() {
-        ForwardFlops f = new ForwardFlops(outsideFlops, outsideDenseFlops);
-        outsideFlops = 0;
-        outsideDenseFlops = 0;
-        return f;
+        return outsideFlops.takeForward();
     }
 
     @Override

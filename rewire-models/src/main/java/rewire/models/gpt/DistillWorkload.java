@@ -15,6 +15,7 @@ import rewire.models.moe.FeedForward;
 import rewire.models.moe.MoeOps;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
+import rewire.train.FlopCounter;
 import rewire.train.ParamGroup;
 import rewire.train.Score;
 import rewire.train.StepContext;
@@ -43,8 +44,7 @@ public final class DistillWorkload implements Workload, TextModel {
     private final Optional<Double> configuredLambda;
     private final Tape teacherTape;
     private double lambda = Double.NaN;
-    private long teacherFlops;
-    private long teacherDenseFlops;
+    private final FlopCounter teacherFlops = new FlopCounter();
 
     DistillWorkload(GptWorkload student, GptArchitecture.Built teacher, Optional<Double> lambda, Kernels kernels) {
         List<FeedForward> mine = student.feedForwards();
@@ -113,8 +113,7 @@ public final class DistillWorkload implements Workload, TextModel {
                 Var mse = MoeOps.meanSquaredError(tape, p.output(), target.value().data());
                 sum = sum == null ? mse : Ops.add(tape, sum, mse);
                 FeedForward.Connections c = teacherExperts.get(b).connections(p.expert());
-                teacherFlops += 2L * p.tokens().length * c.stored();
-                teacherDenseFlops += 2L * p.tokens().length * c.dense();
+                teacherFlops.add(2L * p.tokens().length * c.stored(), 2L * p.tokens().length * c.dense());
             }
         }
         return sum;
@@ -127,10 +126,7 @@ public final class DistillWorkload implements Workload, TextModel {
 
     @Override
     public ForwardFlops takeForwardOnlyFlops() {
-        ForwardFlops taken = new ForwardFlops(teacherFlops, teacherDenseFlops);
-        teacherFlops = 0;
-        teacherDenseFlops = 0;
-        return taken;
+        return teacherFlops.takeForward();
     }
 
     @Override

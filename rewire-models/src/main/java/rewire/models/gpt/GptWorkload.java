@@ -28,6 +28,7 @@ import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
 import rewire.train.Exportable;
+import rewire.train.FlopCounter;
 import rewire.train.ParamGroup;
 import rewire.train.Score;
 import rewire.train.SupervisedWorkload;
@@ -76,8 +77,7 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Prunabl
     private final long flopsPerScoredPairAndSequence;
     private final GptExport export;
     private Shard shard = Shard.whole();
-    private long attentionFlops;
-    private long denseAttentionFlops;
+    private final FlopCounter attentionFlops = new FlopCounter();
 
     GptWorkload(GptArchitecture.Built built, Transform optimizer, Schedule learningRate, Recipe recipe,
                 CharTokenizer tokenizer, TokenBlocks[] split, GptDataSettings data, GptModelSettings model,
@@ -161,8 +161,8 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Prunabl
         int[] x = shard.count() == 1 ? inputs : Arrays.copyOfRange(inputs, from * seqLen, to * seqLen);
         int[] y = shard.count() == 1 ? targets : Arrays.copyOfRange(targets, from * seqLen, to * seqLen);
         long perPair = flopsPerScoredPairAndSequence * (to - from);
-        attentionFlops += perPair * AttentionOps.scoredPairs(mask, seqLen);
-        denseAttentionFlops += perPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen);
+        attentionFlops.add(perPair * AttentionOps.scoredPairs(mask, seqLen),
+                perPair * AttentionOps.scoredPairs(AttentionMask.causal(), seqLen));
         Var logits = model().logits(tape, x, seqLen);               // (V, sequences · T)
         Var loss = Losses.softmaxCrossEntropy(tape, logits, y);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -294,9 +294,6 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Prunabl
     /** Attention's scores and mixing, forward and backward, of the steps since the last call. */
     @Override
     public ActivationFlops takeActivationFlops() {
-        ActivationFlops taken = new ActivationFlops(attentionFlops, denseAttentionFlops);
-        attentionFlops = 0;
-        denseAttentionFlops = 0;
-        return taken;
+        return attentionFlops.takeActivation();
     }
 }
