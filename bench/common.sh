@@ -54,3 +54,10 @@ bench_timed() {
 bench_wait_for_slot() {
   while (( $(jobs -rp | wc -l) >= $1 )); do wait -n || true; done
 }
+
+# bench_unknown_option OPTION: the options loops' last case: says OPTION is not one of the script's and
+# exits 2 (each script's header lists its options).
+bench_unknown_option() {
+  echo "unknown option: $1 (see the header of $0)" >&2
+  exit 2
+}

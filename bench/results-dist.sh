@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift ;;
     --epochs) epochs="$2"; command+=" --epochs $2"; shift ;;
     --train-limit) limit="$2"; command+=" --train-limit $2"; shift ;;
-    -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    -*) bench_unknown_option "$1" ;;
     *) names+=("$1"); command+=" $1" ;;
   esac
   shift

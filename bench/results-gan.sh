@@ -33,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     --jobs) jobs="$2"; shift ;;
     --out) out="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done

@@ -25,7 +25,7 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift ;;
     --runs) runs="$2"; shift ;;
     --reuse) reuse="$2"; shift ;;
-    -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    -*) bench_unknown_option "$1" ;;
     *) names+=("$1") ;;
   esac
   shift

@@ -42,7 +42,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="$2"; shift ;;
     --doc-only) doc_only=true ;;
     --out) out="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done

@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --epochs) extra+=("train.epochs=$2"); shift ;;
     --out) out="$2"; shift ;;
     --update) update=true ;;
-    -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    -*) bench_unknown_option "$1" ;;
     *) names+=("$1") ;;
   esac
   shift

@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --densities) densities="$2"; shift ;;
     --timed) timed="$2"; shift ;;
     --no-build) build=false ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done

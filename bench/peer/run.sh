@@ -81,7 +81,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false ;;
     --repeat) repeat="$2"; shift ;;
     --report) report="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
