@@ -15,13 +15,8 @@
 # JMH JSON results stay in bench/results/tmp/<time>/; bench/kernels-notes.md, when present, is
 # appended to the doc verbatim (the analysis that the numbers alone do not give).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
-JAVA="$JAVA_HOME/bin/java"
-JAR=rewire-bench/target/benchmarks.jar
-FLAGS=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+. "$(dirname "$0")/common.sh"
+bench_jar_java
 
 full=false; quick=false; build=true; reps=3; out=docs/benchmarks.md
 command="bench/kernels.sh $*"
@@ -32,16 +27,14 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false ;;
     --reps) reps="$2"; shift ;;
     --out) out="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
 
 if $build; then
-  ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
+  bench_build_jar
 fi
-. bench/blas-core.sh
-. bench/provenance.sh
 revision=$(bench_revision)  # before the runs: the revision they measure
 bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
@@ -89,7 +82,7 @@ if $full; then
   files+=("$results/full.json")
 fi
 
-machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
+machine="$(bench_cpu_model), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
 load=$(IFS=,; echo "${loads[*]}")
 notes=()
 if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi

@@ -11,9 +11,12 @@ bench_revision() {
   echo "$rev"
 }
 
+# bench_cpu_model: the CPU's model name, as lscpu gives it.
+bench_cpu_model() { lscpu | sed -n 's/^Model name: *//p' | head -1; }
+
 # bench_machine: the CPU model, its core count and the JDK, as the results documents name them.
 bench_machine() {
-  echo "$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "$(bench_cpu_model), $(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 }
 
 # bench_run_revisions DIR: the git revisions that the run folders under DIR recorded (gitRevision of

@@ -1,10 +1,9 @@
 # Sourced by bench/results-dist.sh: write_results_dist RUNS COMMAND COMMANDS prints docs/results-dist.md
 # from the run folders under RUNS (one folder per run name, as results-dist.sh trains them); COMMAND is
-# the script's command line, COMMANDS each run's ./rewire command, one a line.
-. bench/blas-core.sh
+# the script's command line, COMMANDS each run's ./rewire command, one a line. Needs bench/common.sh.
 
 # the run folder of run $1, or nothing
-dist_folder() { ls -d "$DIST_RUNS/$1"/*/ 2>/dev/null | head -1 || true; }
+dist_folder() { bench_run_folder "$DIST_RUNS/$1"; }
 # run.json's summary.$2 of run $1, or nothing
 dist_summary() {
   local f; f=$(dist_folder "$1")

@@ -16,12 +16,9 @@
 #   bench/results-dist.sh --epochs N          accuracy, compression and federated rows train N epochs
 #   bench/results-dist.sh --train-limit N     ... on the first N training examples (12800: about 40 minutes)
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/results-dist-tables.sh   # write_results_dist, and bench/blas-core.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
+. bench/results-dist-tables.sh   # write_results_dist
 
 out=docs/results-dist.md; names=(); runs=; epochs=1; limit=0
 command="bench/results-dist.sh"   # the training command, without --runs and --out
@@ -31,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift ;;
     --epochs) epochs="$2"; command+=" --epochs $2"; shift ;;
     --train-limit) limit="$2"; command+=" --train-limit $2"; shift ;;
-    -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    -*) bench_unknown_option "$1" ;;
     *) names+=("$1"); command+=" $1" ;;
   esac
   shift
@@ -90,8 +87,7 @@ for name in "${names[@]}"; do
   $train || break
   echo "== $name" >&2
   # shellcheck disable=SC2086
-  ./rewire train "$base" name="$name" ${args[$name]} "train.runs=$runs/$name" >"$runs/$name.log" 2>&1 \
-    || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
+  bench_logged "$name" "$runs/$name.log" ./rewire train "$base" name="$name" ${args[$name]} "train.runs=$runs/$name"
 done
 
 # each run's command line, for the doc's list of commands

@@ -18,12 +18,8 @@
 # The first run (dense, seed 1) trains alone, so that the Fashion-MNIST classifier that supplies the
 # features of every score is trained once (runs/fid-classifier) before the others start in parallel.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/blas-core.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
 
 out=docs/results-gan.md; steps=3000; every=500; set_all=""; seeds=3; seeds30=3; jobs=2; report_only=""
 command="bench/results-gan.sh $*"
@@ -37,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     --jobs) jobs="$2"; shift ;;
     --out) out="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
@@ -67,22 +63,20 @@ mkdir -p "$runs"
 [[ -z "$report_only" ]] && ./rewire recipes >/dev/null  # builds once before runs start in parallel
 [[ -z "$report_only" ]] && bench_use_best_blas_core
 train() {
-  local name=$1 start
-  start=$(date +%s)
+  local name=$1
   # shellcheck disable=SC2046,SC2086
-  REWIRE_THREADS=1 ./rewire train $(args "$name") "name=$name" "train.runs=$runs/$name" "${common[@]}" $set_all \
-    >"$runs/$name.log" 2>&1 || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
-  echo "== $name done in $(( $(date +%s) - start )) s" >&2
+  REWIRE_THREADS=1 bench_timed "$name" "$runs/$name.log" ./rewire train $(args "$name") "name=$name" "train.runs=$runs/$name" \
+    "${common[@]}" $set_all
 }
 for name in "${names[@]}"; do
   [[ -n "$report_only" ]] && break
-  while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
+  bench_wait_for_slot "$jobs"
   echo "== $name" >&2
   if [[ $name == dense-s1 ]]; then train "$name"; else train "$name" & fi
 done
 wait
 
-folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
+folder() { bench_run_folder "$runs/$1"; }
 # one line per finished seed of run group $1 (e.g. adapt-relax-10): fid kid isLike meanD flopsRatio wall dMs gMs dCpu gCpu
 measures() {
   local f s
@@ -114,7 +108,7 @@ row() {
 {
   echo "# Results: sparse GANs kept in balance (ADAPT) on Fashion-MNIST"
   echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
+  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_cpu_model),"
   echo "$(nproc) cores shared with other jobs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
   echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs") (the script sets this CPU's best, bench/blas-core.sh)."
   echo "Run folders (report.html with sample grids, the balance ratio and its band, both densities, FID against"

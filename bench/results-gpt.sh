@@ -13,13 +13,8 @@
 #                                           (e.g. an unchanged dense run), so every row is still measured
 #   RUNNER=/work/timed bench/results-gpt.sh runs each training under that command (HEAVY=... the build)
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/blas-core.sh
-. bench/provenance.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
 revision=$(bench_revision)  # before the runs: the revision they measure
 
 out=docs/results-gpt.md; extra=(); names=(); runs=; reuse=
@@ -30,7 +25,7 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift ;;
     --runs) runs="$2"; shift ;;
     --reuse) reuse="$2"; shift ;;
-    -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    -*) bench_unknown_option "$1" ;;
     *) names+=("$1") ;;
   esac
   shift
@@ -63,11 +58,10 @@ for name in "${names[@]}"; do
   [[ -n "${args[$name]:-}" ]] || { echo "unknown run $name (known: ${!args[*]})" >&2; exit 2; }
   echo "== $name" >&2
   # shellcheck disable=SC2086
-  ${RUNNER:-} ./rewire train ${args[$name]} "train.runs=$runs/$name" "${extra[@]}" >"$runs/$name.log" 2>&1 \
-    || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
+  bench_logged "$name" "$runs/$name.log" ${RUNNER:-} ./rewire train ${args[$name]} "train.runs=$runs/$name" "${extra[@]}"
 done
 
-folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
+folder() { bench_run_folder "$runs/$1"; }
 # summary field $2 of run $1's run.json (a path such as evaluation.loss), or empty
 field() { local f; f=$(folder "$1"); if [[ -n "$f" && -f "$f/run.json" ]]; then jq -r ".summary.$2 // empty" "$f/run.json"; fi; }
 # milliseconds per training step (evaluations excluded) between steps $2 and $3 of run $1, from metrics.jsonl

@@ -18,13 +18,8 @@
 #   bench/results-marl.sh --report-only DIR  train nothing: write the doc from the run folders in DIR
 #                                            (give the same budget options as the run that made them)
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/blas-core.sh
-. bench/provenance.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
 revision=$(bench_revision)  # before the runs: the revision they measure
 
 report_only=""; out=docs/results-marl.md; updates=2500; updates3m=3000; jobs=2; seed=1; only=""; per_epoch=125
@@ -39,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --only) only="$2"; shift ;;
     --out) out="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
@@ -77,23 +72,20 @@ mkdir -p "$runs"
 [[ -z "$report_only" ]] && ./rewire recipes >/dev/null  # builds once before runs start in parallel
 [[ -z "$report_only" ]] && bench_use_best_blas_core
 train() {
-  local name=$1 start
-  start=$(date +%s)
+  local name=$1
   # shellcheck disable=SC2086
-  REWIRE_THREADS=1 ./rewire train "examples/${config[$name]}.yaml" "name=$name" "train.runs=$runs/$name" \
-    "${common[@]}" ${args[$name]} >"$runs/$name.log" 2>&1 \
-    || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
-  echo "== $name done in $(( $(date +%s) - start )) s" >&2
+  REWIRE_THREADS=1 bench_timed "$name" "$runs/$name.log" ./rewire train "examples/${config[$name]}.yaml" "name=$name" \
+    "train.runs=$runs/$name" "${common[@]}" ${args[$name]}
 }
 for name in "${order[@]}"; do
   [[ -n "$report_only" ]] && break
-  while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
+  bench_wait_for_slot "$jobs"
   echo "== $name" >&2
   train "$name" &
 done
 wait
 
-folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
+folder() { bench_run_folder "$runs/$1"; }
 # the test lines of a run's metrics as JSON arrays: win rates, returns, env steps
 tests() { jq -s '[.[] | select(.split == "test")]' "$(folder "$1")metrics.jsonl"; }
 row() {

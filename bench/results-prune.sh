@@ -26,12 +26,8 @@
 # inference speed; the dense model's Wanda runs and their speed; the soup; then every other method at 60% and
 # 70% and on the dense model, and the seeds at 2:4.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/blas-core.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
 
 out=docs/results-prune.md; runs=; doc_only=false; steps=; tune_steps=; calibration=128; eval_batches=; speed_tokens=60000
 command="bench/results-prune.sh $*"
@@ -46,7 +42,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="$2"; shift ;;
     --doc-only) doc_only=true ;;
     --out) out="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
@@ -63,7 +59,7 @@ targets=(0.5 0.6 0.7 2:4)
 dense_methods=(magnitude wanda ria sparsegpt wanda+dsnot)
 moe_methods=(magnitude wanda ria sparsegpt wanda+dsnot moe-pruner)
 
-folder() { ls -d "$1"/*/ 2>/dev/null | head -1 || true; }     # the run folder under $1
+folder() { bench_run_folder "$1"; }     # the run folder under $1
 log() { echo "== $*" >&2; }
 key() { echo "$1-$2-${3/:/of}-s$4"; }
 
@@ -206,7 +202,7 @@ soup_json() { local f; for f in "$runs"/soup/*-soup"$1"-2*/soup.json; do [[ -f $
 {
   echo "# Results: one-shot pruning of a dense and a mixture-of-experts GPT"
   echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
+  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_cpu_model),"
   echo "$(nproc) cores shared with other jobs (load average $(cut -d' ' -f1-3 /proc/loadavg) when the doc was written),"
   echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
   echo "Run folders: \`$runs\` (each pruned folder holds its \`prune.json\`)."

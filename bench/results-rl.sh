@@ -23,12 +23,8 @@
 #   bench/results-rl.sh --report-only DIR      train nothing: write the doc from the run folders in DIR
 #                                              (give the same budget options as the run that made them)
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/blas-core.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
 
 report_only=""; out=docs/results-rl.md; steps=50000; steps_wide=""; wide_tasks="reacher pendulum"; ablation=""
 dqn_steps=20000; seeds="1 2 3 4 5"; per_epoch=1000; jobs=2; only=""; base=64
@@ -47,7 +43,7 @@ while [[ $# -gt 0 ]]; do
     --only) only="$2"; shift ;;
     --out) out="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
@@ -108,15 +104,12 @@ mkdir -p "$runs"
 [[ -z "$report_only" ]] && ./rewire recipes >/dev/null  # builds once before runs start in parallel
 [[ -z "$report_only" ]] && bench_use_best_blas_core
 train() {
-  local name=$1 seed=$2 start
-  start=$(date +%s)
+  local name=$1 seed=$2
   # shellcheck disable=SC2086
-  REWIRE_THREADS=1 ./rewire train "examples/${config[$name]}.yaml" "name=$name-s$seed" "seed=$seed" \
-    "train.runs=$runs/$name-s$seed" "agent.stepsPerEpoch=$per_epoch" "env.evalEpisodes=10" "train.logEvery=100" \
-    "diagnostics.every=$per_epoch" "network.encoder.width=$base" "network.critic.width=$base" \
-    "network.actor.width=$base" ${args[$name]} >"$runs/$name-s$seed.log" 2>&1 \
-    || { echo "$name seed $seed failed, see $runs/$name-s$seed.log" >&2; tail -3 "$runs/$name-s$seed.log" >&2; }
-  echo "== $name seed $seed done in $(( $(date +%s) - start )) s" >&2
+  REWIRE_THREADS=1 bench_timed "$name seed $seed" "$runs/$name-s$seed.log" ./rewire train "examples/${config[$name]}.yaml" \
+    "name=$name-s$seed" "seed=$seed" "train.runs=$runs/$name-s$seed" "agent.stepsPerEpoch=$per_epoch" \
+    "env.evalEpisodes=10" "train.logEvery=100" "diagnostics.every=$per_epoch" "network.encoder.width=$base" \
+    "network.critic.width=$base" "network.actor.width=$base" ${args[$name]}
 }
 # train the narrow configurations of every kind first and the wide ones last, so a budget cut short
 # still has every table
@@ -125,14 +118,14 @@ for name in "${order[@]}"; do [[ $name == *-x4 ]] && run_order+=("$name"); done
 for seed in $seeds; do
   for name in "${run_order[@]}"; do
     [[ -n "$report_only" ]] && break 2
-    while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
+    bench_wait_for_slot "$jobs"
     echo "== $name seed $seed" >&2
     train "$name" "$seed" &
   done
 done
 wait
 
-folder() { ls -d "$runs/$1"/*/ 2>/dev/null | head -1 || true; }
+folder() { bench_run_folder "$runs/$1"; }
 # one finished run as JSON: final return (last evaluation), area under the curve (mean of every
 # evaluation's return), FLOP ratios (training from run.json; inference of the acting path from the
 # last evaluation), wall clock, env steps and the last training line's module densities
@@ -182,7 +175,7 @@ table() {
 {
   echo "# Results: deep RL with module-specific sparse training"
   echo
-  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
+  echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_cpu_model),"
   echo "$(nproc) cores shared with other jobs, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $(git rev-parse --short HEAD)."
   echo "OpenBLAS kernels the runs used: $(bench_blas_cores_used "$runs"). Run folders (with report.html): \`$runs\`."
   echo

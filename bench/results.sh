@@ -16,13 +16,8 @@
 #   bench/results.sh --epochs 1 ...          override the epochs of every run (pipeline check)
 #   bench/results.sh --out FILE              write somewhere other than docs/results.md
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
-. scripts/jdk.sh
-rewire_select_jdk
-rewire_ensure_package jq /usr/bin/jq required
-. bench/blas-core.sh
-. bench/provenance.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_select_jdk_and_jq
 revision=$(bench_revision)  # before the runs: the revision they measure
 
 out=docs/results.md; extra=(); names=(); update=false
@@ -32,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --epochs) extra+=("train.epochs=$2"); shift ;;
     --out) out="$2"; shift ;;
     --update) update=true ;;
-    -*) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    -*) bench_unknown_option "$1" ;;
     *) names+=("$1") ;;
   esac
   shift
@@ -56,8 +51,7 @@ for name in "${names[@]}"; do
   echo "== $name" >&2
   example=${name%"$peer_suffix"}; preprocessing=()
   if [[ $name != "$example" ]]; then preprocessing=(data.standardize=none "name=$name"); fi
-  ./rewire train "examples/$example.yaml" "train.runs=$runs" "${preprocessing[@]}" "${extra[@]}" >"$runs/$name.log" 2>&1 \
-    || { echo "$name failed, see $runs/$name.log" >&2; tail -3 "$runs/$name.log" >&2; }
+  bench_logged "$name" "$runs/$name.log" ./rewire train "examples/$example.yaml" "train.runs=$runs" "${preprocessing[@]}" "${extra[@]}"
 done
 
 fresh=$(./rewire compare $(ls -d "$runs"/*/ 2>/dev/null))

@@ -20,13 +20,8 @@
 # count and iteration setting, plus one of the setup-only baseline RewireBenchmark.freshLayer, then
 # JFR profiles at 1 thread (10% density; ch2 at 1%, whose update at 10% takes about half a minute).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
-JAVA="$JAVA_HOME/bin/java"
-JAR=rewire-bench/target/benchmarks.jar
-FLAGS=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+. "$(dirname "$0")/common.sh"
+bench_jar_java
 
 growers=random,gradient,momentum,mixed,ch2; slow=ch2:0.1; quick=false; build=true; profile=true; out=docs/benchmarks-rewire.md
 command="bench/rewire.sh${*:+ $*}"
@@ -38,16 +33,14 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false ;;
     --no-profile) profile=false ;;
     --out) out="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
 
 if $build; then
-  ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
+  bench_build_jar
 fi
-. bench/blas-core.sh
-. bench/provenance.sh
 revision=$(bench_revision)  # before the runs: the revision they measure
 bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
 
@@ -118,7 +111,7 @@ if $profile; then
   fi
 fi
 
-machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3"
+machine="$(bench_cpu_model), $(nproc) cores; $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3"
 load=$(IFS=';'; echo "${loads[*]}")
 "$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.RewireBenchmarkReport --out "$out" --command "$command" --revision "$revision" \
   --machine "$machine" --load "${load//;/, }" "${files[@]}"

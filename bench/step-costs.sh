@@ -14,12 +14,9 @@
 # One thread (-Drewire.threads=1), the peer benchmark's JVM flags and OpenBLAS core; every
 # configuration its own process, run through $BENCH_PREFIX (empty by default).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
-JAR=rewire-bench/target/benchmarks.jar
-JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx256m -Xmn16m)
+. "$(dirname "$0")/common.sh"
+bench_jar_java
+JVM=("${FLAGS[@]}" -XX:+UseSerialGC -Xmx256m -Xmn16m)
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
 densities=1,0.1,0.02,0.01; timed=3; quick=false; build=true
@@ -30,15 +27,14 @@ while [[ $# -gt 0 ]]; do
     --densities) densities="$2"; shift ;;
     --timed) timed="$2"; shift ;;
     --no-build) build=false ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
 if ! [[ "$timed" =~ ^[1-9][0-9]*$ ]]; then echo "--timed takes a positive number of epochs, got '$timed'" >&2; exit 2; fi
 if $build; then
-  ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
+  bench_build_jar
 fi
-. bench/blas-core.sh
 bench_use_best_blas_core
 
 work=bench/results/tmp/steps-$(date -u +%Y%m%dT%H%M%SZ)
@@ -60,7 +56,7 @@ done
 # states the timed epochs)
 doc=docs/benchmarks-steps.md
 if $quick || [[ "$densities" != 1,0.1,0.02,0.01 ]]; then doc=$work/benchmarks-steps.md; fi
-machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
+machine="$(bench_cpu_model), $(nproc) cores"
 context="- Date: $(date -u +%Y-%m-%d), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}
 - Command: \`$command\` (git $(git rev-parse --short HEAD)); 1 thread; 1 warm-up epoch, then JFR execution and native-method samples every 5 ms over the timed epochs ($timed per configuration$($quick && echo ', 30 batches each' || true))
 - Share of samples times wall time per step: with one thread the samples cover the step's wall time; JIT, GC and JFR's own threads are not sampled, so their cost is spread over the parts"

@@ -50,19 +50,15 @@
 # Both sides run this CPU's best OpenBLAS kernels: the script sets OPENBLAS_CORETYPE for its own
 # commands (bench/blas-core.sh) and the doc names the core type each side used.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
-JAVA="$JAVA_HOME/bin/java"
-JAR=rewire-bench/target/benchmarks.jar
+. "$(dirname "$0")/../common.sh"
+bench_jar_java
 PY=/usr/bin/python3
 DATA=/usr/share/datasets/fashion-mnist
 # The benchmark's tuned JVM: serial GC, a 256 MB heap (the dataset's 55 MB of pixel bytes and the
 # model at any density) and a 16 MB young generation, the smallest peak RSS found. A user's
 # `./rewire train` runs the launcher's defaults instead; the doc reports both (user_command below).
 TUNED_JVM=(-XX:+UseSerialGC -Xmx256m -Xmn16m)
-JVM=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED "${TUNED_JVM[@]}")
+JVM=("${FLAGS[@]}" "${TUNED_JVM[@]}")
 WARMUP=2; TIMED=3
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
@@ -85,7 +81,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false ;;
     --repeat) repeat="$2"; shift ;;
     --report) report="$2"; shift ;;
-    *) echo "unknown option: $1 (see the header of $0)" >&2; exit 2 ;;
+    *) bench_unknown_option "$1" ;;
   esac
   shift
 done
@@ -107,7 +103,7 @@ if [[ ! -f "$DATA/train-images-idx3-ubyte.gz" ]]; then
 fi
 if [[ -n "$report" ]]; then build=false; fi
 if $build; then
-  ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
+  bench_build_jar
 fi
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -118,10 +114,8 @@ if [[ -n "$report" ]]; then
   scale=false; scale_only=true
 else
   : > "$results"; : > "$scale_results"; : > "$user_results"; date -u +%Y-%m-%d > "$work/date"
-  . bench/provenance.sh
   bench_revision > "$work/git"
   echo "${BENCH_PREFIX:+BENCH_PREFIX=$BENCH_PREFIX }$command" > "$work/command"
-  . bench/blas-core.sh
   bench_use_best_blas_core
   echo "${OPENBLAS_CORETYPE:-unset}" > "$work/coretype"
 fi
@@ -271,9 +265,9 @@ if $scale || { $scale_only && [[ -z "$report" ]]; }; then
       steps=3; from=0
       if [[ $recipe == set ]]; then from=465; elif [[ $recipe == rigl ]]; then from=97; fi
     fi
-    measure "scale-$recipe-$w" "$scale_results" SCALE_RESULT, "$JAVA" --add-modules jdk.incubator.vector \
-      --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx$heap -Drewire.threads="${threads##*,}" -cp "$JAR" \
-      rewire.bench.peer.ScaleRun --recipe "$recipe" --hidden "$w" --steps "$steps" --from "$from"
+    measure "scale-$recipe-$w" "$scale_results" SCALE_RESULT, "$JAVA" "${FLAGS[@]}" -XX:+UseSerialGC \
+      -Xmx$heap -Drewire.threads="${threads##*,}" -cp "$JAR" rewire.bench.peer.ScaleRun --recipe "$recipe" --hidden "$w" \
+      --steps "$steps" --from "$from"
   done
 fi
 
@@ -296,7 +290,7 @@ passes=$(sed -n 's/.*--repeat \([0-9][0-9]*\).*/\1/p' "$work/command"); passes_t
 if [[ -n "$passes" && "$passes" -gt 1 ]]; then
   passes_text="; every configuration at the default preprocessing measured in $passes passes over all of them, its fastest pass kept, on both sides"
 fi
-machine="$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+machine="$(bench_cpu_model), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
 # used_cores SIDE: the OpenBLAS core types that side's measurements printed (PEER_BLAS_CORE lines)
 used_cores() { grep -h "^PEER_BLAS_CORE,$1," "$work"/*.log 2>/dev/null | cut -d, -f3 | sort -u | paste -sd/ - | grep . || echo unrecorded; }
 torch_version=$("$PY" -c 'import torch; print(torch.__version__)' 2>/dev/null || echo "not run")
