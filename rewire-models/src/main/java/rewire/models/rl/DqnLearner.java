@@ -20,53 +20,31 @@ import rewire.train.StepContext;
  * online masks in between. Groups: "encoder", "critic".
  */
 public final class DqnLearner implements Learner {
-    private final TargetNetwork<DiscreteCritic> critic;
-    private final TargetNetwork<Encoder> encoder;
-    private final ParamGroup encoderGroup;
-    private final ParamGroup criticGroup;
-    private final EncoderObjective objective;
-    private final AgentSettings agent;
+    private final LearnerCore<DiscreteCritic> core;
     private final DqnSettings dqn;
     private final int actions;
-    private final ForwardTally tally;
-    private final Tape targetTape;
 
     DqnLearner(Agent agent, AgentSettings settings, DqnSettings dqn, Architectures net, int observations,
                       ActionSpace.Discrete actions, Tape targetTape, ForwardTally tally) {
-        int latent = settings.latent();
-        Agent.Built<Encoder> enc = agent.build(Role.ENCODER, m -> new Encoder(observations, actions.inputSize(),
-                latent, net.encoder(), net.width(Role.ENCODER), m), true);
-        Agent.Built<DiscreteCritic> q = agent.build(Role.CRITIC, m -> new DiscreteCritic(latent, actions.n(),
-                net.critic(), net.width(Role.CRITIC), m), true);
-        this.encoder = enc.target();
-        this.critic = q.target();
-        this.encoderGroup = agent.group(Role.ENCODER, enc, 1);
-        this.criticGroup = agent.group(Role.CRITIC, q, 1);
-        this.tally = tally;
-        this.objective = new EncoderObjective(encoder, encoderGroup, actions, settings.rewardWeight(), tally);
-        this.agent = settings;
+        this.core = LearnerCore.build(agent, settings, net, observations, actions, DiscreteCritic::new, actions.n(),
+                1, targetTape, tally);
         this.dqn = dqn;
         this.actions = actions.n();
-        this.targetTape = targetTape;
     }
 
     @Override
     public List<ParamGroup> groups() {
-        return List.of(encoderGroup, criticGroup);
+        return core.groups();
     }
 
     @Override
     public AgentModule module(Role role) {
-        return switch (role) {
-            case ENCODER -> encoder.online();
-            case CRITIC -> critic.online();
-            case ACTOR -> null;
-        };
+        return core.module(role, null);
     }
 
     @Override
     public List<TargetNetwork<?>> targets() {
-        return List.of(encoder, critic);
+        return core.targets();
     }
 
     @Override
@@ -77,7 +55,8 @@ public final class DqnLearner implements Learner {
     @Override
     public void act(Tape tape, Tensor observations, boolean explore, long envSteps, Rng rng, float[][] out) {
         tape.clear();
-        Tensor q = critic.online().q(tape, encoder.online().encode(tape, Var.constant(observations))).value();
+        Var zs = core.encoder().online().encode(tape, Var.constant(observations));
+        Tensor q = core.critic().online().q(tape, zs).value();
         int n = observations.cols();
         double epsilon = explore ? dqn.epsilon().at(envSteps) : 0;
         for (int c = 0; c < n; c++) {
@@ -99,10 +78,10 @@ public final class DqnLearner implements Learner {
     @Override
     public Losses update(StepContext context, Supplier<ReplayBuffer.Batch> batches, Rng rng) {
         ReplayBuffer.Batch batch = batches.get();
-        EncoderObjective.Latents latents = objective.update(context, targetTape, batch);
+        EncoderObjective.Latents latents = core.objective().update(context, core.targetTape(), batch);
         float[] y = targets(batch, latents.nextTarget());
         Tape tape = context.tape();
-        Var q = critic.online().q(tape, Var.constant(latents.zs()));                         // (A, B)
+        Var q = core.critic().online().q(tape, Var.constant(latents.zs()));                         // (A, B)
         int[] chosen = new int[batch.size()];
         for (int c = 0; c < chosen.length; c++) {
             chosen[c] = (int) batch.actions().data()[c];
@@ -110,44 +89,44 @@ public final class DqnLearner implements Learner {
         Var loss = RlOps.squaredError(tape, RlOps.gatherChosen(tape, q, chosen, 1), y);
         double meanQ = RlTensors.mean(q.value());
         context.backward(loss);
-        context.update(criticGroup);
+        context.update(core.criticGroup());
         context.clearTape();
         if (dqn.targetUpdateEvery() == 0) {
-            critic.softUpdate(agent.tau());
-            encoder.softUpdate(agent.tau());
+            core.critic().softUpdate(core.settings().tau());
+            core.encoder().softUpdate(core.settings().tau());
         } else if ((context.step() + 1) % dqn.targetUpdateEvery() == 0) {
-            critic.hardUpdate();
-            encoder.hardUpdate();
+            core.critic().hardUpdate();
+            core.encoder().hardUpdate();
         } else {
-            critic.followTopology();
-            encoder.followTopology();
+            core.critic().followTopology();
+            core.encoder().followTopology();
         }
         return new Losses(loss.item(), latents.loss(), Double.NaN, Map.of("q", meanQ));
     }
 
     // y_b = r_b + γ (1 − d_b) Q_target(zs'_target, argmax_a Q_online(zs'_online, a)), without gradient
     private float[] targets(ReplayBuffer.Batch batch, Tensor nextTarget) {
-        targetTape.clear();
-        Tensor nextOnline = encoder.online().encode(targetTape, Var.constant(batch.nextObservations())).value();
-        Tensor online = critic.online().q(targetTape, Var.constant(nextOnline)).value();
-        Tensor target = critic.target().q(targetTape, Var.constant(nextTarget)).value();
+        core.targetTape().clear();
+        Tensor nextOnline = core.encoder().online().encode(core.targetTape(), Var.constant(batch.nextObservations()))
+                .value();
+        Tensor online = core.critic().online().q(core.targetTape(), Var.constant(nextOnline)).value();
+        Tensor target = core.critic().target().q(core.targetTape(), Var.constant(nextTarget)).value();
         int b = batch.size();
-        tally.add(encoder.online().stateNetwork(), b, 1);
-        tally.add(critic.online(), b, 1);
-        tally.add(critic.target(), b, 1);
+        core.tally().add(core.encoder().online().stateNetwork(), b, 1);
+        core.tally().add(core.critic().online(), b, 1);
+        core.tally().add(core.critic().target(), b, 1);
         float[] y = new float[b];
         for (int c = 0; c < b; c++) {
-            y[c] = batch.bootstrapped(c, agent.gamma(), target.get(argmax(online, c), c));
+            y[c] = batch.bootstrapped(c, core.settings().gamma(), target.get(argmax(online, c), c));
         }
-        targetTape.clear();
+        core.targetTape().clear();
         return y;
     }
 
     @Override
     public Tensor probe(Tape tape, ReplayBuffer.Batch batch) {
-        Var zs = encoder.online().encode(tape, Var.constant(batch.observations()));
-        encoder.online().predict(tape, zs, objective.actionSpace().asInput(batch.actions()));
-        critic.online().q(tape, zs);
+        Var zs = core.probeEncoder(tape, batch);
+        core.critic().online().q(tape, zs);
         return zs.value().copy();
     }
 
@@ -158,6 +137,6 @@ public final class DqnLearner implements Learner {
 
     @Override
     public List<Mlp> actingNetworks() {
-        return List.of(encoder.online().stateNetwork(), critic.online().networks().get(0));
+        return List.of(core.encoder().online().stateNetwork(), core.critic().online().networks().get(0));
     }
 }

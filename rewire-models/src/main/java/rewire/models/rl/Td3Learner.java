@@ -22,60 +22,38 @@ import rewire.train.StepContext;
  * Groups: "encoder", "critic", "actor".
  */
 public final class Td3Learner implements Learner {
-    private final TargetNetwork<TwinCritic> critic;
-    private final TargetNetwork<Encoder> encoder;
+    private final LearnerCore<TwinCritic> core;
     private final TargetNetwork<DeterministicActor> actor;
-    private final ParamGroup encoderGroup;
-    private final ParamGroup criticGroup;
     private final ParamGroup actorGroup;
-    private final EncoderObjective objective;
-    private final AgentSettings agent;
     private final Td3Settings td3;
     private final int actions;
-    private final ForwardTally tally;
-    private final Tape targetTape;
 
     Td3Learner(Agent agent, AgentSettings settings, Td3Settings td3, Architectures net, int observations,
                       ActionSpace.Box actions, Tape targetTape, ForwardTally tally) {
-        int latent = settings.latent();
         int a = actions.dims();
-        Agent.Built<Encoder> enc = agent.build(Role.ENCODER, m -> new Encoder(observations, a, latent, net.encoder(),
-                net.width(Role.ENCODER), m), true);
-        Agent.Built<TwinCritic> q = agent.build(Role.CRITIC, m -> new TwinCritic(latent, a, net.critic(),
-                net.width(Role.CRITIC), m), true);
-        Agent.Built<DeterministicActor> pi = agent.build(Role.ACTOR, m -> new DeterministicActor(latent, a, net.actor(),
-                net.width(Role.ACTOR), m), true);
-        this.encoder = enc.target();
-        this.critic = q.target();
+        this.core = LearnerCore.build(agent, settings, net, observations, actions, TwinCritic::new, a,
+                td3.policyDelay(), targetTape, tally);
+        Agent.Built<DeterministicActor> pi = LearnerCore.head(agent, net, Role.ACTOR, DeterministicActor::new,
+                settings.latent(), a, true);
         this.actor = pi.target();
-        this.encoderGroup = agent.group(Role.ENCODER, enc, td3.policyDelay());
-        this.criticGroup = agent.group(Role.CRITIC, q, td3.policyDelay());
         this.actorGroup = agent.group(Role.ACTOR, pi, 1);
-        this.tally = tally;
-        this.objective = new EncoderObjective(encoder, encoderGroup, actions, settings.rewardWeight(), tally);
-        this.agent = settings;
         this.td3 = td3;
         this.actions = a;
-        this.targetTape = targetTape;
     }
 
     @Override
     public List<ParamGroup> groups() {
-        return List.of(encoderGroup, criticGroup, actorGroup);
+        return core.groups(actorGroup);
     }
 
     @Override
     public AgentModule module(Role role) {
-        return switch (role) {
-            case ENCODER -> encoder.online();
-            case CRITIC -> critic.online();
-            case ACTOR -> actor.online();
-        };
+        return core.module(role, actor.online());
     }
 
     @Override
     public List<TargetNetwork<?>> targets() {
-        return List.of(encoder, critic, actor);
+        return core.targets(actor);
     }
 
     @Override
@@ -87,7 +65,7 @@ public final class Td3Learner implements Learner {
     public void act(Tape tape, Tensor observations, boolean explore, long envSteps, Rng rng, float[][] out) {
         tape.clear();
         int n = observations.cols();
-        Tensor a = actor.online().act(tape, encoder.online().encode(tape, Var.constant(observations))).value();
+        Tensor a = actor.online().act(tape, core.encoder().online().encode(tape, Var.constant(observations))).value();
         if (explore) {
             Tensor noise = RlTensors.gaussian(rng, actions, n, 1);
             for (int i = 0; i < a.size(); i++) {
@@ -110,15 +88,16 @@ public final class Td3Learner implements Learner {
         Tensor zs = null;
         for (int k = 0; k < td3.policyDelay(); k++) {
             ReplayBuffer.Batch batch = batches.get();
-            EncoderObjective.Latents latents = objective.update(context, targetTape, batch);
+            EncoderObjective.Latents latents = core.objective().update(context, core.targetTape(), batch);
             float[] y = targets(batch, latents.nextTarget(), rng.fold(k));
             Tape tape = context.tape();
-            context.zeroGrad(criticGroup);
-            TwinCritic.Values q = critic.online().q(tape, Var.constant(latents.zs()), Var.constant(batch.actions()));
+            context.zeroGrad(core.criticGroup());
+            TwinCritic.Values q = core.critic().online().q(tape, Var.constant(latents.zs()),
+                    Var.constant(batch.actions()));
             Var loss = q.loss(tape, y);
             meanQ += RlTensors.mean(q.q1().value()) / td3.policyDelay();
             context.backward(loss);
-            context.update(criticGroup);
+            context.update(core.criticGroup());
             context.clearTape();
             criticLoss += loss.item() / td3.policyDelay();
             encoderLoss += latents.loss() / td3.policyDelay();
@@ -126,46 +105,46 @@ public final class Td3Learner implements Learner {
         }
         Tape tape = context.tape();
         Var latent = Var.constant(zs);
-        Var actorLoss = RlOps.affine(tape, Ops.mean(tape, critic.online().q1(tape, latent,
+        Var actorLoss = RlOps.affine(tape, Ops.mean(tape, core.critic().online().q1(tape, latent,
                 actor.online().act(tape, latent))), -1, 0);
-        tally.add(critic.online().networks().get(0), zs.cols(), 3);   // forward, input and (discarded) weight gradients
+        // forward, input and (discarded) weight gradients
+        core.tally().add(core.critic().online().networks().get(0), zs.cols(), 3);
         context.backward(actorLoss);
         context.update(actorGroup);
         context.clearTape();
-        critic.softUpdate(agent.tau());
-        actor.softUpdate(agent.tau());
-        encoder.softUpdate(agent.tau());
+        core.critic().softUpdate(core.settings().tau());
+        actor.softUpdate(core.settings().tau());
+        core.encoder().softUpdate(core.settings().tau());
         return new Losses(criticLoss, encoderLoss, actorLoss.item(), Map.of("q", meanQ));
     }
 
     // y = r + γ (1 − d) min Q_target(zs', ã), ã = clip(π_target(zs') + clip(σ ε, ±c), ±1), without gradient
     private float[] targets(ReplayBuffer.Batch batch, Tensor nextTarget, Rng rng) {
-        targetTape.clear();
+        core.targetTape().clear();
         Var next = Var.constant(nextTarget);
         int b = batch.size();
-        Tensor smoothed = actor.target().act(targetTape, next).value().copy();
+        Tensor smoothed = actor.target().act(core.targetTape(), next).value().copy();
         Tensor noise = RlTensors.gaussian(rng, actions, b, 0);
         for (int i = 0; i < smoothed.size(); i++) {
             double eps = clip(td3.targetNoise() * noise.data()[i], td3.noiseClip());
             smoothed.data()[i] = clip(smoothed.data()[i] + eps, 1);
         }
-        TwinCritic.Values q = critic.target().q(targetTape, next, Var.constant(smoothed));
-        tally.add(actor.target(), b, 1);
-        tally.add(critic.target(), b, 1);
+        TwinCritic.Values q = core.critic().target().q(core.targetTape(), next, Var.constant(smoothed));
+        core.tally().add(actor.target(), b, 1);
+        core.tally().add(core.critic().target(), b, 1);
         float[] y = new float[b];
         for (int c = 0; c < b; c++) {
             double min = Math.min(q.q1().value().data()[c], q.q2().value().data()[c]);
-            y[c] = batch.bootstrapped(c, agent.gamma(), min);
+            y[c] = batch.bootstrapped(c, core.settings().gamma(), min);
         }
-        targetTape.clear();
+        core.targetTape().clear();
         return y;
     }
 
     @Override
     public Tensor probe(Tape tape, ReplayBuffer.Batch batch) {
-        Var zs = encoder.online().encode(tape, Var.constant(batch.observations()));
-        encoder.online().predict(tape, zs, batch.actions());
-        critic.online().q(tape, zs, Var.constant(batch.actions()));
+        Var zs = core.probeEncoder(tape, batch);
+        core.critic().online().q(tape, zs, Var.constant(batch.actions()));
         actor.online().act(tape, zs);
         return zs.value().copy();
     }
@@ -177,6 +156,6 @@ public final class Td3Learner implements Learner {
 
     @Override
     public List<Mlp> actingNetworks() {
-        return List.of(encoder.online().stateNetwork(), actor.online().networks().get(0));
+        return List.of(core.encoder().online().stateNetwork(), actor.online().networks().get(0));
     }
 }

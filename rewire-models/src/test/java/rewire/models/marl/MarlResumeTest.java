@@ -1,21 +1,17 @@
 package rewire.models.marl;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static rewire.models.ResumedRuns.assertSameValues;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rewire.kernel.Kernels;
+import rewire.models.ResumedRuns;
 import rewire.models.marl.NetworkSettings.MixerKind;
-import rewire.nn.Param;
 import rewire.run.LoopSettings;
-import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.run.TrainingRun;
 import rewire.train.SparsitySettings;
@@ -45,39 +41,14 @@ class MarlResumeTest {
         TrainingRun uninterrupted = TrainingRun.start(whole, Kernels.defaults(), null);
         uninterrupted.run();
 
-        RunSpec first = spec("stopped");
-        AtomicReference<TrainingRun> running = new AtomicReference<>();
-        TrainingRun stopped = TrainingRun.start(first, Kernels.defaults(), p -> {
-            if (p.step() == 10) {
-                running.get().requestStop();
-            }
-        });
-        running.set(stopped);
-        assertEquals(10, stopped.run().step());
-        RunSpec second = spec("stopped");
-        TrainingRun resumed = TrainingRun.resume(stopped.folder(), second, Kernels.defaults(), null);
-        resumed.run();
+        ResumedRuns.Resumed resumed = ResumedRuns.stopAndResume(() -> spec("stopped"), 10);
+        RunSpec second = resumed.spec();
 
         MarlWorkload a = (MarlWorkload) whole.workload();
         MarlWorkload b = (MarlWorkload) second.workload();
         assertSameValues(a.networks().online().params(), b.networks().online().params());
         assertSameValues(a.networks().target().params(), b.networks().target().params());
         assertEquals(a.envSteps(), b.envSteps());
-        assertEquals(withoutTimes(uninterrupted.folder().path(RunFolder.METRICS)),
-                withoutTimes(resumed.folder().path(RunFolder.METRICS)));
-    }
-
-    private static void assertSameValues(List<Param> a, List<Param> b) {
-        for (int i = 0; i < a.size(); i++) {
-            assertArrayEquals(a.get(i).values(), b.get(i).values(), a.get(i).name());
-        }
-    }
-
-    private static List<String> withoutTimes(Path metrics) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(metrics)) {
-            out.add(line.replaceAll("\"(elapsedSeconds|samplesPerSecond)\":[^,}]*,?", ""));
-        }
-        return out;
+        ResumedRuns.assertSameMetrics(uninterrupted, resumed.run());
     }
 }

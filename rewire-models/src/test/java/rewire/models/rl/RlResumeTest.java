@@ -1,20 +1,15 @@
 package rewire.models.rl;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static rewire.models.ResumedRuns.assertSameValues;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
-import rewire.nn.Param;
 import rewire.kernel.Kernels;
-import rewire.run.RunFolder;
+import rewire.models.ResumedRuns;
 import rewire.run.RunSpec;
 import rewire.run.TrainingRun;
 
@@ -40,18 +35,8 @@ class RlResumeTest {
         TrainingRun uninterrupted = TrainingRun.start(whole, Kernels.defaults(), null);
         uninterrupted.run();
 
-        RunSpec first = spec("stopped", algorithm, task);
-        AtomicReference<TrainingRun> running = new AtomicReference<>();
-        TrainingRun stopped = TrainingRun.start(first, Kernels.defaults(), p -> {
-            if (p.step() == 23) {
-                running.get().requestStop();
-            }
-        });
-        running.set(stopped);
-        assertEquals(23, stopped.run().step());
-        RunSpec second = spec("stopped", algorithm, task);
-        TrainingRun resumed = TrainingRun.resume(stopped.folder(), second, Kernels.defaults(), null);
-        resumed.run();
+        ResumedRuns.Resumed resumed = ResumedRuns.stopAndResume(() -> spec("stopped", algorithm, task), 23);
+        RunSpec second = resumed.spec();
 
         assertSameValues(whole.workload().params(), second.workload().params());
         List<TargetNetwork<?>> a = ((RlWorkload) whole.workload()).learner().targets();
@@ -59,22 +44,6 @@ class RlResumeTest {
         for (int i = 0; i < a.size(); i++) {
             assertSameValues(a.get(i).target().params(), b.get(i).target().params());
         }
-        assertEquals(withoutTimes(uninterrupted.folder().path(RunFolder.METRICS)),
-                withoutTimes(resumed.folder().path(RunFolder.METRICS)));
-    }
-
-    private static void assertSameValues(List<Param> a, List<Param> b) {
-        assertEquals(a.size(), b.size());
-        for (int i = 0; i < a.size(); i++) {
-            assertArrayEquals(a.get(i).values(), b.get(i).values(), a.get(i).name());
-        }
-    }
-
-    private static List<String> withoutTimes(Path metrics) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(metrics)) {
-            out.add(line.replaceAll("\"(elapsedSeconds|samplesPerSecond)\":[^,}]*,?", ""));
-        }
-        return out;
+        ResumedRuns.assertSameMetrics(uninterrupted, resumed.run());
     }
 }

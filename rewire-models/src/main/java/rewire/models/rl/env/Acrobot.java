@@ -27,29 +27,11 @@ public final class Acrobot implements Dynamics {
     static final double MAX_VEL_2 = 9 * Math.PI;
     private static final double[] TORQUES = {-1.0, 0.0, 1.0};
 
-    @Override
-    public String id() {
-        return "Acrobot-v1";
-    }
+    private final Spec spec = new Spec("Acrobot-v1", 4, 6, new ActionSpace.Discrete(3), 500);
 
     @Override
-    public int stateSize() {
-        return 4;
-    }
-
-    @Override
-    public int observationSize() {
-        return 6;
-    }
-
-    @Override
-    public ActionSpace actions() {
-        return new ActionSpace.Discrete(3);
-    }
-
-    @Override
-    public int episodeLimit() {
-        return 500;
+    public Spec spec() {
+        return spec;
     }
 
     @Override

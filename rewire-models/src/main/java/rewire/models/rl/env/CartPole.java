@@ -25,29 +25,11 @@ public final class CartPole implements Dynamics {
     static final double THETA_LIMIT = 12 * 2 * Math.PI / 360;
     static final double X_LIMIT = 2.4;
 
-    @Override
-    public String id() {
-        return "CartPole-v1";
-    }
+    private final Spec spec = new Spec("CartPole-v1", 4, 4, new ActionSpace.Discrete(2), 500);
 
     @Override
-    public int stateSize() {
-        return 4;
-    }
-
-    @Override
-    public int observationSize() {
-        return 4;
-    }
-
-    @Override
-    public ActionSpace actions() {
-        return new ActionSpace.Discrete(2);
-    }
-
-    @Override
-    public int episodeLimit() {
-        return 500;
+    public Spec spec() {
+        return spec;
     }
 
     @Override

@@ -13,19 +13,40 @@ import rewire.tensor.Rng;
  */
 public interface Dynamics {
 
+    /**
+     * What a task is apart from its equations, stated once a task: the id, the sizes, the actions
+     * and the time limit that {@link ControlEnv} sizes its arrays and applies its episode rules by
+     * (each read through the method of the same name below).
+     */
+    record Spec(String id, int stateSize, int observationSize, ActionSpace actions, int episodeLimit) {
+    }
+
+    /** The task's id, sizes, actions and time limit. */
+    Spec spec();
+
     /** The Gymnasium id of the task this follows ("CartPole-v1"), or a name of ours when it follows none. */
-    String id();
+    default String id() {
+        return spec().id();
+    }
 
     /** Length of the state array. */
-    int stateSize();
+    default int stateSize() {
+        return spec().stateSize();
+    }
 
     /** Length of an observation. */
-    int observationSize();
+    default int observationSize() {
+        return spec().observationSize();
+    }
 
-    ActionSpace actions();
+    default ActionSpace actions() {
+        return spec().actions();
+    }
 
     /** Gymnasium's {@code max_episode_steps}: steps after which the time limit truncates an episode. */
-    int episodeLimit();
+    default int episodeLimit() {
+        return spec().episodeLimit();
+    }
 
     /** Draws a starting state into {@code state}. */
     void reset(Rng rng, double[] state);

@@ -24,29 +24,11 @@ public final class MountainCarContinuous implements Dynamics {
     static final double GOAL_VELOCITY = 0;
     static final double POWER = 0.0015;
 
-    @Override
-    public String id() {
-        return "MountainCarContinuous-v0";
-    }
+    private final Spec spec = new Spec("MountainCarContinuous-v0", 2, 2, ActionSpace.Box.symmetric(1, 1f), 999);
 
     @Override
-    public int stateSize() {
-        return 2;
-    }
-
-    @Override
-    public int observationSize() {
-        return 2;
-    }
-
-    @Override
-    public ActionSpace actions() {
-        return ActionSpace.Box.symmetric(1, 1f);
-    }
-
-    @Override
-    public int episodeLimit() {
-        return 999;
+    public Spec spec() {
+        return spec;
     }
 
     @Override

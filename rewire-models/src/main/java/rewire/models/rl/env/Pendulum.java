@@ -22,29 +22,11 @@ public final class Pendulum implements Dynamics {
     static final double M = 1.0;
     static final double L = 1.0;
 
-    @Override
-    public String id() {
-        return "Pendulum-v1";
-    }
+    private final Spec spec = new Spec("Pendulum-v1", 2, 3, ActionSpace.Box.symmetric(1, (float) MAX_TORQUE), 200);
 
     @Override
-    public int stateSize() {
-        return 2;
-    }
-
-    @Override
-    public int observationSize() {
-        return 3;
-    }
-
-    @Override
-    public ActionSpace actions() {
-        return ActionSpace.Box.symmetric(1, (float) MAX_TORQUE);
-    }
-
-    @Override
-    public int episodeLimit() {
-        return 200;
+    public Spec spec() {
+        return spec;
     }
 
     @Override

@@ -58,29 +58,11 @@ public final class Reacher implements Dynamics {
         return x * x;
     }
 
-    @Override
-    public String id() {
-        return "Reacher-v5 (analytic dynamics)";
-    }
+    private final Spec spec = new Spec("Reacher-v5 (analytic dynamics)", 6, 10, ActionSpace.Box.symmetric(2, 1f), 50);
 
     @Override
-    public int stateSize() {
-        return 6;
-    }
-
-    @Override
-    public int observationSize() {
-        return 10;
-    }
-
-    @Override
-    public ActionSpace actions() {
-        return ActionSpace.Box.symmetric(2, 1f);
-    }
-
-    @Override
-    public int episodeLimit() {
-        return 50;
+    public Spec spec() {
+        return spec;
     }
 
     @Override
