@@ -10,7 +10,8 @@ package rewire.models.gan;
  *                      evaluated and sampled (0.999 in ADAPT); 0 evaluates the trained generator itself
  * @param stepsPerEpoch training steps (discriminator updates) per epoch, the unit of train.epochs and
  *                      of evaluation
- * @param brEvery       generator updates between two measurements of the balance ratio (br_freq)
+ * @param brEvery       generator updates between two measurements of the balance ratio (br_freq); an update
+ *                      that also rewired the generator (its DST step) is not measured
  * @param brWindow      measurements the balance ratio averages (da_iters / br_freq); the queue's bound
  */
 public record GanSettings(Loss loss, int nCritic, double ema, long stepsPerEpoch, int brEvery, int brWindow) {

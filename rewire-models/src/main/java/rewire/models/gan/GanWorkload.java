@@ -10,6 +10,7 @@ import rewire.data.Batcher;
 import rewire.io.Checkpoint;
 import rewire.nn.Buffer;
 import rewire.nn.Layer;
+import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
@@ -31,7 +32,9 @@ import rewire.train.Workload;
  *   <li>at every {@code nCritic}-th step the generator's update against the discriminator held
  *       fixed (gradients through it to the images only), then the EMA copy follows it;</li>
  *   <li>at every {@code brEvery}-th generator update a balance-ratio measurement
- *       ({@link BalanceRatio}) on that update's latent batch, whose queue ADAPT's control reads.</li>
+ *       ({@link BalanceRatio}) on that update's latent batch, whose queue ADAPT's control reads;
+ *       skipped when the update also rewired the generator (its DST step), as ADAPT's code measures
+ *       the optimizer's step before it rewires.</li>
  * </ol>
  * Each step reports the time of the two updates ({@code dMs}, {@code gMs}: wall clock; {@code dCpuMs},
  * {@code gCpuMs}: the training thread's CPU time; {@link PhaseClock}), the generator's 0 at steps where it
@@ -127,6 +130,11 @@ public final class GanWorkload implements Workload {
         return ema.model();
     }
 
+    /** The balance-ratio queue that ADAPT's control reads. */
+    BalanceRatio balance() {
+        return balance;
+    }
+
     /** The image shape the generator makes. */
     public ImageShape image() {
         return image;
@@ -145,11 +153,15 @@ public final class GanWorkload implements Workload {
         PhaseClock g = PhaseClock.start();
         if (generatorTrains) {
             Tensor z = latent(t, 1);
+            List<SparsityPattern> topology = generatorTopology();
             double before = generatorStep(context, z);
             ema.update();
             metrics.put("gMs", g.wallMillis());
             metrics.put("gCpuMs", g.cpuMillis());
-            if ((t / config.gan().nCritic()) % config.gan().brEvery() == 0) {
+            // ADAPT measures the optimizer's step alone: its code rewires G after the measurement, the
+            // engine before G's optimizer step, so an update that rewired G is not measured
+            boolean measures = (t / config.gan().nCritic()) % config.gan().brEvery() == 0;
+            if (measures && sameTopology(topology, generatorTopology())) {
                 measureBalance(context.tape(), z, realMaps, before);
             }
         } else {
@@ -190,6 +202,21 @@ public final class GanWorkload implements Workload {
         context.update(generatorGroup);
         lastGLoss = gLoss.item();
         return mean(scores.value());
+    }
+
+    // the generator's sparse patterns (immutable, replaced by a rewiring), to tell whether an update rewired it
+    private List<SparsityPattern> generatorTopology() {
+        return generatorGroup.sparseLayers().stream().map(l -> l.weight().pattern()).toList();
+    }
+
+    // whether no pattern was replaced: identity, as a rewiring that regrows where it pruned still resets weights
+    private static boolean sameTopology(List<SparsityPattern> a, List<SparsityPattern> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ADAPT's measurement: the same z through the updated generator, and the real batch, both scored by D

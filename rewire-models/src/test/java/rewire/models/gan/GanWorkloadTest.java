@@ -21,6 +21,7 @@ import rewire.optim.Slots;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.run.TrainingRun;
+import rewire.sparse.SparsityPattern;
 import rewire.sparsity.FlopCounter;
 import rewire.train.FlopHook;
 import rewire.train.Hook;
@@ -74,6 +75,24 @@ class GanWorkloadTest {
         assertEquals(List.of("dLoss", "gLoss", "balanceRatio", "dDensity", "gDensity"), List.copyOf(status.keySet()));
         assertTrue(status.values().stream().allMatch(Double::isFinite), status.toString());
         assertEquals(0.1, status.get("gDensity"), 1e-3);
+    }
+
+    /**
+     * The balance ratio measures the generator's optimizer step alone (METHODS.md D.1; ADAPT's code
+     * rewires G after the measurement): an update at which G's DST also rewired it is not measured,
+     * every other one is (brEvery = 1).
+     */
+    @Test
+    void anUpdateThatRewiresTheGeneratorIsNotMeasured() {
+        GanWorkload w = (GanWorkload) GanFixtures.spec(small("balance.regime=sdst-balance", "balance.deltaT=3",
+                "gan.brWindow=100")).workload();
+        ParamGroup g = w.groups().get(0);
+        List<SparsityPattern> initial = g.sparseLayers().stream().map(l -> l.weight().pattern()).toList();
+        SparsityHooks sparsity = SparsityHooks.of(w, 1, Kernels.defaults(), null);
+        new Trainer(w, new ArrayList<>(sparsity.all()), Kernels.defaults()).run(new TrainState(w, new Slots(), 0, 8));
+        assertTrue(!initial.equals(g.sparseLayers().stream().map(l -> l.weight().pattern()).toList()),
+                "the generator was rewired");
+        assertEquals(8 - 2, w.balance().size(), "generator updates 0..7 measured but for the rewiring ones, 3 and 6");
     }
 
     /**
