@@ -88,14 +88,21 @@ public final class BenchmarkReport {
             report.line("");
             report.md.append(Files.readString(options.notes()));
         }
-        Files.writeString(options.out(), keepPeerBlock(options.out(), report.md.toString()));
+        Files.writeString(options.out(), keepBlocks(options.out(), report.md.toString()));
         System.out.println("wrote " + options.out());
     }
 
-    // the end-to-end section that bench/peer/run.sh keeps in the same file survives a rewrite
-    static String keepPeerBlock(Path out, String generated) throws IOException {
-        String block = Files.exists(out) ? DocBlock.extract(Files.readString(out)) : "";
-        return block.isEmpty() ? generated : generated + (generated.endsWith("\n") ? "\n" : "\n\n") + block + "\n";
+    // the sections other scripts keep in the same file (end to end, inference) survive a rewrite
+    static String keepBlocks(Path out, String generated) throws IOException {
+        String old = Files.exists(out) ? Files.readString(out) : "";
+        StringBuilder doc = new StringBuilder(generated);
+        for (DocBlock kept : DocBlock.ALL) {
+            String block = kept.extract(old);
+            if (!block.isEmpty()) {
+                doc.append(doc.charAt(doc.length() - 1) == '\n' ? "\n" : "\n\n").append(block).append('\n');
+            }
+        }
+        return doc.toString();
     }
 
     private void write(Options o, LayerRun.Jvm jvm, Speedups speedups) {

@@ -32,20 +32,23 @@ import rewire.tensor.Shape;
 public final class CsvDataset {
     /** The label column given as {@code -1}: the last one. */
     public static final int LAST_COLUMN = -1;
+    /** The label column given as {@code -2}: none, every column is a feature (inputs to predict). */
+    public static final int NO_LABELS = -2;
 
     private CsvDataset() {
     }
 
     /**
      * Reads {@code file}, whose column {@code labelColumn} (0-based, or {@link #LAST_COLUMN})
-     * holds the labels.
+     * holds the labels; with {@link #NO_LABELS} every column is a feature and every label is 0.
      *
      * @throws DataFileException naming the line and field of the first defect
      * @throws IOException when the file cannot be read
      */
     public static Dataset read(String name, Path file, int labelColumn) throws IOException {
-        if (labelColumn < LAST_COLUMN) {
-            throw new IllegalArgumentException("label column must be 0 or more, or -1 for the last one, got " + labelColumn);
+        if (labelColumn < NO_LABELS) {
+            throw new IllegalArgumentException("label column must be 0 or more, -1 for the last one or -2 for none, got "
+                    + labelColumn);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         try (Reader in = Files.newBufferedReader(file); CSVParser parser = CSVParser.parse(in, format)) {
@@ -85,15 +88,15 @@ public final class CsvDataset {
                 throw new DataFileException(file, "line " + line + ": " + fields.size() + " columns, expected "
                         + columns + " as on line " + firstLine);
             }
-            int label = labelColumn == LAST_COLUMN ? columns - 1 : labelColumn;
-            int features = columns - 1;
+            int label = labelColumn == LAST_COLUMN ? columns - 1 : labelColumn;  // -2: no column is the label
+            int features = features();
             if (n == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * n);
             }
             if ((long) (n + 1) * features > x.length) {
                 x = Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8, 2L * Math.max(x.length, features)));
             }
-            labels[n] = label(fields.get(label), line, label);
+            labels[n] = label < 0 ? 0 : label(fields.get(label), line, label);
             int at = n * features;
             for (int c = 0; c < columns; c++) {
                 if (c != label) {
@@ -106,6 +109,9 @@ public final class CsvDataset {
         private void start(List<String> fields, long line) throws DataFileException {
             columns = fields.size();
             firstLine = line;
+            if (labelColumn == NO_LABELS) {
+                return;  // any number of feature columns
+            }
             if (columns < 2 || labelColumn >= columns) {
                 throw new DataFileException(file, "line " + line + ": " + columns + " columns; need a label column"
                         + " (data.labelColumn " + labelColumn + ") and at least one feature column");
@@ -139,6 +145,10 @@ public final class CsvDataset {
             return value;
         }
 
+        private int features() {
+            return labelColumn == NO_LABELS ? columns : columns - 1;
+        }
+
         private static boolean isNumber(String text) {
             try {
                 Double.parseDouble(text);
@@ -152,7 +162,7 @@ public final class CsvDataset {
             if (n == 0) {
                 throw new DataFileException(file, "no examples");
             }
-            int features = columns - 1;
+            int features = features();
             int[] y = Arrays.copyOf(labels, n);
             return Dataset.of(name, Shape.of(features), Arrays.copyOf(x, n * features), y, Dataset.classesOf(y));
         }

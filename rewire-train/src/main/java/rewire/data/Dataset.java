@@ -88,6 +88,20 @@ public final class Dataset {
         return new Dataset(name, exampleShape, x, pixels, labels, classes);
     }
 
+    /**
+     * The same examples (shared, not copied) read as {@code shape}, which holds as many features:
+     * flat vectors of 784 features as (1, 28, 28) images, or back.
+     *
+     * @throws IllegalArgumentException when the sizes differ
+     */
+    public Dataset reshaped(Shape shape) {
+        if (shape.size() != features()) {
+            throw new IllegalArgumentException(name + " holds examples of shape " + exampleShape + " (" + features()
+                    + " features), which cannot be read as " + shape + " (" + shape.size() + ")");
+        }
+        return new Dataset(name, shape, x, pixels, labels, classes);
+    }
+
     /** The number of classes that {@code labels} (each at least 0) name: the largest plus one, at least 1. */
     static int classesOf(int[] labels) {
         int max = 0;

@@ -39,6 +39,12 @@ public final class IdxDataset {
         return pair(name, IdxReader.read(images, 3), y, classes);
     }
 
+    /** The images of {@code images} without labels (every label 0, one class): inputs to predict. */
+    public static Dataset readImages(String name, Path images) throws IOException {
+        IdxArray x = IdxReader.read(images, 3);
+        return images(name, x, new int[x.count()], 1);
+    }
+
     /** Pairs images already read with their labels; see {@link #read}. */
     static Dataset pair(String name, IdxArray images, IdxArray labels, int classes) throws IdxFormatException {
         if (images.count() != labels.count()) {
@@ -53,7 +59,12 @@ public final class IdxDataset {
                         + " is outside [0, " + classes + ")");
             }
         }
+        return images(name, images, y, classes);
+    }
+
+    // one-channel images (1, height, width) over the file's bytes
+    private static Dataset images(String name, IdxArray images, int[] labels, int classes) {
         int[] dims = images.dims();
-        return Dataset.ofPixels(name, Shape.of(1, dims[1], dims[2]), images.data(), y, classes);
+        return Dataset.ofPixels(name, Shape.of(1, dims[1], dims[2]), images.data(), labels, classes);
     }
 }

@@ -32,26 +32,48 @@ public final class NpyDataset {
      * @throws IOException when a file cannot be read
      */
     public static Dataset read(String name, Path features, Path labels) throws IOException {
-        NpyArray x = NpyArray.read(features);
+        NpyArray x = features(features);
         NpyArray y = NpyArray.read(labels);
+        if (!LABEL_KINDS.contains(y.kind()) || y.shape().length != 1) {
+            throw new DataFileException(labels, "labels of dtype '" + y.dtype() + "' and rank " + y.shape().length
+                    + " are not supported: need integers (such as <i8 or |u1) of shape (n,)");
+        }
+        if (y.shape()[0] != x.shape()[0]) {
+            throw new DataFileException(labels, y.shape()[0] + " labels, but " + features + " holds " + x.shape()[0]
+                    + " examples");
+        }
+        int[] classes = labels(y);
+        return dataset(name, x, classes, Dataset.classesOf(classes));
+    }
+
+    /**
+     * The features of {@code features} without labels (every label 0, one class): inputs to predict.
+     *
+     * @throws DataFileException naming the file: an unsupported dtype or rank, Fortran order
+     */
+    public static Dataset readFeatures(String name, Path features) throws IOException {
+        NpyArray x = features(features);
+        return dataset(name, x, new int[x.shape()[0]], 1);
+    }
+
+    private static NpyArray features(Path features) throws IOException {
+        NpyArray x = NpyArray.read(features);
         int[] s = x.shape();
         if (!FEATURE_TYPES.contains(x.dtype().substring(1)) || s.length < 2 || s.length > 3) {
             throw new DataFileException(features, "features of dtype '" + x.dtype() + "' and rank " + s.length
                     + " are not supported: need float32 (<f4), float64 (<f8) or uint8 (|u1) of shape (n, features)"
                     + " or (n, height, width)");
         }
-        if (!LABEL_KINDS.contains(y.kind()) || y.shape().length != 1) {
-            throw new DataFileException(labels, "labels of dtype '" + y.dtype() + "' and rank " + y.shape().length
-                    + " are not supported: need integers (such as <i8 or |u1) of shape (n,)");
-        }
-        if (y.shape()[0] != s[0]) {
-            throw new DataFileException(labels, y.shape()[0] + " labels, but " + features + " holds " + s[0] + " examples");
-        }
-        int[] classes = labels(y);
+        return x;
+    }
+
+    // (n, features) flat vectors or (n, height, width) one-channel images; uint8 stays bytes
+    private static Dataset dataset(String name, NpyArray x, int[] labels, int classes) {
+        int[] s = x.shape();
         Shape example = s.length == 2 ? Shape.of(s[1]) : Shape.of(1, s[1], s[2]);
         return x.kind() == 'u'
-                ? Dataset.ofPixels(name, example, x.bytes(), classes, Dataset.classesOf(classes))
-                : Dataset.of(name, example, x.floats(), classes, Dataset.classesOf(classes));
+                ? Dataset.ofPixels(name, example, x.bytes(), labels, classes)
+                : Dataset.of(name, example, x.floats(), labels, classes);
     }
 
     private static int[] labels(NpyArray y) throws DataFileException {

@@ -105,6 +105,16 @@ public record Standardization(float[] mean, float[] std) {
         return std.clone();
     }
 
+    /** Whether this leaves every feature as it is (mean 0, std 1), as {@link Mode#NONE} does. */
+    public boolean isIdentity() {
+        for (int f = 0; f < mean.length; f++) {
+            if (mean[f] != 0f || std[f] != 1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * A new dataset with every feature standardized; {@code data} is unchanged. Pixel datasets
      * stay bytes and standardize as they are read, with the same float operations.

@@ -1,49 +1,65 @@
 package rewire.bench.peer;
 
-/**
- * A generated block inside a hand-kept or otherwise generated Markdown file, between
- * {@link #BEGIN} and {@link #END}: the peer benchmark replaces only its block, and the kernel
- * report ({@link rewire.bench.BenchmarkReport}) carries it over when it rewrites the file.
- */
-public final class DocBlock {
-    public static final String BEGIN = "<!-- peer:begin -->";
-    public static final String END = "<!-- peer:end -->";
+import java.util.List;
 
-    private DocBlock() {
+/**
+ * A generated block inside a hand-kept or otherwise generated Markdown file, between its
+ * {@link #begin()} and {@link #end()} markers: each script that owns a block replaces only its own,
+ * and the kernel report ({@link rewire.bench.BenchmarkReport}) carries every block of {@link #ALL}
+ * over when it rewrites docs/benchmarks.md.
+ *
+ * @param name the block's name in its markers, {@code <!-- name:begin -->}
+ */
+public record DocBlock(String name) {
+    /** End-to-end training against PyTorch (bench/peer/run.sh). */
+    public static final DocBlock PEER = new DocBlock("peer");
+    /** Inference latency and throughput against PyTorch (bench/predict.sh). */
+    public static final DocBlock INFERENCE = new DocBlock("inference");
+    /** Every block docs/benchmarks.md holds beside the kernel report, in the order they follow it. */
+    public static final List<DocBlock> ALL = List.of(PEER, INFERENCE);
+
+    /** The opening marker. */
+    public String begin() {
+        return "<!-- " + name + ":begin -->";
+    }
+
+    /** The closing marker. */
+    public String end() {
+        return "<!-- " + name + ":end -->";
     }
 
     /**
-     * {@code document} with the peer block's contents replaced by {@code body}; a document
-     * without the block gets it appended.
+     * {@code document} with this block's contents replaced by {@code body}; a document without the
+     * block gets it appended.
      *
      * @throws IllegalArgumentException when the markers are unpaired or out of order
      */
-    public static String replace(String document, String body) {
-        String block = BEGIN + "\n" + (body.endsWith("\n") ? body : body + "\n") + END;
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
+    public String replace(String document, String body) {
+        String block = begin() + "\n" + (body.endsWith("\n") ? body : body + "\n") + end();
+        int begin = document.indexOf(begin());
+        int end = document.indexOf(end());
         if (begin < 0 && end < 0) {
             String sep = document.isEmpty() || document.endsWith("\n\n") ? "" : document.endsWith("\n") ? "\n" : "\n\n";
             return document + sep + block + "\n";
         }
         requirePaired(document, begin, end);
-        return document.substring(0, begin) + block + document.substring(end + END.length());
+        return document.substring(0, begin) + block + document.substring(end + end().length());
     }
 
-    /** The whole block of {@code document}, markers included, or "" when it has none. */
-    public static String extract(String document) {
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
+    /** This whole block of {@code document}, markers included, or "" when it has none. */
+    public String extract(String document) {
+        int begin = document.indexOf(begin());
+        int end = document.indexOf(end());
         if (begin < 0 && end < 0) {
             return "";
         }
         requirePaired(document, begin, end);
-        return document.substring(begin, end + END.length());
+        return document.substring(begin, end + end().length());
     }
 
-    private static void requirePaired(String document, int begin, int end) {
-        if (begin < 0 || end < begin || document.indexOf(BEGIN, begin + 1) >= 0) {
-            throw new IllegalArgumentException("the document needs exactly one " + BEGIN + " followed by one " + END);
+    private void requirePaired(String document, int begin, int end) {
+        if (begin < 0 || end < begin || document.indexOf(begin(), begin + 1) >= 0) {
+            throw new IllegalArgumentException("the document needs exactly one " + begin() + " followed by one " + end());
         }
     }
 }

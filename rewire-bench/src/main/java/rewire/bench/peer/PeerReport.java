@@ -69,7 +69,7 @@ public final class PeerReport {
         String relativePng = o.doc().toAbsolutePath().getParent().relativize(o.png().toAbsolutePath()).toString();
         String body = section(summary, scale, o.context(), relativePng, notes);
         String doc = Files.exists(o.doc()) ? Files.readString(o.doc()) : "";
-        Files.writeString(o.doc(), DocBlock.replace(doc, body));
+        Files.writeString(o.doc(), DocBlock.PEER.replace(doc, body));
         System.out.println(String.join("\n", PeerTable.runs(summary)));
         System.out.println();
         System.out.println(String.join("\n", PeerTable.targets(summary)));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import rewire.data.Split;
+import rewire.data.Standardization;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
 import rewire.optim.Transform;
@@ -34,7 +35,8 @@ public final class Classification {
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), rng.fold(1));
         return new ClassificationWorkload("mlp-" + data.train().name(), arch.build(patterns, rng.fold(2)), optimizer,
-                null, recipe, data.train(), data.test(), batchSize, 1000, rng.fold(3),
+                null, recipe, data.train(), data.test(), Standardization.fit(data.train(), Standardization.Mode.NONE),
+                batchSize, 1000, rng.fold(3),
                 ClassifyData.heatmapImage(data.train(), model),
                 Kernels.defaults());
     }

@@ -10,6 +10,7 @@ import rewire.data.Batch;
 import rewire.data.Batcher;
 import rewire.data.Dataset;
 import rewire.data.LastBatch;
+import rewire.data.Standardization;
 import rewire.dist.Shard;
 import rewire.dist.Shardable;
 import rewire.dist.ShardedBatches;
@@ -47,14 +48,17 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
     private final int[] inputImage;
     private final Tape evalTape;
     private final ShardedBatches shards;
+    private final Standardization inputs;
+    private final Kernels kernels;
 
     /**
      * @param optimizer the update rule and its learning rate per step (for logs, or null)
      * @param recipe    the DST recipe of the sparse layers, or null for a fixed topology
+     * @param inputs    the standardization that made {@code train} and {@code test} of the raw examples
      */
     ClassificationWorkload(String name, Architecture.Built model, Transform optimizer, Schedule learningRate,
-                           Recipe recipe, Dataset train, Dataset test, int batchSize, int evalBatch, Rng dataRng,
-                           int[] inputImage, Kernels kernels) {
+                           Recipe recipe, Dataset train, Dataset test, Standardization inputs, int batchSize,
+                           int evalBatch, Rng dataRng, int[] inputImage, Kernels kernels) {
         this.name = name;
         this.model = model;
         this.group = ParamGroup.builder("model", model.model()).optimizer(optimizer, learningRate).recipe(recipe)
@@ -66,6 +70,8 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         this.inputImage = inputImage;
         this.evalTape = new Tape(kernels);
         this.shards = new ShardedBatches(this.train, dataRng);
+        this.inputs = inputs;
+        this.kernels = kernels;
         if (this.train.batchesPerEpoch() == 0) {
             throw new IllegalArgumentException("the training set (" + train.size() + " examples) is smaller than one batch ("
                     + batchSize + ")");
@@ -85,6 +91,15 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
     /** The network, {@code (784, B) -> (classes, B)} for the MLP. */
     public Layer model() {
         return model.model();
+    }
+
+    /**
+     * The model as it is now, for inference on raw examples (standardized as the training data were).
+     * It shares the weights: restore a checkpoint first, and do not train while it predicts.
+     */
+    public Classifier classifier() {
+        Dataset data = train.dataset();
+        return new Classifier(model.model(), inputs, data.exampleShape(), data.classes(), kernels);
     }
 
     @Override
@@ -157,20 +172,11 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         return model.export().reference(x, logits);
     }
 
-    // arg-max of each column of logits (classes, B) against the labels; ties go to the lower class
+    // arg-max of each column of logits (classes, B) against the labels
     static int correct(Tensor logits, int[] labels) {
-        int classes = logits.rows();
-        int batch = logits.cols();
-        float[] z = logits.data();
         int correct = 0;
-        for (int b = 0; b < batch; b++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (z[c * batch + b] > z[best * batch + b]) {
-                    best = c;
-                }
-            }
-            correct += best == labels[b] ? 1 : 0;
+        for (int b = 0; b < labels.length; b++) {
+            correct += Classifier.argmax(logits, b) == labels[b] ? 1 : 0;
         }
         return correct;
     }

@@ -9,6 +9,7 @@ import rewire.data.FashionMnist;
 import rewire.data.IdxDataset;
 import rewire.data.NpyDataset;
 import rewire.data.Split;
+import rewire.data.Standardization;
 import rewire.tensor.Shape;
 
 /**
@@ -20,7 +21,17 @@ final class ClassifyData {
     private ClassifyData() {
     }
 
-    static Split load(DataSettings data) throws IOException {
+    /**
+     * The data of a run and how its features were standardized.
+     *
+     * @param split  both splits, standardized
+     * @param inputs the statistics of the training set that standardized them (identity for {@code none}),
+     *               which a {@link Classifier} applies to new examples
+     */
+    record Loaded(Split split, Standardization inputs) {
+    }
+
+    static Loaded load(DataSettings data) throws IOException {
         Dataset train;
         Dataset test;
         if (data.format() == DataFormat.FASHION_MNIST) {
@@ -34,8 +45,10 @@ final class ClassifyData {
         train = limited(train, data.trainLimit());
         test = limited(test, data.testLimit());
         int classes = data.classes() > 0 ? data.classes() : Math.max(train.classes(), test.classes());
-        return new Split(withClasses(train, classes, data), withClasses(test, classes, data))
-                .standardized(data.standardize());
+        Split raw = new Split(withClasses(train, classes, data), withClasses(test, classes, data));
+        Standardization inputs = Standardization.fit(raw.train(), data.standardize());
+        return new Loaded(inputs.isIdentity() ? raw : new Split(inputs.apply(raw.train()), inputs.apply(raw.test())),
+                inputs);
     }
 
     // one split of the formats that name their files (DataSettings checked that they do)

@@ -8,6 +8,7 @@ import rewire.autodiff.ImageShape;
 import rewire.config.Config;
 import rewire.data.Dataset;
 import rewire.data.Split;
+import rewire.data.Standardization;
 import rewire.dist.DataParallelExecution;
 import rewire.dist.ReplicaFactory;
 import rewire.dist.Shardable;
@@ -28,7 +29,8 @@ public final class ClassifyRuns {
 
     /** Loads the data and builds everything the run needs. */
     public static RunSpec spec(ClassifyConfig config, Kernels kernels) throws IOException {
-        RunSpec spec = spec(config, ClassifyData.load(config.data()), kernels);
+        ClassifyData.Loaded data = ClassifyData.load(config.data());
+        RunSpec spec = spec(config, data.split(), data.inputs(), kernels);
         return spec.withExecution(DataParallelExecution.of(config.dist(),
                 new ReplicaFactory(spec.configYaml(), ClassifyRuns::replica)));
     }
@@ -46,6 +48,11 @@ public final class ClassifyRuns {
      * executor read the configuration's files.
      */
     public static RunSpec spec(ClassifyConfig config, Split split, Kernels kernels) {
+        return spec(config, split, Standardization.fit(split.train(), Standardization.Mode.NONE), kernels);
+    }
+
+    // the run on data standardized by inputs (which its classifier applies to new examples)
+    private static RunSpec spec(ClassifyConfig config, Split split, Standardization inputs, Kernels kernels) {
         Dataset train = split.train();
         ImageShape image = ClassifyData.input(train, config.model());
         Architecture arch = new Architecture(config.model(), image, train.classes());
@@ -62,12 +69,12 @@ public final class ClassifyRuns {
         String name = Config.spelling(config.model().arch()) + "-" + train.name();
         ClassificationWorkload workload = new ClassificationWorkload(name, model,
                 config.optim().transform(plannedSteps), config.optim().learningRate(plannedSteps), recipe, train,
-                split.test(), config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM), inputImage,
-                kernels);
+                split.test(), inputs, config.data().batchSize(), config.data().evalBatch(), seed.fold(DATA_STREAM),
+                inputImage, kernels);
         String yaml = Config.toYaml(config);
         ReplicaFactory.Builder onThisData = (replicaYaml, replicaKernels) -> (ClassificationWorkload) spec(
-                Config.fromYaml(ClassifyConfig.class, replicaYaml, "replica configuration"), split, replicaKernels)
-                .workload();
+                Config.fromYaml(ClassifyConfig.class, replicaYaml, "replica configuration"), split, inputs,
+                replicaKernels).workload();
         return new RunSpec(config.name(), config.seed(), yaml, Config.toPlain(config), workload, config.train(),
                 recipe == null ? List.of() : recipe.warnings(arch.shapes()),
                 DataParallelExecution.of(config.dist(), new ReplicaFactory(yaml, onThisData)));

@@ -31,7 +31,7 @@ class PixelScalingTest {
         List<String> all = new ArrayList<>(List.of("data.dir=" + dir));
         all.addAll(List.of(overrides));
         ClassifyConfig config = Config.load(ClassifyConfig.class, all);
-        return Batcher.inOrder(ClassifyData.load(config.data()).train(), BATCH, LastBatch.DROP).batch(0, 1);
+        return Batcher.inOrder(ClassifyData.load(config.data()).split().train(), BATCH, LastBatch.DROP).batch(0, 1);
     }
 
     @Test
