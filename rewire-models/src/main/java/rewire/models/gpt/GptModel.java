@@ -8,7 +8,9 @@ import rewire.autodiff.LinearOps;
 import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.kernel.Kernels;
 import rewire.nn.DenseParam;
+import rewire.nn.KeyValueCache;
 import rewire.nn.LayerNorm;
 import rewire.nn.Module;
 import rewire.nn.Param;
@@ -56,14 +58,55 @@ public final class GptModel extends Module {
         for (int i = 0; i < positions.length; i++) {
             positions[i] = i % seqLen;
         }
-        Var wte = tokenEmbedding.var();
-        Var wpe = positionEmbedding.var();
-        Var x = Ops.add(tape, EmbeddingOps.lookup(tape, wte, tokens), EmbeddingOps.lookup(tape, wpe, positions));
+        Var x = embed(tape, tokens, positions);
         for (Block b : blocks) {
             b.attention().setSequenceLength(seqLen);
             x = b.forward(tape, x);
         }
-        return LinearOps.linear(tape, finalNorm.forward(tape, x), wte);   // (V, N) = wte (V, d) · x (d, N)
+        return head(tape, x);
+    }
+
+    /**
+     * A {@link Decoder} of this model: one token at a time with every block's keys and values
+     * cached, for inference within the block size.
+     */
+    public Decoder decoder(Kernels kernels) {
+        return new Decoder(this, kernels);
+    }
+
+    /** Empty key/value caches for {@link #logitsAt}, one per block, each for {@link #blockSize} positions. */
+    List<KeyValueCache> newCaches() {
+        int width = tokenEmbedding.value().cols();
+        return blocks.stream().map(b -> b.attention().newCache(width, blockSize())).toList();
+    }
+
+    /**
+     * Next-token logits {@code (V, 1)} of {@code token} at position {@code caches.get(0).length()}
+     * of a sequence whose earlier tokens' keys and values are in {@code caches} (one per block, as
+     * {@link #newCaches}): the column {@link #logits} gives that position, up to float rounding.
+     * Appends this token's keys and values to the caches.
+     */
+    Var logitsAt(Tape tape, int token, List<KeyValueCache> caches) {
+        int[] ids = tape.scratchInts(1);
+        int[] position = tape.scratchInts(1);
+        ids[0] = token;
+        position[0] = caches.get(0).length();
+        Var x = embed(tape, ids, position);                                  // (d, 1)
+        for (int i = 0; i < blocks.size(); i++) {
+            x = blocks.get(i).decode(tape, x, caches.get(i));
+        }
+        return head(tape, x);
+    }
+
+    // x (d, N) = wte[tokens]ᵀ + wpe[positions]ᵀ
+    private Var embed(Tape tape, int[] tokens, int[] positions) {
+        return Ops.add(tape, EmbeddingOps.lookup(tape, tokenEmbedding.var(), tokens),
+                EmbeddingOps.lookup(tape, positionEmbedding.var(), positions));
+    }
+
+    // (V, N) = wte (V, d) · lnf(x) (d, N)
+    private Var head(Tape tape, Var x) {
+        return LinearOps.linear(tape, finalNorm.forward(tape, x), tokenEmbedding.var());
     }
 
     /** Uses {@code mask} in every block's attention from the next forward pass on. */
