@@ -16,8 +16,8 @@ import rewire.tensor.Tensor;
  * <p>The mask can change between steps ({@link #setMask}): Mixed Sparsity Training switches to
  * a sparse pattern during its ultra-sparse phase.
  *
- * <p>Inference can also take one token at a time ({@link #decode}), with the keys and values of the
- * sequence's earlier tokens in a {@link KeyValueCache}.
+ * <p>Inference can also take one token of each sequence at a time ({@link #decode}), with the keys
+ * and values of the sequences' earlier tokens in a {@link KeyValueCache}.
  */
 public final class CausalSelfAttention extends Layer {
     private final Layer qkv;
@@ -51,29 +51,33 @@ public final class CausalSelfAttention extends Layer {
     }
 
     /**
-     * One more token of the sequence {@code cache} holds, at position {@code cache.length()}:
-     * {@code x (d, 1) -> y (d, 1)}, the column {@link #forward} gives that position in a sequence of
-     * the same tokens, up to float rounding. The projections run through this layer's own modules on
-     * the one column (a sparse one stays sparse); the attention, under this layer's mask, runs over
-     * the cached keys and values, to which the token's own are appended. Inference only: the attention
-     * has no gradient.
+     * One more token of each sequence {@code cache} holds, at position {@code cache.length()}:
+     * {@code x (d, B) -> y (d, B)}, column b the token of sequence b, equal to the column
+     * {@link #forward} gives that position in a sequence of the same tokens, up to float rounding.
+     * The projections run through this layer's own modules on the B columns (a sparse one stays
+     * sparse); the attention, under this layer's mask, runs over each sequence's cached keys and
+     * values, to which the tokens' own are appended. Inference only: the attention has no gradient.
      */
     public Var decode(Tape tape, Var x, KeyValueCache cache) {
         Tensor v = x.value();
-        if (v.rank() != 2 || v.rows() != cache.width() || v.cols() != 1 || cache.heads() != heads) {
-            throw new IllegalArgumentException("decode: x " + x.shape() + " must be one column (" + cache.width()
-                    + ", 1) and the cache of " + cache.heads() + " heads must be this layer's " + heads);
+        if (v.rank() != 2 || v.rows() != cache.width() || v.cols() != cache.sequences() || cache.heads() != heads) {
+            throw new IllegalArgumentException("decode: x " + x.shape() + " must be one column per sequence ("
+                    + cache.width() + ", " + cache.sequences() + ") and the cache of " + cache.heads()
+                    + " heads must be this layer's " + heads);
         }
-        Var stacked = qkv.forward(tape, x);                                   // (3d, 1)
-        assert stacked.value().size() == 3 * cache.width() : "qkv gave " + stacked.shape();
-        Var attended = tape.output("cachedAttention", false, cache.width(), 1); // (d, 1)
+        Var stacked = qkv.forward(tape, x);                                              // (3d, B)
+        assert stacked.value().size() == 3 * v.size() : "qkv gave " + stacked.shape();
+        Var attended = tape.output("cachedAttention", false, cache.width(), cache.sequences()); // (d, B)
         cache.attendNext(stacked.value().data(), mask, attended.value().data());
         return proj.forward(tape, attended);
     }
 
-    /** An empty cache for {@link #decode} of sequences up to {@code capacity} tokens of model width {@code width}. */
-    public KeyValueCache newCache(int width, int capacity) {
-        return new KeyValueCache(width, heads, capacity);
+    /**
+     * An empty cache for {@link #decode} of {@code sequences} sequences decoded together, each up to
+     * {@code capacity} tokens, of model width {@code width}.
+     */
+    public KeyValueCache newCache(int width, int capacity, int sequences) {
+        return new KeyValueCache(width, heads, capacity, sequences);
     }
 
     /** Reads the batch's columns as sequences of {@code length} tokens from the next forward pass on. */

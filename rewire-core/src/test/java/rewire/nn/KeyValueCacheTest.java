@@ -13,7 +13,8 @@ import rewire.tensor.Tensor;
 
 /**
  * Decoding one token at a time through a {@link KeyValueCache} gives every column of the whole
- * sequence's forward pass, under each mask kind, with dense and sparse projections.
+ * sequence's forward pass, under each mask kind, with dense and sparse projections, for one
+ * sequence and for several decoded together.
  */
 class KeyValueCacheTest {
     private static final int WIDTH = 12;
@@ -26,7 +27,7 @@ class KeyValueCacheTest {
                 AttentionMask.named("strided", 3), AttentionMask.named("sparse", 3)}) {
             CausalSelfAttention attention = attention(false, new Rng(1));
             attention.setMask(mask);
-            assertDecodingMatches(attention, mask.toString());
+            assertDecodingMatches(attention, 1, mask.toString());
         }
     }
 
@@ -34,13 +35,21 @@ class KeyValueCacheTest {
     void sparseProjectionsDecodeAsTheyRunForward() {
         CausalSelfAttention attention = attention(true, new Rng(2));
         attention.setMask(AttentionMask.named("sparse", 4));
-        assertDecodingMatches(attention, "sparse qkv");
+        assertDecodingMatches(attention, 1, "sparse qkv");
+    }
+
+    @Test
+    void sequencesDecodedTogetherEachAttendOverTheirOwnKeys() {
+        CausalSelfAttention attention = attention(true, new Rng(8));
+        assertDecodingMatches(attention, 3, "three sequences, causal");
+        attention.setMask(AttentionMask.named("local", 3));
+        assertDecodingMatches(attention, 3, "three sequences, local");
     }
 
     @Test
     void aFullCacheRefusesAnotherTokenUntilCleared() {
         CausalSelfAttention attention = attention(false, new Rng(3));
-        KeyValueCache cache = attention.newCache(WIDTH, 2);
+        KeyValueCache cache = attention.newCache(WIDTH, 2, 1);
         Tape tape = new Tape();
         Var x = Var.constant(input(1, new Rng(4)));
         attention.decode(tape, x, cache);
@@ -54,31 +63,42 @@ class KeyValueCacheTest {
     }
 
     @Test
-    void aBatchOrAnotherWidthIsRejectedWithItsShape() {
+    void columnsOtherThanTheCachesSequencesOrAnotherWidthAreRejectedWithTheirShape() {
         CausalSelfAttention attention = attention(false, new Rng(5));
-        KeyValueCache cache = attention.newCache(WIDTH, LENGTH);
+        KeyValueCache cache = attention.newCache(WIDTH, LENGTH, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> attention.decode(new Tape(), Var.constant(input(2, new Rng(6))), cache));
         assertTrue(e.getMessage().contains("(12, 2)") && e.getMessage().contains("(12, 1)"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> attention.newCache(WIDTH + 1, LENGTH));
+        assertThrows(IllegalArgumentException.class, () -> attention.newCache(WIDTH + 1, LENGTH, 1));
+        assertThrows(IllegalArgumentException.class, () -> attention.newCache(WIDTH, LENGTH, 0));
     }
 
-    // column t of forward over LENGTH tokens equals decoding tokens 0..t, within 1e-5 of the column's largest entry
-    private static void assertDecodingMatches(CausalSelfAttention attention, String what) {
-        Tensor x = input(LENGTH, new Rng(7));
+    // column b·T + t of forward over `sequences` sequences of LENGTH tokens equals column b of decoding position t,
+    // within 1e-5 of the column's largest entry
+    private static void assertDecodingMatches(CausalSelfAttention attention, int sequences, String what) {
+        Tensor x = input(sequences * LENGTH, new Rng(7));
         attention.setSequenceLength(LENGTH);
         Tensor full = attention.forward(new Tape(), Var.constant(x)).value();
-        KeyValueCache cache = attention.newCache(WIDTH, LENGTH);
+        KeyValueCache cache = attention.newCache(WIDTH, LENGTH, sequences);
         Tape tape = new Tape();
         for (int t = 0; t < LENGTH; t++) {
-            tape.clear();
-            Tensor y = attention.decode(tape, Var.constant(x.columns(t, t + 1)), cache).value();
-            double scale = 0;
+            Tensor step = Tensor.zeros(WIDTH, sequences);
             for (int f = 0; f < WIDTH; f++) {
-                scale = Math.max(scale, Math.abs(full.get(f, t)));
+                for (int b = 0; b < sequences; b++) {
+                    step.set(f, b, x.get(f, b * LENGTH + t));
+                }
             }
-            for (int f = 0; f < WIDTH; f++) {
-                assertEquals(full.get(f, t), y.get(f, 0), 1e-5 * scale, what + ": feature " + f + " at position " + t);
+            tape.clear();
+            Tensor y = attention.decode(tape, Var.constant(step), cache).value();
+            for (int b = 0; b < sequences; b++) {
+                double scale = 0;
+                for (int f = 0; f < WIDTH; f++) {
+                    scale = Math.max(scale, Math.abs(full.get(f, b * LENGTH + t)));
+                }
+                for (int f = 0; f < WIDTH; f++) {
+                    assertEquals(full.get(f, b * LENGTH + t), y.get(f, b), 1e-5 * scale,
+                            what + ": feature " + f + " of sequence " + b + " at position " + t);
+                }
             }
         }
         assertEquals(LENGTH, cache.length());

@@ -35,8 +35,8 @@ final class Block extends Layer {
     }
 
     /**
-     * One token at position {@code cache.length()} of the sequence {@code cache} holds this block's
-     * keys and values of: {@code x (d, 1) -> y (d, 1)}, as {@link #forward} computes its column.
+     * One token of each sequence {@code cache} holds this block's keys and values of, at position
+     * {@code cache.length()}: {@code x (d, B) -> y (d, B)}, as {@link #forward} computes their columns.
      */
     Var decode(Tape tape, Var x, KeyValueCache cache) {
         return afterAttention(tape, x, attention.decode(tape, ln1.forward(tape, x), cache));

@@ -1,5 +1,6 @@
 package rewire.models.gpt;
 
+import java.util.Arrays;
 import java.util.List;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.Tape;
@@ -7,74 +8,95 @@ import rewire.kernel.Kernels;
 import rewire.nn.KeyValueCache;
 
 /**
- * Incremental decoding of one sequence with a {@link GptModel}: each token goes through every
- * block as one column {@code (d, 1)}, through the blocks' own layers (a sparse layer stays sparse,
- * a mixture routes the token to its experts), and attends over the keys and values of the earlier
- * positions, which each block keeps in a {@link KeyValueCache}. A token at position t thus costs
- * the model's weights once plus {@code O(t·d)} of attention per block, where recomputing the
- * context ({@link GptModel#logits}) costs the weights t times plus {@code O(t²·d)}; the logits are
- * those of the recomputation up to float rounding. The caches are allocated once, for the block
- * size.
+ * Incremental decoding with a {@link GptModel} of one sequence, or of B sequences that advance
+ * together: each step's tokens (one per sequence) go through every block as the columns
+ * {@code (d, B)}, through the blocks' own layers (a sparse layer stays sparse, a mixture routes each
+ * token to its experts), and attend over the keys and values of the earlier positions, which each
+ * block keeps in a {@link KeyValueCache}. A token at position t thus costs the model's weights once
+ * plus {@code O(t·d)} of attention per block, where recomputing the context
+ * ({@link GptModel#logits}) costs the weights t times plus {@code O(t²·d)}; the logits are those of
+ * the recomputation up to float rounding. The caches are allocated once, for the block size.
  *
- * <p>Call order: {@link #next} once per token in position order (or {@link #prefill} for a prompt),
- * at most {@link GptModel#blockSize} tokens, then {@link #reset} for a new sequence. A sequence
- * starts by switching the model to evaluation mode and reads the attention mask it then has; the
- * model's weights, topology and mask must not change until the next reset. Inference only: no
- * gradient flows. Not thread-safe.
+ * <p>Call order: {@link #next} once per position in order (or {@link #prefill} for prompts), at
+ * most {@link GptModel#blockSize} times, then {@link #reset} for new sequences. A sequence starts by
+ * switching the model to evaluation mode and reads the attention mask it then has; the model's
+ * weights, topology and mask must not change until the next reset. Inference only: no gradient
+ * flows. Not thread-safe.
  */
 public final class Decoder {
     private final GptModel model;
     private final Tape tape;
     private final List<KeyValueCache> caches;
-    private final float[] logits;    // (V,)
+    private final int sequences;
+    private final float[] logits;    // (V, B)
     private AttentionMask mask;
     private int length;
 
-    Decoder(GptModel model, Kernels kernels) {
+    Decoder(GptModel model, Kernels kernels, int sequences) {
+        if (sequences < 1) {
+            throw new IllegalArgumentException("a decoder needs at least one sequence, got " + sequences);
+        }
         this.model = model;
         this.tape = new Tape(kernels);
-        this.caches = model.newCaches();
-        this.logits = new float[model.vocabSize()];
+        this.caches = model.newCaches(sequences);
+        this.sequences = sequences;
+        this.logits = new float[model.vocabSize() * sequences];
     }
 
-    /** Tokens of the sequence so far: the position of the next one. */
+    /** Tokens of each sequence so far: the position of the next ones. */
     public int length() {
         return length;
     }
 
-    /** Forgets the sequence: the next token is at position 0. */
+    /** The sequences B it decodes together. */
+    public int sequences() {
+        return sequences;
+    }
+
+    /** Forgets the sequences: the next tokens are at position 0. */
     public void reset() {
         caches.forEach(KeyValueCache::clear);
         length = 0;
     }
 
     /**
-     * Starts a new sequence with {@code prompt}, one token at a time; the next-token logits
-     * {@code (V,)} after its last token, as {@link #next} returns them.
+     * Starts new sequences with {@code prompts}, one per sequence, all of the same length, one
+     * position at a time; the next-token logits after their last tokens, as {@link #next} returns them.
      */
-    public float[] prefill(int[] prompt) {
-        if (prompt.length == 0) {
-            throw new IllegalArgumentException("prefill: the prompt has no tokens");
+    public float[] prefill(int[]... prompts) {
+        if (prompts.length != sequences || prompts[0].length == 0
+                || Arrays.stream(prompts).anyMatch(p -> p.length != prompts[0].length)) {
+            throw new IllegalArgumentException("prefill: needs " + sequences + " prompts of the same non-zero length, "
+                    + "got lengths " + Arrays.toString(Arrays.stream(prompts).mapToInt(p -> p.length).toArray()));
         }
         reset();
+        int[] step = new int[sequences];
         float[] last = logits;
-        for (int token : prompt) {
-            last = next(token);
+        for (int t = 0; t < prompts[0].length; t++) {
+            for (int b = 0; b < sequences; b++) {
+                step[b] = prompts[b][t];
+            }
+            last = next(step);
         }
         return last;
     }
 
     /**
-     * Appends {@code token} at position {@link #length} and returns the next-token logits
-     * {@code (V,)} there: an array this decoder owns and overwrites at the next call.
+     * Appends {@code tokens}, token b to sequence b, at position {@link #length} and returns the
+     * next-token logits {@code (V, B)} there, row-major (sequence b's logit of v at {@code v·B + b};
+     * {@code (V,)} for one sequence): an array this decoder owns and overwrites at the next call.
      *
-     * @throws IllegalStateException when the sequence already fills the block size, or the model's
-     *                               attention mask changed since the sequence started
+     * @throws IllegalStateException when the sequences already fill the block size, or the model's
+     *                               attention mask changed since they started
      */
-    public float[] next(int token) {
+    public float[] next(int... tokens) {
+        if (tokens.length != sequences) {
+            throw new IllegalArgumentException("next: needs one token for each of " + sequences + " sequences, got "
+                    + tokens.length);
+        }
         if (length == model.blockSize()) {
             throw new IllegalStateException("the decoder holds " + length + " tokens, the block size: reset() it "
-                    + "for a new sequence (a longer context slides, which needs recomputing it)");
+                    + "for new sequences (a longer context slides, which needs recomputing it)");
         }
         if (length == 0) {
             model.eval();
@@ -84,8 +106,8 @@ public final class Decoder {
                     + model.attentionMask() + " during a sequence: reset() the decoder");
         }
         tape.clear();
-        float[] column = model.logitsAt(tape, token, caches).value().data();
-        System.arraycopy(column, 0, logits, 0, logits.length);
+        float[] out = model.logitsAt(tape, tokens, caches).value().data();
+        System.arraycopy(out, 0, logits, 0, logits.length);
         tape.clear();
         length++;
         return logits;

@@ -1,6 +1,7 @@
 package rewire.models.gpt;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.EmbeddingOps;
@@ -67,31 +68,38 @@ public final class GptModel extends Module {
     }
 
     /**
-     * A {@link Decoder} of this model: one token at a time with every block's keys and values
-     * cached, for inference within the block size.
+     * A {@link Decoder} of this model for one sequence: one token at a time with every block's
+     * keys and values cached, for inference within the block size.
      */
     public Decoder decoder(Kernels kernels) {
-        return new Decoder(this, kernels);
+        return decoder(kernels, 1);
     }
 
-    /** Empty key/value caches for {@link #logitsAt}, one per block, each for {@link #blockSize} positions. */
-    List<KeyValueCache> newCaches() {
-        int width = tokenEmbedding.value().cols();
-        return blocks.stream().map(b -> b.attention().newCache(width, blockSize())).toList();
+    /** A {@link Decoder} of {@code sequences} sequences that advance together, one token each per step. */
+    public Decoder decoder(Kernels kernels, int sequences) {
+        return new Decoder(this, kernels, sequences);
     }
 
     /**
-     * Next-token logits {@code (V, 1)} of {@code token} at position {@code caches.get(0).length()}
-     * of a sequence whose earlier tokens' keys and values are in {@code caches} (one per block, as
-     * {@link #newCaches}): the column {@link #logits} gives that position, up to float rounding.
-     * Appends this token's keys and values to the caches.
+     * Empty key/value caches for {@link #logitsAt}, one per block, each for {@code sequences}
+     * sequences of up to {@link #blockSize} positions.
      */
-    Var logitsAt(Tape tape, int token, List<KeyValueCache> caches) {
-        int[] ids = tape.scratchInts(1);
-        int[] position = tape.scratchInts(1);
-        ids[0] = token;
-        position[0] = caches.get(0).length();
-        Var x = embed(tape, ids, position);                                  // (d, 1)
+    List<KeyValueCache> newCaches(int sequences) {
+        int width = tokenEmbedding.value().cols();
+        return blocks.stream().map(b -> b.attention().newCache(width, blockSize(), sequences)).toList();
+    }
+
+    /**
+     * Next-token logits {@code (V, B)} of {@code tokens (B,)}, token b the next of sequence b, at
+     * position {@code caches.get(0).length()} of sequences whose earlier tokens' keys and values are
+     * in {@code caches} (one per block, as {@link #newCaches}): column b is the column
+     * {@link #logits} gives that position of sequence b, up to float rounding. Appends the tokens'
+     * keys and values to the caches.
+     */
+    Var logitsAt(Tape tape, int[] tokens, List<KeyValueCache> caches) {
+        int[] positions = tape.scratchInts(tokens.length);
+        Arrays.fill(positions, caches.get(0).length());
+        Var x = embed(tape, tokens, positions);                              // (d, B)
         for (int i = 0; i < blocks.size(); i++) {
             x = blocks.get(i).decode(tape, x, caches.get(i));
         }

@@ -21,7 +21,8 @@ import rewire.train.SparsitySettings;
 /**
  * The key/value-cached decoder gives, at every position, the logits of recomputing the whole
  * sequence: for a dense model, a sparse one (CSR layers), every attention mask kind and a mixture
- * of experts; and it refuses what would make its cache wrong.
+ * of experts, for one sequence and for several decoded together; and it refuses what would make
+ * its cache wrong.
  */
 class DecoderTest {
     static final SparsitySettings DENSE = new SparsitySettings("dense", 1, List.of());
@@ -73,6 +74,31 @@ class DecoderTest {
     }
 
     @Test
+    void sequencesDecodedTogetherEachGetTheirOwnLogits() {
+        GptModel sparse = workload(SPARSE, MoeSettings.defaults(), BLOCK).model();
+        assertDecodingMatches(sparse, 4, "four sequences");
+        sparse.setAttentionMask(AttentionMask.named("strided", 3));
+        assertDecodingMatches(sparse, 4, "four sequences, strided");
+        assertDecodingMatches(workload(DENSE, new MoeSettings(4, 2, 0.01), BLOCK).model(), 5, "five sequences, moe");
+    }
+
+    @Test
+    void promptsAndTokensMustBeOnePerSequence() {
+        GptModel model = workload(DENSE, MoeSettings.defaults(), BLOCK).model();
+        Decoder decoder = model.decoder(Kernels.defaults(), 2);
+        assertEquals(2, decoder.sequences());
+        assertThrows(IllegalArgumentException.class, () -> decoder.next(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> decoder.prefill(new int[] {1, 2}, new int[] {3}));
+        assertTrue(e.getMessage().contains("[2, 1]"), e.getMessage());
+        float[] both = decoder.prefill(new int[] {1, 2}, new int[] {1, 2}).clone();
+        for (int v = 0; v < model.vocabSize(); v++) {
+            assertEquals(both[2 * v], both[2 * v + 1], 0f, "the same prompt gives the same logits");
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.decoder(Kernels.defaults(), 0));
+    }
+
+    @Test
     void resetStartsAgainAtPositionZeroAndPrefillEndsWhereNextWould() {
         GptModel model = workload(DENSE, MoeSettings.defaults(), BLOCK).model();
         Decoder decoder = model.decoder(Kernels.defaults());
@@ -113,21 +139,34 @@ class DecoderTest {
         assertEquals(1, decoder.length());
     }
 
-    // the decoder's logits at each position of a random sequence of the block size equal the full
-    // pass's column there, within 1e-5 of the column's largest magnitude
     private static void assertDecodingMatches(GptModel model, String what) {
+        assertDecodingMatches(model, 1, what);
+    }
+
+    // the decoder's logits at each position of `sequences` random sequences of the block size equal the full
+    // pass's columns there, within 1e-5 of each column's largest magnitude
+    private static void assertDecodingMatches(GptModel model, int sequences, String what) {
         int length = model.blockSize();
-        int[] tokens = tokens(model, length, 11);
-        Tensor full = model.logits(new Tape(), tokens, length).value();        // (V, T)
-        Decoder decoder = model.decoder(Kernels.defaults());
+        int vocab = model.vocabSize();
+        int[] tokens = tokens(model, sequences * length, 11);
+        Tensor full = model.logits(new Tape(), tokens, length).value();        // (V, B·T)
+        Decoder decoder = model.decoder(Kernels.defaults(), sequences);
+        int[] step = new int[sequences];
         for (int t = 0; t < length; t++) {
-            float[] step = decoder.next(tokens[t]);
-            double scale = 0;
-            for (int v = 0; v < model.vocabSize(); v++) {
-                scale = Math.max(scale, Math.abs(full.get(v, t)));
+            for (int b = 0; b < sequences; b++) {
+                step[b] = tokens[b * length + t];
             }
-            for (int v = 0; v < model.vocabSize(); v++) {
-                assertEquals(full.get(v, t), step[v], 1e-5 * scale, what + ": logit " + v + " at position " + t);
+            float[] logits = decoder.next(step);                              // (V, B)
+            for (int b = 0; b < sequences; b++) {
+                int column = b * length + t;
+                double scale = 0;
+                for (int v = 0; v < vocab; v++) {
+                    scale = Math.max(scale, Math.abs(full.get(v, column)));
+                }
+                for (int v = 0; v < vocab; v++) {
+                    assertEquals(full.get(v, column), logits[v * sequences + b], 1e-5 * scale,
+                            what + ": logit " + v + " of sequence " + b + " at position " + t);
+                }
             }
         }
     }
