@@ -12,10 +12,11 @@ hold), evaluation mode, no autograd. Generation keeps each block's keys and valu
 allocated once for the block size: the prompt runs as one causal pass that fills it, then every
 new token runs as one column and attends over the cached positions.
 
-One call generates greedily (arg-max) from the first --prompt characters of the text up to the
-block size; it is called for --seconds to warm up, then for --seconds timed (torch_predict.time_calls).
-Prints PREDICT,torch,gpt,1,threads,1,median ms per token,p90 ms,tokens/s,core: each call's
-milliseconds over the tokens it generated.
+One call generates greedily (arg-max) up to the block size from the first --prompt characters of
+the text at batch 1, or at batch B from B prompts (consecutive windows of the text) decoded
+together; it is called for --seconds to warm up, then for --seconds timed
+(torch_predict.time_calls). Prints PREDICT,torch,gpt,1,threads,batch,median ms,p90 ms,tokens/s,core
+per batch size: each call's milliseconds over the positions it generated (block - prompt).
 """
 import argparse
 import math
@@ -40,7 +41,7 @@ class LayerNorm(torch.nn.Module):
 
 
 class Block(torch.nn.Module):
-    """x + attn(ln1(x)), then + mlp(ln2(x)); attention over the cache `keys`, `values` (heads, T, dh)."""
+    """x + attn(ln1(x)), then + mlp(ln2(x)); attention over the cache `keys`, `values` (B, heads, T, dh)."""
 
     def __init__(self, width, heads):
         super().__init__()
@@ -52,20 +53,20 @@ class Block(torch.nn.Module):
                                        torch.nn.Linear(4 * width, width, bias=False))
 
     def forward(self, x, start, keys, values):
-        """x (n, d): the tokens at positions [start, start + n); their keys and values join the cache."""
-        n, width = x.shape
+        """x (B, n, d): each sequence's tokens at positions [start, start + n); their keys and values join the cache."""
+        batch, n, width = x.shape
         dh = width // self.heads
-        q, k, v = self.qkv(self.ln1(x)).split(width, dim=1)
-        q = q.view(n, self.heads, dh).transpose(0, 1)                              # (heads, n, dh)
-        keys[:, start:start + n] = k.view(n, self.heads, dh).transpose(0, 1)
-        values[:, start:start + n] = v.view(n, self.heads, dh).transpose(0, 1)
+        q, k, v = self.qkv(self.ln1(x)).split(width, dim=2)
         end = start + n
-        scores = q @ keys[:, :end].transpose(1, 2) / math.sqrt(dh)                 # (heads, n, end)
+        q = q.view(batch, n, self.heads, dh).transpose(1, 2)                          # (B, heads, n, dh)
+        keys[:, :, start:end] = k.view(batch, n, self.heads, dh).transpose(1, 2)
+        values[:, :, start:end] = v.view(batch, n, self.heads, dh).transpose(1, 2)
+        scores = q @ keys[:, :, :end].transpose(2, 3) / math.sqrt(dh)                 # (B, heads, n, end)
         if n > 1:  # one new token may see every cached position
             causal = torch.ones(n, end, dtype=torch.bool).tril(diagonal=start)
             scores = scores.masked_fill(~causal, float("-inf"))
-        attended = torch.softmax(scores, dim=-1) @ values[:, :end]
-        x = x + self.proj(attended.transpose(0, 1).reshape(n, width))
+        attended = torch.softmax(scores, dim=-1) @ values[:, :, :end]                 # (B, heads, n, dh)
+        x = x + self.proj(attended.transpose(1, 2).reshape(batch, n, width))
         return x + self.mlp(self.ln2(x))
 
 
@@ -78,26 +79,28 @@ class Gpt(torch.nn.Module):
         self.lnf = LayerNorm(width)
         self.heads, self.width, self.block = heads, width, block
 
-    def cache(self):
-        """Empty keys and values for every block: (heads, block, dh) each, allocated once."""
-        shape = (self.heads, self.block, self.width // self.heads)
+    def cache(self, batch):
+        """Empty keys and values for every block: (B, heads, block, dh) each, allocated once."""
+        shape = (batch, self.heads, self.block, self.width // self.heads)
         return [(torch.zeros(shape), torch.zeros(shape)) for _ in self.blocks]
 
     def forward(self, tokens, start, cache):
-        """Next-token logits (V,) after tokens (n,) at positions [start, start + n)."""
-        x = self.wte(tokens) + self.wpe(torch.arange(start, start + len(tokens)))
+        """Next-token logits (B, V) after tokens (B, n) at positions [start, start + n)."""
+        x = self.wte(tokens) + self.wpe(torch.arange(start, start + tokens.shape[1]))
         for block, (keys, values) in zip(self.blocks, cache):
             x = block(x, start, keys, values)
-        return self.lnf(x[-1]) @ self.wte.weight.t()                                # tied head
+        return self.lnf(x[:, -1]) @ self.wte.weight.t()                             # tied head
 
 
-def generate(net, prompt, cache):
-    """Greedy generation from prompt (P,) up to the block size: its block - P tokens, the last of
-    them read from the logits of position block - 1 (as Rewire's sampler does)."""
-    out = [int(net(prompt, 0, cache).argmax())]
-    for position in range(len(prompt), net.block - 1):
-        out.append(int(net(torch.tensor(out[-1:]), position, cache).argmax()))
-    return out
+def generate(net, prompts, cache):
+    """Greedy generation from prompts (B, P) up to the block size: block - P tokens per sequence,
+    the last of them read from the logits of position block - 1 (as Rewire's sampler does)."""
+    step = net(prompts, 0, cache).argmax(dim=1, keepdim=True)                        # (B, 1)
+    out = [step]
+    for position in range(prompts.shape[1], net.block - 1):
+        step = net(step, position, cache).argmax(dim=1, keepdim=True)
+        out.append(step)
+    return torch.cat(out, dim=1)
 
 
 def main():
@@ -106,6 +109,7 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seconds", type=float, default=3)
     p.add_argument("--prompt", type=int, default=8, help="prompt characters")
+    p.add_argument("--batches", default="1,256")
     args = p.parse_args()
     with open(args.config) as f:
         config = yaml.safe_load(f)
@@ -122,15 +126,18 @@ def main():
     for weight in net.parameters():
         if weight.dim() == 2:
             torch.nn.init.normal_(weight, std=0.02)
-    prompt = torch.tensor([vocab.index(c) for c in text[:args.prompt]])
-    cache = net.cache()
+    ids = {c: i for i, c in enumerate(vocab)}
     count = model["blockSize"] - args.prompt
+    for batch in [int(b) for b in args.batches.split(",")]:
+        # the text's first prompt, and after it the next windows, one per sequence
+        prompts = torch.tensor([[ids[c] for c in text[b * args.prompt:(b + 1) * args.prompt]] for b in range(batch)])
+        cache = net.cache(batch)
 
-    def call(_):
-        return generate(net, prompt, cache)
-    time_calls(call, args.seconds)  # warm-up
-    ms = [t / count for t in time_calls(call, args.seconds)]
-    print(predict_line("gpt", args.threads, 1, ms), flush=True)
+        def call(_):
+            return generate(net, prompts, cache)
+        time_calls(call, args.seconds)  # warm-up
+        ms = [t / count for t in time_calls(call, args.seconds)]
+        print(predict_line("gpt", args.threads, batch, ms), flush=True)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import java.util.Set;
  * at batch 1 and throughput at batch 256, and each Rewire configuration's ratio to PyTorch dense at
  * its best thread setting (the lowest latency and the highest throughput, each taken on its own).
  * A classifier's unit is an example; the GPT's is a generated token ({@link GptDecodeBench}), whose
- * rows also come from Rewire recomputing the context for every token ({@code rewire-recompute}).
+ * batch-1 rows also come from Rewire recomputing the context for every token ({@code rewire-recompute}).
  */
 final class InferenceTable {
     private static final List<String> SIDES = List.of("torch", "rewire", "rewire-recompute");
@@ -72,7 +72,7 @@ final class InferenceTable {
     static String markdown(List<Row> rows) {
         StringBuilder md = new StringBuilder();
         md.append("| model | side | density | threads | batch 1: ms per example or token (median / p90) "
-                + "| batch 256: examples/s | latency vs PyTorch dense | throughput vs PyTorch dense "
+                + "| batch 256: examples or tokens/s | latency vs PyTorch dense | throughput vs PyTorch dense "
                 + "| batch 1: examples or tokens/s |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Set<String> models = new LinkedHashSet<>();
