@@ -17,7 +17,8 @@ import rewire.tensor.Tensor;
  * a sparse pattern during its ultra-sparse phase.
  *
  * <p>Inference can also take one token of each sequence at a time ({@link #decode}), with the keys
- * and values of the sequences' earlier tokens in a {@link KeyValueCache}.
+ * and values of the sequences' earlier tokens in a {@link KeyValueCache}, which a pass over their
+ * prompts fills first ({@link #prefill}).
  */
 public final class CausalSelfAttention extends Layer {
     private final Layer qkv;
@@ -48,6 +49,25 @@ public final class CausalSelfAttention extends Layer {
     public Var forward(Tape tape, Var x) {
         Var stacked = qkv.forward(tape, x);
         return proj.forward(tape, AttentionOps.selfAttention(tape, stacked, heads, seqLen, mask));
+    }
+
+    /**
+     * The prompts of the sequences an empty {@code cache} is for, {@code x (d, B·P)} with column
+     * {@code b·P + t} token t of sequence b, through {@link #forward}'s computation with sequences of
+     * P tokens, whose keys and values go into the cache for {@link #decode} to continue from:
+     * {@code y (d, B·P)}.
+     */
+    public Var prefill(Tape tape, Var x, KeyValueCache cache) {
+        Tensor v = x.value();
+        if (v.rank() != 2 || v.rows() != cache.width() || v.cols() % cache.sequences() != 0 || cache.heads() != heads) {
+            throw new IllegalArgumentException("prefill: x " + x.shape() + " must be (" + cache.width() + ", B·P) for the"
+                    + " cache's B = " + cache.sequences() + " sequences, whose " + cache.heads()
+                    + " heads must be this layer's " + heads);
+        }
+        int prompt = v.cols() / cache.sequences();
+        Var stacked = qkv.forward(tape, x);                                              // (3d, B·P)
+        cache.store(stacked.value().data(), prompt);
+        return proj.forward(tape, AttentionOps.selfAttention(tape, stacked, heads, prompt, mask));
     }
 
     /**

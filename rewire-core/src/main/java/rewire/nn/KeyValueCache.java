@@ -14,8 +14,9 @@ import rewire.autodiff.AttentionMask;
  *
  * <p>Layout: token-major keys and values {@code (B, capacity, d)}, head h of position t of sequence
  * b at {@code [(b·capacity + t)·d + h·dh, ... + dh)}. Call order: {@link #clear} starts the
- * sequences, then {@link CausalSelfAttention#decode} once per position, in order, with one column
- * per sequence, at most {@code capacity} times. Inference only: nothing here has a gradient.
+ * sequences, then optionally {@link CausalSelfAttention#prefill} for their prompts, then
+ * {@link CausalSelfAttention#decode} once per position, in order, with one column per sequence, up
+ * to {@code capacity} positions in all. Inference only: nothing here has a gradient.
  */
 public final class KeyValueCache {
     private final int width;
@@ -79,6 +80,30 @@ public final class KeyValueCache {
     /** Forgets the sequences: the next token is at position 0. */
     public void clear() {
         length = 0;
+    }
+
+    /**
+     * Starts the sequences with the keys and values of their first {@code positions} tokens, columns
+     * {@code b·positions + t} of {@code qkv (3d, B·positions)} stacked as
+     * {@link rewire.autodiff.AttentionOps#maskedSelfAttention} stacks them; the cache must be empty.
+     */
+    void store(float[] qkv, int positions) {
+        if (length != 0 || positions < 1 || positions > capacity) {
+            throw new IllegalStateException("a prompt of " + positions + " positions needs an empty cache of at least"
+                    + " as many; this one holds " + length + " of " + capacity);
+        }
+        int columns = sequences * positions;
+        for (int b = 0; b < sequences; b++) {
+            for (int t = 0; t < positions; t++) {
+                int at = (b * capacity + t) * width;
+                int column = b * positions + t;
+                for (int r = 0; r < width; r++) {
+                    keys[at + r] = qkv[(width + r) * columns + column];
+                    values[at + r] = qkv[(2 * width + r) * columns + column];
+                }
+            }
+        }
+        length = positions;
     }
 
     /**

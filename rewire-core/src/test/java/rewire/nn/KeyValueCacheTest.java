@@ -47,6 +47,22 @@ class KeyValueCacheTest {
     }
 
     @Test
+    void aPrefilledPromptContinuesAsDecodingWould() {
+        CausalSelfAttention attention = attention(true, new Rng(9));
+        assertDecodingMatches(attention, 1, 4, "prompt of 4");
+        attention.setMask(AttentionMask.named("strided", 2));
+        assertDecodingMatches(attention, 3, 5, "three prompts of 5, strided");
+        assertDecodingMatches(attention, 2, LENGTH, "prompts that fill the cache");
+        KeyValueCache cache = attention.newCache(WIDTH, 3, 1);
+        assertThrows(IllegalStateException.class,
+                () -> attention.prefill(new Tape(), Var.constant(input(4, new Rng(10))), cache));
+        attention.decode(new Tape(), Var.constant(input(1, new Rng(11))), cache);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> attention.prefill(new Tape(), Var.constant(input(2, new Rng(12))), cache));
+        assertTrue(e.getMessage().contains("holds 1 of 3"), e.getMessage());
+    }
+
+    @Test
     void aFullCacheRefusesAnotherTokenUntilCleared() {
         CausalSelfAttention attention = attention(false, new Rng(3));
         KeyValueCache cache = attention.newCache(WIDTH, 2, 1);
@@ -73,35 +89,63 @@ class KeyValueCacheTest {
         assertThrows(IllegalArgumentException.class, () -> attention.newCache(WIDTH, LENGTH, 0));
     }
 
-    // column b·T + t of forward over `sequences` sequences of LENGTH tokens equals column b of decoding position t,
-    // within 1e-5 of the column's largest entry
     private static void assertDecodingMatches(CausalSelfAttention attention, int sequences, String what) {
+        assertDecodingMatches(attention, sequences, 0, what);
+    }
+
+    // column b·T + t of forward over `sequences` sequences of LENGTH tokens equals column b of decoding position t,
+    // the first `prompt` positions of each prefilled in one pass (none: all decoded), within 1e-5 of the column's
+    // largest entry
+    private static void assertDecodingMatches(CausalSelfAttention attention, int sequences, int prompt, String what) {
         Tensor x = input(sequences * LENGTH, new Rng(7));
         attention.setSequenceLength(LENGTH);
         Tensor full = attention.forward(new Tape(), Var.constant(x)).value();
         KeyValueCache cache = attention.newCache(WIDTH, LENGTH, sequences);
         Tape tape = new Tape();
-        for (int t = 0; t < LENGTH; t++) {
-            Tensor step = Tensor.zeros(WIDTH, sequences);
-            for (int f = 0; f < WIDTH; f++) {
-                for (int b = 0; b < sequences; b++) {
-                    step.set(f, b, x.get(f, b * LENGTH + t));
-                }
+        if (prompt > 0) {
+            Tensor y = attention.prefill(tape, Var.constant(positions(x, sequences, 0, prompt)), cache).value();
+            for (int t = 0; t < prompt; t++) {
+                assertColumnsMatch(full, positions(y, sequences, t, t + 1, prompt), t, what);
             }
+        }
+        for (int t = prompt; t < LENGTH; t++) {
             tape.clear();
-            Tensor y = attention.decode(tape, Var.constant(step), cache).value();
+            Tensor y = attention.decode(tape, Var.constant(positions(x, sequences, t, t + 1)), cache).value();
+            assertColumnsMatch(full, y, t, what);
+        }
+        assertEquals(LENGTH, cache.length());
+    }
+
+    // columns b·T + t of full (d, B·T) equal y (d, B), within 1e-5 of each column's largest entry
+    private static void assertColumnsMatch(Tensor full, Tensor y, int t, String what) {
+        for (int b = 0; b < y.cols(); b++) {
+            double scale = 0;
+            for (int f = 0; f < WIDTH; f++) {
+                scale = Math.max(scale, Math.abs(full.get(f, b * LENGTH + t)));
+            }
+            for (int f = 0; f < WIDTH; f++) {
+                assertEquals(full.get(f, b * LENGTH + t), y.get(f, b), 1e-5 * scale,
+                        what + ": feature " + f + " of sequence " + b + " at position " + t);
+            }
+        }
+    }
+
+    // positions [from, to) of each of `sequences` sequences of LENGTH columns of x, sequence-major
+    private static Tensor positions(Tensor x, int sequences, int from, int to) {
+        return positions(x, sequences, from, to, LENGTH);
+    }
+
+    // positions [from, to) of each of `sequences` sequences of `length` columns of x, sequence-major
+    private static Tensor positions(Tensor x, int sequences, int from, int to, int length) {
+        Tensor out = Tensor.zeros(x.rows(), sequences * (to - from));
+        for (int f = 0; f < x.rows(); f++) {
             for (int b = 0; b < sequences; b++) {
-                double scale = 0;
-                for (int f = 0; f < WIDTH; f++) {
-                    scale = Math.max(scale, Math.abs(full.get(f, b * LENGTH + t)));
-                }
-                for (int f = 0; f < WIDTH; f++) {
-                    assertEquals(full.get(f, b * LENGTH + t), y.get(f, b), 1e-5 * scale,
-                            what + ": feature " + f + " of sequence " + b + " at position " + t);
+                for (int t = from; t < to; t++) {
+                    out.set(f, b * (to - from) + t - from, x.get(f, b * length + t));
                 }
             }
         }
-        assertEquals(LENGTH, cache.length());
+        return out;
     }
 
     private static CausalSelfAttention attention(boolean sparse, Rng rng) {

@@ -42,6 +42,14 @@ final class Block extends Layer {
         return afterAttention(tape, x, attention.decode(tape, ln1.forward(tape, x), cache));
     }
 
+    /**
+     * The prompts of the sequences an empty {@code cache} is for, {@code x (d, B·P)}, as
+     * {@link #forward} computes them, their keys and values kept in {@code cache}.
+     */
+    Var prefill(Tape tape, Var x, KeyValueCache cache) {
+        return afterAttention(tape, x, attention.prefill(tape, ln1.forward(tape, x), cache));
+    }
+
     // h = x + attended, then h + ffn(ln2(h)); x, attended, y : (d, N)
     private Var afterAttention(Tape tape, Var x, Var attended) {
         Var h = Ops.add(tape, x, attended);

@@ -17,11 +17,12 @@ import rewire.nn.KeyValueCache;
  * ({@link GptModel#logits}) costs the weights t times plus {@code O(t²·d)}; the logits are those of
  * the recomputation up to float rounding. The caches are allocated once, for the block size.
  *
- * <p>Call order: {@link #next} once per position in order (or {@link #prefill} for prompts), at
- * most {@link GptModel#blockSize} times, then {@link #reset} for new sequences. A sequence starts by
- * switching the model to evaluation mode and reads the attention mask it then has; the model's
- * weights, topology and mask must not change until the next reset. Inference only: no gradient
- * flows. Not thread-safe.
+ * <p>Call order: {@link #prefill} with the prompts, which runs them as one pass (or {@link #next}
+ * from position 0), then {@link #next} once per position in order, up to
+ * {@link GptModel#blockSize} positions in all, then {@link #reset} (or another prefill) for new
+ * sequences. A sequence starts by switching the model to evaluation mode and reads the attention
+ * mask it then has; the model's weights, topology and mask must not change until the next reset.
+ * Inference only: no gradient flows. Not thread-safe.
  */
 public final class Decoder {
     private final GptModel model;
@@ -60,25 +61,35 @@ public final class Decoder {
     }
 
     /**
-     * Starts new sequences with {@code prompts}, one per sequence, all of the same length, one
-     * position at a time; the next-token logits after their last tokens, as {@link #next} returns them.
+     * Starts new sequences with {@code prompts}, one per sequence, all of the same length P of at
+     * most the block size, in one pass of their B·P tokens through the model (as
+     * {@link GptModel#logits} computes them) that fills the caches; the next-token logits after their
+     * last tokens, as {@link #next} returns them.
      */
     public float[] prefill(int[]... prompts) {
-        if (prompts.length != sequences || prompts[0].length == 0
-                || Arrays.stream(prompts).anyMatch(p -> p.length != prompts[0].length)) {
-            throw new IllegalArgumentException("prefill: needs " + sequences + " prompts of the same non-zero length, "
-                    + "got lengths " + Arrays.toString(Arrays.stream(prompts).mapToInt(p -> p.length).toArray()));
+        int positions = prompts.length == 0 ? 0 : prompts[0].length;
+        if (prompts.length != sequences || positions == 0 || positions > model.blockSize()
+                || Arrays.stream(prompts).anyMatch(p -> p.length != positions)) {
+            throw new IllegalArgumentException("prefill: needs " + sequences + " prompts of the same length in [1, "
+                    + model.blockSize() + "], got lengths "
+                    + Arrays.toString(Arrays.stream(prompts).mapToInt(p -> p.length).toArray()));
+        }
+        int[] tokens = new int[sequences * positions];
+        for (int b = 0; b < sequences; b++) {
+            System.arraycopy(prompts[b], 0, tokens, b * positions, positions);
         }
         reset();
-        int[] step = new int[sequences];
-        float[] last = logits;
-        for (int t = 0; t < prompts[0].length; t++) {
+        start();
+        tape.clear();
+        float[] out = model.prefillLogits(tape, tokens, positions, caches).value().data();   // (V, B·P)
+        for (int v = 0; v < model.vocabSize(); v++) {
             for (int b = 0; b < sequences; b++) {
-                step[b] = prompts[b][t];
+                logits[v * sequences + b] = out[v * tokens.length + (b + 1) * positions - 1];
             }
-            last = next(step);
         }
-        return last;
+        tape.clear();
+        length = positions;
+        return logits;
     }
 
     /**
@@ -99,8 +110,7 @@ public final class Decoder {
                     + "for new sequences (a longer context slides, which needs recomputing it)");
         }
         if (length == 0) {
-            model.eval();
-            mask = model.attentionMask();
+            start();
         } else if (!model.attentionMask().equals(mask)) {
             throw new IllegalStateException("the model's attention mask changed from " + mask + " to "
                     + model.attentionMask() + " during a sequence: reset() the decoder");
@@ -111,5 +121,11 @@ public final class Decoder {
         tape.clear();
         length++;
         return logits;
+    }
+
+    // new sequences: the model in evaluation mode, its attention mask the one they keep
+    private void start() {
+        model.eval();
+        mask = model.attentionMask();
     }
 }

@@ -55,11 +55,7 @@ public final class GptModel extends Module {
             throw new IllegalArgumentException("logits: " + tokens.length + " tokens are not whole sequences of length "
                     + seqLen + " in [1, " + blockSize() + "]");
         }
-        int[] positions = tape.scratchInts(tokens.length);
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = i % seqLen;
-        }
-        Var x = embed(tape, tokens, positions);
+        Var x = embed(tape, tokens, positions(tape, tokens.length, seqLen));
         for (Block b : blocks) {
             b.attention().setSequenceLength(seqLen);
             x = b.forward(tape, x);
@@ -81,12 +77,26 @@ public final class GptModel extends Module {
     }
 
     /**
-     * Empty key/value caches for {@link #logitsAt}, one per block, each for {@code sequences}
+     * Empty key/value caches for {@link #prefillLogits} and {@link #logitsAt}, one per block, each for {@code sequences}
      * sequences of up to {@link #blockSize} positions.
      */
     List<KeyValueCache> newCaches(int sequences) {
         int width = tokenEmbedding.value().cols();
         return blocks.stream().map(b -> b.attention().newCache(width, blockSize(), sequences)).toList();
+    }
+
+    /**
+     * Next-token logits {@code (V, B·P)} of the prompts {@code tokens (B·P,)}, B sequences of
+     * {@code length} P tokens (column {@code b·P + t} is token t of sequence b), as {@link #logits}
+     * computes them, with every block's keys and values kept in the empty {@code caches} (one per
+     * block, as {@link #newCaches}) for {@link #logitsAt} to continue from.
+     */
+    Var prefillLogits(Tape tape, int[] tokens, int length, List<KeyValueCache> caches) {
+        Var x = embed(tape, tokens, positions(tape, tokens.length, length));  // (d, B·P)
+        for (int i = 0; i < blocks.size(); i++) {
+            x = blocks.get(i).prefill(tape, x, caches.get(i));
+        }
+        return head(tape, x);
     }
 
     /**
@@ -104,6 +114,15 @@ public final class GptModel extends Module {
             x = blocks.get(i).decode(tape, x, caches.get(i));
         }
         return head(tape, x);
+    }
+
+    // the position of each of n tokens read as sequences of seqLen: i mod seqLen
+    private static int[] positions(Tape tape, int n, int seqLen) {
+        int[] positions = tape.scratchInts(n);
+        for (int i = 0; i < n; i++) {
+            positions[i] = i % seqLen;
+        }
+        return positions;
     }
 
     // x (d, N) = wte[tokens]ᵀ + wpe[positions]ᵀ

@@ -69,13 +69,13 @@ public final class Sampler {
         return tokenizer.decode(all);
     }
 
-    // the logits (V,) after tokens [0, i) of all, feeding the decoder the tokens it has not seen (the prompt first)
+    // the logits (V,) after tokens [0, i) of all: the prompt's in one pass, then each new token's
     private float[] decoded(int[] all, int i) {
-        float[] logits = null;
-        while (decoder.length() < i) {
-            logits = decoder.next(all[decoder.length()]);
+        if (decoder.length() == 0) {
+            return decoder.prefill(Arrays.copyOf(all, i));
         }
-        return logits;
+        assert decoder.length() == i - 1 : "decoder at " + decoder.length() + ", token " + i;
+        return decoder.next(all[i - 1]);
     }
 
     // a token from column col of logits (V, n): arg-max at temperature 0, else drawn from the tempered softmax

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rewire.autodiff.AttentionMask;
@@ -42,7 +43,9 @@ class DecoderTest {
 
     @Test
     void aDenseModelDecodesTheLogitsOfTheFullPassAtEveryPosition() {
-        assertDecodingMatches(workload(DENSE, MoeSettings.defaults(), BLOCK).model(), "dense");
+        GptModel model = workload(DENSE, MoeSettings.defaults(), BLOCK).model();
+        assertDecodingMatches(model, 1, 0, "dense, token by token");
+        assertDecodingMatches(model, 1, 5, "dense, after a prompt of 5");
     }
 
     @Test
@@ -52,7 +55,8 @@ class DecoderTest {
         assertEquals(8, layers.size());
         assertTrue(layers.stream().allMatch(l -> l.representation() == SparseLinear.Representation.CSR));
         assertTrue(w.group().density() < 0.5, "density " + w.group().density());
-        assertDecodingMatches(w.model(), "sparse");
+        assertDecodingMatches(w.model(), 1, 0, "sparse");
+        assertDecodingMatches(w.model(), 1, 3, "sparse, after a prompt of 3");
     }
 
     @Test
@@ -60,26 +64,28 @@ class DecoderTest {
         GptModel model = workload(DENSE, MoeSettings.defaults(), BLOCK).model();
         for (String kind : List.of("local", "strided", "sparse")) {
             model.setAttentionMask(AttentionMask.named(kind, 3));
-            assertDecodingMatches(model, kind);
+            assertDecodingMatches(model, 1, 0, kind);
+            assertDecodingMatches(model, 1, 7, kind + ", after a prompt of 7");
         }
         GptModel sparse = workload(SPARSE, MoeSettings.defaults(), BLOCK).model();
         sparse.setAttentionMask(AttentionMask.named("sparse", 4));
-        assertDecodingMatches(sparse, "sparse weights, sparse attention");
+        assertDecodingMatches(sparse, 1, 6, "sparse weights, sparse attention");
     }
 
     @Test
     void aMixtureOfExpertsRoutesEachDecodedToken() {
-        assertDecodingMatches(workload(DENSE, new MoeSettings(4, 2, 0.01), BLOCK).model(), "moe");
-        assertDecodingMatches(workload(SPARSE, new MoeSettings(3, 1, 0.01), BLOCK).model(), "sparse moe top-1");
+        assertDecodingMatches(workload(DENSE, new MoeSettings(4, 2, 0.01), BLOCK).model(), 1, 0, "moe");
+        assertDecodingMatches(workload(SPARSE, new MoeSettings(3, 1, 0.01), BLOCK).model(), 1, 4, "sparse moe top-1");
     }
 
     @Test
     void sequencesDecodedTogetherEachGetTheirOwnLogits() {
         GptModel sparse = workload(SPARSE, MoeSettings.defaults(), BLOCK).model();
-        assertDecodingMatches(sparse, 4, "four sequences");
+        assertDecodingMatches(sparse, 4, 5, "four sequences");
         sparse.setAttentionMask(AttentionMask.named("strided", 3));
-        assertDecodingMatches(sparse, 4, "four sequences, strided");
-        assertDecodingMatches(workload(DENSE, new MoeSettings(4, 2, 0.01), BLOCK).model(), 5, "five sequences, moe");
+        assertDecodingMatches(sparse, 4, 0, "four sequences, strided");
+        assertDecodingMatches(workload(DENSE, new MoeSettings(4, 2, 0.01), BLOCK).model(), 5, 3,
+                "five sequences, moe");
     }
 
     @Test
@@ -99,20 +105,19 @@ class DecoderTest {
     }
 
     @Test
-    void resetStartsAgainAtPositionZeroAndPrefillEndsWhereNextWould() {
+    void resetStartsAgainAtPositionZeroAndAPromptMustFitTheBlock() {
         GptModel model = workload(DENSE, MoeSettings.defaults(), BLOCK).model();
         Decoder decoder = model.decoder(Kernels.defaults());
-        int[] tokens = tokens(model, 5, 9);
-        float[] stepped = null;
-        for (int t : tokens) {
-            stepped = decoder.next(t).clone();
-        }
-        assertEquals(5, decoder.length());
-        assertArrayEquals(stepped, decoder.prefill(tokens), 0f);
-        assertEquals(5, decoder.length());
+        float[] first = decoder.next(3).clone();
+        decoder.next(4);
+        assertEquals(2, decoder.length());
         decoder.reset();
         assertEquals(0, decoder.length());
+        assertArrayEquals(first, decoder.next(3), 0f);
         assertThrows(IllegalArgumentException.class, () -> decoder.prefill(new int[0]));
+        assertThrows(IllegalArgumentException.class, () -> decoder.prefill(tokens(model, BLOCK + 1, 2)));
+        decoder.prefill(tokens(model, BLOCK, 2));
+        assertEquals(BLOCK, decoder.length());
     }
 
     @Test
@@ -139,34 +144,43 @@ class DecoderTest {
         assertEquals(1, decoder.length());
     }
 
-    private static void assertDecodingMatches(GptModel model, String what) {
-        assertDecodingMatches(model, 1, what);
-    }
-
-    // the decoder's logits at each position of `sequences` random sequences of the block size equal the full
-    // pass's columns there, within 1e-5 of each column's largest magnitude
-    private static void assertDecodingMatches(GptModel model, int sequences, String what) {
+    // `sequences` random sequences of the block size, the first `prompt` tokens of each prefilled (none: every
+    // token through next): the decoder's logits at each position from the prompt's last on equal the full pass's
+    // columns there, within 1e-5 of each column's largest magnitude
+    private static void assertDecodingMatches(GptModel model, int sequences, int prompt, String what) {
         int length = model.blockSize();
-        int vocab = model.vocabSize();
         int[] tokens = tokens(model, sequences * length, 11);
         Tensor full = model.logits(new Tape(), tokens, length).value();        // (V, B·T)
         Decoder decoder = model.decoder(Kernels.defaults(), sequences);
+        if (prompt > 0) {
+            int[][] prompts = new int[sequences][];
+            for (int b = 0; b < sequences; b++) {
+                prompts[b] = Arrays.copyOfRange(tokens, b * length, b * length + prompt);
+            }
+            assertColumnsMatch(full, decoder.prefill(prompts), length, prompt - 1, what);
+        }
         int[] step = new int[sequences];
-        for (int t = 0; t < length; t++) {
+        for (int t = prompt; t < length; t++) {
             for (int b = 0; b < sequences; b++) {
                 step[b] = tokens[b * length + t];
             }
-            float[] logits = decoder.next(step);                              // (V, B)
-            for (int b = 0; b < sequences; b++) {
-                int column = b * length + t;
-                double scale = 0;
-                for (int v = 0; v < vocab; v++) {
-                    scale = Math.max(scale, Math.abs(full.get(v, column)));
-                }
-                for (int v = 0; v < vocab; v++) {
-                    assertEquals(full.get(v, column), logits[v * sequences + b], 1e-5 * scale,
-                            what + ": logit " + v + " of sequence " + b + " at position " + t);
-                }
+            assertColumnsMatch(full, decoder.next(step), length, t, what);
+        }
+    }
+
+    // logits (V, B) of position t equal columns b·T + t of full (V, B·T)
+    private static void assertColumnsMatch(Tensor full, float[] logits, int length, int t, String what) {
+        int vocab = full.rows();
+        int sequences = logits.length / vocab;
+        for (int b = 0; b < sequences; b++) {
+            int column = b * length + t;
+            double scale = 0;
+            for (int v = 0; v < vocab; v++) {
+                scale = Math.max(scale, Math.abs(full.get(v, column)));
+            }
+            for (int v = 0; v < vocab; v++) {
+                assertEquals(full.get(v, column), logits[v * sequences + b], 1e-5 * scale,
+                        what + ": logit " + v + " of sequence " + b + " at position " + t);
             }
         }
     }
