@@ -13,8 +13,9 @@
 #   bench/predict.sh                 every configuration, 3 s of warm-up and 3 s timed per batch size or
 #                                    decoding, at least 10 calls each (about 10 minutes)
 #   bench/predict.sh --seconds 1     shorter calls (the doc states the seconds)
-#   bench/predict.sh --quick         0.3 s per batch size, a GPT prompt of 56 characters (8 tokens to
-#                                    generate): checks the pipeline (writes under bench/results/tmp)
+#   bench/predict.sh --quick         0.3 s per batch size, the GPT at batch 1 and 8 instead of 256 (its
+#                                    calls would take seconds): checks the pipeline (writes under
+#                                    bench/results/tmp)
 #   bench/predict.sh --no-build      use the existing rewire-bench/target/benchmarks.jar
 #
 # Every configuration is its own process, run through $BENCH_PREFIX (empty by default); both sides run
@@ -25,12 +26,13 @@ bench_jar_java
 read -r -a PREFIX <<< "${BENCH_PREFIX:-}"
 
 seconds=3; quick=false; build=true
-prompt=8   # the GPT's prompt, in characters
+prompt=8            # the GPT's prompt, in characters
+gpt_batches=1,256   # the GPT's batch sizes
 command="bench/predict.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) seconds="$2"; shift ;;
-    --quick) quick=true; seconds=0.3; prompt=56 ;;
+    --quick) quick=true; seconds=0.3; gpt_batches=1,8 ;;
     --no-build) build=false ;;
     *) bench_unknown_option "$1" ;;
   esac
@@ -78,7 +80,7 @@ gpt_rewire_side() {
     log=$work/rewire-gpt-$name-t$threads.log
     echo "== rewire gpt $name, $threads thread(s)" >&2
     "${PREFIX[@]}" "$JAVA" "${FLAGS[@]}" -Drewire.threads="$threads" -cp "$JAR" rewire.bench.GptDecodeBench \
-      --config "$config" "$@" --prompt "$prompt" --batches 1,256 --seconds "$seconds" > "$log" 2>&1 \
+      --config "$config" "$@" --prompt "$prompt" --batches "$gpt_batches" --seconds "$seconds" > "$log" 2>&1 \
       || { echo "rewire gpt $name failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
     sed -n 's/^PREDICT,//p' "$log" >> "$csv"
   done
@@ -90,7 +92,7 @@ gpt_torch_side() {
     log=$work/torch-gpt-t$threads.log
     echo "== torch gpt, $threads thread(s)" >&2
     (cd bench/peer && OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads "${PREFIX[@]}" /usr/bin/python3 \
-      torch_gpt_decode.py --config ../../examples/gpt-shakespeare.yaml --prompt "$prompt" --batches 1,256 \
+      torch_gpt_decode.py --config ../../examples/gpt-shakespeare.yaml --prompt "$prompt" --batches "$gpt_batches" \
       --threads "$threads" --seconds "$seconds") > "$log" 2>&1 \
       || { echo "torch gpt failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
     sed -n 's/^PREDICT,//p' "$log" >> "$csv"
