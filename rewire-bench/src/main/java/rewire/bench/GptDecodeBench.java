@@ -69,7 +69,7 @@ public final class GptDecodeBench {
         Path config = null;
         double seconds = 3;
         int prompt = 8;
-        int[] batches = {1};
+        int[] batches = {1, 256};
         boolean recompute = true;
         List<String> overrides = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

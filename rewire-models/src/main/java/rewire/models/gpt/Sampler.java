@@ -12,7 +12,7 @@ import rewire.tensor.Rng;
  * model, prompt, temperature and seed give the same text.
  *
  * <p>While the sequence fits the block size, a {@link Decoder} computes each next token's logits
- * from its key/value cache: one column through the model per token. Beyond it the window slides,
+ * from its key/value cache: the prompt in one pass, then one column through the model per token. Beyond it the window slides,
  * every position shifts, and the cached keys no longer apply, so each token recomputes its window
  * ({@link GptModel#logits}). Both give the same logits up to float rounding, so the same text.
  */
@@ -21,7 +21,7 @@ public final class Sampler {
     public enum Decoding {
         /** A {@link Decoder} within the block size, then recomputing the sliding window: the default. */
         KV_CACHE,
-        /** The whole context recomputed for every token, as before the cache existed: the reference to compare with. */
+        /** The whole context recomputed for every token, as before the cache: the reference to compare with. */
         RECOMPUTE
     }
 
