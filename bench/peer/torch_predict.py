@@ -36,19 +36,24 @@ def cnn():
         torch.nn.Flatten(), torch.nn.Linear(1568, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10))
 
 
-def time_calls(net, requests, mean, std, seconds):
-    """Milliseconds of every call over about `seconds`, cycling through the requests."""
+def time_calls(call, seconds):
+    """Milliseconds of every call of call(i), i = 0, 1, ..., over about `seconds` (at least 10
+    calls), sorted, without autograd: rewire.bench.CallTimes's procedure (run it once to warm up)."""
     times = []
     end = time.perf_counter() + seconds
-    i = 0
     with torch.no_grad():
         while time.perf_counter() < end or len(times) < 10:
             start = time.perf_counter()
-            x = (requests[i % len(requests)].float() / 255.0 - mean) / std
-            torch.softmax(net(x), dim=1).argmax(dim=1)
+            call(len(times))
             times.append((time.perf_counter() - start) * 1000)
-            i += 1
     return sorted(times)
+
+
+def predict_line(label, threads, batch, ms):
+    """The PREDICT line of sorted milliseconds per unit (a call of `batch` examples, or one token)."""
+    median = ms[len(ms) // 2]
+    return "PREDICT,torch,%s,1,%d,%d,%.4f,%.4f,%.1f,%s" % (label, threads, batch, median, ms[int(0.9 * (len(ms) - 1))],
+                                                           batch * 1000 / median, blas_core())
 
 
 def main():
@@ -68,11 +73,12 @@ def main():
     for batch in [int(b) for b in args.batches.split(",")]:
         requests = [test[(k * batch) % len(test):][:batch] for k in range(16)]
         requests = [r if len(r) == batch else test[:batch] for r in requests]
-        time_calls(net, requests, mean, std, args.seconds)  # warm-up
-        ms = time_calls(net, requests, mean, std, args.seconds)
-        median = ms[len(ms) // 2]
-        print("PREDICT,torch,%s,1,%d,%d,%.4f,%.4f,%.1f,%s" % (args.arch, args.threads, batch, median,
-              ms[int(0.9 * (len(ms) - 1))], batch * 1000 / median, blas_core()), flush=True)
+
+        def call(i):
+            x = (requests[i % len(requests)].float() / 255.0 - mean) / std
+            return torch.softmax(net(x), dim=1).argmax(dim=1)
+        time_calls(call, args.seconds)  # warm-up
+        print(predict_line(args.arch, args.threads, batch, time_calls(call, args.seconds)), flush=True)
 
 
 if __name__ == "__main__":

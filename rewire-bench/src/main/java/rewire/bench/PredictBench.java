@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import rewire.bench.peer.DocBlock;
 import rewire.config.Config;
 import rewire.data.Dataset;
@@ -30,7 +29,7 @@ import rewire.models.classify.Classifier;
  * </pre>
  * Prints one line per batch size: {@code PREDICT,rewire,label,density,threads,batch,median ms,p90 ms,examples/s}
  * (examples/s from the median call). Each batch size is called for {@code --seconds} to warm up (the
- * JIT), then for {@code --seconds} timed, every call timed on its own. bench/peer/torch_predict.py
+ * JIT), then for {@code --seconds} timed, every call timed on its own ({@link CallTimes}). bench/peer/torch_predict.py
  * prints the same line for PyTorch; {@code --report CSV --doc FILE --context TEXT} turns both sides'
  * lines (prefix removed) into the inference block of docs/benchmarks.md ({@link InferenceTable}).
  */
@@ -77,12 +76,10 @@ public final class PredictBench {
         double density = workload.group().density();
         for (int batch : batches) {
             float[][] inputs = requests(test, batch, classifier.features());
-            timeCalls(classifier, inputs, seconds);                 // warm-up
-            double[] ms = timeCalls(classifier, inputs, seconds);
-            Arrays.sort(ms);
-            double median = ms[ms.length / 2];
-            System.out.printf(Locale.ROOT, "PREDICT,rewire,%s,%.4g,%d,%d,%.4f,%.4f,%.1f%n", label, density,
-                    kernels.info().threads(), batch, median, ms[(int) (0.9 * (ms.length - 1))], batch * 1000 / median);
+            int[] next = {0};
+            double[] ms = CallTimes.warmedUp(() -> classifier.predict(inputs[next[0]++ % inputs.length]).predicted(0),
+                    seconds);
+            System.out.println(CallTimes.line("rewire", label, density, kernels.info().threads(), batch, ms));
         }
     }
 
@@ -98,23 +95,8 @@ public final class PredictBench {
         return requests;
     }
 
-    // every call's milliseconds over about `seconds`, cycling through the requests
-    private static double[] timeCalls(Classifier classifier, float[][] requests, double seconds) {
-        List<Double> ms = new ArrayList<>();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long checksum = 0;
-        for (int i = 0; System.nanoTime() < end || ms.size() < 10; i++) {
-            long start = System.nanoTime();
-            checksum += classifier.predict(requests[i % requests.length]).predicted(0);
-            ms.add((System.nanoTime() - start) / 1e6);
-        }
-        if (checksum < 0) {
-            throw new AssertionError();  // keeps the predictions alive
-        }
-        return ms.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static String value(String[] args, int i) {
+    // the value after option args[i - 1], which the option loops of the inference benchmarks share
+    static String value(String[] args, int i) {
         if (i >= args.length) {
             throw new IllegalArgumentException(args[i - 1] + " needs a value");
         }

@@ -26,7 +26,26 @@ class InferenceTableTest {
     }
 
     @Test
-    void aShortLineIsAnError() {
+    void theGptsTokenRowsShowTokensPerSecondAndTheRecomputingRowsBesideTheCachedOnes() {
+        String md = InferenceTable.markdown(InferenceTable.Row.fromCsv(List.of(
+                "torch,gpt,1,1,1,1.0,1.2,1000.0,Zen",
+                "torch,gpt,1,1,256,32.0,35.0,8000.0,Zen",
+                "rewire-recompute,gpt,0.055,1,1,8.0,9.0,125.0",
+                "rewire,gpt,0.055,1,1,0.5,0.7,2000.0",
+                "rewire,gpt,0.055,1,256,8.0,9.0,32000.0",
+                "rewire,gpt,1,1,1,2.0,2.5,500.0")));
+        // batch 1's tokens/s in the last column; recomputing has no batch-256 row, its cells stay empty
+        assertTrue(md.contains("| gpt | Rewire | 0.055 | 1 | 0.500 / 0.700 | 32,000 | 2.00x | 4.00x | 2,000 |"), md);
+        assertTrue(md.contains("| gpt | Rewire, no KV cache | 0.055 | 1 | 8.000 / 9.000 |  | 0.13x |  | 125 |"), md);
+        assertTrue(md.indexOf("| Rewire | 1 (dense)") < md.indexOf("| Rewire | 0.055")
+                && md.indexOf("| Rewire | 0.055") < md.indexOf("| Rewire, no KV cache | 0.055"), md);
+    }
+
+    @Test
+    void aShortLineOrAnUnknownSideIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> InferenceTable.Row.fromCsv(List.of("torch,mlp,1")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> InferenceTable.Row.fromCsv(List.of("jax,gpt,1,1,1,1.0,1.2,1000.0")));
+        assertTrue(e.getMessage().contains("'jax'"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import rewire.autodiff.AttentionMask;
 import rewire.autodiff.AttentionOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.tensor.Tensor;
 
 /**
  * Multi-head causal self-attention as in GPT-2: one projection to stacked queries, keys and
@@ -14,6 +15,10 @@ import rewire.autodiff.Var;
  *
  * <p>The mask can change between steps ({@link #setMask}): Mixed Sparsity Training switches to
  * a sparse pattern during its ultra-sparse phase.
+ *
+ * <p>Inference can also take one token of each sequence at a time ({@link #decode}), with the keys
+ * and values of the sequences' earlier tokens in a {@link KeyValueCache}, which a pass over their
+ * prompts fills first ({@link #prefill}).
  */
 public final class CausalSelfAttention extends Layer {
     private final Layer qkv;
@@ -44,6 +49,55 @@ public final class CausalSelfAttention extends Layer {
     public Var forward(Tape tape, Var x) {
         Var stacked = qkv.forward(tape, x);
         return proj.forward(tape, AttentionOps.selfAttention(tape, stacked, heads, seqLen, mask));
+    }
+
+    /**
+     * The prompts of the sequences an empty {@code cache} is for, {@code x (d, B·P)} with column
+     * {@code b·P + t} token t of sequence b, through {@link #forward}'s computation with sequences of
+     * P tokens, whose keys and values go into the cache for {@link #decode} to continue from:
+     * {@code y (d, B·P)}.
+     */
+    public Var prefill(Tape tape, Var x, KeyValueCache cache) {
+        Tensor v = x.value();
+        if (v.rank() != 2 || v.rows() != cache.width() || v.cols() % cache.sequences() != 0 || cache.heads() != heads) {
+            throw new IllegalArgumentException("prefill: x " + x.shape() + " must be (" + cache.width() + ", B·P) for the"
+                    + " cache's B = " + cache.sequences() + " sequences, whose " + cache.heads()
+                    + " heads must be this layer's " + heads);
+        }
+        int prompt = v.cols() / cache.sequences();
+        Var stacked = qkv.forward(tape, x);                                              // (3d, B·P)
+        cache.store(stacked.value().data(), prompt);
+        return proj.forward(tape, AttentionOps.selfAttention(tape, stacked, heads, prompt, mask));
+    }
+
+    /**
+     * One more token of each sequence {@code cache} holds, at position {@code cache.length()}:
+     * {@code x (d, B) -> y (d, B)}, column b the token of sequence b, equal to the column
+     * {@link #forward} gives that position in a sequence of the same tokens, up to float rounding.
+     * The projections run through this layer's own modules on the B columns (a sparse one stays
+     * sparse); the attention, under this layer's mask, runs over each sequence's cached keys and
+     * values, to which the tokens' own are appended. Inference only: the attention has no gradient.
+     */
+    public Var decode(Tape tape, Var x, KeyValueCache cache) {
+        Tensor v = x.value();
+        if (v.rank() != 2 || v.rows() != cache.width() || v.cols() != cache.sequences() || cache.heads() != heads) {
+            throw new IllegalArgumentException("decode: x " + x.shape() + " must be one column per sequence ("
+                    + cache.width() + ", " + cache.sequences() + ") and the cache of " + cache.heads()
+                    + " heads must be this layer's " + heads);
+        }
+        Var stacked = qkv.forward(tape, x);                                              // (3d, B)
+        assert stacked.value().size() == 3 * v.size() : "qkv gave " + stacked.shape();
+        Var attended = tape.output("cachedAttention", false, cache.width(), cache.sequences()); // (d, B)
+        cache.attendNext(stacked.value().data(), mask, attended.value().data());
+        return proj.forward(tape, attended);
+    }
+
+    /**
+     * An empty cache for {@link #decode} of {@code sequences} sequences decoded together, each up to
+     * {@code capacity} tokens, of model width {@code width}.
+     */
+    public KeyValueCache newCache(int width, int capacity, int sequences) {
+        return new KeyValueCache(width, heads, capacity, sequences);
     }
 
     /** Reads the batch's columns as sequences of {@code length} tokens from the next forward pass on. */

@@ -4,7 +4,8 @@
  * ({@link rewire.nn.Linear}, {@link rewire.nn.SparseLinear}, {@link rewire.nn.Conv2d},
  * {@link rewire.nn.ConvTranspose2d}, {@link rewire.nn.Pool2d}, {@link rewire.nn.Flatten},
  * {@link rewire.nn.Activation}, {@link rewire.nn.Dropout}, {@link rewire.nn.Sequential}, {@link rewire.nn.Residual},
- * {@link rewire.nn.LayerNorm}, {@link rewire.nn.BatchNorm}, {@link rewire.nn.CausalSelfAttention},
+ * {@link rewire.nn.LayerNorm}, {@link rewire.nn.BatchNorm}, {@link rewire.nn.CausalSelfAttention}
+ * (with a {@link rewire.nn.KeyValueCache} for decoding one token at a time),
  * the recurrent {@link rewire.nn.Gru}) and weight {@link rewire.nn.Init}ializers. Linear layers may
  * be spectrally normalized; state that is not trained (running statistics, power-iteration
  * vectors) is a module's {@link rewire.nn.Buffer}s, and a parameter's gradient can be switched off

@@ -5,6 +5,7 @@ import rewire.autodiff.Ops;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.nn.CausalSelfAttention;
+import rewire.nn.KeyValueCache;
 import rewire.nn.Layer;
 import rewire.nn.LayerNorm;
 import rewire.nn.Module;
@@ -30,7 +31,28 @@ final class Block extends Layer {
 
     @Override
     public Var forward(Tape tape, Var x) {
-        Var h = Ops.add(tape, x, attention.forward(tape, ln1.forward(tape, x)));
+        return afterAttention(tape, x, attention.forward(tape, ln1.forward(tape, x)));
+    }
+
+    /**
+     * One token of each sequence {@code cache} holds this block's keys and values of, at position
+     * {@code cache.length()}: {@code x (d, B) -> y (d, B)}, as {@link #forward} computes their columns.
+     */
+    Var decode(Tape tape, Var x, KeyValueCache cache) {
+        return afterAttention(tape, x, attention.decode(tape, ln1.forward(tape, x), cache));
+    }
+
+    /**
+     * The prompts of the sequences an empty {@code cache} is for, {@code x (d, B·P)}, as
+     * {@link #forward} computes them, their keys and values kept in {@code cache}.
+     */
+    Var prefill(Tape tape, Var x, KeyValueCache cache) {
+        return afterAttention(tape, x, attention.prefill(tape, ln1.forward(tape, x), cache));
+    }
+
+    // h = x + attended, then h + ffn(ln2(h)); x, attended, y : (d, N)
+    private Var afterAttention(Tape tape, Var x, Var attended) {
+        Var h = Ops.add(tape, x, attended);
         return Ops.add(tape, h, ffn.forward(tape, ln2.forward(tape, h)));
     }
 
