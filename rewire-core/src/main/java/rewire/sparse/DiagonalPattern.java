@@ -1,6 +1,7 @@
 package rewire.sparse;
 
 import java.util.Arrays;
+import rewire.tensor.Rng;
 
 /**
  * The structure of a {@code rows x cols} matrix stored as K of its wrap-around ("pseudo")
@@ -56,6 +57,12 @@ public final class DiagonalPattern {
             }
         }
         return new DiagonalPattern(rows, cols, diagonals.clone());
+    }
+
+    /** {@code k} distinct diagonals of a {@code rows x cols} matrix, every choice equally likely. */
+    public static DiagonalPattern random(int rows, int cols, int k, Rng rng) {
+        // the columns of a uniformly random 1 x P pattern with k entries: k distinct diagonals, increasing
+        return of(rows, cols, Patterns.random(1, count(rows, cols), k, rng).colIdx());
     }
 
     /** Number of diagonals of a {@code rows x cols} matrix, {@code P = max(rows, cols)}. */

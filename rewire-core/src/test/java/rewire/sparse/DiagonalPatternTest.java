@@ -99,9 +99,6 @@ class DiagonalPatternTest {
 
     /** About half of the diagonals of a {@code rows x cols} matrix, at least one. */
     static DiagonalPattern randomPattern(Rng rng, int rows, int cols) {
-        int count = DiagonalPattern.count(rows, cols);
-        // the column indices of a random 1 x P pattern are K distinct diagonals, increasing
-        int[] chosen = Patterns.random(1, count, Math.max(1, count / 2), rng).colIdx();
-        return DiagonalPattern.of(rows, cols, chosen);
+        return DiagonalPattern.random(rows, cols, Math.max(1, DiagonalPattern.count(rows, cols) / 2), rng);
     }
 }

@@ -3,7 +3,6 @@ package rewire.testkit;
 import java.util.List;
 import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
-import rewire.sparse.Patterns;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
@@ -43,10 +42,7 @@ public final class DiagonalCases {
         /** Random operands for {@code c}, from the case's own seed. */
         public static DiagonalOperands of(DiagonalCase c) {
             Rng rng = new Rng(c.seed());
-            int count = DiagonalPattern.count(c.rows(), c.cols());
-            // the columns of a random 1 x P pattern are K distinct diagonals, increasing
-            int[] chosen = Patterns.random(1, count, c.diagonals(), rng).colIdx();
-            DiagonalPattern p = DiagonalPattern.of(c.rows(), c.cols(), chosen);
+            DiagonalPattern p = DiagonalPattern.random(c.rows(), c.cols(), c.diagonals(), rng);
             return new DiagonalOperands(new DiagonalMatrix(p, RandomData.floats(rng, p.nnz())),
                     RandomData.tensor(rng, c.cols(), c.batch()), RandomData.tensor(rng, c.rows(), c.batch()),
                     RandomData.tensor(rng, c.rows(), 1), RandomData.tensor(rng, c.rows(), c.batch()),
