@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import rewire.kernel.Kernels;
-import rewire.sparse.DiagonalPattern;
-import rewire.sparsity.Diagonals;
 
 /**
  * A development A/B of a layer's training step (forward + input gradient + weight gradient) on
@@ -40,8 +38,8 @@ public final class DiagonalVersusCsr {
         System.out.println("| density | K | op | dense | CSR | diagonal | CSR / diagonal | dense / diagonal | of ideal |");
         System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         for (String d : o.get("--densities").split(",")) {
-            int k = Diagonals.budget(l.out(), l.in(), Double.parseDouble(d));
-            double density = (double) k * DiagonalPattern.length(l.out(), l.in()) / ((double) l.out() * l.in());
+            int k = StructuredLinearBenchmark.diagonals(l.out(), l.in(), Double.parseDouble(d));
+            double density = StructuredLinearBenchmark.density(l.out(), l.in(), k);
             LayerProducts[] arms = {LayerProducts.dense(kernels, l), LayerProducts.sparse(kernels, l, density),
                     LayerProducts.diagonal(kernels, l, k)};
             double[][] min = minima(arms, rounds);
