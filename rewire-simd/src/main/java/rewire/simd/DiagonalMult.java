@@ -18,7 +18,10 @@ import jdk.incubator.vector.VectorMask;
  * on the long side row {@code o - p mod P} (when that is below {@code D}). So consecutive output
  * rows read consecutive input rows, K sequential streams the hardware prefetchers follow, where
  * the CSR kernel fetches a random row per nonzero. The diagonal's value for the row sits at
- * {@code k * D + i}: K more sequential streams.
+ * {@code k * D + i}: K more sequential streams. That beats CSR where CSR waits on memory latency
+ * (1% density), not where both are bound by moving a whole row of {@code x} per entry (10%);
+ * the variants measured against this one (blocks of rows kept in L1, groups of diagonals, batch
+ * slices) are in bench/kernels-notes.md.
  *
  * <p>Every output element is one chain of fused multiply-adds over the diagonals in order,
  * whatever block or lane it lands in, so the result does not depend on the row range.
