@@ -8,9 +8,9 @@ import rewire.tensor.Tensor;
 
 /**
  * The problems of the {@link DiagonalKernelContract}: tall, wide and square matrices of odd and
- * even sizes, batches of 1, of whole vectors and of partial ones, one diagonal, every diagonal
- * (which is a dense matrix, METHODS F.5) and densities in between, and shapes large enough to
- * run in several chunks.
+ * even sizes, batches of 1, of whole vectors and of partial ones, no diagonal, one diagonal,
+ * every diagonal (which is a dense matrix, METHODS F.5) and densities in between, and shapes
+ * large enough to run in several chunks.
  */
 public final class DiagonalCases {
     private DiagonalCases() {
@@ -71,6 +71,7 @@ public final class DiagonalCases {
                 new DiagonalCase(1, 1, 1, 1),
                 new DiagonalCase(1, 8, 17, 8),      // one row, every diagonal
                 new DiagonalCase(702, 207, 17, 70), // 10%
+                new DiagonalCase(13, 7, 9, 0),      // no diagonal: outputs are the bias or 0
                 large().get(0), large().get(1), large().get(2));
     }
 
