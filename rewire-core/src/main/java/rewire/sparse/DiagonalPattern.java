@@ -41,9 +41,7 @@ public final class DiagonalPattern {
      *     out of order
      */
     public static DiagonalPattern of(int rows, int cols, int[] diagonals) {
-        if (rows < 1 || cols < 1) {
-            throw new IllegalArgumentException("a diagonal pattern needs a positive shape, got " + rows + " x " + cols);
-        }
+        requireShape(rows, cols);
         int count = count(rows, cols);
         for (int k = 0; k < diagonals.length; k++) {
             int p = diagonals[k];
@@ -164,6 +162,7 @@ public final class DiagonalPattern {
     public static DiagonalPattern fromCsr(SparsityPattern csr) {
         int rows = csr.rows();
         int cols = csr.cols();
+        requireShape(rows, cols);
         int[] held = new int[count(rows, cols)];
         for (int r = 0; r < rows; r++) {
             for (int e = csr.rowStart(r); e < csr.rowEnd(r); e++) {
@@ -184,6 +183,12 @@ public final class DiagonalPattern {
             }
         }
         return new DiagonalPattern(rows, cols, Arrays.copyOf(chosen, k));
+    }
+
+    private static void requireShape(int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("a diagonal pattern needs a positive shape, got " + rows + " x " + cols);
+        }
     }
 
     private CsrView csrView() {

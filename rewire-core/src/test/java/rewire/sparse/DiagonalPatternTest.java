@@ -79,6 +79,9 @@ class DiagonalPatternTest {
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
                 () -> DiagonalPattern.of(0, 3, new int[0]));
         assertTrue(shape.getMessage().contains("0 x 3"), shape.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> DiagonalPattern.fromCsr(Patterns.empty(4, 0)));
+        assertTrue(empty.getMessage().contains("4 x 0"), empty.getMessage());
     }
 
     @Test
