@@ -74,8 +74,8 @@ bench_jmh() {
   done
 }
 
-# bench_machine: the CPU, its caches and vector extensions, for a report's header.
-bench_machine() {
+# bench_cpu_caches: the CPU, its caches and vector extensions, for a kernel report's header.
+bench_cpu_caches() {
   echo "$(bench_cpu_model), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
 }
 

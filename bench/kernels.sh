@@ -70,7 +70,7 @@ if $full; then
   files+=("$results/full.json")
 fi
 
-machine=$(bench_machine)
+machine=$(bench_cpu_caches)
 load=$(IFS=,; echo "${loads[*]}")
 notes=()
 if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi

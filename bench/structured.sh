@@ -6,6 +6,8 @@
 #                                    densities 1-50%, 3 repetitions (each: 36 JMH trials of 8 s)
 #   bench/structured.sh --reps 5     repetitions (default 3); the doc shows medians
 #   bench/structured.sh --ops all    also forward, input gradient and weight gradient alone (JSON only)
+#   bench/structured.sh --layer 1000x1000 --density 0.1
+#                                    only these JMH parameter values (comma-separated lists)
 #   bench/structured.sh --quick      1 warmup and 2 measurement iterations: checks the pipeline
 #   bench/structured.sh --no-build   use the existing rewire-bench/target/benchmarks.jar
 #   bench/structured.sh --out FILE   write somewhere other than docs/benchmarks-structured.md
@@ -15,7 +17,7 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 bench_jar_java
 
-quick=false; build=true; reps=3; out=docs/benchmarks-structured.md; ops=step
+quick=false; build=true; reps=3; out=docs/benchmarks-structured.md; ops=step; params=()
 command="bench/structured.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -23,6 +25,8 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false ;;
     --reps) reps="$2"; shift ;;
     --ops) ops="$2"; shift ;;
+    --layer) params+=(-p "layer=$2"); shift ;;
+    --density) params+=(-p "density=$2"); shift ;;
     --out) out="$2"; shift ;;
     *) bench_unknown_option "$1" ;;
   esac
@@ -44,11 +48,11 @@ mkdir -p "$results"
 loads=()
 files=()
 for rep in $(seq 1 "$reps"); do
-  bench_jmh "$results" "rep-$rep" "$include" "${iterations[@]}"
+  bench_jmh "$results" "rep-$rep" "$include" "${params[@]}" "${iterations[@]}"
   files+=("$results/rep-$rep.json")
 done
 
 load=$(IFS=,; echo "${loads[*]}")
 "$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.StructuredReport --out "$out" --command "$command" \
-  --revision "$revision" --machine "$(bench_machine)" --load "${load//,/, }" "${files[@]}"
+  --revision "$revision" --machine "$(bench_cpu_caches)" --load "${load//,/, }" "${files[@]}"
 echo "JMH results in $results"
