@@ -95,7 +95,7 @@ public final class StructuredReport {
         lines.add("");
         lines.add("### " + c);
         lines.add("");
-        lines.add("| density | K | dense step ms | CSR step ms | diagonal step ms | diagonal vs CSR | CSR speedup"
+        lines.add("| density | K | dense step ms | CSR step ms | diagonal step ms | CSR / diagonal | CSR speedup"
                 + " | diagonal speedup | 1/density | CSR of ideal | diagonal of ideal | repetitions |");
         lines.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (StructuredTable.Row r : rows) {
