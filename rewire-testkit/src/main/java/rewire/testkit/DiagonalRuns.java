@@ -26,10 +26,6 @@ final class DiagonalRuns {
         NamedRun<DiagonalOperands> onDiagonals() {
             return new NamedRun<>(name, false, diagonal);
         }
-
-        NamedRun<DiagonalOperands> onCsr() {
-            return new NamedRun<>(name + " (CSR)", false, csr);
-        }
     }
 
     /** Every product, with and without accumulation where it exists. */
