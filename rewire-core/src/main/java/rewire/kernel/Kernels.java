@@ -345,7 +345,7 @@ public final class Kernels {
     // MIN_SPLIT_WORK in all stays one chunk: handing part of 0.1 ms of work to a parked helper
     // costs about as long as the work on a virtual machine (a 1%-dense MLP ran slower on two
     // threads, first through its sparse products, then through its bias-gradient row sums).
-    static int grain(int rows, long costPerRow, long minChunkCost) {
+    private static int grain(int rows, long costPerRow, long minChunkCost) {
         if (costPerRow * rows < MIN_SPLIT_WORK) {
             return Math.max(1, rows);
         }
