@@ -55,6 +55,30 @@ bench_wait_for_slot() {
   while (( $(jobs -rp | wc -l) >= $1 )); do wait -n || true; done
 }
 
+# bench_jmh DIR NAME ARGS...: one JMH run of benchmarks.jar (ARGS: the benchmark and its options) into
+# DIR/NAME.json, its output in DIR/NAME.log, appending the 1-minute load average at its start to the
+# array `loads`. JMH allows one instance per machine (/tmp/jmh.lock); while another benchmark holds it,
+# waits rather than fails. Needs bench_jar_java.
+bench_jmh() {
+  local dir=$1 name=$2; shift 2
+  local log="$dir/$name.log"
+  while true; do
+    loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+    if "$JAVA" -jar "$JAR" "$@" -rf json -rff "$dir/$name.json" 2>&1 | tee "$log"; then
+      grep -q "Unable to acquire the JMH lock" "$log" || return 0
+    fi
+    grep -q "Unable to acquire the JMH lock" "$log" || { echo "JMH failed, see $log" >&2; exit 1; }
+    unset 'loads[-1]'
+    echo "another JMH run holds the lock; waiting" >&2
+    sleep 30
+  done
+}
+
+# bench_cpu_caches: the CPU, its caches and vector extensions, for a kernel report's header.
+bench_cpu_caches() {
+  echo "$(bench_cpu_model), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
+}
+
 # bench_unknown_option OPTION: the options loops' last case: says OPTION is not one of the script's and
 # exits 2 (each script's header lists its options).
 bench_unknown_option() {

@@ -45,22 +45,10 @@ mkdir -p "$results"
 loads=()
 files=()
 
-# jmh NAME ARGS...: one JMH run of SparseLinearBenchmark into $results/NAME.json. JMH allows one
-# instance per machine (/tmp/jmh.lock); while another benchmark holds it, wait rather than fail.
+# jmh NAME ARGS...: one JMH run of SparseLinearBenchmark into $results/NAME.json
 jmh() {
   local name=$1; shift
-  local log="$results/$name.log"
-  while true; do
-    loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-    if "$JAVA" -jar "$JAR" SparseLinearBenchmark "$@" "${iterations[@]}" -rf json -rff "$results/$name.json" \
-        2>&1 | tee "$log"; then
-      grep -q "Unable to acquire the JMH lock" "$log" || return 0
-    fi
-    grep -q "Unable to acquire the JMH lock" "$log" || { echo "JMH failed, see $log" >&2; exit 1; }
-    unset 'loads[-1]'
-    echo "another JMH run holds the lock; waiting" >&2
-    sleep 30
-  done
+  bench_jmh "$results" "$name" SparseLinearBenchmark "$@" "${iterations[@]}"
 }
 
 for rep in $(seq 1 "$reps"); do
@@ -82,7 +70,7 @@ if $full; then
   files+=("$results/full.json")
 fi
 
-machine="$(bench_cpu_model), $(nproc) cores; $(lscpu | sed -n 's/^L1d cache: *//p') L1d, $(lscpu | sed -n 's/^L2 cache: *//p') L2, $(lscpu | sed -n 's/^L3 cache: *//p') L3; $(lscpu | grep -o -w -E 'avx512f|avx2' | sort -u | paste -sd/ - | grep . || echo 'no AVX2')"
+machine=$(bench_cpu_caches)
 load=$(IFS=,; echo "${loads[*]}")
 notes=()
 if [[ -f bench/kernels-notes.md ]]; then notes=(--notes bench/kernels-notes.md); fi

@@ -80,7 +80,7 @@ public final class BenchmarkReport {
         Options options = Options.parse(args);
         List<LayerRun> runs = new ArrayList<>();
         for (int i = 0; i < options.results().size(); i++) {
-            runs.addAll(LayerRun.read(options.results().get(i), i + 1));
+            runs.addAll(LayerRun.read(options.results().get(i), i + 1, SparseLinearBenchmark.class));
         }
         BenchmarkReport report = new BenchmarkReport();
         report.write(options, LayerRun.jvm(options.results().get(0)), new Speedups(runs));

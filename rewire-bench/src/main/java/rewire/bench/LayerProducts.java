@@ -1,14 +1,17 @@
 package rewire.bench;
 
+import rewire.kernel.DiagonalProducts;
 import rewire.kernel.Kernels;
 import rewire.sparse.CsrMatrix;
+import rewire.sparse.DiagonalMatrix;
+import rewire.sparse.DiagonalPattern;
 import rewire.sparse.Patterns;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
 /**
- * The three products of a linear layer's training step, on a sparse or a dense weight. Each
- * returns its output so the benchmark can hand it to JMH.
+ * The three products of a linear layer's training step, on a CSR, a diagonal or a dense weight.
+ * Each returns its output so the benchmark can hand it to JMH.
  */
 sealed interface LayerProducts {
 
@@ -18,7 +21,7 @@ sealed interface LayerProducts {
     /** {@code dx (in, B) = Wᵀ · dy}. */
     Object inputGrad();
 
-    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries {@code (nnz,)}. */
+    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries ({@code (nnz,)}, {@code (K, D)}). */
     Object weightGrad();
 
     /** A CSR weight with {@code round(density * out * in)} uniformly random entries. */
@@ -28,6 +31,17 @@ sealed interface LayerProducts {
         CsrMatrix w = new CsrMatrix(Patterns.random(l.out(), l.in(), nnz, rng), LayerOperands.gaussian(rng, 1, nnz).data());
         w.pattern().transposed(); // cached on the pattern: built once per topology, not per step
         return new Sparse(kernels, l, w, new float[nnz]);
+    }
+
+    /**
+     * A weight of {@code diagonals} uniformly chosen wrap-around diagonals, {@code diagonals * min(out, in)}
+     * entries, products by the diagonal kernels.
+     */
+    static LayerProducts diagonal(Kernels kernels, LayerOperands l, int diagonals) {
+        Rng rng = new Rng(LayerOperands.SEED + 1);
+        DiagonalPattern p = DiagonalPattern.random(l.out(), l.in(), diagonals, rng);
+        DiagonalMatrix w = new DiagonalMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
+        return new Diagonal(kernels.diagonal(), l, w, new float[p.nnz()]);
     }
 
     /** The dense twin: a full {@code (out, in)} matrix, products by GEMM (OpenBLAS when present). */
@@ -53,6 +67,26 @@ sealed interface LayerProducts {
         public Object weightGrad() {
             kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dw);
             return dw;
+        }
+    }
+
+    record Diagonal(DiagonalProducts kernels, LayerOperands l, DiagonalMatrix w, float[] dv) implements LayerProducts {
+        @Override
+        public Object forward() {
+            kernels.mult(w, l.x(), l.y());
+            return l.y();
+        }
+
+        @Override
+        public Object inputGrad() {
+            kernels.multTransA(w, l.dy(), l.dx());
+            return l.dx();
+        }
+
+        @Override
+        public Object weightGrad() {
+            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dv);
+            return dv;
         }
     }
 

@@ -8,10 +8,11 @@ import rewire.io.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One result of {@link SparseLinearBenchmark} read back from JMH's JSON output ({@code -rf json}).
+ * One result of a layer benchmark ({@link SparseLinearBenchmark}, {@link StructuredLinearBenchmark})
+ * read back from JMH's JSON output ({@code -rf json}).
  *
  * @param op         forward, inputGrad, weightGrad or step
- * @param weights    sparse or dense
+ * @param weights    the benchmark's weights parameter: sparse or dense; dense, csr or diagonal
  * @param config     layer, batch and threads
  * @param density    the density parameter (ignored by dense runs)
  * @param repetition which run of the grid this came from (one JSON file each)
@@ -48,21 +49,21 @@ record LayerRun(String op, String weights, Config config, double density, int re
     record Jvm(String jdkVersion, String vmName, String vmVersion, String jvmArgs, String jmh) {
     }
 
-    /** Reads the results of one JMH JSON file as repetition {@code repetition}. */
-    static List<LayerRun> read(Path json, int repetition) throws IOException {
+    /** Reads the results of {@code benchmark} in one JMH JSON file as repetition {@code repetition}. */
+    static List<LayerRun> read(Path json, int repetition, Class<?> benchmark) throws IOException {
         List<LayerRun> runs = new ArrayList<>();
         for (JsonNode result : Json.mapper().readTree(json)) {
-            String benchmark = result.get("benchmark").asString();
-            if (!benchmark.startsWith(SparseLinearBenchmark.class.getName() + ".")) {
+            String name = result.get("benchmark").asString();
+            if (!name.startsWith(benchmark.getName() + ".")) {
                 continue;
             }
             JsonNode params = result.get("params");
             JsonNode metric = result.get("primaryMetric");
             if (!metric.get("scoreUnit").asString().equals("ms/op")) {
-                throw new IOException(json + ": expected ms/op for " + benchmark + ", got " + metric.get("scoreUnit"));
+                throw new IOException(json + ": expected ms/op for " + name + ", got " + metric.get("scoreUnit"));
             }
             Config config = new Config(params.get("layer").asString(), params.get("batch").asInt(), params.get("threads").asInt());
-            runs.add(new LayerRun(benchmark.substring(benchmark.lastIndexOf('.') + 1), params.get("weights").asString(),
+            runs.add(new LayerRun(name.substring(name.lastIndexOf('.') + 1), params.get("weights").asString(),
                     config, params.get("density").asDouble(), repetition, metric.get("score").asDouble()));
         }
         return runs;

@@ -11,7 +11,8 @@ package rewire.kernel;
  * summation order must not depend on the row range, which makes results bitwise identical for
  * any chunking and thread count.
  *
- * <p>Sparse operands are CSR arrays ({@code rowPtr}, {@code colIdx}); dense operands are row-major
+ * <p>Sparse operands are CSR arrays ({@code rowPtr}, {@code colIdx}) or a diagonal pattern's
+ * shape and diagonals with a {@code (K, D)} values array; dense operands are row-major
  * {@code (rows, n)} matrices whose rows are contiguous runs of {@code n} floats (feature-major
  * activations: {@code n} is the batch).
  */
@@ -51,6 +52,35 @@ public interface KernelProvider extends DenseGemm {
      */
     void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                int rowFrom, int rowTo, boolean accumulate);
+
+    /**
+     * Diagonal times dense: {@code y (+)= S · x}, or {@code S^T · x} with {@code transpose}, for the
+     * output rows in range, where {@code S} is the {@code rows x cols} matrix of the given
+     * wrap-around diagonals (strictly increasing, {@link rewire.sparse.DiagonalPattern}'s layout)
+     * and {@code values (K, D)} their values. Each output row's sum runs over the diagonals in
+     * order; {@code rowStart} and {@code relu} work as in {@link #spmm}.
+     *
+     * <pre>
+     * S : (rows, cols), K diagonals   x : (cols, n)   y : (rows, n)   rowStart : (rows,) or null
+     * transposed:                      x : (rows, n)   y : (cols, n)   rowStart : null
+     * </pre>
+     */
+    void diagonalMult(int rows, int cols, int[] diagonals, float[] values, boolean transpose,
+                      float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                      boolean relu);
+
+    /**
+     * Sampled dense-dense product on diagonals: {@code out[k * D + i] (+)= dot(a[r, :], b[c, :])}
+     * where {@code (r, c)} is position {@code i} of the k-th diagonal of a {@code rows x cols}
+     * matrix, for the positions {@code i} in {@code [from, to)} of every diagonal. The range runs
+     * along the diagonals, so chunks write disjoint entries.
+     *
+     * <pre>
+     * a : (rows, n)   b : (cols, n)   out : (K, D) aligned with the diagonal values
+     * </pre>
+     */
+    void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
+                             int from, int to, boolean accumulate);
 
     /**
      * Row sums: {@code out[r] (+)= Σ_j a[r, j]} for each row in range, summed in at least double

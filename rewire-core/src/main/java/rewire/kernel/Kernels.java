@@ -20,6 +20,8 @@ import rewire.tensor.Tensor;
  * A layer fused with its ReLU uses {@link #multAddBiasRelu} forward ({@code y = max(W·x + b, 0)})
  * and {@link #sampledMultTransBGated} backward, which turns {@code dy} into {@code dy ⊙ [y > 0]}
  * in place while it forms {@code dW}.
+ * The diagonal format ({@link rewire.sparse.DiagonalMatrix}) has the same products under
+ * {@link #diagonal()}.
  * Batch-major callers ({@code x : (B, in)}) use {@link #multTransB(Tensor, CsrMatrix, Tensor)},
  * {@link #mult(Tensor, CsrMatrix, Tensor)} and {@link #sampledMultTransA}, which transpose into
  * scratch space around the same kernels.
@@ -45,6 +47,7 @@ public final class Kernels {
     private final BlasCore blasCore;
     // OpenBLAS gets each dense product whole and threads it itself (not bit-reproducible)
     private final boolean blasThreadsItself;
+    private final DiagonalProducts diagonal;
 
     /**
      * Kernels from explicit parts. Dense products through {@code blas} run in fixed row chunks on
@@ -105,6 +108,7 @@ public final class Kernels {
         this.blasDescription = blas;
         this.blasCore = blasCore;
         this.blasThreadsItself = blasThreadsItself;
+        this.diagonal = new DiagonalProducts(provider, parallel);
     }
 
     /**
@@ -138,6 +142,11 @@ public final class Kernels {
 
     public Parallel parallel() {
         return parallel;
+    }
+
+    /** The products of the diagonal storage format, checked and chunked like the CSR ones below. */
+    public DiagonalProducts diagonal() {
+        return diagonal;
     }
 
     // ---------------------------------------------------------------- dense
@@ -328,7 +337,7 @@ public final class Kernels {
     }
 
     // Rows per chunk of a sparse product: about nnz / rows + 1 multiply-adds per batch column.
-    private static int sparseGrain(int rows, int nnz, int n) {
+    static int sparseGrain(int rows, int nnz, int n) {
         return grain(rows, ((long) nnz / Math.max(1, rows) + 1) * Math.max(1, n), MIN_CHUNK_WORK);
     }
 
@@ -343,7 +352,7 @@ public final class Kernels {
         return Parallel.grainFor(rows, costPerRow, minChunkCost);
     }
 
-    private static void requireFeatureMajor(String op, int inRows, Tensor in, int outRows, Tensor out) {
+    static void requireFeatureMajor(String op, int inRows, Tensor in, int outRows, Tensor out) {
         if (in.rows() != inRows || out.rows() != outRows || in.cols() != out.cols()) {
             throw new IllegalArgumentException(op + " shapes do not fit: input " + in.shape() + " needs "
                     + inRows + " rows, output " + out.shape() + " needs " + outRows + " rows, batch columns must match");

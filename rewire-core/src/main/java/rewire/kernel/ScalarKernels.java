@@ -1,5 +1,7 @@
 package rewire.kernel;
 
+import rewire.sparse.DiagonalPattern;
+
 /**
  * The reference kernels: plain loops in the most obvious order. Every other provider, and every
  * parallel path, is tested against this class; it stays forever, so keep it simple rather than
@@ -79,6 +81,58 @@ public final class ScalarKernels implements KernelProvider {
                 for (int j = 0; j < n; j++) {
                     sum += a[aRow + j] * b[bRow + j];
                 }
+                out[e] = accumulate ? out[e] + sum : sum;
+            }
+        }
+    }
+
+    // y (out, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S · x (S (rows, cols), or Sᵀ) diagonal by diagonal.
+    // Position i of a diagonal sits on the short side at i and on the long side at i + p mod P.
+    @Override
+    public void diagonalMult(int rows, int cols, int[] diagonals, float[] values, boolean transpose,
+                             float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                             boolean relu) {
+        int d = DiagonalPattern.length(rows, cols);
+        int count = DiagonalPattern.count(rows, cols);
+        boolean outputIsLong = transpose != (rows >= cols);
+        for (int o = rowFrom; o < rowTo; o++) {
+            int yRow = o * n;
+            if (!accumulate) {
+                java.util.Arrays.fill(y, yRow, yRow + n, rowStart == null ? 0f : rowStart[o]);
+            }
+            for (int k = 0; k < diagonals.length; k++) {
+                int i = outputIsLong ? Math.floorMod(o - diagonals[k], count) : o;
+                if (i >= d) {
+                    continue; // this diagonal does not reach output row o
+                }
+                int xRow = (outputIsLong ? i : (o + diagonals[k]) % count) * n;
+                float w = values[k * d + i];
+                for (int j = 0; j < n; j++) {
+                    y[yRow + j] += w * x[xRow + j];
+                }
+            }
+            if (relu) {
+                for (int j = yRow; j < yRow + n; j++) {
+                    y[j] = Math.max(y[j], 0f);
+                }
+            }
+        }
+    }
+
+    // out (K, D) (+)= (a (rows, n) · b (cols, n)ᵀ) at the diagonals' positions [from, to)
+    @Override
+    public void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
+                                    int from, int to, boolean accumulate) {
+        int d = DiagonalPattern.length(rows, cols);
+        for (int k = 0; k < diagonals.length; k++) {
+            for (int i = from; i < to; i++) {
+                int aRow = DiagonalPattern.row(rows, cols, diagonals[k], i) * n;
+                int bRow = DiagonalPattern.col(rows, cols, diagonals[k], i) * n;
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum += a[aRow + j] * b[bRow + j];
+                }
+                int e = k * d + i;
                 out[e] = accumulate ? out[e] + sum : sum;
             }
         }

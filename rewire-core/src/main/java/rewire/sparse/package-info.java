@@ -2,7 +2,9 @@
  * Sparse structure: the immutable CSR {@link rewire.sparse.SparsityPattern}, a
  * {@link rewire.sparse.CsrMatrix} that pairs a pattern with its values, the
  * {@link rewire.sparse.Remap} that moves connection-aligned arrays from one pattern to another,
- * and {@link rewire.sparse.Patterns} to make and convert patterns.
+ * {@link rewire.sparse.Patterns} to make and convert patterns, and the diagonal format
+ * ({@link rewire.sparse.DiagonalPattern}, {@link rewire.sparse.DiagonalMatrix}): K wrap-around
+ * diagonals stored as a dense {@code K x D} array, with the diagonal index math.
  *
  * <p>Layer 0 of rewire-core, beside {@code tensor}.
  */

@@ -2,8 +2,7 @@ package rewire.sparsity;
 
 import java.util.Arrays;
 import rewire.kernel.TopK;
-import rewire.sparse.Patterns;
-import rewire.sparse.SparsityPattern;
+import rewire.sparse.DiagonalPattern;
 
 /**
  * The wrap-around ("pseudo") diagonals of DynaDiag (Tyagi et al., ICML 2025, "Dynamic Sparse
@@ -14,31 +13,12 @@ import rewire.sparse.SparsityPattern;
  *
  * <p>DynaDiag learns which diagonals to keep with importance logits {@code alpha} and a soft
  * top-K ({@link #softTopK}) whose temperature anneals, then freezes the top K ({@link #freeze}).
- * The logits live in a layer; this class holds the pure index math and selection functions that
- * such a layer and {@link Constraint#diagonal()} share.
+ * The logits live in a layer; this class holds the pure selection functions such a layer needs.
+ * The index math of the diagonals, which {@link Constraint#diagonal()} uses too, is
+ * {@link DiagonalPattern}'s, where the diagonal storage format lives.
  */
 public final class Diagonals {
     private Diagonals() {
-    }
-
-    /** Number of diagonals, {@code max(rows, cols)}. */
-    public static int count(int rows, int cols) {
-        return Math.max(rows, cols);
-    }
-
-    /** Length of each diagonal, {@code min(rows, cols)}. */
-    public static int length(int rows, int cols) {
-        return Math.min(rows, cols);
-    }
-
-    /** The diagonal holding position (row, col). */
-    public static int of(int rows, int cols, int row, int col) {
-        return rows >= cols ? Math.floorMod(row - col, rows) : Math.floorMod(col - row, cols);
-    }
-
-    /** The i-th position {@code row * cols + col} of diagonal {@code p}, {@code 0 <= i < length}. */
-    public static long position(int rows, int cols, int p, int i) {
-        return rows >= cols ? (long) ((i + p) % rows) * cols + i : (long) i * cols + (i + p) % cols;
     }
 
     /**
@@ -47,25 +27,8 @@ public final class Diagonals {
      */
     public static int budget(int rows, int cols, double density) {
         Distribution.requireDensity(density, "density");
-        long k = (long) Math.ceil(density * rows * (double) cols / length(rows, cols) - 1e-9);
-        return (int) Math.min(count(rows, cols), Math.max(1, k));
-    }
-
-    /** The pattern made of the given diagonals. */
-    public static SparsityPattern pattern(int rows, int cols, int[] diagonals) {
-        int d = length(rows, cols);
-        long[] positions = new long[diagonals.length * d];
-        int n = 0;
-        for (int p : diagonals) {
-            if (p < 0 || p >= count(rows, cols)) {
-                throw new IllegalArgumentException("diagonal " + p + " outside [0, " + count(rows, cols) + ")");
-            }
-            for (int i = 0; i < d; i++) {
-                positions[n++] = position(rows, cols, p, i);
-            }
-        }
-        Arrays.sort(positions);
-        return Patterns.fromSortedPositions(rows, cols, positions);
+        long k = (long) Math.ceil(density * rows * (double) cols / DiagonalPattern.length(rows, cols) - 1e-9);
+        return (int) Math.min(DiagonalPattern.count(rows, cols), Math.max(1, k));
     }
 
     /**

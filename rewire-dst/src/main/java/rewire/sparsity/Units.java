@@ -2,6 +2,7 @@ package rewire.sparsity;
 
 import java.util.Arrays;
 import rewire.kernel.TopK;
+import rewire.sparse.DiagonalPattern;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -71,19 +72,19 @@ final class Units implements Constraint {
     static Units diagonals() {
         return new Units("diagonal", new Layout() {
             public int count(int rows, int cols) {
-                return Diagonals.count(rows, cols);
+                return DiagonalPattern.count(rows, cols);
             }
 
             public int size(int rows, int cols) {
-                return Diagonals.length(rows, cols);
+                return DiagonalPattern.length(rows, cols);
             }
 
             public int unitOf(int rows, int cols, int row, int col) {
-                return Diagonals.of(rows, cols, row, col);
+                return DiagonalPattern.diagonalOf(rows, cols, row, col);
             }
 
             public long position(int rows, int cols, int unit, int i) {
-                return Diagonals.position(rows, cols, unit, i);
+                return DiagonalPattern.position(rows, cols, unit, i);
             }
 
             public String check(int rows, int cols) {

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import rewire.sparse.DiagonalPattern;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -95,30 +94,9 @@ class ConstraintTest {
     }
 
     @Test
-    void diagonalsPartitionTheMatrixExactly() {
-        for (int[] shape : new int[][] {{7, 4}, {4, 7}, {5, 5}, {1, 6}, {6, 1}}) {
-            int rows = shape[0];
-            int cols = shape[1];
-            Set<Long> seen = new HashSet<>();
-            for (int p = 0; p < Diagonals.count(rows, cols); p++) {
-                for (int i = 0; i < Diagonals.length(rows, cols); i++) {
-                    long pos = Diagonals.position(rows, cols, p, i);
-                    assertTrue(seen.add(pos), "position " + pos + " covered twice");
-                    assertEquals(p, Diagonals.of(rows, cols, (int) (pos / cols), (int) (pos % cols)));
-                }
-            }
-            assertEquals((long) rows * cols, seen.size(), "every position covered");
-        }
-    }
-
-    @Test
     void diagonalLayoutMatchesDynaDiag() {
-        // out >= in: (r, c) = ((c + p) mod out, c)
-        assertEquals(2L * 3 + 0, Diagonals.position(5, 3, 2, 0));
-        assertEquals(((1 + 4) % 5) * 3L + 1, Diagonals.position(5, 3, 4, 1));
-        // out < in: (r, (r + p) mod in)
-        assertEquals(1L * 5 + (1 + 4) % 5, Diagonals.position(3, 5, 4, 1));
-        SparsityPattern frozen = Diagonals.pattern(5, 3, Diagonals.freeze(new float[] {0.1f, 0.9f, 0.3f, 0.8f, 0.2f}, 2));
+        SparsityPattern frozen = DiagonalPattern.of(5, 3, Diagonals.freeze(new float[] {0.1f, 0.9f, 0.3f, 0.8f, 0.2f}, 2))
+                .toCsr();
         assertEquals(2 * 3, frozen.nnz(), "after the freeze nnz = K * D");
         assertNull(Constraint.diagonal().violation(frozen));
         assertTrue(frozen.contains(1, 0) && frozen.contains(3, 0));
@@ -128,7 +106,7 @@ class ConstraintTest {
     void dynaDiagBudgetAndSoftTopK() {
         assertEquals(1, Diagonals.budget(100, 100, 0.0));
         assertEquals(10, Diagonals.budget(100, 100, 0.1));
-        assertEquals(Diagonals.count(30, 10), Diagonals.budget(30, 10, 1.0));
+        assertEquals(DiagonalPattern.count(30, 10), Diagonals.budget(30, 10, 1.0));
         float[] alpha = {0.5f, 2f, -1f, 0.3f, 1.5f};
         for (double tau : new double[] {5, 1, 0.05}) {
             float[] a = Diagonals.softTopK(alpha, 2, tau);

@@ -10,8 +10,9 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link Gemm} and {@link Transpose}; like every provider they check nothing, allocate nothing,
- * and give bitwise the same output for any split of the row range.
+ * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose}; like
+ * every provider they check nothing, allocate nothing, and give bitwise the same output for any
+ * split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
 
@@ -38,6 +39,21 @@ public final class VectorKernels implements KernelProvider {
     public void sddmm(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                       int rowFrom, int rowTo, boolean accumulate) {
         Sddmm.run(rowPtr, colIdx, a, aGate, b, n, out, rowFrom, rowTo, accumulate);
+    }
+
+    // y (out, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S · x (S (rows, cols) of K diagonals, or Sᵀ), then relu
+    @Override
+    public void diagonalMult(int rows, int cols, int[] diagonals, float[] values, boolean transpose,
+                             float[] x, float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                             boolean relu) {
+        DiagonalMult.run(rows, cols, diagonals, values, transpose, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+    }
+
+    // out (K, D) (+)= (a (rows, n) · b (cols, n)ᵀ) at the diagonals' positions [from, to)
+    @Override
+    public void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
+                                    int from, int to, boolean accumulate) {
+        DiagonalSampledMult.run(rows, cols, diagonals, a, b, n, out, from, to, accumulate);
     }
 
     // out (rows,) (+)= a (rows, n) · 1

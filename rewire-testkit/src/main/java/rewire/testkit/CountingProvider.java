@@ -51,6 +51,22 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
+    public void diagonalMult(int rows, int cols, int[] diagonals, float[] values, boolean transpose, float[] x,
+                             float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                             boolean relu) {
+        calls.incrementAndGet();
+        inner.diagonalMult(rows, cols, diagonals, values, transpose, x, y, rowStart, n, rowFrom, rowTo, accumulate,
+                relu);
+    }
+
+    @Override
+    public void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
+                                    int from, int to, boolean accumulate) {
+        calls.incrementAndGet();
+        inner.diagonalSampledMult(rows, cols, diagonals, a, b, n, out, from, to, accumulate);
+    }
+
+    @Override
     public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
         calls.incrementAndGet();
         inner.rowSums(a, n, out, rowFrom, rowTo, accumulate);

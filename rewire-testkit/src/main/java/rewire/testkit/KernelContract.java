@@ -1,6 +1,9 @@
 package rewire.testkit;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rewire.testkit.ContractChecks.assertMatchesOracle;
+import static rewire.testkit.ContractChecks.assertRowRange;
+import static rewire.testkit.ContractChecks.assertThreadCountInvariant;
+import static rewire.testkit.ContractChecks.rowsOfWidth;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +45,6 @@ import rewire.testkit.KernelCases.SparseOperands;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class KernelContract {
-    private static final int[] THREADS = {1, 2, 3};
-
     private final List<Parallel> pools = new ArrayList<>();
     private Kernels oracle;
     private Kernels kernels;
@@ -53,12 +54,6 @@ public abstract class KernelContract {
 
     /** One op run through a {@link Kernels}; returns the op's output array. */
     record NamedRun<T>(String name, boolean exact, BiFunction<Kernels, T, float[]> body) {
-    }
-
-    /** Writes the outputs of rows {@code [from, to)} into {@code out}, through the SPI. */
-    @FunctionalInterface
-    interface RowRangeCall {
-        void run(float[] out, int from, int to);
     }
 
     @BeforeAll
@@ -86,7 +81,7 @@ public abstract class KernelContract {
         SparseOperands operands = SparseOperands.of(c);
         SparseOperands abs = operands.abs();
         for (NamedRun<SparseOperands> run : SparseRuns.all()) {
-            assertMatchesOracle(c + ": " + run.name(), operands, abs, run);
+            assertMatchesOracle(oracle, kernels, c + ": " + run.name(), operands, abs, run);
         }
     }
 
@@ -96,7 +91,7 @@ public abstract class KernelContract {
         for (GemmRuns.Operands operands : GemmRuns.operands(g)) {
             GemmRuns.Operands abs = operands.abs();
             for (NamedRun<GemmRuns.Operands> run : GemmRuns.runs(operands)) {
-                assertMatchesOracle(g + ": " + run.name(), operands, abs, run);
+                assertMatchesOracle(oracle, kernels, g + ": " + run.name(), operands, abs, run);
             }
         }
     }
@@ -164,36 +159,36 @@ public abstract class KernelContract {
         for (boolean acc : new boolean[] {false, true}) {
             String suffix = acc ? " accumulate" : "";
             // y (rows, B) (+)= W · x
-            assertRowRangeContract(c + ": spmm" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
+            assertRowRange(c + ": spmm" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
                     (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, null, n,
                             from, to, acc, false));
             // y (rows, B) = max(y (+) W · x, 0)
-            assertRowRangeContract(c + ": spmm relu" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
+            assertRowRange(c + ": spmm relu" + suffix, c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
                     (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, null, n,
                             from, to, acc, true));
             // dx (cols, B) (+)= Wᵀ · dy, values reached through sourceEntry
-            assertRowRangeContract(c + ": spmm transposed" + suffix, c.cols(), rowsOfWidth(c.cols(), n),
+            assertRowRange(c + ": spmm transposed" + suffix, c.cols(), rowsOfWidth(c.cols(), n),
                     o.dx0().data(), (out, from, to) -> p.spmm(wT.rowPtr(), wT.colIdx(), values, sourceEntry,
                             o.dy().data(), out, null, n, from, to, acc, false));
             // dW (nnz,) (+)= (dy · xᵀ)|W
-            assertRowRangeContract(c + ": sddmm" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
+            assertRowRange(c + ": sddmm" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
                     (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data(), null, o.x().data(), n, out,
                             from, to, acc));
             // dW (nnz,) (+)= ((dy ⊙ [y0 > 0]) · xᵀ)|W, each call gating a fresh copy of dy
-            assertRowRangeContract(c + ": sddmm gated" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
+            assertRowRange(c + ": sddmm gated" + suffix, c.rows(), rowsOfEntries(w), o.dw0(),
                     (out, from, to) -> p.sddmm(w.rowPtr(), w.colIdx(), o.dy().data().clone(), o.y0().data(),
                             o.x().data(), n, out, from, to, acc));
         }
         // y (rows, B) = W · x + b · 1ᵀ: the bias starts each row
         float[] bias = RandomData.floats(new Rng(c.rows() * 31L + c.cols()), c.rows());
-        assertRowRangeContract(c + ": spmm with row start", c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
+        assertRowRange(c + ": spmm with row start", c.rows(), rowsOfWidth(c.rows(), n), o.y0().data(),
                 (out, from, to) -> p.spmm(w.rowPtr(), w.colIdx(), values, null, o.x().data(), out, bias, n,
                         from, to, false, false));
         // db (rows,) (+)= dy (rows, B) · 1
         for (boolean acc : new boolean[] {false, true}) {
             int[] ownRow = rowsOfWidth(c.rows(), 1);
             float[] initial = RandomData.floats(new Rng(c.rows()), c.rows());
-            assertRowRangeContract(c + ": rowSums" + (acc ? " accumulate" : ""), c.rows(), ownRow, initial,
+            assertRowRange(c + ": rowSums" + (acc ? " accumulate" : ""), c.rows(), ownRow, initial,
                     (out, from, to) -> p.rowSums(o.dy().data(), n, out, from, to, acc));
         }
         // xᵀ (B, cols) = x (cols, B)ᵀ: source row r lands in column r of every destination row
@@ -201,7 +196,7 @@ public abstract class KernelContract {
         for (int i = 0; i < sourceRowOfDst.length; i++) {
             sourceRowOfDst[i] = i % c.cols();
         }
-        assertRowRangeContract(c + ": transpose", c.cols(), sourceRowOfDst, o.dx0().data(),
+        assertRowRange(c + ": transpose", c.cols(), sourceRowOfDst, o.dx0().data(),
                 (out, from, to) -> p.transpose(o.x().data(), c.cols(), n, out, from, to));
     }
 
@@ -218,7 +213,7 @@ public abstract class KernelContract {
                 int ldb = o.b().cols();
                 boolean transA = o.transA();
                 boolean transB = o.transB();
-                assertRowRangeContract(problem + " row blocks", g.m(), rowsOfWidth(g.m(), g.n()), o.c0().data(),
+                assertRowRange(problem + " row blocks", g.m(), rowsOfWidth(g.m(), g.n()), o.c0().data(),
                         (out, from, to) -> p.gemm(transA, transB, to - from, g.n(), g.k(), o.a().data(),
                                 transA ? from : from * lda, lda, o.b().data(), 0, ldb, out, from * g.n(), g.n(), acc));
             }
@@ -232,7 +227,7 @@ public abstract class KernelContract {
         boolean large = KernelCases.largeSparseCases().contains(c);
         SparseOperands o = SparseOperands.of(c);
         for (NamedRun<SparseOperands> run : SparseRuns.all()) {
-            assertThreadCountInvariant(c + ": " + run.name(), o, run, large && !run.exact());
+            assertThreadCountInvariant(provider(), c + ": " + run.name(), o, run, large && !run.exact());
         }
     }
 
@@ -242,95 +237,18 @@ public abstract class KernelContract {
         boolean large = g.equals(KernelCases.largeGemmCase());
         for (GemmRuns.Operands o : GemmRuns.operands(g)) {
             for (NamedRun<GemmRuns.Operands> run : GemmRuns.runs(o)) {
-                assertThreadCountInvariant(g + ": " + run.name(), o, run, large);
+                assertThreadCountInvariant(provider(), g + ": " + run.name(), o, run, large);
             }
         }
     }
 
     // ---------------------------------------------------------------- checks
 
-    private <T> void assertMatchesOracle(String what, T operands, T absOperands, NamedRun<T> run) {
-        float[] want = run.body().apply(oracle, operands);
-        float[] got = run.body().apply(kernels, operands);
-        if (run.exact()) {
-            FloatChecks.assertBitwiseEqual(what + " vs scalar reference", want, got);
-        } else {
-            float[] absTermSums = run.body().apply(oracle, absOperands);
-            FloatChecks.assertClose(what + " vs scalar reference", want, got, absTermSums);
-        }
-    }
-
-    // 1, 2 and 3 threads give the same bits; when mustSplit, the 2-thread run made more kernel calls
-    private <T> void assertThreadCountInvariant(String what, T operands, NamedRun<T> run, boolean mustSplit) {
-        float[] one = null;
-        int callsWithOneThread = 0;
-        for (int threads : THREADS) {
-            CountingProvider counting = new CountingProvider(provider());
-            try (Parallel parallel = new Parallel(threads)) {
-                float[] got = run.body().apply(new Kernels(counting, null, parallel, "test"), operands);
-                if (one == null) {
-                    one = got;
-                    callsWithOneThread = counting.calls();
-                } else {
-                    FloatChecks.assertBitwiseEqual(what + ": " + threads + " threads vs 1 thread", one, got);
-                    assertTrue(!mustSplit || counting.calls() > callsWithOneThread, what + ": expected the "
-                            + threads + "-thread run to use several chunks, made " + counting.calls()
-                            + " kernel calls vs " + callsWithOneThread + " with 1 thread");
-                }
-            }
-        }
-    }
-
     private void assertDenseEqualsSparse(String what, float[] dense, SparseOperands o, SparseOperands abs,
                                          NamedRun<SparseOperands> sparseRun) {
         float[] sparse = sparseRun.body().apply(kernels, o);
         float[] absTermSums = sparseRun.body().apply(oracle, abs);
         FloatChecks.assertClose(what + ": sparse vs dense on the masked weight", dense, sparse, absTermSums);
-    }
-
-    /**
-     * Checks the SPI's row-range promises: the whole range in one call equals the same range in
-     * three calls made in reverse order, bit for bit; and a call on a middle range writes
-     * exactly the outputs owned by its rows. {@code rowOfOutput[i]} is the row that writes
-     * output {@code i}; {@code initial} is the output's content before the calls.
-     */
-    private static void assertRowRangeContract(String what, int rows, int[] rowOfOutput, float[] initial,
-                                               RowRangeCall call) {
-        int cut1 = rows / 3;
-        int cut2 = 2 * rows / 3;
-        float[] whole = initial.clone();
-        call.run(whole, 0, rows);
-
-        float[] pieces = initial.clone();
-        int[] bounds = {cut2, rows, cut1, cut2, 0, cut1};
-        for (int i = 0; i < bounds.length; i += 2) {
-            if (bounds[i] < bounds[i + 1]) {
-                call.run(pieces, bounds[i], bounds[i + 1]);
-            }
-        }
-        FloatChecks.assertBitwiseEqual(what + ": rows [0, " + rows + ") in three calls vs one", whole, pieces);
-
-        if (cut1 < cut2) {
-            float[] middle = initial.clone();
-            call.run(middle, cut1, cut2);
-            for (int i = 0; i < middle.length; i++) {
-                boolean inRange = rowOfOutput[i] >= cut1 && rowOfOutput[i] < cut2;
-                float want = inRange ? whole[i] : initial[i];
-                if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(middle[i])) {
-                    throw new AssertionError(what + ": a call on rows [" + cut1 + ", " + cut2 + ") "
-                            + (inRange ? "computed " + middle[i] + " instead of " + want : "wrote " + middle[i])
-                            + " at output " + i + " owned by row " + rowOfOutput[i]);
-                }
-            }
-        }
-    }
-
-    private static int[] rowsOfWidth(int rows, int width) {
-        int[] owner = new int[rows * width];
-        for (int i = 0; i < owner.length; i++) {
-            owner[i] = i / width;
-        }
-        return owner;
     }
 
     private static int[] rowsOfEntries(SparsityPattern p) {

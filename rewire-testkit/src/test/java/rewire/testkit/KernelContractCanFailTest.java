@@ -123,15 +123,14 @@ class KernelContractCanFailTest {
         assertTrue(summary.getTestsSucceededCount() > 0, "no test ran");
     }
 
-    private static void assertFails(Class<? extends KernelContract> contract, String method, String parameterType,
-                                    String messagePart) {
+    static void assertFails(Class<?> contract, String method, String parameterType, String messagePart) {
         TestExecutionSummary summary = run(contract, method, parameterType);
         assertTrue(summary.getTotalFailureCount() > 0, contract.getSimpleName() + "." + method + " did not fail");
         String message = String.valueOf(summary.getFailures().getFirst().getException().getMessage());
         assertTrue(message.contains(messagePart), "failure message \"" + message + "\" lacks \"" + messagePart + "\"");
     }
 
-    private static TestExecutionSummary run(Class<?> contract, String method, String parameterType) {
+    static TestExecutionSummary run(Class<?> contract, String method, String parameterType) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectMethod(contract, method, parameterType))
                 .build();

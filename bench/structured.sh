@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmarks a linear layer stored as wrap-around diagonals against CSR at the same number of entries
+# and against the dense GEMMs, with JMH, and writes the generated block of docs/benchmarks-structured.md.
+#
+#   bench/structured.sh              the layer step at 1000x1000 and 4096x4096, batch 128, 1 thread,
+#                                    densities 1-50%, 3 repetitions (each: 36 JMH trials of 8 s)
+#   bench/structured.sh --reps 5     repetitions (default 3); the doc shows medians
+#   bench/structured.sh --ops all    also forward, input gradient and weight gradient alone (JSON only)
+#   bench/structured.sh --layer 1000x1000 --density 0.1
+#                                    only these JMH parameter values (comma-separated lists)
+#   bench/structured.sh --quick      1 warmup and 2 measurement iterations: checks the pipeline
+#   bench/structured.sh --no-build   use the existing rewire-bench/target/benchmarks.jar
+#   bench/structured.sh --out FILE   write somewhere other than docs/benchmarks-structured.md
+#
+# JMH JSON results stay in bench/results/tmp/structured-<time>/.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+bench_jar_java
+
+quick=false; build=true; reps=3; out=docs/benchmarks-structured.md; ops=step; params=()
+command="bench/structured.sh $*"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --no-build) build=false ;;
+    --reps) reps="$2"; shift ;;
+    --ops) ops="$2"; shift ;;
+    --layer) params+=(-p "layer=$2"); shift ;;
+    --density) params+=(-p "density=$2"); shift ;;
+    --out) out="$2"; shift ;;
+    *) bench_unknown_option "$1" ;;
+  esac
+  shift
+done
+
+if $build; then
+  bench_build_jar
+fi
+revision=$(bench_revision)  # before the runs: the revision they measure
+bench_use_best_blas_core
+
+iterations=()
+if $quick; then iterations=(-wi 1 -i 2); fi
+include='StructuredLinearBenchmark.step$'
+if [[ $ops == all ]]; then include='StructuredLinearBenchmark'; fi
+results=bench/results/tmp/structured-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$results"
+loads=()
+files=()
+for rep in $(seq 1 "$reps"); do
+  bench_jmh "$results" "rep-$rep" "$include" "${params[@]}" "${iterations[@]}"
+  files+=("$results/rep-$rep.json")
+done
+
+load=$(IFS=,; echo "${loads[*]}")
+"$JAVA" "${FLAGS[@]}" -cp "$JAR" rewire.bench.StructuredReport --out "$out" --command "$command" \
+  --revision "$revision" --machine "$(bench_cpu_caches)" --load "${load//,/, }" "${files[@]}"
+echo "JMH results in $results"
