@@ -30,6 +30,17 @@ bench_build_jar() {
   ./mvnw -q -o -pl rewire-bench -am package -DskipTests || ./mvnw -q -pl rewire-bench -am package -DskipTests
 }
 
+# bench_prepare BUILD: what a script that times benchmarks.jar does before its runs: builds the jar
+# unless BUILD is false, sets `revision` (the revision the runs measure, taken before them) and
+# selects this CPU's best OpenBLAS kernels (the reports name the core type that ran).
+bench_prepare() {
+  if [[ $1 == true ]]; then
+    bench_build_jar
+  fi
+  revision=$(bench_revision)
+  bench_use_best_blas_core
+}
+
 # bench_run_folder DIR: the run folder under DIR (where `./rewire train train.runs=DIR` wrote), with
 # its trailing slash, or nothing.
 bench_run_folder() { ls -d "$1"/*/ 2>/dev/null | head -1 || true; }

@@ -32,11 +32,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-if $build; then
-  bench_build_jar
-fi
-revision=$(bench_revision)  # before the runs: the revision they measure
-bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
+bench_prepare "$build"
 
 iterations=()
 if $quick; then iterations=(-wi 1 -i 2); fi

@@ -38,10 +38,7 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
-if $build; then
-  bench_build_jar
-fi
-bench_use_best_blas_core
+bench_prepare "$build"
 
 work=bench/results/tmp/predict-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"

@@ -38,11 +38,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-if $build; then
-  bench_build_jar
-fi
-revision=$(bench_revision)  # before the runs: the revision they measure
-bench_use_best_blas_core  # the report names the OpenBLAS kernels that ran
+bench_prepare "$build"
 
 normal=(); slowIterations=(-wi 1 -i 3); profileIterations=(-wi 2 -i 3)
 if $quick; then normal=(-wi 1 -i 2); slowIterations=(-wi 0 -i 1); profileIterations=(-wi 1 -i 1); fi

@@ -32,10 +32,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 if ! [[ "$timed" =~ ^[1-9][0-9]*$ ]]; then echo "--timed takes a positive number of epochs, got '$timed'" >&2; exit 2; fi
-if $build; then
-  bench_build_jar
-fi
-bench_use_best_blas_core
+bench_prepare "$build"
 
 work=bench/results/tmp/steps-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$work"

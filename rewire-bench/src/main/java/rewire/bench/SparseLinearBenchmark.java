@@ -1,7 +1,6 @@
 package rewire.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -30,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class SparseLinearBenchmark {
+public class SparseLinearBenchmark extends LayerProductsBenchmark {
     /** {@code out x in}. */
     @Param({"1000x1000", "4096x4096"})
     public String layer;
@@ -45,8 +44,6 @@ public class SparseLinearBenchmark {
     @Param({"dense", "sparse"})
     public String weights;
 
-    private LayerProducts products;
-
     @Setup(Level.Trial)
     public void setUp() {
         LayerOperands l = LayerOperands.of(layer, batch);
@@ -55,27 +52,5 @@ public class SparseLinearBenchmark {
             case "dense" -> LayerProducts.dense(LayerOperands.kernels(threads), l);
             default -> throw new IllegalArgumentException("weights must be sparse or dense, got " + weights);
         };
-    }
-
-    @Benchmark
-    public Object forward() {
-        return products.forward();
-    }
-
-    @Benchmark
-    public Object inputGrad() {
-        return products.inputGrad();
-    }
-
-    @Benchmark
-    public Object weightGrad() {
-        return products.weightGrad();
-    }
-
-    @Benchmark
-    public Object step() {
-        products.forward();
-        products.inputGrad();
-        return products.weightGrad();
     }
 }

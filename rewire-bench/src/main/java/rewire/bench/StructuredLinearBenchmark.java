@@ -1,7 +1,6 @@
 package rewire.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -35,7 +34,7 @@ import rewire.sparsity.Diagonals;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class StructuredLinearBenchmark {
+public class StructuredLinearBenchmark extends LayerProductsBenchmark {
     /** {@code out x in}. */
     @Param({"1000x1000", "4096x4096"})
     public String layer;
@@ -49,8 +48,6 @@ public class StructuredLinearBenchmark {
     /** Sorts last, so JMH varies it fastest. */
     @Param({"dense", "csr", "diagonal"})
     public String weights;
-
-    private LayerProducts products;
 
     /** The number of diagonals of an {@code out x in} layer at {@code density}, DynaDiag's budget. */
     static int diagonals(int out, int in, double density) {
@@ -72,27 +69,5 @@ public class StructuredLinearBenchmark {
             case "diagonal" -> LayerProducts.diagonal(LayerOperands.kernels(threads), l, k);
             default -> throw new IllegalArgumentException("weights must be dense, csr or diagonal, got " + weights);
         };
-    }
-
-    @Benchmark
-    public Object forward() {
-        return products.forward();
-    }
-
-    @Benchmark
-    public Object inputGrad() {
-        return products.inputGrad();
-    }
-
-    @Benchmark
-    public Object weightGrad() {
-        return products.weightGrad();
-    }
-
-    @Benchmark
-    public Object step() {
-        products.forward();
-        products.inputGrad();
-        return products.weightGrad();
     }
 }

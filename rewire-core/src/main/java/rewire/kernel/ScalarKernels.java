@@ -47,7 +47,7 @@ public final class ScalarKernels implements KernelProvider {
         for (int r = rowFrom; r < rowTo; r++) {
             int yRow = r * n;
             if (!accumulate) {
-                java.util.Arrays.fill(y, yRow, yRow + n, rowStart == null ? 0f : rowStart[r]);
+                startRow(y, yRow, n, rowStart, r);
             }
             for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
                 float w = valueIndex == null ? values[e] : values[valueIndex[e]];
@@ -57,9 +57,7 @@ public final class ScalarKernels implements KernelProvider {
                 }
             }
             if (relu) {
-                for (int j = yRow; j < yRow + n; j++) {
-                    y[j] = Math.max(y[j], 0f);
-                }
+                reluRow(y, yRow, n);
             }
         }
     }
@@ -98,7 +96,7 @@ public final class ScalarKernels implements KernelProvider {
         for (int o = rowFrom; o < rowTo; o++) {
             int yRow = o * n;
             if (!accumulate) {
-                java.util.Arrays.fill(y, yRow, yRow + n, rowStart == null ? 0f : rowStart[o]);
+                startRow(y, yRow, n, rowStart, o);
             }
             for (int k = 0; k < diagonals.length; k++) {
                 int i = outputIsLong ? Math.floorMod(o - diagonals[k], count) : o;
@@ -112,9 +110,7 @@ public final class ScalarKernels implements KernelProvider {
                 }
             }
             if (relu) {
-                for (int j = yRow; j < yRow + n; j++) {
-                    y[j] = Math.max(y[j], 0f);
-                }
+                reluRow(y, yRow, n);
             }
         }
     }
@@ -158,4 +154,17 @@ public final class ScalarKernels implements KernelProvider {
                 dst[c * rows + r] = src[r * cols + c];
             }
         }
-    }}
+    }
+
+    // y[yRow, yRow + n) = rowStart[row] (or 0): an output row before its products are added
+    private static void startRow(float[] y, int yRow, int n, float[] rowStart, int row) {
+        java.util.Arrays.fill(y, yRow, yRow + n, rowStart == null ? 0f : rowStart[row]);
+    }
+
+    // y[yRow, yRow + n) = max(y, 0): the fused ReLU of a finished output row
+    private static void reluRow(float[] y, int yRow, int n) {
+        for (int j = yRow; j < yRow + n; j++) {
+            y[j] = Math.max(y[j], 0f);
+        }
+    }
+}
