@@ -137,7 +137,7 @@ examples/gpt-mst.yaml at its ultra-sparse density 0.055 and at 0.3, the density 
 ends at, on a random ER topology, with its local attention of width 8.
 
 - Date: $(date -u +%Y-%m-%d), machine: $(bench_cpu_model), $(nproc) cores; JDK: $("$JAVA" -version 2>&1 | head -1)
-- Command: \`$command\` (git $(git rev-parse --short HEAD)); per batch size or GPT decoding ${seconds} s of warm-up calls, then ${seconds} s of timed calls, each call timed on its own
+- Command: \`$command\` (git $revision); per batch size or GPT decoding ${seconds} s of warm-up calls, then ${seconds} s of timed calls, each call timed on its own
 - OpenBLAS core: Rewire ${OPENBLAS_CORETYPE:-unset} (set by the script), PyTorch ${torch_core:-unknown}
 - Threads: Rewire \`-Drewire.threads\`; PyTorch \`torch.set_num_threads\` with OMP_NUM_THREADS and OPENBLAS_NUM_THREADS alike"
 "$JAVA" -cp "$JAR" rewire.bench.PredictBench --report "$csv" --doc "$doc" --context "$context"

@@ -55,7 +55,7 @@ doc=docs/benchmarks-steps.md
 if $quick || [[ "$densities" != 1,0.1,0.02,0.01 ]]; then doc=$work/benchmarks-steps.md; fi
 machine="$(bench_cpu_model), $(nproc) cores"
 context="- Date: $(date -u +%Y-%m-%d), machine: $machine; JDK: $("$JAVA" -version 2>&1 | head -1); OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}
-- Command: \`$command\` (git $(git rev-parse --short HEAD)); 1 thread; 1 warm-up epoch, then JFR execution and native-method samples every 5 ms over the timed epochs ($timed per configuration$($quick && echo ', 30 batches each' || true))
+- Command: \`$command\` (git $revision); 1 thread; 1 warm-up epoch, then JFR execution and native-method samples every 5 ms over the timed epochs ($timed per configuration$($quick && echo ', 30 batches each' || true))
 - Share of samples times wall time per step: with one thread the samples cover the step's wall time; JIT, GC and JFR's own threads are not sampled, so their cost is spread over the parts"
 "$JAVA" -cp "$JAR" rewire.bench.peer.StepCosts --report "$csv" --doc "$doc" --context "$context"
 echo "wrote $doc; logs in $work"
