@@ -1,7 +1,7 @@
 package rewire.bench;
 
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Function;
 import rewire.autodiff.AttentionMask;
 import rewire.autodiff.AttentionOps;
@@ -9,64 +9,101 @@ import rewire.autodiff.Ops;
 import rewire.autodiff.SparseAttentionOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.bench.peer.DocBlock;
 import rewire.kernel.Kernels;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
 /**
- * Prints the time of one attention op, forward plus backward, at the shapes of one layer of the
- * nanoGPT example (width 128, 4 heads, 12 sequences of 64 tokens): for each pattern, computed as
- * dense {@code (T, T)} products then masked ({@link AttentionOps#maskedSelfAttention}) and over the
- * allowed pairs only ({@link SparseAttentionOps}), with the pairs each scores. Median of repeated
- * timings after a warm-up, on the default kernels.
+ * Times one attention op, forward plus backward, at the GPT example's layer (width 128, 4 heads)
+ * and longer blocks: for each sequence length and pattern, computed as dense {@code (T, T)} GEMMs
+ * then masked ({@link AttentionOps#maskedSelfAttention}) and over the allowed pairs only
+ * ({@link SparseAttentionOps}). Each length runs as many sequences as fill the token budget (768
+ * tokens: the example's 12 sequences of 64), at least one. Per op: warm-up calls for the given
+ * seconds, then each call timed on its own for as long again; the median is the row's.
  *
- * <p>Usage: {@code java -cp <classes> rewire.bench.AttentionBenchmark [width heads sequences seqLen c]}
+ * <p>Usage: {@code java -Drewire.threads=1 -cp benchmarks.jar rewire.bench.AttentionBenchmark
+ * [--lengths 64,256,1024] [--tokens 768] [--width 128] [--heads 4] [--window 8] [--seconds 1]}
+ * prints {@code ATTENTION,threads,length,sequences,pattern,allowed pairs,masked ms,sparse ms} per
+ * pattern; {@code --report CSV --doc FILE --context TEXT} writes those lines as the attention block
+ * of docs/benchmarks.md ({@link AttentionTable}).
  */
 public final class AttentionBenchmark {
-    private static final int REPEATS = 31;
-    private static final int CALLS_PER_TIMING = 20;
+    private static final String[] PATTERNS = {"causal", "local", "strided", "sparse"};
 
     private AttentionBenchmark() {
     }
 
-    public static void main(String[] args) {
-        int[] a = args.length == 5 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {128, 4, 12, 64, 8};
-        int width = a[0];
-        int heads = a[1];
-        int seqLen = a[3];
-        Var qkv = Var.leaf(gaussian(new Rng(1), 3 * width, a[2] * seqLen));
-        System.out.printf(Locale.ROOT, "width %d, %d heads, %d x %d tokens, c = %d; ms per forward + backward%n", width,
-                heads, a[2], seqLen, a[4]);
-        System.out.printf(Locale.ROOT, "%-8s %12s %12s %12s %12s %8s%n", "pattern", "dense pairs", "masked ms",
-                "sparse pairs", "sparse ms", "speedup");
-        for (String name : new String[] {"causal", "local", "strided", "sparse"}) {
-            AttentionMask mask = AttentionMask.named(name, a[4]);
-            double masked = millis(qkv, tape -> AttentionOps.maskedSelfAttention(tape, qkv, heads, seqLen, mask));
-            double sparse = millis(qkv, tape -> SparseAttentionOps.selfAttention(tape, qkv, heads, seqLen, mask));
-            System.out.printf(Locale.ROOT, "%-8s %12d %12.3f %12d %12.3f %7.2fx%n", name, (long) seqLen * seqLen, masked,
-                    mask.allowedPairs(seqLen), sparse, masked / sparse);
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--report")) {
+            DocBlock.ATTENTION.report("AttentionBenchmark", args,
+                    lines -> AttentionTable.markdown(AttentionTable.Row.fromCsv(lines)));
+            return;
+        }
+        int[] lengths = {64, 256, 1024};
+        int tokens = 768;
+        int width = 128;
+        int heads = 4;
+        int window = 8;
+        double seconds = 1;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--lengths" -> lengths = Arrays.stream(PredictBench.value(args, ++i).split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--tokens" -> tokens = Integer.parseInt(PredictBench.value(args, ++i));
+                case "--width" -> width = Integer.parseInt(PredictBench.value(args, ++i));
+                case "--heads" -> heads = Integer.parseInt(PredictBench.value(args, ++i));
+                case "--window" -> window = Integer.parseInt(PredictBench.value(args, ++i));
+                case "--seconds" -> seconds = Double.parseDouble(PredictBench.value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (see rewire.bench.AttentionBenchmark's Javadoc)");
+            }
+        }
+        Kernels kernels = Kernels.defaults();
+        for (int length : lengths) {
+            int sequences = Math.max(1, tokens / length);
+            Var qkv = Var.leaf(gaussian(new Rng(length), 3 * width, sequences * length));
+            for (String name : PATTERNS) {
+                AttentionMask mask = AttentionMask.named(name, window);
+                int h = heads;
+                double masked = medianMillis(kernels, qkv, seconds,
+                        tape -> AttentionOps.maskedSelfAttention(tape, qkv, h, length, mask));
+                double sparse = medianMillis(kernels, qkv, seconds,
+                        tape -> SparseAttentionOps.selfAttention(tape, qkv, h, length, mask));
+                System.out.println(new AttentionTable.Row(kernels.info().threads(), length, sequences, name,
+                        mask.allowedPairs(length), masked, sparse).csv());
+            }
         }
     }
 
-    // median milliseconds of one forward and backward of op on a reused tape
-    private static double millis(Var qkv, Function<Tape, Var> op) {
-        Tape tape = new Tape(Kernels.defaults());
-        double[] times = new double[REPEATS];
-        for (int r = -REPEATS; r < REPEATS; r++) {       // the first REPEATS timings warm up the JIT
-            long start = System.nanoTime();
-            for (int c = 0; c < CALLS_PER_TIMING; c++) {
-                tape.clear();
-                if (qkv.grad() != null) {
-                    qkv.grad().fill(0f);
-                }
-                tape.backward(Ops.sum(tape, op.apply(tape)));
-            }
-            if (r >= 0) {
-                times[r] = (System.nanoTime() - start) / 1e6 / CALLS_PER_TIMING;
-            }
+    // median milliseconds of one forward and backward of op on a reused tape, after as long of warm-up
+    private static double medianMillis(Kernels kernels, Var qkv, double seconds, Function<Tape, Var> op) {
+        Tape tape = new Tape(kernels);
+        long budget = (long) (seconds * 1e9);
+        long warmEnd = System.nanoTime() + budget;
+        while (System.nanoTime() < warmEnd) {
+            call(tape, qkv, op);
         }
-        Arrays.sort(times);
-        return times[REPEATS / 2];
+        double[] times = new double[16];
+        int n = 0;
+        long end = System.nanoTime() + budget;
+        while (n < 5 || System.nanoTime() < end) {
+            long start = System.nanoTime();
+            call(tape, qkv, op);
+            if (n == times.length) {
+                times = Arrays.copyOf(times, 2 * n);
+            }
+            times[n++] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times, 0, n);
+        return times[n / 2];
+    }
+
+    private static void call(Tape tape, Var qkv, Function<Tape, Var> op) {
+        tape.clear();
+        if (qkv.grad() != null) {
+            qkv.grad().fill(0f);
+        }
+        tape.backward(Ops.sum(tape, op.apply(tape)));
     }
 
     private static Tensor gaussian(Rng rng, int rows, int cols) {

@@ -1,7 +1,6 @@
 package rewire.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,13 +38,7 @@ public final class PredictBench {
 
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("--report")) {
-            if (args.length != 6 || !args[2].equals("--doc") || !args[4].equals("--context")) {
-                throw new IllegalArgumentException("usage: PredictBench --report CSV --doc FILE --context TEXT");
-            }
-            Path doc = Path.of(args[3]);
-            String old = Files.exists(doc) ? Files.readString(doc) : "";
-            String table = InferenceTable.markdown(InferenceTable.Row.fromCsv(Files.readAllLines(Path.of(args[1]))));
-            Files.writeString(doc, DocBlock.INFERENCE.replace(old, args[5].strip() + "\n\n" + table));
+            DocBlock.INFERENCE.report("PredictBench", args, lines -> InferenceTable.markdown(InferenceTable.Row.fromCsv(lines)));
             return;
         }
         Path config = null;
@@ -95,7 +88,7 @@ public final class PredictBench {
         return requests;
     }
 
-    // the value after option args[i - 1], which the option loops of the inference benchmarks share
+    // the value after option args[i - 1], which the option loops of the inference and attention benchmarks share
     static String value(String[] args, int i) {
         if (i >= args.length) {
             throw new IllegalArgumentException(args[i - 1] + " needs a value");

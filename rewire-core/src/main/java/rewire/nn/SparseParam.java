@@ -67,15 +67,13 @@ public final class SparseParam implements Param {
         }
         float[] values = remap.apply(weight.values(), 0f);
         if (growInit != null) {
-            int[] source = remap.source();
             if (growInit.length != remap.grown()) {
                 throw new IllegalArgumentException(name + ": " + growInit.length + " initial values for "
                         + remap.grown() + " grown entries");
             }
-            for (int e = 0, g = 0; e < source.length; e++) {
-                if (source[e] == Remap.GROWN) {
-                    values[e] = growInit[g++];
-                }
+            int[] grown = remap.grownEntries();
+            for (int g = 0; g < grown.length; g++) {
+                values[grown[g]] = growInit[g];
             }
         }
         this.weight = new CsrMatrix(remap.to(), values);

@@ -84,6 +84,79 @@ public final class Patterns {
         return SparsityPattern.trusted(rows, cols, ptr, idx);
     }
 
+    /** The entries {@code e} of {@code p} with {@code keep[e]}, in their order: O(nnz), no positions built. */
+    public static SparsityPattern subset(SparsityPattern p, boolean[] keep) {
+        if (keep.length != p.nnz()) {
+            throw new IllegalArgumentException(keep.length + " flags for a pattern of " + p.nnz() + " entries");
+        }
+        int n = 0;
+        for (boolean k : keep) {
+            n += k ? 1 : 0;
+        }
+        int[] from = p.colIdx();
+        int[] ptr = new int[p.rows() + 1];
+        int[] idx = new int[n];
+        int w = 0;
+        for (int r = 0; r < p.rows(); r++) {
+            for (int e = p.rowStart(r); e < p.rowEnd(r); e++) {
+                if (keep[e]) {
+                    idx[w++] = from[e];
+                }
+            }
+            ptr[r + 1] = w;
+        }
+        return SparsityPattern.trusted(p.rows(), p.cols(), ptr, idx);
+    }
+
+    /**
+     * The positions of {@code a} or {@code b} (one shape), each row a merge of sorted columns;
+     * {@code a} itself when {@code b} adds none. Sized exactly: one pass counts, one fills.
+     */
+    public static SparsityPattern union(SparsityPattern a, SparsityPattern b) {
+        if (a.rows() != b.rows() || a.cols() != b.cols()) {
+            throw new IllegalArgumentException("union of patterns of different shapes: " + a.rows() + " x " + a.cols()
+                    + " and " + b.rows() + " x " + b.cols());
+        }
+        int[] ptr = new int[a.rows() + 1];
+        for (int r = 0; r < a.rows(); r++) {
+            ptr[r + 1] = ptr[r] + mergeRow(a, b, r, null, 0);
+        }
+        if (ptr[a.rows()] == a.nnz()) {
+            return a;
+        }
+        int[] idx = new int[ptr[a.rows()]];
+        for (int r = 0; r < a.rows(); r++) {
+            mergeRow(a, b, r, idx, ptr[r]);
+        }
+        return SparsityPattern.trusted(a.rows(), a.cols(), ptr, idx);
+    }
+
+    // Merges the sorted columns of row r of a and b into out from index at (only counts when out is
+    // null); returns the number of distinct columns.
+    private static int mergeRow(SparsityPattern a, SparsityPattern b, int r, int[] out, int at) {
+        int[] ac = a.colIdx();
+        int[] bc = b.colIdx();
+        int i = a.rowStart(r);
+        int j = b.rowStart(r);
+        int n = 0;
+        while (i < a.rowEnd(r) || j < b.rowEnd(r)) {
+            int c;
+            if (j == b.rowEnd(r) || (i < a.rowEnd(r) && ac[i] < bc[j])) {
+                c = ac[i++];
+            } else if (i == a.rowEnd(r) || bc[j] < ac[i]) {
+                c = bc[j++];
+            } else {
+                c = ac[i++];
+                j++;
+            }
+            if (out != null) {
+                out[at + n] = c;
+            }
+            n++;
+        }
+        return n;
+    }
+
     /** The pattern of a row-major mask ({@code true} = connection present). */
     public static SparsityPattern fromMask(boolean[] mask, int rows, int cols) {
         requireLength(mask.length, rows, cols, "mask");
@@ -162,17 +235,29 @@ public final class Patterns {
     /**
      * {@code count} distinct positions in [0, size), sorted, uniformly among all subsets: draw with
      * replacement, drop repeats, top up, until the set is full. Expected draws stay below
-     * {@code 2 * count} because callers keep {@code count <= size / 2}.
+     * {@code 2 * count} because callers keep {@code count <= size / 2}. Each top-up sorts only its
+     * new draws and merges them into the distinct prefix through one scratch array: resorting the
+     * whole array let the sort allocate a merge buffer of its size on every round (about 140 MB
+     * of garbage to initialize the peer MLP at 50% density).
      */
     private static long[] sampleDistinct(long size, int count, Rng rng) {
         long[] picked = new long[count];
+        long[] scratch = null;
         int have = 0;
         while (have < count) {
             for (int i = have; i < count; i++) {
                 picked[i] = rng.nextLong(size);
             }
-            Arrays.sort(picked, 0, count);
-            have = dedupeSorted(picked, count);
+            Arrays.sort(picked, have, count);
+            if (have == 0) {
+                have = dedupeSorted(picked, count);
+            } else {
+                scratch = scratch == null ? new long[count] : scratch;
+                have = mergeDistinct(picked, have, count, scratch);
+                long[] swap = picked;
+                picked = scratch;
+                scratch = swap;
+            }
         }
         return picked;
     }
@@ -185,6 +270,21 @@ public final class Patterns {
         for (int i = 1; i < n; i++) {
             if (a[i] != a[w - 1]) {
                 a[w++] = a[i];
+            }
+        }
+        return w;
+    }
+
+    // the distinct values of a's distinct sorted prefix [0, split) and sorted tail [split, end), into
+    // out in order; returns how many
+    private static int mergeDistinct(long[] a, int split, int end, long[] out) {
+        int w = 0;
+        int i = 0;
+        int j = split;
+        while (i < split || j < end) {
+            long v = j == end || (i < split && a[i] <= a[j]) ? a[i++] : a[j++];
+            if (w == 0 || out[w - 1] != v) {
+                out[w++] = v;
             }
         }
         return w;

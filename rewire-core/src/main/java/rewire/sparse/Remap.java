@@ -75,6 +75,17 @@ public final class Remap {
         return source.clone();
     }
 
+    /** The indices of the grown entries of the new pattern, increasing (length {@link #grown()}). */
+    public int[] grownEntries() {
+        int[] out = new int[grown()];
+        for (int e = 0, g = 0; e < source.length; e++) {
+            if (source[e] == GROWN) {
+                out[g++] = e;
+            }
+        }
+        return out;
+    }
+
     /** Number of entries present in both patterns. */
     public int kept() {
         return kept;

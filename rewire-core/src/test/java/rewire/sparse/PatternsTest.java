@@ -3,8 +3,11 @@ package rewire.sparse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rewire.tensor.RandomCases.forEachSeed;
+import static rewire.tensor.RandomCases.intBetween;
 
 import org.junit.jupiter.api.Test;
 import rewire.tensor.Rng;
@@ -152,6 +155,74 @@ class PatternsTest {
         assertThrows(IllegalArgumentException.class, () -> Patterns.fromSortedPositions(2, 3, new long[] {1, 1}));
         assertThrows(IllegalArgumentException.class, () -> Patterns.fromSortedPositions(2, 3, new long[] {6}));
         assertThrows(IllegalArgumentException.class, () -> Patterns.fromSortedPositions(2, 3, new long[] {-1}));
+    }
+
+    @Test
+    void randomDrawsWithReplacementAndTopsUpUntilTheSetIsFull() {
+        // the definition, on a set: each round draws as many positions as are missing
+        for (int nnz : new int[] {1, 50, 200, 250, 251, 499}) {
+            Rng rng = new Rng(nnz);
+            int drawn = nnz > 250 ? 500 - nnz : nnz;
+            java.util.TreeSet<Long> set = new java.util.TreeSet<>();
+            while (set.size() < drawn) {
+                for (int i = set.size(); i < drawn; i++) {
+                    set.add(rng.nextLong(500));
+                }
+            }
+            boolean[] mask = new boolean[500];
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = set.contains((long) i) == nnz <= 250;
+            }
+            assertEquals(Patterns.fromMask(mask, 20, 25), Patterns.random(20, 25, nnz, new Rng(nnz)), "nnz " + nnz);
+        }
+    }
+
+    @Test
+    void subsetKeepsTheFlaggedEntriesInOrder() {
+        forEachSeed(31, 200, rng -> {
+            SparsityPattern p = anyShape(rng);
+            boolean[] keep = new boolean[p.nnz()];
+            boolean[] mask = new boolean[p.rows() * p.cols()];
+            for (int r = 0; r < p.rows(); r++) {
+                for (int e = p.rowStart(r); e < p.rowEnd(r); e++) {
+                    keep[e] = rng.nextInt(3) > 0;
+                    mask[r * p.cols() + p.colIdx()[e]] = keep[e];
+                }
+            }
+            SparsityPattern kept = Patterns.subset(p, keep);
+            assertValid(kept);
+            assertEquals(Patterns.fromMask(mask, p.rows(), p.cols()), kept);
+        });
+        assertThrows(IllegalArgumentException.class, () -> Patterns.subset(Patterns.full(2, 2), new boolean[3]));
+    }
+
+    @Test
+    void unionIsTheSetUnionAndTheFirstPatternItselfWhenTheSecondAddsNothing() {
+        forEachSeed(32, 200, rng -> {
+            SparsityPattern a = anyShape(rng);
+            SparsityPattern b = anyNnz(a.rows(), a.cols(), rng);
+            boolean[] either = Patterns.toMask(a);
+            boolean[] inB = Patterns.toMask(b);
+            for (int i = 0; i < either.length; i++) {
+                either[i] |= inB[i];
+            }
+            SparsityPattern union = Patterns.union(a, b);
+            assertValid(union);
+            assertEquals(Patterns.fromMask(either, a.rows(), a.cols()), union);
+            assertSame(union, Patterns.union(union, a), "nothing to add");
+        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Patterns.union(Patterns.full(2, 3), Patterns.full(3, 2)));
+        assertTrue(e.getMessage().contains("2 x 3 and 3 x 2"), e.getMessage());
+    }
+
+    private static SparsityPattern anyShape(Rng rng) {
+        return anyNnz(intBetween(rng, 0, 9), intBetween(rng, 1, 17), rng);
+    }
+
+    // a random pattern of the shape with from none to every position
+    private static SparsityPattern anyNnz(int rows, int cols, Rng rng) {
+        return Patterns.random(rows, cols, rng.nextInt(rows * cols + 1), rng);
     }
 
     static void assertValid(SparsityPattern p) {

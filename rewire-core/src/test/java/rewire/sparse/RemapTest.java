@@ -78,6 +78,13 @@ class RemapTest {
         assertEquals(both, remap.kept());
         assertEquals(c.to().nnz(), remap.kept() + remap.grown());
         assertEquals(c.from().nnz(), remap.kept() + remap.pruned());
+        int[] source = remap.source();
+        int[] grown = remap.grownEntries();
+        assertEquals(remap.grown(), grown.length);
+        for (int g = 0; g < grown.length; g++) {
+            assertEquals(Remap.GROWN, source[grown[g]], "grown entry " + grown[g]);
+            assertTrue(g == 0 || grown[g] > grown[g - 1], "grown entries increase");
+        }
     }
 
     @Test

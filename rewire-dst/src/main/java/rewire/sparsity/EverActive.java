@@ -2,6 +2,7 @@ package rewire.sparsity;
 
 import java.util.Arrays;
 import java.util.List;
+import rewire.sparse.Patterns;
 import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
 
@@ -68,40 +69,7 @@ public final class EverActive implements CriterionState {
             throw new IllegalArgumentException("pattern " + pattern.rows() + " x " + pattern.cols()
                     + " does not match the tracked layer " + rows + " x " + cols);
         }
-        union = union(union, pattern);
-    }
-
-    // The union of two patterns of one shape, row by row: a merge of sorted column lists.
-    private static SparsityPattern union(SparsityPattern a, SparsityPattern b) {
-        int[] ap = a.rowPtr();
-        int[] ac = a.colIdx();
-        int[] bp = b.rowPtr();
-        int[] bc = b.colIdx();
-        int[] ptr = new int[a.rows() + 1];
-        int[] idx = new int[Math.addExact(a.nnz(), b.nnz())];
-        int n = 0;
-        for (int r = 0; r < a.rows(); r++) {
-            int i = ap[r];
-            int j = bp[r];
-            while (i < ap[r + 1] && j < bp[r + 1]) {
-                if (ac[i] < bc[j]) {
-                    idx[n++] = ac[i++];
-                } else if (bc[j] < ac[i]) {
-                    idx[n++] = bc[j++];
-                } else {
-                    idx[n++] = ac[i++];
-                    j++;
-                }
-            }
-            while (i < ap[r + 1]) {
-                idx[n++] = ac[i++];
-            }
-            while (j < bp[r + 1]) {
-                idx[n++] = bc[j++];
-            }
-            ptr[r + 1] = n;
-        }
-        return n == a.nnz() ? a : SparsityPattern.of(a.rows(), a.cols(), ptr, Arrays.copyOf(idx, n));
+        union = Patterns.union(union, pattern);
     }
 
     public int rows() {

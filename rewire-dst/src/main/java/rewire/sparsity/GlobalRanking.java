@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import rewire.kernel.TopK;
+import rewire.sparse.Patterns;
 
 /**
  * {@link Scope#GLOBAL}: counts from the model's totals and one ranking over all layers, for
@@ -39,7 +40,7 @@ final class GlobalRanking {
         }
         keepTop(alive, step.config().prune(), nnz - counts.pruned(), RewireStep.DROP);
         for (int l = 0; l < n; l++) {
-            step.setKept(l, PatternOps.subset(step.before(l), alive[l]));
+            step.setKept(l, Patterns.subset(step.before(l), alive[l]));
         }
     }
 

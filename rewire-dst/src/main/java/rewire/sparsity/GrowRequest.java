@@ -59,8 +59,8 @@ public record GrowRequest(LayerView layer, SparsityPattern kept, SparsityPattern
 
     /** The request that remains once {@code grown} is added: both patterns gain it, the quota shrinks. */
     public GrowRequest after(Selection grown, Rng nextRng) {
-        SparsityPattern k = PatternOps.union(kept, grown.positions());
-        SparsityPattern x = PatternOps.union(exclude, grown.positions());
+        SparsityPattern k = grown.addedTo(kept);
+        SparsityPattern x = grown.addedTo(exclude);
         return new GrowRequest(layer, k, x, target, constraint.growQuota(k, target), constraint, nextRng, kernels,
                 tileFloats);
     }

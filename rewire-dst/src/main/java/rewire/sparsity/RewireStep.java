@@ -5,6 +5,7 @@ import java.util.List;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.optim.Slots;
+import rewire.sparse.Patterns;
 import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
@@ -93,12 +94,12 @@ final class RewireStep {
             PruneCriterion c = shrinkCriterion();
             alive = cfg.constraint().keep(p, c.scores(param), c.keyRule(step), rng(l, SHRINK), counts.shrink(),
                     target[l]);
-            p = PatternOps.subset(p, alive);
+            p = Patterns.subset(p, alive);
         }
         float[] scores = restrict(cfg.prune().scores(param), alive);
         boolean[] keep = cfg.constraint().keep(p, scores, cfg.prune().keyRule(step), rng(l, DROP), counts.drop(),
                 target[l]);
-        return PatternOps.subset(p, keep);
+        return Patterns.subset(p, keep);
     }
 
     PruneCriterion shrinkCriterion() {
@@ -151,30 +152,19 @@ final class RewireStep {
     // moves layer l to kept + grown through one remap
     private RewireReport.Layer apply(int l, Selection grown) {
         SparseParam param = layers.get(l).param();
-        SparsityPattern next = PatternOps.union(kept[l], grown.positions());
+        SparsityPattern next = grown.addedTo(kept[l]);
         String defect = cfg.constraint().violation(next);
         if (defect != null) {
             throw new IllegalStateException(param.name() + ": the rewired pattern breaks its constraint: " + defect);
         }
         Remap remap = Remap.between(before[l], next);
-        param.remap(remap, cfg.init().values(next, grownEntries(remap), rng(l, INIT)));
+        param.remap(remap, cfg.init().values(next, remap.grownEntries(), rng(l, INIT)));
         slots.remap(param, remap);
         state.remap(l, remap);
         int regrown = grown.size() - remap.grown();
         return new RewireReport.Layer(param.name(), param.rows(), param.cols(), before[l].nnz(),
                 before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), state.explorationRate(l),
                 grown.scoringFlops());
-    }
-
-    private static int[] grownEntries(Remap remap) {
-        int[] source = remap.source();
-        int[] out = new int[remap.grown()];
-        for (int e = 0, g = 0; e < source.length; e++) {
-            if (source[e] == Remap.GROWN) {
-                out[g++] = e;
-            }
-        }
-        return out;
     }
 
     // accessors for GlobalRanking

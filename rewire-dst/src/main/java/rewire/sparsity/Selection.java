@@ -1,6 +1,8 @@
 package rewire.sparsity;
 
 import java.util.Arrays;
+import rewire.sparse.Patterns;
+import rewire.sparse.SparsityPattern;
 
 /**
  * Positions chosen by a grow step, row-major {@code row * cols + col}, strictly increasing, each
@@ -53,6 +55,20 @@ public record Selection(long[] positions, float[] keys, long scoringFlops) {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code p} plus these positions, none of which it may hold.
+     *
+     * @throws IllegalStateException if a selected position is already in {@code p}
+     */
+    SparsityPattern addedTo(SparsityPattern p) {
+        SparsityPattern out = Patterns.union(p, Patterns.fromSortedPositions(p.rows(), p.cols(), positions));
+        if (out.nnz() != p.nnz() + size()) {
+            throw new IllegalStateException((p.nnz() + size() - out.nnz()) + " of " + size()
+                    + " selected positions are already in the " + p.rows() + " x " + p.cols() + " pattern");
+        }
+        return out;
     }
 
     /** The union with a disjoint selection; scoring both cost the sum. */

@@ -84,7 +84,7 @@ class RewirerTest {
             LayerView layer = Fixtures.layers(new int[][] {{9, 12}}, 0.5, c, rng).get(0);
             SparsityPattern full = layer.param().pattern();
             boolean[] keep = c.keep(full, new float[full.nnz()], KeyRule.uniform(), rng, full.nnz() / 2, full.nnz());
-            SparsityPattern kept = PatternOps.subset(full, keep);
+            SparsityPattern kept = rewire.sparse.Patterns.subset(full, keep);
             // tiles of two rows
             GrowRequest req = GrowRequest.of(layer, kept, kept, full.nnz(), c, rng, rewire.kernel.Kernels.defaults(),
                     12 * 2);

@@ -56,12 +56,14 @@ class WideLayerTest {
         assertEquals(20, report.grown());
         assertEquals(40, p.pattern().nnz());
         int grownBeyond = 0;
-        for (long q : PatternOps.positions(p.pattern())) {
-            int r = (int) (q / n);
-            int c = (int) (q % n);
-            if (!before.contains(r, c)) {
-                grownBeyond += q >= TWO_TO_31 ? 1 : 0;
-                assertEquals(0f, p.weight().get(r, c), "a grown weight starts at zero");
+        SparsityPattern after = p.pattern();
+        for (int r = 0; r < n; r++) {
+            for (int e = after.rowStart(r); e < after.rowEnd(r); e++) {
+                int c = after.colIdx()[e];
+                if (!before.contains(r, c)) {
+                    grownBeyond += (long) r * n + c >= TWO_TO_31 ? 1 : 0;
+                    assertEquals(0f, p.weight().get(r, c), "a grown weight starts at zero");
+                }
             }
         }
         assertTrue(grownBeyond > 15, "random growth in 10^12 positions lands beyond 2^31: " + grownBeyond + " of 20");

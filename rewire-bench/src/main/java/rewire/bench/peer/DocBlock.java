@@ -1,6 +1,10 @@
 package rewire.bench.peer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A generated block inside a hand-kept or otherwise generated Markdown file, between its
@@ -15,8 +19,24 @@ public record DocBlock(String name) {
     public static final DocBlock PEER = new DocBlock("peer");
     /** Inference latency and throughput against PyTorch (bench/predict.sh). */
     public static final DocBlock INFERENCE = new DocBlock("inference");
+    /** Attention over the allowed pairs only against dense GEMMs (bench/attention.sh). */
+    public static final DocBlock ATTENTION = new DocBlock("attention");
     /** Every block docs/benchmarks.md holds beside the kernel report, in the order they follow it. */
-    public static final List<DocBlock> ALL = List.of(PEER, INFERENCE);
+    public static final List<DocBlock> ALL = List.of(PEER, INFERENCE, ATTENTION);
+
+    /**
+     * The {@code --report CSV --doc FILE --context TEXT} mode of the benchmark {@code tool} that owns
+     * this block: the block in FILE becomes TEXT followed by the table that {@code table} makes
+     * from CSV's lines.
+     */
+    public void report(String tool, String[] args, Function<List<String>, String> table) throws IOException {
+        if (args.length != 6 || !args[0].equals("--report") || !args[2].equals("--doc") || !args[4].equals("--context")) {
+            throw new IllegalArgumentException("usage: " + tool + " --report CSV --doc FILE --context TEXT");
+        }
+        Path doc = Path.of(args[3]);
+        String old = Files.exists(doc) ? Files.readString(doc) : "";
+        Files.writeString(doc, replace(old, args[5].strip() + "\n\n" + table.apply(Files.readAllLines(Path.of(args[1])))));
+    }
 
     /** The opening marker. */
     public String begin() {
