@@ -23,14 +23,13 @@ import rewire.tensor.Tensor;
  * seconds, then each call timed on its own for as long again; the median is the row's.
  *
  * <p>Usage: {@code java -Drewire.threads=1 -cp benchmarks.jar rewire.bench.AttentionBenchmark
- * [--lengths 64,256,1024] [--tokens 768] [--width 128] [--heads 4] [--window 8] [--seconds 1]}
+ * [--lengths 64,256,1024] [--patterns causal,local,strided,sparse] [--tokens 768] [--width 128] [--heads 4]
+ * [--window 8] [--seconds 1]}
  * prints {@code ATTENTION,threads,length,sequences,pattern,allowed pairs,masked ms,sparse ms} per
  * pattern; {@code --report CSV --doc FILE --context TEXT} writes those lines as the attention block
  * of docs/benchmarks.md ({@link AttentionTable}).
  */
 public final class AttentionBenchmark {
-    private static final String[] PATTERNS = {"causal", "local", "strided", "sparse"};
-
     private AttentionBenchmark() {
     }
 
@@ -46,6 +45,7 @@ public final class AttentionBenchmark {
         int heads = 4;
         int window = 8;
         double seconds = 1;
+        String[] patterns = {"causal", "local", "strided", "sparse"};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lengths" -> lengths = Arrays.stream(PredictBench.value(args, ++i).split(",")).mapToInt(Integer::parseInt).toArray();
@@ -54,6 +54,7 @@ public final class AttentionBenchmark {
                 case "--heads" -> heads = Integer.parseInt(PredictBench.value(args, ++i));
                 case "--window" -> window = Integer.parseInt(PredictBench.value(args, ++i));
                 case "--seconds" -> seconds = Double.parseDouble(PredictBench.value(args, ++i));
+                case "--patterns" -> patterns = PredictBench.value(args, ++i).split(",");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (see rewire.bench.AttentionBenchmark's Javadoc)");
             }
@@ -62,7 +63,7 @@ public final class AttentionBenchmark {
         for (int length : lengths) {
             int sequences = Math.max(1, tokens / length);
             Var qkv = Var.leaf(gaussian(new Rng(length), 3 * width, sequences * length));
-            for (String name : PATTERNS) {
+            for (String name : patterns) {
                 AttentionMask mask = AttentionMask.named(name, window);
                 int h = heads;
                 double masked = medianMillis(kernels, qkv, seconds,
