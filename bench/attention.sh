@@ -4,7 +4,7 @@
 # 8) for blocks of 64 (the example's), 256 and 1024 tokens, 768 tokens per call (at least one
 # sequence), each pattern (causal, local, strided, sparse) computed as dense (T, T) GEMMs then masked
 # and over the allowed pairs only (rewire.bench.AttentionBenchmark); 1 and 2 threads. Writes the
-# attention block of docs/benchmarks.md.
+# attention block of docs/benchmarks.md, with the hand-written notes of bench/attention-notes.md after the table.
 #
 #   bench/attention.sh               1 s of warm-up and 1 s of timed calls per op (about 2 minutes)
 #   bench/attention.sh --seconds 3   longer (the doc states the seconds)
@@ -53,5 +53,6 @@ many sequences as fill 768 tokens (the example's 12 blocks of 64), at least one.
 - Date: $(date -u +%Y-%m-%d), machine: $(bench_cpu_model), $(nproc) cores; JDK: $("$JAVA" -version 2>&1 | head -1)
 - Command: \`$command\` (git $revision); per op ${seconds} s of warm-up calls, then ${seconds} s of calls each timed on its own; the median
 - OpenBLAS core: ${OPENBLAS_CORETYPE:-unset} (set by the script); threads: \`-Drewire.threads\`"
-"$JAVA" -cp "$JAR" rewire.bench.AttentionBenchmark --report "$csv" --doc "$doc" --context "$context"
+"$JAVA" -cp "$JAR" rewire.bench.AttentionBenchmark --report "$csv" --doc "$doc" --context "$context" \
+  --notes bench/attention-notes.md
 echo "wrote the attention block of $doc; logs in $work"

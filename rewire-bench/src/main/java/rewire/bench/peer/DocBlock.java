@@ -25,17 +25,23 @@ public record DocBlock(String name) {
     public static final List<DocBlock> ALL = List.of(PEER, INFERENCE, ATTENTION);
 
     /**
-     * The {@code --report CSV --doc FILE --context TEXT} mode of the benchmark {@code tool} that owns
-     * this block: the block in FILE becomes TEXT followed by the table that {@code table} makes
-     * from CSV's lines.
+     * The {@code --report CSV --doc FILE --context TEXT [--notes NOTES]} mode of the benchmark
+     * {@code tool} that owns this block: the block in FILE becomes TEXT, the table that
+     * {@code table} makes from CSV's lines, and the hand-written NOTES file's text when given.
      */
     public void report(String tool, String[] args, Function<List<String>, String> table) throws IOException {
-        if (args.length != 6 || !args[0].equals("--report") || !args[2].equals("--doc") || !args[4].equals("--context")) {
-            throw new IllegalArgumentException("usage: " + tool + " --report CSV --doc FILE --context TEXT");
+        boolean notes = args.length == 8 && args[6].equals("--notes");
+        if (!(args.length == 6 || notes) || !args[0].equals("--report") || !args[2].equals("--doc")
+                || !args[4].equals("--context")) {
+            throw new IllegalArgumentException("usage: " + tool + " --report CSV --doc FILE --context TEXT [--notes FILE]");
         }
         Path doc = Path.of(args[3]);
         String old = Files.exists(doc) ? Files.readString(doc) : "";
-        Files.writeString(doc, replace(old, args[5].strip() + "\n\n" + table.apply(Files.readAllLines(Path.of(args[1])))));
+        String body = args[5].strip() + "\n\n" + table.apply(Files.readAllLines(Path.of(args[1])));
+        if (notes) {
+            body += "\n" + Files.readString(Path.of(args[7])).strip() + "\n";
+        }
+        Files.writeString(doc, replace(old, body));
     }
 
     /** The opening marker. */
