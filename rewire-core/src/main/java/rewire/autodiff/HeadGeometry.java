@@ -9,8 +9,6 @@ import rewire.tensor.Tensor;
  * the sparse ones (a token's head vector contiguous).
  */
 final class HeadGeometry {
-    private static final int TOKEN_BLOCK = 16;
-
     final int width;
     final int heads;
     final int headDim;
@@ -64,34 +62,24 @@ final class HeadGeometry {
         }
     }
 
-    // dst (T, dh), token-major, = the block gather reads, transposed; a block of TOKEN_BLOCK tokens
-    // at a time, so the rows of dst it writes stay in L1 while each of the head's dh rows of src
-    // gives its stretch of the block (a row-by-row transpose wrote every dst row once per src row)
+    // dst (T, dh), token-major, = the block gather reads, transposed
     void gatherTokens(float[] src, int base, int h, int b, Tensor dst) {
         float[] d = dst.data();
-        int first = (base + h * headDim) * columns + b * seqLen;
-        for (int t0 = 0; t0 < seqLen; t0 += TOKEN_BLOCK) {
-            int t1 = Math.min(seqLen, t0 + TOKEN_BLOCK);
-            for (int i = 0; i < headDim; i++) {
-                int off = first + i * columns;
-                for (int t = t0; t < t1; t++) {
-                    d[t * headDim + i] = src[off + t];
-                }
+        for (int i = 0; i < headDim; i++) {
+            int off = (base + h * headDim + i) * columns + b * seqLen;
+            for (int t = 0; t < seqLen; t++) {
+                d[t * headDim + i] = src[off + t];
             }
         }
     }
 
-    // the block scatter writes, from token-major src (T, dh): = or +=; blocked as gatherTokens
+    // the block scatter writes, from token-major src (T, dh): = or +=
     void scatterTokens(Tensor src, float[] dst, int base, int h, int b, boolean accumulate) {
         float[] s = src.data();
-        int first = (base + h * headDim) * columns + b * seqLen;
-        for (int t0 = 0; t0 < seqLen; t0 += TOKEN_BLOCK) {
-            int t1 = Math.min(seqLen, t0 + TOKEN_BLOCK);
-            for (int i = 0; i < headDim; i++) {
-                int off = first + i * columns;
-                for (int t = t0; t < t1; t++) {
-                    dst[off + t] = (accumulate ? dst[off + t] : 0f) + s[t * headDim + i];
-                }
+        for (int i = 0; i < headDim; i++) {
+            int off = (base + h * headDim + i) * columns + b * seqLen;
+            for (int t = 0; t < seqLen; t++) {
+                dst[off + t] = (accumulate ? dst[off + t] : 0f) + s[t * headDim + i];
             }
         }
     }
