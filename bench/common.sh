@@ -96,3 +96,15 @@ bench_unknown_option() {
   echo "unknown option: $1 (see the header of $0)" >&2
   exit 2
 }
+
+# bench_ci [SCALE]: the mean ± 95% confidence interval (Student t) of the numbers on stdin, one per
+# line, each multiplied by SCALE (default 1; 100 shows fractions as percent), to two decimals; "(1 seed)"
+# after a lone number.
+bench_ci() {
+  jq -rs --argjson k "${1:-1}" 'def t: {"1": 12.706, "2": 4.303, "3": 3.182, "4": 2.776, "5": 2.571, "6": 2.447,
+      "7": 2.365, "8": 2.306, "9": 2.262}[tostring] // 1.96;
+    map(. * $k) | length as $n | (add / $n) as $m |
+    if $n < 2 then "\($m * 100 | round / 100) (1 seed)" else
+      ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) as $s |
+      "\($m * 100 | round / 100) ± \(($n - 1 | t) * $s / ($n | sqrt) * 100 | round / 100)" end'
+}

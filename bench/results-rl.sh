@@ -138,15 +138,6 @@ run_json() {
       wall: $r[0].summary.wallClockSeconds, dormant: $t.dormantCritic, rank: $t.featureRank,
       densities: [$t.densityEncoder, $t.densityCritic, ($t.densityActor // null)] }' "$f/metrics.jsonl"
 }
-# mean ± 95% CI (Student t) of numbers given on stdin, one per line
-ci() {
-  jq -rs 'def t: {"1": 12.706, "2": 4.303, "3": 3.182, "4": 2.776, "5": 2.571, "6": 2.447, "7": 2.365, "8": 2.306,
-      "9": 2.262}[tostring] // 1.96;
-    length as $n | (add / $n) as $m |
-    if $n < 2 then "\($m * 100 | round / 100) (1 seed)" else
-      ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) as $s |
-      "\($m * 100 | round / 100) ± \(($n - 1 | t) * $s / ($n | sqrt) * 100 | round / 100)" end'
-}
 row() {
   local name=$1 files=() f s
   for s in $seeds; do
@@ -157,7 +148,7 @@ row() {
   local all
   all=$(for f in "${files[@]}"; do run_json "$f"; done | jq -s .)
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$name]}" \
-    "$(jq '.[].final' <<<"$all" | ci)" "$(jq '.[].auc' <<<"$all" | ci)" \
+    "$(jq '.[].final' <<<"$all" | bench_ci)" "$(jq '.[].auc' <<<"$all" | bench_ci)" \
     "$(jq -r 'map(.train) | add / length * 1000 | round / 1000' <<<"$all")" \
     "$(jq -r 'map(.infer) | add / length * 1000 | round / 1000' <<<"$all")" \
     "$(jq -r 'map(.wall) | add / length | round | tostring + " s"' <<<"$all")" \

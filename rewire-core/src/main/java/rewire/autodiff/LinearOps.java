@@ -104,7 +104,7 @@ public final class LinearOps {
     }
 
     // dy = 0 wherever the ReLU output y is not positive (as the kernels' gated sddmm does)
-    private static void gateByPositive(float[] dy, float[] y) {
+    static void gateByPositive(float[] dy, float[] y) {
         for (int i = 0; i < dy.length; i++) {
             dy[i] = y[i] > 0 ? dy[i] : 0f;
         }
@@ -195,7 +195,7 @@ public final class LinearOps {
     }
 
     // db (F,) += Σ_n dy (F, N)[f, n], when there is a bias that requires a gradient
-    private static void addBiasGrad(Tape tape, Var b, Tensor dy) {
+    static void addBiasGrad(Tape tape, Var b, Tensor dy) {
         if (b == null || !b.requiresGrad()) {
             return;
         }
@@ -211,7 +211,7 @@ public final class LinearOps {
         }
     }
 
-    private static void requireBias(String op, int rows, Var b) {
+    static void requireBias(String op, int rows, Var b) {
         if (b == null) {
             return;
         }
@@ -248,7 +248,7 @@ public final class LinearOps {
         }
     }
 
-    private static void requireInputRows(String op, int in, Var x) {
+    static void requireInputRows(String op, int in, Var x) {
         if (x.value().rows() != in) {
             throw new IllegalArgumentException(op + ": input " + x.shape() + " must be feature-major (in, B) with in = "
                     + in + " rows to match the weight's columns");

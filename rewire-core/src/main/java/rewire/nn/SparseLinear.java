@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import rewire.autodiff.Activations;
+import rewire.autodiff.DiagonalOps;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.SpectralEstimate;
 import rewire.autodiff.SpectralNormOps;
@@ -11,8 +12,10 @@ import rewire.autodiff.Tape;
 import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
 import rewire.sparse.CsrMatrix;
+import rewire.sparse.DiagonalPattern;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
+import rewire.sparse.StorageFormat;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
@@ -27,7 +30,10 @@ import rewire.tensor.Tensor;
  * are faster when most connections exist. Both compute the same values and fill the same
  * connection-aligned gradient {@code SparseParam.grad()}, so optimizers and the DST engine see
  * one view, and a topology change that moves the density across the crossover switches the
- * representation at the next forward pass without anything else noticing.
+ * representation at the next forward pass without anything else noticing. A layer in
+ * {@link StorageFormat#DIAGONAL} ({@link #inFormat}) computes below the crossover on the diagonal
+ * kernels instead of CSR ({@link Representation#DIAGONAL}), its pattern being whole wrap-around
+ * diagonals; one with a {@link DiagonalGate} ({@link #withDiagonalGate}) is DynaDiag's layer.
  *
  * <p><b>Spectral normalization.</b> A layer made by {@link #spectrallyNormalized} multiplies by
  * {@code W / σ(W)} ({@link SpectralNormOps}); its power-iteration vectors are buffers, and its
@@ -58,13 +64,20 @@ public final class SparseLinear extends Layer {
         /** Sparse kernels on the CSR weight: O(nnz · B). */
         CSR,
         /** Dense GEMMs on the weight scattered into a dense matrix, gradient gathered back onto the pattern. */
-        DENSE_MASKED
+        DENSE_MASKED,
+        /** The diagonal kernels on the weight's K wrap-around diagonals ({@link StorageFormat#DIAGONAL}): O(nnz · B). */
+        DIAGONAL
     }
 
     private final SparseParam weight;
     private final DenseParam bias;
     private final double crossover;
     private final SpectralEstimate spectral;
+    private final StorageFormat format;
+    private final DiagonalGate gate;
+    // the diagonal layout of the weight's current pattern, rebuilt when a topology change replaces it
+    private SparsityPattern viewed;
+    private DiagonalPattern diagonals;
     // The last forward pass's input and output W·x + b, kept so the DST engine can score the dense
     // gradient dy·xᵀ of connections that do not exist yet (valid until the tape is cleared); the
     // bias leaves the gradient of W·x unchanged.
@@ -83,10 +96,11 @@ public final class SparseLinear extends Layer {
      *                  0 always uses it, a value above 1 never does
      */
     public SparseLinear(SparseParam weight, DenseParam bias, double crossover) {
-        this(weight, bias, crossover, null);
+        this(weight, bias, crossover, null, StorageFormat.CSR, null);
     }
 
-    private SparseLinear(SparseParam weight, DenseParam bias, double crossover, SpectralEstimate spectral) {
+    private SparseLinear(SparseParam weight, DenseParam bias, double crossover, SpectralEstimate spectral,
+                         StorageFormat format, DiagonalGate gate) {
         if (bias != null && bias.size() != weight.rows()) {
             throw new IllegalArgumentException(bias.name() + ": bias " + bias.value().shape() + " needs "
                     + weight.rows() + " entries for sparse weight " + weight.rows() + " x " + weight.cols());
@@ -98,6 +112,8 @@ public final class SparseLinear extends Layer {
         this.bias = bias;
         this.crossover = crossover;
         this.spectral = spectral;
+        this.format = format;
+        this.gate = gate;
     }
 
     /**
@@ -105,7 +121,39 @@ public final class SparseLinear extends Layer {
      * power-iteration vectors drawn from {@code rng}; buffers {@code <weight>.u} and {@code <weight>.v}.
      */
     public SparseLinear spectrallyNormalized(Rng rng) {
-        return new SparseLinear(weight, bias, crossover, new SpectralEstimate(weight.rows(), weight.cols(), rng));
+        return new SparseLinear(weight, bias, crossover, new SpectralEstimate(weight.rows(), weight.cols(), rng),
+                format, gate);
+    }
+
+    /**
+     * This layer's parameters computed in {@code format} below the crossover. The weight's pattern
+     * must then always be made of the format's units (whole diagonals for
+     * {@link StorageFormat#DIAGONAL}), as the matching DST constraint keeps it; a forward pass on
+     * any other pattern fails naming the first unit held in part.
+     */
+    public SparseLinear inFormat(StorageFormat format) {
+        return new SparseLinear(weight, bias, crossover, spectral, Objects.requireNonNull(format, "format"), gate);
+    }
+
+    /**
+     * This layer's parameters behind a DynaDiag gate that learns which {@code budget} diagonals to
+     * keep ({@link DiagonalGate}; its logits become a parameter of the layer), computed on the
+     * diagonal kernels once the gate is frozen and the pattern is K diagonals.
+     */
+    public SparseLinear withDiagonalGate(int budget) {
+        DiagonalGate g = new DiagonalGate(weight.name().replaceFirst("\\.weight$", ""), weight.rows(), weight.cols(),
+                budget);
+        return new SparseLinear(weight, bias, crossover, spectral, StorageFormat.DIAGONAL, g);
+    }
+
+    /** The DynaDiag gate, or null for a layer without one. */
+    public DiagonalGate diagonalGate() {
+        return gate;
+    }
+
+    /** The storage format of the sparse representation. */
+    public StorageFormat format() {
+        return format;
     }
 
     /**
@@ -132,7 +180,10 @@ public final class SparseLinear extends Layer {
 
     /** The representation the next forward pass will use, from the weight's current density and shape. */
     public Representation representation() {
-        return weight.pattern().density() < effectiveCrossover() ? Representation.CSR : Representation.DENSE_MASKED;
+        if (weight.pattern().density() >= effectiveCrossover()) {
+            return Representation.DENSE_MASKED;
+        }
+        return format == StorageFormat.DIAGONAL ? Representation.DIAGONAL : Representation.CSR;
     }
 
     /**
@@ -163,15 +214,27 @@ public final class SparseLinear extends Layer {
     private Var forward(Tape tape, Var x, boolean relu) {
         // The param's matrix is read afresh: a topology change replaces it.
         Var w = spectral == null ? weight.var() : SpectralNormOps.spectralNorm(tape, weight.var(), spectral, isTraining());
+        if (gate != null && !gate.isFrozen()) {
+            SparsityPattern p = weight.pattern();
+            w = DiagonalOps.gate(tape, w, gate.alpha().var(), gate.diagonalOf(p), gate.budget(), gate.temperature());
+        }
         Var b = bias == null ? null : bias.var();
         observer.observe(x.value());
         lastInput = x;
         lastTransposed = false;
         givenBatch = null;
-        if (representation() == Representation.CSR) {
-            // the fused op's backward leaves the gradient of W·x + b in its output's gradient buffer
-            lastProduct = relu ? LinearOps.sparseLinearRelu(tape, x, w, b) : LinearOps.sparseLinear(tape, x, w, b);
-            return lastProduct;
+        // the fused ops' backward leaves the gradient of W·x + b in their output's gradient buffer
+        switch (representation()) {
+            case CSR -> {
+                lastProduct = relu ? LinearOps.sparseLinearRelu(tape, x, w, b) : LinearOps.sparseLinear(tape, x, w, b);
+                return lastProduct;
+            }
+            case DIAGONAL -> {
+                lastProduct = DiagonalOps.linear(tape, x, w, diagonals(), b, relu);
+                return lastProduct;
+            }
+            case DENSE_MASKED -> {
+            }
         }
         lastProduct = LinearOps.maskedLinear(tape, x, w, b);
         return relu ? Activations.relu(tape, lastProduct) : lastProduct;
@@ -186,23 +249,31 @@ public final class SparseLinear extends Layer {
      * output gradient, so that their product {@code x · dyᵀ} is again the dense weight gradient.
      */
     public Var forwardTransposed(Tape tape, Var x) {
-        if (bias != null || spectral != null) {
-            throw new IllegalStateException(weight.name() + ": a layer with a bias per output row or spectral "
-                    + "normalization cannot run transposed");
+        if (bias != null || spectral != null || gate != null) {
+            throw new IllegalStateException(weight.name() + ": a layer with a bias per output row, spectral "
+                    + "normalization or a diagonal gate cannot run transposed");
         }
         Var w = weight.var();
         lastInput = x;
         lastTransposed = true;
         givenBatch = null;
-        lastProduct = representation() == Representation.CSR ? TransposedLinearOps.sparseLinear(tape, x, w)
-                : TransposedLinearOps.maskedLinear(tape, x, w);
+        // the diagonal kernels have no transposed entry point of their own here: CSR serves
+        lastProduct = representation() == Representation.DENSE_MASKED ? TransposedLinearOps.maskedLinear(tape, x, w)
+                : TransposedLinearOps.sparseLinear(tape, x, w);
         return lastProduct;
     }
 
     @Override
     protected List<Buffer> ownBuffers() {
-        return spectral == null ? List.of() : List.of(new Buffer(weight.name() + ".u", spectral.u()),
-                new Buffer(weight.name() + ".v", spectral.v()));
+        List<Buffer> own = new ArrayList<>();
+        if (spectral != null) {
+            own.add(new Buffer(weight.name() + ".u", spectral.u()));
+            own.add(new Buffer(weight.name() + ".v", spectral.v()));
+        }
+        if (gate != null) {
+            own.add(gate.state());
+        }
+        return own;
     }
 
     @Override
@@ -211,7 +282,24 @@ public final class SparseLinear extends Layer {
         if (bias != null) {
             own.add(bias);
         }
+        if (gate != null) {
+            own.add(gate.alpha());
+        }
         return own;
+    }
+
+    // the weight's pattern as whole diagonals, rebuilt after a topology change
+    private DiagonalPattern diagonals() {
+        SparsityPattern p = weight.pattern();
+        if (p != viewed) {
+            try {
+                diagonals = DiagonalPattern.fromCsr(p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(weight.name() + " is stored as diagonals: " + e.getMessage(), e);
+            }
+            viewed = p;
+        }
+        return diagonals;
     }
 
     /**
@@ -323,6 +411,7 @@ public final class SparseLinear extends Layer {
     @Override
     public String toString() {
         return "SparseLinear(" + in() + " -> " + out() + ", density "
-                + String.format("%.4f", weight.pattern().density()) + ", " + representation() + ")";
+                + String.format("%.4f", weight.pattern().density()) + ", " + representation()
+                + (gate == null ? "" : gate.isFrozen() ? ", diagonal gate frozen" : ", diagonal gate") + ")";
     }
 }

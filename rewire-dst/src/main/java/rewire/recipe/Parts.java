@@ -37,7 +37,8 @@ public final class Parts {
             new Kind("distribution", "distribution", DistributionPart.class),
             new Kind("scope", "scope", ScopePart.class),
             new Kind("regrowth sampling", "regrowSampling", SamplingPart.class),
-            new Kind("init", "init", InitPart.class));
+            new Kind("init", "init", InitPart.class),
+            new Kind("temperature curve", "anneal", AnnealPart.class));
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 

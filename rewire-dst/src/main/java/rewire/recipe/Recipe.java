@@ -2,6 +2,7 @@ package rewire.recipe;
 
 import java.util.List;
 import rewire.sparse.SparsityPattern;
+import rewire.sparsity.DiagonalSelection;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.LayerShape;
 import rewire.sparsity.Rewirer;
@@ -18,13 +19,19 @@ import rewire.tensor.Rng;
  * @param rewirer        the topology updates
  * @param initialDensity the global density of the starting patterns (1 for dense-to-sparse methods)
  * @param srSte          the N:M SR-STE gradient hook for dense layers, or null
+ * @param diagonals      DynaDiag's learned choice of diagonals (gated layers, then a freeze), or null
  * @param plan           the run it was made for
  */
 public record Recipe(String name, String paper, Rewirer rewirer, double initialDensity, SrSte srSte,
-                     Recipes.Plan plan) {
+                     DiagonalSelection diagonals, Recipes.Plan plan) {
 
     public Recipe {
         Distribution.requireDensity(initialDensity, "initial density of " + name);
+    }
+
+    /** A recipe of topology updates alone, or with SR-STE: no DynaDiag selection. */
+    public Recipe(String name, String paper, Rewirer rewirer, double initialDensity, SrSte srSte, Recipes.Plan plan) {
+        this(name, paper, rewirer, initialDensity, srSte, null, plan);
     }
 
     /** Random starting patterns for these layers, split by the rewirer's distribution and constraint. */

@@ -7,6 +7,8 @@ import rewire.recipe.Recipes.Plan;
 import rewire.recipe.Recipes.Spec;
 import rewire.recipe.Recipes.Wiring;
 import rewire.sparsity.Cadence;
+import rewire.sparsity.Constraint;
+import rewire.sparsity.DiagonalSelection;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.DropRule;
 import rewire.sparsity.GrowCriterion;
@@ -35,7 +37,7 @@ final class RecipeBook {
         return List.of(staticSparse(), set(), rigl(), snfs(), fantasticWeights("fw", PrunePart.MAGNITUDE),
                 fantasticWeights("mest", PrunePart.MEST), fantasticWeights("random", PrunePart.RANDOM), gmp(),
                 sparseToDense(), cht(),
-                chts(), chtss(), mst(), nmSrSte());
+                chts(), chtss(), mst(), nmSrSte(), dynaDiag());
     }
 
     private static Spec<RecipeOptions.Static> staticSparse() {
@@ -225,5 +227,20 @@ final class RecipeBook {
                 "dense weights masked to N:M at every step, the pruned entries decayed (SR-STE)",
                 new RecipeOptions.NmSrSte(2, 4, 2e-4), Set.of("n", "m"),
                 (plan, o) -> new Wiring(Rewirer.builder().build(), 1, new SrSte(o.n(), o.m(), o.lambda())));
+    }
+
+    private static Spec<RecipeOptions.DynaDiag> dynaDiag() {
+        return new Spec<>("dynadiag", "Tyagi et al., ICML 2025 (DynaDiag)",
+                "learn K diagonals per layer by a temperature-annealed soft top-K, then freeze them",
+                new RecipeOptions.DynaDiag(5, 0.05, AnnealPart.COSINE, 0.3, true), Set.of("freezeFraction"),
+                (plan, o) -> {
+                    long epochs = Math.max(1, (plan.totalSteps() + plan.stepsPerEpoch() - 1) / plan.stepsPerEpoch());
+                    DiagonalSelection selection = new DiagonalSelection(plan.density(), o.tauMax(), o.tauMin(),
+                            o.anneal().anneal(), plan.stepsAt(o.freezeFraction()), plan.stepsPerEpoch(), epochs, o.denseLast());
+                    // every diagonal to start with; the only topology change is the freeze, made by the training loop
+                    Distribution layers = o.denseLast() ? Distribution.uniform().denseLast() : Distribution.uniform();
+                    return new Wiring(Rewirer.builder().distribution(layers).constraint(Constraint.diagonal()).build(), 1,
+                            null, selection);
+                });
     }
 }

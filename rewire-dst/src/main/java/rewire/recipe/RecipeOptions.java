@@ -167,4 +167,19 @@ public final class RecipeOptions {
             }
         }
     }
+
+    /** DynaDiag. */
+    public record DynaDiag(
+            @Option(value = "temperature of the soft top-K in the first epoch", min = 0, aboveMin = true) double tauMax,
+            @Option(value = "temperature of the soft top-K in the last epoch", min = 0, aboveMin = true) double tauMin,
+            @Option("the temperature curve over the run's epochs") AnnealPart anneal,
+            @Option(value = "the freeze to the top K diagonals, as a fraction of the run", min = 0, max = 1,
+                    aboveMin = true) double freezeFraction,
+            @Option("keep the last layer (the classifier head) dense, without a gate") boolean denseLast) {
+        public DynaDiag {
+            if (tauMin > tauMax) {
+                throw new IllegalArgumentException("tauMin " + tauMin + " must not exceed tauMax " + tauMax);
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import rewire.sparsity.DiagonalSelection;
 import rewire.sparsity.Rewirer;
 import rewire.sparsity.SrSte;
 
@@ -62,8 +63,14 @@ public final class Recipes {
      * @param rewirer        the topology updates
      * @param initialDensity the global density of the starting patterns
      * @param srSte          the N:M SR-STE hook, or null
+     * @param diagonals      DynaDiag's learned choice of diagonals, or null
      */
-    public record Wiring(Rewirer rewirer, double initialDensity, SrSte srSte) {
+    public record Wiring(Rewirer rewirer, double initialDensity, SrSte srSte, DiagonalSelection diagonals) {
+        /** Topology updates alone, or with SR-STE. */
+        public Wiring(Rewirer rewirer, double initialDensity, SrSte srSte) {
+            this(rewirer, initialDensity, srSte, null);
+        }
+
         /** A sparse-to-sparse method: it starts at the plan's density. */
         static Wiring sparse(Rewirer rewirer, Plan plan) {
             return new Wiring(rewirer, plan.density(), null);
@@ -115,7 +122,7 @@ public final class Recipes {
 
         Recipe create(Plan plan, Map<String, String> overrides) {
             Wiring w = factory.create(plan, read(overrides));
-            return new Recipe(label(overrides), paper, w.rewirer(), w.initialDensity(), w.srSte(), plan);
+            return new Recipe(label(overrides), paper, w.rewirer(), w.initialDensity(), w.srSte(), w.diagonals(), plan);
         }
 
         // the name with the options given, such as rigl[zeta=0.5]

@@ -1,6 +1,7 @@
 package rewire.sparsity;
 
 import rewire.sparse.SparsityPattern;
+import rewire.sparse.StorageFormat;
 import rewire.tensor.Rng;
 
 /**
@@ -32,6 +33,14 @@ public interface Constraint {
 
     /** Why {@code pattern} breaks this constraint, or null when it satisfies it. */
     String violation(SparsityPattern pattern);
+
+    /**
+     * The storage format whose kernels a layer kept in this structure computes with: a structured
+     * format where one exists, CSR otherwise.
+     */
+    default StorageFormat format() {
+        return StorageFormat.CSR;
+    }
 
     /** Whether {@code pattern} satisfies this constraint. */
     default boolean isSatisfiedBy(SparsityPattern pattern) {

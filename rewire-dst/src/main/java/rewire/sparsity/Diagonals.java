@@ -12,8 +12,9 @@ import rewire.sparse.DiagonalPattern;
  * column {@code c}; otherwise {@code (r, (r + p) mod cols)} for every row {@code r}.
  *
  * <p>DynaDiag learns which diagonals to keep with importance logits {@code alpha} and a soft
- * top-K ({@link #softTopK}) whose temperature anneals, then freezes the top K ({@link #freeze}).
- * The logits live in a layer; this class holds the pure selection functions such a layer needs.
+ * top-K ({@code rewire.autodiff.DiagonalOps.softTopK}) whose temperature anneals
+ * ({@link DiagonalSelection}), then freezes the top K ({@link #freeze}). The logits live in a
+ * layer ({@code rewire.nn.DiagonalGate}); this class holds the budget and the freeze.
  * The index math of the diagonals, which {@link Constraint#diagonal()} uses too, is
  * {@link DiagonalPattern}'s, where the diagonal storage format lives.
  */
@@ -29,31 +30,6 @@ public final class Diagonals {
         Distribution.requireDensity(density, "density");
         long k = (long) Math.ceil(density * rows * (double) cols / DiagonalPattern.length(rows, cols) - 1e-9);
         return (int) Math.min(DiagonalPattern.count(rows, cols), Math.max(1, k));
-    }
-
-    /**
-     * The soft top-K weights {@code a = clamp(K * softmax(alpha / tau), 0, 1)} of DynaDiag's
-     * forward pass (F.1); their sum is at most K.
-     */
-    public static float[] softTopK(float[] alpha, int k, double tau) {
-        if (!(tau > 0)) {
-            throw new IllegalArgumentException("temperature must be positive, got " + tau);
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (float a : alpha) {
-            max = Math.max(max, a / tau);
-        }
-        double[] e = new double[alpha.length];
-        double sum = 0;
-        for (int i = 0; i < alpha.length; i++) {
-            e[i] = Math.exp(alpha[i] / tau - max);
-            sum += e[i];
-        }
-        float[] out = new float[alpha.length];
-        for (int i = 0; i < alpha.length; i++) {
-            out[i] = (float) Math.min(1, Math.max(0, k * e[i] / sum));
-        }
-        return out;
     }
 
     /** The K diagonals with the largest logits, increasing (DynaDiag's freeze, F.2); ties to the lower index. */

@@ -5,6 +5,7 @@ import rewire.kernel.TopK;
 import rewire.sparse.DiagonalPattern;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
+import rewire.sparse.StorageFormat;
 import rewire.tensor.Rng;
 
 /**
@@ -32,12 +33,14 @@ final class Units implements Constraint {
     private final String name;
     private final Layout layout;
     private final boolean budgetRoundsUp;
+    private final StorageFormat format;
 
     // budgetRoundsUp: DynaDiag's K = max(1, ceil(target / D)); otherwise the nearest unit count
-    private Units(String name, Layout layout, boolean budgetRoundsUp) {
+    private Units(String name, Layout layout, boolean budgetRoundsUp, StorageFormat format) {
         this.name = name;
         this.layout = layout;
         this.budgetRoundsUp = budgetRoundsUp;
+        this.format = format;
     }
 
     static Units blocks(int br, int bc) {
@@ -66,7 +69,7 @@ final class Units implements Constraint {
                 return rows % br == 0 && cols % bc == 0 ? null
                         : "blocks of " + br + " x " + bc + " do not tile a " + rows + " x " + cols + " layer";
             }
-        }, false);
+        }, false, StorageFormat.CSR);
     }
 
     static Units diagonals() {
@@ -90,12 +93,17 @@ final class Units implements Constraint {
             public String check(int rows, int cols) {
                 return null;
             }
-        }, true);
+        }, true, StorageFormat.DIAGONAL);
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public StorageFormat format() {
+        return format;
     }
 
     @Override

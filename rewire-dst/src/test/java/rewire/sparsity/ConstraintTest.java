@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import rewire.autodiff.DiagonalOps;
 import rewire.sparse.DiagonalPattern;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
@@ -109,7 +110,7 @@ class ConstraintTest {
         assertEquals(DiagonalPattern.count(30, 10), Diagonals.budget(30, 10, 1.0));
         float[] alpha = {0.5f, 2f, -1f, 0.3f, 1.5f};
         for (double tau : new double[] {5, 1, 0.05}) {
-            float[] a = Diagonals.softTopK(alpha, 2, tau);
+            float[] a = DiagonalOps.softTopK(alpha, 2, tau);
             double sum = 0;
             for (float v : a) {
                 assertTrue(v >= 0 && v <= 1);
@@ -117,7 +118,7 @@ class ConstraintTest {
             }
             assertTrue(sum <= 2 + 1e-6, "sum " + sum);
         }
-        float[] cold = Diagonals.softTopK(alpha, 2, 0.01);
+        float[] cold = DiagonalOps.softTopK(alpha, 2, 0.01);
         assertEquals(1, cold[1], 1e-6);
     }
 }

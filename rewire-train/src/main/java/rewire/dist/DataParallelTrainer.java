@@ -64,6 +64,10 @@ public final class DataParallelTrainer {
                 throw new IllegalArgumentException("group " + g.name() + ": recipe " + g.recipe().name() + " keeps "
                         + "state at every step (SR-STE, SNFS's dense momentum), which data-parallel rounds do not report");
             }
+            if (g.recipe() != null && g.recipe().diagonals() != null) {
+                throw new IllegalArgumentException("group " + g.name() + ": recipe " + g.recipe().name() + " anneals "
+                        + "a temperature inside the layers at every epoch, which data-parallel workers do not receive");
+            }
         }
         if (backend.shards() != settings.partitions()) {
             throw new IllegalArgumentException("a backend of " + backend.shards() + " shards for dist.partitions "

@@ -81,8 +81,9 @@ public final class FlopHook implements Hook {
             int examples = Math.toIntExact(result.examplesOf(e.getKey().name()));
             RewireHook rewire = sparsity.rewireOf(e.getKey());
             boolean updated = rewire != null && rewire.updatedThisStep();
+            // every step: besides the DST engine, DynaDiag's freeze changes the patterns (before the step)
+            syncNnz(e.getKey());
             if (updated) {
-                syncNnz(e.getKey());
                 e.getValue().recordOverhead(rewire.lastReport().scoringFlops());
             }
             if (examples == 0) {

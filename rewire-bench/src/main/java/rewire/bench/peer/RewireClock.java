@@ -27,6 +27,7 @@ final class RewireClock {
     /** The hooks of {@code sparsity} in their order ({@link SparsityHooks#all}), each rewiring hook timed. */
     List<Hook> hooks(SparsityHooks sparsity) {
         List<Hook> out = new ArrayList<>(sparsity.srSte());
+        out.addAll(sparsity.diagonals());
         sparsity.rewire().forEach(h -> out.add(new Timed(h)));
         return out;
     }

@@ -15,7 +15,9 @@ import rewire.nn.Pool2d;
 import rewire.nn.Sequential;
 import rewire.nn.SparseLinear;
 import rewire.nn.Unflatten;
+import rewire.recipe.Recipe;
 import rewire.sparse.SparsityPattern;
+import rewire.sparsity.DiagonalSelection;
 import rewire.sparsity.FlopCounter;
 import rewire.sparsity.LayerShape;
 import rewire.tensor.Rng;
@@ -74,14 +76,16 @@ final class Architecture {
 
     /**
      * Builds the model; {@code patterns.get(i)} is the pattern of weight layer {@code i}, or null
-     * for a dense layer.
+     * for a dense layer. The sparse layers compute in the storage format of {@code recipe}'s
+     * constraint, behind a DynaDiag gate when the recipe learns diagonals; {@code recipe} is null
+     * for a dense model.
      */
-    Built build(List<SparsityPattern> patterns, Rng rng) {
+    Built build(List<SparsityPattern> patterns, Recipe recipe, Rng rng) {
         if (patterns.size() != shapes.size()) {
             throw new IllegalArgumentException(patterns.size() + " patterns for " + shapes.size() + " layers");
         }
         List<Layer> modules = new ArrayList<>();
-        LayerBuilder layers = new LayerBuilder(patterns, rng);
+        LayerBuilder layers = new LayerBuilder(patterns, recipe, rng);
         ImageShape maps = input;
         if (settings.arch() == ModelSettings.Arch.CNN) {
             modules.add(new Unflatten(input));
@@ -111,14 +115,16 @@ final class Architecture {
     // Makes weight layer after weight layer, sparse or dense as its pattern says.
     private final class LayerBuilder {
         private final List<SparsityPattern> patterns;
+        private final Recipe recipe;
         private final Rng rng;
         private final List<SparseLinear> sparse = new ArrayList<>();
         private final List<int[]> kernelShapes = new ArrayList<>();
         private final List<FlopCounter.Layer> flops = new ArrayList<>();
         private int next;
 
-        LayerBuilder(List<SparsityPattern> patterns, Rng rng) {
+        LayerBuilder(List<SparsityPattern> patterns, Recipe recipe, Rng rng) {
             this.patterns = patterns;
+            this.recipe = recipe;
             this.rng = rng;
         }
 
@@ -144,7 +150,9 @@ final class Architecture {
                 flop = FlopCounter.Layer.dense(l.weight().name(), shape.cols(), shape.rows());
                 m = l;
             } else {
-                SparseLinear s = SparseLinear.create(name, p, true, Init.kaimingNormal(), settings.crossover(), rng.fold(i));
+                SparseLinear s = inRecipeFormat(
+                        SparseLinear.create(name, p, true, Init.kaimingNormal(), settings.crossover(), rng.fold(i)),
+                        i == shapes.size() - 1);
                 sparse.add(s);
                 kernelShapes.add(shape.dims());
                 flop = FlopCounter.Layer.sparse(s.weight().name(), shape.cols(), shape.rows(), p.nnz());
@@ -153,6 +161,17 @@ final class Architecture {
             flop = i == 0 ? flop.withoutInputGradient() : flop;
             flops.add(flop.atPositions(positions.get(i)));
             return m;
+        }
+
+        private SparseLinear inRecipeFormat(SparseLinear s, boolean last) {
+            if (recipe == null) {
+                return s;
+            }
+            DiagonalSelection diagonals = recipe.diagonals();
+            if (diagonals == null) {
+                return s.inFormat(recipe.rewirer().constraint().format());
+            }
+            return last && diagonals.denseLast() ? s : s.withDiagonalGate(diagonals.budget(s.out(), s.in()));
         }
     }
 }

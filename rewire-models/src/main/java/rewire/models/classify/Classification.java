@@ -34,7 +34,7 @@ public final class Classification {
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), rng.fold(1));
-        return new ClassificationWorkload("mlp-" + data.train().name(), arch.build(patterns, rng.fold(2)), optimizer,
+        return new ClassificationWorkload("mlp-" + data.train().name(), arch.build(patterns, recipe, rng.fold(2)), optimizer,
                 null, recipe, data.train(), data.test(), Standardization.fit(data.train(), Standardization.Mode.NONE),
                 batchSize, 1000, rng.fold(3),
                 ClassifyData.heatmapImage(data.train(), model),

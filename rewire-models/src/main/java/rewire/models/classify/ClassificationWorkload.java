@@ -14,11 +14,14 @@ import rewire.data.Standardization;
 import rewire.dist.Shard;
 import rewire.dist.Shardable;
 import rewire.dist.ShardedBatches;
+import rewire.io.Checkpoint;
 import rewire.io.ReferenceBatch;
 import rewire.io.TorchLayout;
 import rewire.io.onnx.OnnxGraph;
 import rewire.kernel.Kernels;
+import rewire.nn.Buffer;
 import rewire.nn.Layer;
+import rewire.nn.SparseLinear;
 import rewire.optim.Schedule;
 import rewire.optim.Transform;
 import rewire.recipe.Recipe;
@@ -37,6 +40,7 @@ import rewire.train.SupervisedWorkload;
  * One parameter group, "model". Exportable as the equivalent PyTorch module ({@link ClassifierExport}).
  */
 public final class ClassificationWorkload implements SupervisedWorkload, Shardable, Exportable {
+    private static final String BUFFERS = "classify/buffer/";
     private static final List<Score> SCORES = List.of(Score.accuracy("accuracy", "test accuracy"),
             Score.loss("loss", "test loss"));
 
@@ -151,14 +155,46 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         return Evaluation.builder("test", seen).put("accuracy", (double) correct / seen).put("loss", lossSum / seen).build();
     }
 
+    /** Saves the model's buffers (DynaDiag's frozen flags and temperatures), which decide what it computes. */
+    @Override
+    public void save(Checkpoint.Builder c) {
+        for (Buffer b : model.model().buffers()) {
+            c.putFloats(BUFFERS + b.name(), b.values());
+        }
+    }
+
+    @Override
+    public void restore(Checkpoint c) {
+        for (Buffer b : model.model().buffers()) {
+            float[] saved = c.floats(BUFFERS + b.name());
+            if (saved.length != b.values().length) {
+                throw new IllegalArgumentException(c.source() + ": buffer " + b.name() + " has " + saved.length
+                        + " values, the model " + b.values().length);
+            }
+            System.arraycopy(saved, 0, b.values(), 0, saved.length);
+        }
+    }
+
     @Override
     public TorchLayout torchLayout(long stepsDone) {
+        requireUngated();
         return model.export().torchLayout();
     }
 
     @Override
     public OnnxGraph onnxGraph(long stepsDone) {
+        requireUngated();
         return model.export().onnxGraph(name);
+    }
+
+    // PyTorch and ONNX receive the weights as stored; a DynaDiag gate still scales them until its freeze
+    private void requireUngated() {
+        for (SparseLinear l : model.sparseLayers()) {
+            if (l.diagonalGate() != null && !l.diagonalGate().isFrozen()) {
+                throw new IllegalStateException(l.weight().name() + " is still behind DynaDiag's soft top-K gate, which "
+                        + "export does not carry; export a checkpoint from after the freeze");
+            }
+        }
     }
 
     /** The first {@code examples} test examples (at most one evaluation batch) and their logits. */

@@ -64,7 +64,7 @@ public final class ClassifyRuns {
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))
                 : recipe.initialPatterns(arch.shapes(), seed.fold(TOPOLOGY_STREAM));
-        Architecture.Built model = arch.build(patterns, seed.fold(INIT_STREAM));
+        Architecture.Built model = arch.build(patterns, recipe, seed.fold(INIT_STREAM));
         int[] inputImage = ClassifyData.heatmapImage(train, config.model());
         String name = Config.spelling(config.model().arch()) + "-" + train.name();
         ClassificationWorkload workload = new ClassificationWorkload(name, model,

@@ -19,9 +19,11 @@ import rewire.data.Split;
 import rewire.io.Json;
 import rewire.kernel.Kernels;
 import rewire.nn.Param;
+import rewire.nn.SparseLinear;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.run.TrainingRun;
+import rewire.sparse.DiagonalPattern;
 import rewire.tensor.Rng;
 import rewire.tensor.Shape;
 import rewire.train.NonFiniteLossException;
@@ -46,6 +48,47 @@ class TrainingRunTest {
     @Test
     void aResumedSnfsRunKeepsItsDenseMomentumAndFindsTheOptimizersMoments() throws IOException {
         resumesExactly(List.of("sparsity.recipe=snfs", "optim.name=adam"), 2);
+    }
+
+    // DynaDiag freezes at step 23 (before the checkpoint of step 40: the frozen flag comes back from it)
+    // or at step 45 (after it: the resumed run freezes); either way one topology update is logged
+    @Test
+    void aResumedDynaDiagRunEqualsAnUninterruptedOne() throws IOException {
+        resumesExactly(List.of("sparsity.recipe=dynadiag", "sparsity.options=[freezeFraction=0.3]", "optim.name=adam"),
+                1);
+        resumesExactly(List.of("sparsity.recipe=dynadiag", "sparsity.options=[freezeFraction=0.6]", "optim.name=adam"),
+                1);
+    }
+
+    @Test
+    void dynaDiagFreezesEveryGatedLayerToItsBudgetOfWholeDiagonals() throws IOException {
+        List<String> overrides = List.of("name=dynadiag", "train.runs=" + runs, "train.epochs=3", "model.hidden=[40,32]",
+                "data.batchSize=16", "sparsity.recipe=dynadiag", "sparsity.density=0.25", "optim.name=adam",
+                "optim.lr=0.003");
+        ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
+        RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(11)), Kernels.defaults());
+        TrainingRun run = TrainingRun.start(spec, Kernels.defaults(), null);
+        var summary = run.run().summary();
+        var group = spec.workload().groups().get(0);
+        int gated = 0;
+        for (var layer : group.sparseLayers()) {
+            var pattern = layer.weight().pattern();
+            if (layer.diagonalGate() == null) {
+                assertEquals(pattern.rows() * pattern.cols(), pattern.nnz(), "the dense head keeps every entry");
+                continue;
+            }
+            gated++;
+            int k = layer.diagonalGate().budget();
+            assertTrue(layer.diagonalGate().isFrozen());
+            assertEquals(k * DiagonalPattern.length(pattern.rows(), pattern.cols()), pattern.nnz(), "nnz = K * D");
+            assertEquals(k, DiagonalPattern.fromCsr(pattern).count(), "whole diagonals");
+            assertEquals(SparseLinear.Representation.DIAGONAL, layer.representation());
+        }
+        assertEquals(2, gated, "every hidden layer is gated, the head is not");
+        double flops = summary.trainingFlopsRatio();
+        // 30% of the run dense, then about a quarter of the dense products
+        assertTrue(flops > 0.4 && flops < 0.6, "training FLOPs vs dense " + flops);
+        assertTrue(summary.value("accuracy") > 0.5, "learns the bands: " + summary.value("accuracy"));
     }
 
     // 75 steps at density 0.2, checkpoints every 20, a failure at step 47, then the resume from 40
