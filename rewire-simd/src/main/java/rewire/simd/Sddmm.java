@@ -51,11 +51,21 @@ final class Sddmm {
             OnGrid.gate(a, aGate, rowFrom * n, rowTo * n, Alignment.lead(a));
         }
         for (int r = rowFrom; r < rowTo; r++) {
-            if (lead == 0) {
-                row(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate);
-            } else {
-                alignedRow(colIdx, a, b, out, r, rowPtr[r], rowPtr[r + 1], lead, accumulate);
-            }
+            entries(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate, lead);
+        }
+    }
+
+    /**
+     * {@code out[e] (+)= dot(a[r, :], b[colIdx[e], :])} for the entries {@code [start, end)} of row
+     * {@code r}, for {@code n > 1}, on {@code b}'s grid when {@code lead != 0} (see {@link #run}).
+     * Shared with {@link FanInSampledMult}, whose rows are CSR rows without the row pointer.
+     */
+    static void entries(int[] colIdx, float[] a, float[] b, int n, float[] out, int r, int start, int end,
+                        boolean accumulate, int lead) {
+        if (lead == 0) {
+            row(colIdx, a, b, n, out, r, start, end, accumulate);
+        } else {
+            alignedRow(colIdx, a, b, out, r, start, end, lead, accumulate);
         }
     }
 

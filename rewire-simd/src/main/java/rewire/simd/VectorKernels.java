@@ -10,7 +10,8 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose}; like
+ * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link FanInMult},
+ * {@link FanInSampledMult}, {@link Gemm} and {@link Transpose}; like
  * every provider they check nothing, allocate nothing, and give bitwise the same output for any
  * split of the row range.
  */
@@ -54,6 +55,20 @@ public final class VectorKernels implements KernelProvider {
     public void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
                                     int from, int to, boolean accumulate) {
         DiagonalSampledMult.run(rows, cols, diagonals, a, b, n, out, from, to, accumulate);
+    }
+
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n), k entries a row, then relu
+    @Override
+    public void fanInMult(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
+                          int rowFrom, int rowTo, boolean accumulate, boolean relu) {
+        FanInMult.run(k, colIdx, values, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+    }
+
+    // out (rows, k) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
+    @Override
+    public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
+                                 int rowTo, boolean accumulate) {
+        FanInSampledMult.run(k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
     }
 
     // out (rows,) (+)= a (rows, n) · 1
