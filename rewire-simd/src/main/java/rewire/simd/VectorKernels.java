@@ -10,9 +10,9 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link FanInMult},
- * {@link FanInSampledMult}, {@link Gemm} and {@link Transpose}; like
- * every provider they check nothing, allocate nothing, and give bitwise the same output for any
+ * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose} (a
+ * constant fan-in pattern's rows are CSR rows with computed bounds and run {@link Spmm}'s and
+ * {@link Sddmm}'s row kernels); like every provider they check nothing, allocate nothing, and give bitwise the same output for any
  * split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
@@ -61,14 +61,14 @@ public final class VectorKernels implements KernelProvider {
     @Override
     public void fanInMult(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
                           int rowFrom, int rowTo, boolean accumulate, boolean relu) {
-        FanInMult.run(k, colIdx, values, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+        Spmm.fanIn(k, colIdx, values, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
     }
 
     // out (rows, k) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
     @Override
     public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
                                  int rowTo, boolean accumulate) {
-        FanInSampledMult.run(k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+        Sddmm.fanIn(k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
     }
 
     // out (rows,) (+)= a (rows, n) · 1

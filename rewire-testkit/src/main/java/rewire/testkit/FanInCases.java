@@ -99,7 +99,7 @@ public final class FanInCases {
                 FanInCase.fanIn(702, 207, 17, 21), // 10%
                 FanInCase.fanIn(13, 7, 9, 0),      // no entry: outputs are the bias or 0
                 FanInCase.nm(31, 40, 9, 1, 4),
-                FanInCase.nm(207, 64, 31, 2, 4),
+                FanInCase.nm(207, 64, 32, 2, 4),  // batch of 8 vectors at 128 bits: the aligned grid
                 FanInCase.nm(13, 104, 16, 1, 8),
                 FanInCase.nm(100, 64, 128, 4, 8),
                 FanInCase.nm(1, 8, 3, 8, 8),      // N = M: dense
