@@ -10,9 +10,12 @@ import rewire.tensor.Rng;
  * {@code rows x k} row-major array, each row strictly increasing. Entry {@code (r, t)}, the t-th
  * input of row r, has index {@code r * k + t} in every entry-aligned array (values, gradients).
  *
- * <p>Why a format of its own rather than a CSR pattern: there are no row pointers, every row has
- * the same trip count, and rows can be processed in pairs or quads with one loop, which lets a
- * kernel interleave the streams of several output rows ({@code rewire.simd.FanInMult}).
+ * <p>Why a format of its own rather than a CSR pattern: it is the structure SRigL trains with and
+ * what row-parallel hardware wants (every row the same trip count, no row pointers, values and
+ * gradients as dense {@code (rows, k)} arrays). On the AVX2 host its kernels run at CSR's speed,
+ * no faster: at 10% density every entry moves a whole row of the activations, and interleaving
+ * two rows of the same length measured slower (bench/kernels-notes.md, "Constant fan-in and N:M
+ * formats").
  *
  * <p>With each row's columns increasing, condensed order is CSR order: entry {@code r * k + t}
  * is entry {@code r * k + t} of {@link #toCsr()} too, so values move between the two forms

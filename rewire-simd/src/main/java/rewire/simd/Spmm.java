@@ -38,8 +38,9 @@ final class Spmm {
      * The same for a constant fan-in pattern in condensed form ({@link rewire.sparse.FanInPattern}):
      * its rows are CSR rows whose bounds are computed, {@code [r * k, r * k + k)}, so every row
      * runs this class's row kernels with no row pointer to load. Processing two rows with the same
-     * trip count in one loop (four vectors of each row's batch in registers, or eight, spilling on
-     * AVX2) measured 0.88-0.91x and 0.7x of this at 10% density (bench/kernels-notes.md).
+     * trip count in one loop measured slower at 10% density: 0.81-0.91x CSR's speed with four
+     * vectors of each row's batch in registers, 0.69-0.70x with eight (spilling on AVX2), against
+     * 0.89-1.00x for this (bench/kernels-notes.md).
      */
     static void fanIn(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
                       int rowFrom, int rowTo, boolean accumulate, boolean relu) {
