@@ -48,29 +48,28 @@ public final class FanInCases {
     }
 
     /**
-     * The operands of one case, feature-major, with initial outputs for accumulation; {@code nm}
-     * is the same matrix as {@code w} in N:M form (sharing its values), or null for a fan-in case:
+     * The operands of one case, feature-major, with initial outputs for accumulation; {@code w} is
+     * the matrix in fan-in form, {@code format} the facade the case's products go through (the
+     * fan-in products on {@code w}, or the N:M products on the same matrix in N:M form):
      * <pre>
      * w : (rows, cols), values (rows, k)   x : (cols, B)   dy : (rows, B)   bias : (rows,)
      * y0 : (rows, B)   dx0 : (cols, B)   dv0 : (rows, k)
      * </pre>
      */
-    public record FanInOperands(FanInMatrix w, NmMatrix nm, Tensor x, Tensor dy, Tensor bias, Tensor y0, Tensor dx0,
-                                float[] dv0) {
+    public record FanInOperands(FanInMatrix w, FormatProducts format, Tensor x, Tensor dy, Tensor bias, Tensor y0,
+                                Tensor dx0, float[] dv0) {
         /** Random operands for {@code c}, from the case's own seed. */
         public static FanInOperands of(FanInCase c) {
             Rng rng = new Rng(c.seed());
-            NmMatrix nm = null;
-            FanInMatrix w;
+            FormatProducts format;
             if (c.isNm()) {
-                nm = new NmMatrix(NmPattern.random(c.rows(), c.cols(), c.n(), c.m(), rng),
-                        RandomData.floats(rng, c.rows() * c.k()));
-                w = nm.asFanIn();
+                NmPattern p = NmPattern.random(c.rows(), c.cols(), c.n(), c.m(), rng);
+                format = new FormatProducts.OfNm(new NmMatrix(p, RandomData.floats(rng, p.nnz())));
             } else {
                 FanInPattern p = FanInPattern.random(c.rows(), c.cols(), c.k(), rng);
-                w = new FanInMatrix(p, RandomData.floats(rng, p.nnz()));
+                format = new FormatProducts.OfFanIn(new FanInMatrix(p, RandomData.floats(rng, p.nnz())));
             }
-            return new FanInOperands(w, nm, RandomData.tensor(rng, c.cols(), c.batch()),
+            return new FanInOperands(format.fanIn(), format, RandomData.tensor(rng, c.cols(), c.batch()),
                     RandomData.tensor(rng, c.rows(), c.batch()), RandomData.tensor(rng, c.rows(), 1),
                     RandomData.tensor(rng, c.rows(), c.batch()), RandomData.tensor(rng, c.cols(), c.batch()),
                     RandomData.floats(rng, c.rows() * c.k()));
@@ -78,9 +77,8 @@ public final class FanInCases {
 
         /** The same operands with every value replaced by its absolute value (for tolerances, see FloatChecks). */
         public FanInOperands abs() {
-            float[] values = FloatChecks.abs(w.values());
-            return new FanInOperands(new FanInMatrix(w.pattern(), values),
-                    nm == null ? null : new NmMatrix(nm.pattern(), values), FloatChecks.abs(x), FloatChecks.abs(dy),
+            FormatProducts absFormat = format.withValues(FloatChecks.abs(w.values()));
+            return new FanInOperands(absFormat.fanIn(), absFormat, FloatChecks.abs(x), FloatChecks.abs(dy),
                     FloatChecks.abs(bias), FloatChecks.abs(y0), FloatChecks.abs(dx0), FloatChecks.abs(dv0));
         }
     }

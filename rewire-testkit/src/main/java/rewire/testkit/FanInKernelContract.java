@@ -100,7 +100,7 @@ public abstract class FanInKernelContract {
         oracle.gemm(false, false, dense, o.x(), y, false);
         assertDense(c + ": W·x", y.data(), o, abs, (k, op) -> {
             Tensor out = Tensor.zeros(c.rows(), c.batch());
-            FanInRuns.mult(k, op, op.x(), out, false);
+            op.format().mult(k, op.x(), out, false);
             return out.data();
         });
         // dx (cols, B) = Wᵀ · dy
@@ -108,7 +108,7 @@ public abstract class FanInKernelContract {
         oracle.gemm(true, false, dense, o.dy(), dx, false);
         assertDense(c + ": Wᵀ·dy", dx.data(), o, abs, (k, op) -> {
             Tensor out = Tensor.zeros(c.cols(), c.batch());
-            FanInRuns.multTransA(k, op, op.dy(), out, false);
+            op.format().multTransA(k, op.dy(), out, false);
             return out.data();
         });
         // dV (rows, k) = (dy · xᵀ) at each entry
@@ -123,7 +123,7 @@ public abstract class FanInKernelContract {
         }
         assertDense(c + ": (dy·xᵀ) on the entries", dv, o, abs, (k, op) -> {
             float[] out = new float[op.w().nnz()];
-            FanInRuns.sampledMultTransB(k, op, op.dy(), op.x(), out, false);
+            op.format().sampledMultTransB(k, op.dy(), op.x(), out, false);
             return out;
         });
     }

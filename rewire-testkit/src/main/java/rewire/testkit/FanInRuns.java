@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import rewire.kernel.Kernels;
-import rewire.sparse.CsrMatrix;
 import rewire.tensor.Tensor;
 import rewire.testkit.FanInCases.FanInOperands;
 import rewire.testkit.KernelContract.NamedRun;
 
 /**
  * The products of the fan-in and N:M formats as runs over {@link FanInOperands}, each written
- * twice: through {@link Kernels#fanIn()} (or {@link Kernels#nm()} for N:M operands) and through
- * the CSR products on the same matrix in CSR form, which must agree to float tolerance. Every run
- * works on fresh copies of the initial outputs, so it can be repeated on other kernels.
+ * twice: through the operands' format ({@link FormatProducts}: {@link Kernels#fanIn()} or
+ * {@link Kernels#nm()}) and through the CSR products on the same matrix in CSR form, which must
+ * agree to float tolerance. Every run works on fresh copies of the initial outputs, so it can be
+ * repeated on other kernels.
  */
 final class FanInRuns {
     private FanInRuns() {
@@ -35,7 +35,7 @@ final class FanInRuns {
             // y (rows, B) (+)= W · x
             runs.add(new FanInRun("mult W·x" + suffix, (k, o) -> {
                 Tensor y = o.y0().copy();
-                mult(k, o, o.x(), y, acc);
+                o.format().mult(k, o.x(), y, acc);
                 return y.data();
             }, (k, o) -> {
                 Tensor y = o.y0().copy();
@@ -45,7 +45,7 @@ final class FanInRuns {
             // dx (cols, B) (+)= Wᵀ · dy
             runs.add(new FanInRun("multTransA Wᵀ·dy" + suffix, (k, o) -> {
                 Tensor dx = o.dx0().copy();
-                multTransA(k, o, o.dy(), dx, acc);
+                o.format().multTransA(k, o.dy(), dx, acc);
                 return dx.data();
             }, (k, o) -> {
                 Tensor dx = o.dx0().copy();
@@ -55,7 +55,7 @@ final class FanInRuns {
             // dV (rows, k) (+)= (dy (rows, B) · x (cols, B)ᵀ) on W's entries
             runs.add(new FanInRun("sampledMultTransB (dy·xᵀ) on the entries" + suffix, (k, o) -> {
                 float[] dv = o.dv0().clone();
-                sampledMultTransB(k, o, o.dy(), o.x(), dv, acc);
+                o.format().sampledMultTransB(k, o.dy(), o.x(), dv, acc);
                 return dv;
             }, (k, o) -> {
                 float[] dv = o.dv0().clone(); // condensed order is CSR order
@@ -66,11 +66,7 @@ final class FanInRuns {
         // y (rows, B) = W · x + b · 1ᵀ
         runs.add(new FanInRun("multAddBias W·x + b", (k, o) -> {
             Tensor y = o.y0().copy();
-            if (o.nm() == null) {
-                k.fanIn().multAddBias(o.w(), o.x(), o.bias(), y);
-            } else {
-                k.nm().multAddBias(o.nm(), o.x(), o.bias(), y);
-            }
+            o.format().multAddBias(k, o.x(), o.bias(), y);
             return y.data();
         }, (k, o) -> {
             Tensor y = o.y0().copy();
@@ -80,11 +76,7 @@ final class FanInRuns {
         // y (rows, B) = max(W · x + b · 1ᵀ, 0)
         runs.add(new FanInRun("multAddBiasRelu max(W·x + b, 0)", (k, o) -> {
             Tensor y = o.y0().copy();
-            if (o.nm() == null) {
-                k.fanIn().multAddBiasRelu(o.w(), o.x(), o.bias(), y);
-            } else {
-                k.nm().multAddBiasRelu(o.nm(), o.x(), o.bias(), y);
-            }
+            o.format().multAddBiasRelu(k, o.x(), o.bias(), y);
             return y.data();
         }, (k, o) -> {
             Tensor y = o.y0().copy();
@@ -92,32 +84,5 @@ final class FanInRuns {
             return y.data();
         }));
         return runs;
-    }
-
-    // y (rows, B) (+)= W · x through the operands' format
-    static void mult(Kernels k, FanInOperands o, Tensor x, Tensor y, boolean acc) {
-        if (o.nm() == null) {
-            k.fanIn().mult(o.w(), x, y, acc);
-        } else {
-            k.nm().mult(o.nm(), x, y, acc);
-        }
-    }
-
-    // dx (cols, B) (+)= Wᵀ · dy through the operands' format
-    static void multTransA(Kernels k, FanInOperands o, Tensor dy, Tensor dx, boolean acc) {
-        if (o.nm() == null) {
-            k.fanIn().multTransA(o.w(), dy, dx, acc);
-        } else {
-            k.nm().multTransA(o.nm(), dy, dx, acc);
-        }
-    }
-
-    // dV (rows, k) (+)= (a · bᵀ) on W's entries through the operands' format
-    static void sampledMultTransB(Kernels k, FanInOperands o, Tensor a, Tensor b, float[] dv, boolean acc) {
-        if (o.nm() == null) {
-            k.fanIn().sampledMultTransB(a, b, o.w().pattern(), dv, acc);
-        } else {
-            k.nm().sampledMultTransB(a, b, o.nm().pattern(), dv, acc);
-        }
     }
 }
