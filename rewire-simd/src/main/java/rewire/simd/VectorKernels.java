@@ -12,8 +12,8 @@ import rewire.kernel.KernelProvider;
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
  * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose} (a
  * constant fan-in pattern's rows are CSR rows with computed bounds and run {@link Spmm}'s and
- * {@link Sddmm}'s row kernels); like every provider they check nothing, allocate nothing, and give bitwise the same output for any
- * split of the row range.
+ * {@link Sddmm}'s row kernels); like every provider they check nothing, allocate nothing, and
+ * give bitwise the same output for any split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
 
