@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks a linear layer stored as wrap-around diagonals against CSR at the same number of entries
-# and against the dense GEMMs, with JMH, and writes the generated block of docs/benchmarks-structured.md.
+# Benchmarks a linear layer in the structured formats (wrap-around diagonals, constant fan-in, N:M 2:4
+# and 1:8) against CSR at the same number of entries and against the dense GEMMs, with JMH, and writes
+# the generated block of docs/benchmarks-structured.md.
 #
 #   bench/structured.sh              the layer step at 1000x1000 and 4096x4096, batch 128, 1 thread,
-#                                    densities 1-50%, 3 repetitions (each: 36 JMH trials of 8 s)
+#                                    densities 1-50%, 3 repetitions (each: 56 JMH trials of 8 s for
+#                                    dense, CSR, diagonal and fan-in, then 4 for N:M at 50% and 12.5%)
 #   bench/structured.sh --reps 5     repetitions (default 3); the doc shows medians
 #   bench/structured.sh --ops all    also forward, input gradient and weight gradient alone (JSON only)
 #   bench/structured.sh --layer 1000x1000 --density 0.1
-#                                    only these JMH parameter values (comma-separated lists)
+#                                    only these JMH parameter values (comma-separated lists); with
+#                                    --density, N:M runs only at the densities listed that it has
 #   bench/structured.sh --quick      1 warmup and 2 measurement iterations: checks the pipeline
 #   bench/structured.sh --no-build   use the existing rewire-bench/target/benchmarks.jar
 #   bench/structured.sh --out FILE   write somewhere other than docs/benchmarks-structured.md
@@ -17,7 +20,7 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 bench_jar_java
 
-quick=false; build=true; reps=3; out=docs/benchmarks-structured.md; ops=step; params=()
+quick=false; build=true; reps=3; out=docs/benchmarks-structured.md; ops=step; params=(); layers=(); densities=
 command="bench/structured.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -25,8 +28,8 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false ;;
     --reps) reps="$2"; shift ;;
     --ops) ops="$2"; shift ;;
-    --layer) params+=(-p "layer=$2"); shift ;;
-    --density) params+=(-p "density=$2"); shift ;;
+    --layer) params+=(-p "layer=$2"); layers=(-p "layer=$2"); shift ;;
+    --density) params+=(-p "density=$2"); densities=",$2,"; shift ;;
     --out) out="$2"; shift ;;
     *) bench_unknown_option "$1" ;;
   esac
@@ -43,9 +46,20 @@ results=bench/results/tmp/structured-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$results"
 loads=()
 files=()
+# N:M exists at one density each (N / M), so it runs beside the main grid, paired with its dense and CSR runs
+nm=()
+for format in nm2:4@0.5 nm1:8@0.125; do
+  if [[ -z $densities || $densities == *",${format#*@},"* ]]; then nm+=("$format"); fi
+done
 for rep in $(seq 1 "$reps"); do
   bench_jmh "$results" "rep-$rep" "$include" "${params[@]}" "${iterations[@]}"
   files+=("$results/rep-$rep.json")
+  for format in "${nm[@]}"; do
+    name="rep-$rep-${format%@*}"; name=${name//:/-}
+    bench_jmh "$results" "$name" "$include" "${layers[@]}" -p "weights=${format%@*}" -p "density=${format#*@}" \
+      "${iterations[@]}"
+    files+=("$results/$name.json")
+  done
 done
 
 load=$(IFS=,; echo "${loads[*]}")

@@ -1,16 +1,23 @@
 package rewire.bench;
 
 import rewire.kernel.DiagonalProducts;
+import rewire.kernel.FanInProducts;
 import rewire.kernel.Kernels;
+import rewire.kernel.NmProducts;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
+import rewire.sparse.FanInMatrix;
+import rewire.sparse.FanInPattern;
+import rewire.sparse.NmMatrix;
+import rewire.sparse.NmPattern;
 import rewire.sparse.Patterns;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 
 /**
- * The three products of a linear layer's training step, on a CSR, a diagonal or a dense weight.
+ * The three products of a linear layer's training step, on a CSR, a diagonal, a constant fan-in,
+ * an N:M or a dense weight.
  * Each returns its output so the benchmark can hand it to JMH.
  */
 sealed interface LayerProducts {
@@ -21,7 +28,7 @@ sealed interface LayerProducts {
     /** {@code dx (in, B) = Wᵀ · dy}. */
     Object inputGrad();
 
-    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries ({@code (nnz,)}, {@code (K, D)}). */
+    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries ({@code (nnz,)}, {@code (K, D)}, {@code (out, k)}). */
     Object weightGrad();
 
     /** A CSR weight with {@code round(density * out * in)} uniformly random entries. */
@@ -42,6 +49,24 @@ sealed interface LayerProducts {
         DiagonalPattern p = DiagonalPattern.random(l.out(), l.in(), diagonals, rng);
         DiagonalMatrix w = new DiagonalMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
         return new Diagonal(kernels.diagonal(), l, w, new float[p.nnz()]);
+    }
+
+    /** A weight of {@code k} uniformly chosen inputs per row, {@code out * k} entries, products by the fan-in kernels. */
+    static LayerProducts fanIn(Kernels kernels, LayerOperands l, int k) {
+        Rng rng = new Rng(LayerOperands.SEED + 1);
+        FanInPattern p = FanInPattern.random(l.out(), l.in(), k, rng);
+        FanInMatrix w = new FanInMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
+        p.toCsr().transposed(); // cached on the pattern: built once per topology, not per step
+        return new FanIn(kernels.fanIn(), l, w, new float[p.nnz()]);
+    }
+
+    /** An N:M weight, {@code n} uniformly chosen inputs in every group of {@code m}, products by {@link Kernels#nm()}. */
+    static LayerProducts nm(Kernels kernels, LayerOperands l, int n, int m) {
+        Rng rng = new Rng(LayerOperands.SEED + 1);
+        NmPattern p = NmPattern.random(l.out(), l.in(), n, m, rng);
+        NmMatrix w = new NmMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
+        p.toCsr().transposed(); // cached on the pattern: built once per topology, not per step
+        return new Nm(kernels.nm(), l, w, new float[p.nnz()]);
     }
 
     /** The dense twin: a full {@code (out, in)} matrix, products by GEMM (OpenBLAS when present). */
@@ -71,6 +96,46 @@ sealed interface LayerProducts {
     }
 
     record Diagonal(DiagonalProducts kernels, LayerOperands l, DiagonalMatrix w, float[] dv) implements LayerProducts {
+        @Override
+        public Object forward() {
+            kernels.mult(w, l.x(), l.y());
+            return l.y();
+        }
+
+        @Override
+        public Object inputGrad() {
+            kernels.multTransA(w, l.dy(), l.dx());
+            return l.dx();
+        }
+
+        @Override
+        public Object weightGrad() {
+            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dv);
+            return dv;
+        }
+    }
+
+    record FanIn(FanInProducts kernels, LayerOperands l, FanInMatrix w, float[] dv) implements LayerProducts {
+        @Override
+        public Object forward() {
+            kernels.mult(w, l.x(), l.y());
+            return l.y();
+        }
+
+        @Override
+        public Object inputGrad() {
+            kernels.multTransA(w, l.dy(), l.dx());
+            return l.dx();
+        }
+
+        @Override
+        public Object weightGrad() {
+            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dv);
+            return dv;
+        }
+    }
+
+    record Nm(NmProducts kernels, LayerOperands l, NmMatrix w, float[] dv) implements LayerProducts {
         @Override
         public Object forward() {
             kernels.mult(w, l.x(), l.y());

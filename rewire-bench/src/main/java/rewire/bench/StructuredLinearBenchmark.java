@@ -12,18 +12,26 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import rewire.sparse.DiagonalPattern;
+import rewire.kernel.Kernels;
 import rewire.sparsity.Diagonals;
 
 /**
- * A linear layer stored as wrap-around diagonals against the same layer in CSR with the same
- * number of entries, and against its dense twin: forward, input gradient, weight gradient on the
- * pattern, and the three together (the layer's share of a training step), the products of
- * {@link LayerProducts}. At density {@code d} the layer has DynaDiag's budget of
- * {@code K = ceil(d * out * in / D)} random diagonals ({@link Diagonals#budget}), and the CSR
- * layer {@code K * D} uniformly random entries.
+ * A linear layer in a structured storage format ({@link StructuredFormat}: wrap-around diagonals,
+ * constant fan-in, N:M) against the same layer in CSR with the same number of entries, and
+ * against its dense twin: forward, input gradient, weight gradient on the pattern, and the three
+ * together (the layer's share of a training step), the products of {@link LayerProducts}. At
+ * density {@code d} the diagonal layer has DynaDiag's budget of {@code K = ceil(d * out * in / D)}
+ * random diagonals ({@link Diagonals#budget}), the fan-in layer {@code k = ceil(d * in)} random
+ * inputs a row (the same entries on the square layers here), and the CSR layer {@code K * D}
+ * uniformly random entries.
  *
- * <p>{@code weights} sorts last, so JMH varies it fastest: at each density the CSR and diagonal
+ * <p>N:M has one density, N / M ({@code 0.5} for {@code nm2:4}, {@code 0.125} for {@code nm1:8}),
+ * so its values are not in the default grid, which would pair them with every density; JMH runs
+ * them with {@code -p weights=nm2:4 -p density=0.5}, as {@code bench/structured.sh} does, and the
+ * report pairs them with the dense and CSR runs of the main grid at that density. Any other
+ * density fails the trial, naming both.
+ *
+ * <p>{@code weights} sorts last, so JMH varies it fastest: at each density the CSR and structured
  * runs follow the dense run, seconds apart, and their ratios are steadier than the times on a
  * shared machine. {@code bench/structured.sh} runs this benchmark and turns its results into
  * {@code docs/benchmarks-structured.md} ({@link StructuredReport}).
@@ -40,34 +48,28 @@ public class StructuredLinearBenchmark extends LayerProductsBenchmark {
     public String layer;
     @Param({"128"})
     public int batch;
-    @Param({"0.01", "0.02", "0.05", "0.1", "0.2", "0.5"})
+    @Param({"0.01", "0.02", "0.05", "0.1", "0.125", "0.2", "0.5"})
     public double density;
     /** {@code -Drewire.threads}: Rewire's pool and OpenBLAS's. */
     @Param({"1"})
     public int threads;
-    /** Sorts last, so JMH varies it fastest. */
-    @Param({"dense", "csr", "diagonal"})
+    /** dense, csr or a {@link StructuredFormat}'s name; sorts last, so JMH varies it fastest. */
+    @Param({"dense", "csr", "diagonal", "fanin"})
     public String weights;
 
-    /** The number of diagonals of an {@code out x in} layer at {@code density}, DynaDiag's budget. */
-    static int diagonals(int out, int in, double density) {
-        return Diagonals.budget(out, in, density);
-    }
-
-    /** The density of {@code k} diagonals of an {@code out x in} layer, {@code k * D / (out * in)}. */
-    static double density(int out, int in, int k) {
-        return (double) k * DiagonalPattern.length(out, in) / ((double) out * in);
+    /** The density of the CSR layer: that of the diagonal layer, whose entries the other formats match. */
+    static double csrDensity(int out, int in, double density) {
+        return StructuredFormat.DIAGONAL.actualDensity(out, in, density);
     }
 
     @Setup(Level.Trial)
     public void setUp() {
         LayerOperands l = LayerOperands.of(layer, batch);
-        int k = diagonals(l.out(), l.in(), density);
+        Kernels kernels = LayerOperands.kernels(threads);
         products = switch (weights) {
-            case "dense" -> LayerProducts.dense(LayerOperands.kernels(threads), l);
-            case "csr" -> LayerProducts.sparse(LayerOperands.kernels(threads), l, density(l.out(), l.in(), k));
-            case "diagonal" -> LayerProducts.diagonal(LayerOperands.kernels(threads), l, k);
-            default -> throw new IllegalArgumentException("weights must be dense, csr or diagonal, got " + weights);
+            case "dense" -> LayerProducts.dense(kernels, l);
+            case "csr" -> LayerProducts.sparse(kernels, l, csrDensity(l.out(), l.in(), density));
+            default -> StructuredFormat.of(weights).products(kernels, l, density);
         };
     }
 }

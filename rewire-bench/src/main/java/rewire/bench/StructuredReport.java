@@ -6,14 +6,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import rewire.bench.peer.DocBlock;
 import rewire.kernel.Kernels;
 
 /**
  * Turns the JMH JSON files of {@link StructuredLinearBenchmark} (one per repetition) into the
  * generated block of {@code docs/benchmarks-structured.md}: per layer a table of step times of
- * the dense, CSR and diagonal layers with the diagonal's speedup over CSR and each one's
- * fraction of the ideal {@code 1/density}, and issue 21's targets at 10% density. The rest of
+ * the dense, CSR and structured layers (one row per format and density) with each format's speedup
+ * over CSR and each one's fraction of the ideal {@code 1/density}, and issue 21's targets at 10%
+ * density. A result file's repetition is the number in its name after {@code rep-} (the N:M runs
+ * come in files of their own, {@code rep-N-nm.json}), or its position in the list. The rest of
  * the document (its hand-written introduction) is kept.
  *
  * <pre>
@@ -40,7 +44,8 @@ public final class StructuredReport {
         BenchmarkReport.Options options = BenchmarkReport.Options.parse(args);
         List<LayerRun> runs = new ArrayList<>();
         for (int i = 0; i < options.results().size(); i++) {
-            runs.addAll(LayerRun.read(options.results().get(i), i + 1, StructuredLinearBenchmark.class));
+            Path file = options.results().get(i);
+            runs.addAll(LayerRun.read(file, repetition(file, i + 1), StructuredLinearBenchmark.class));
         }
         StructuredReport report = new StructuredReport();
         report.write(options, LayerRun.jvm(options.results().getFirst()), new StructuredTable(runs));
@@ -63,9 +68,11 @@ public final class StructuredReport {
         lines.add("- Machine load (1-minute load average at the start of each JMH run): " + o.load());
         lines.add("");
         lines.add("A step is forward + input gradient + weight gradient on the pattern; dense is the three GEMMs.");
-        lines.add("At density d the diagonal layer has K = ceil(d * out * in / D) random diagonals and the CSR layer");
-        lines.add("the same K * D entries at random. Times are medians over repetitions; each ratio is taken within");
-        lines.add("one repetition, between runs seconds apart, then the median. *Of ideal* is speedup x density.");
+        lines.add("At density d the diagonal layer has K = ceil(d * out * in / D) random diagonals, the fan-in layer");
+        lines.add("k = ceil(d * in) random inputs a row, N:M runs only at d = N / M, and the CSR layer has the");
+        lines.add("diagonal layer's K * D entries at random (the same count as the others on these square layers).");
+        lines.add("Times are medians over repetitions; each ratio is taken within one repetition, between runs");
+        lines.add("seconds apart, then the median. *Of ideal* is speedup x density.");
         writeTargets(table);
         for (LayerRun.Config c : table.configs()) {
             writeTable(c, table.rows(c));
@@ -81,11 +88,12 @@ public final class StructuredReport {
         for (LayerRun.Config c : table.configs()) {
             for (StructuredTable.Row r : table.rows(c)) {
                 if (r.density() == TARGET_DENSITY) {
-                    lines.add("| " + c + " | diagonal step at least " + times(TARGET_OVER_CSR) + " faster than CSR | "
-                            + times(r.csrOverDiagonal()) + " | " + yesNo(r.csrOverDiagonal() >= TARGET_OVER_CSR) + " |");
-                    lines.add("| " + c + " | diagonal at least " + TARGET_OF_IDEAL + " of the ideal "
-                            + times(1 / r.actualDensity()) + " against dense | " + fmt("%.2f", r.diagonalOfIdeal())
-                            + " | " + yesNo(r.diagonalOfIdeal() >= TARGET_OF_IDEAL) + " |");
+                    String f = r.format().param();
+                    lines.add("| " + c + " | " + f + " step at least " + times(TARGET_OVER_CSR) + " faster than CSR | "
+                            + times(r.csrOverFormat()) + " | " + yesNo(r.csrOverFormat() >= TARGET_OVER_CSR) + " |");
+                    lines.add("| " + c + " | " + f + " at least " + TARGET_OF_IDEAL + " of the ideal "
+                            + times(1 / r.actualDensity()) + " against dense | " + fmt("%.2f", r.formatOfIdeal())
+                            + " | " + yesNo(r.formatOfIdeal() >= TARGET_OF_IDEAL) + " |");
                 }
             }
         }
@@ -95,16 +103,22 @@ public final class StructuredReport {
         lines.add("");
         lines.add("### " + c);
         lines.add("");
-        lines.add("| density | K | dense step ms | CSR step ms | diagonal step ms | CSR / diagonal | CSR speedup"
-                + " | diagonal speedup | 1/density | CSR of ideal | diagonal of ideal | repetitions |");
-        lines.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        lines.add("| density | format | structure | dense step ms | CSR step ms | format step ms | CSR / format"
+                + " | CSR speedup | format speedup | 1/density | CSR of ideal | format of ideal | repetitions |");
+        lines.add("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (StructuredTable.Row r : rows) {
-            lines.add("| " + percent(r.actualDensity()) + " | " + r.diagonals() + " | " + ms(r.denseMs()) + " | "
-                    + ms(r.csrMs()) + " | " + ms(r.diagonalMs()) + " | " + times(r.csrOverDiagonal()) + " | "
-                    + times(r.csrSpeedup()) + " | " + times(r.diagonalSpeedup()) + " | " + times(1 / r.actualDensity())
-                    + " | " + fmt("%.2f", r.csrOfIdeal()) + " | " + fmt("%.2f", r.diagonalOfIdeal()) + " | "
-                    + r.repetitions() + " |");
+            lines.add("| " + percent(r.actualDensity()) + " | " + r.format().param() + " | " + r.structure() + " | "
+                    + ms(r.denseMs()) + " | " + ms(r.csrMs()) + " | " + ms(r.formatMs()) + " | "
+                    + times(r.csrOverFormat()) + " | " + times(r.csrSpeedup()) + " | " + times(r.formatSpeedup())
+                    + " | " + times(1 / r.actualDensity()) + " | " + fmt("%.2f", r.csrOfIdeal()) + " | "
+                    + fmt("%.2f", r.formatOfIdeal()) + " | " + r.repetitions() + " |");
         }
+    }
+
+    // the N of a file named rep-N.json or rep-N-*.json, else otherwise
+    static int repetition(Path file, int otherwise) {
+        Matcher m = Pattern.compile("^rep-(\\d+)\\b").matcher(file.getFileName().toString());
+        return m.find() ? Integer.parseInt(m.group(1)) : otherwise;
     }
 
     private static String yesNo(boolean met) {

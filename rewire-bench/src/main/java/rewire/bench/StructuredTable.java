@@ -7,10 +7,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The step times of {@link StructuredLinearBenchmark} per layer configuration and density, with
- * the diagonal layer against CSR and both against dense. A ratio is taken within one repetition
- * (runs seconds apart), then the median over the repetitions that measured all three; times are
- * medians over the same repetitions.
+ * The step times of {@link StructuredLinearBenchmark} per layer configuration, density and
+ * structured format, with the format's layer against CSR and both against dense. A ratio is taken
+ * within one repetition (runs seconds apart), then the median over the repetitions that measured
+ * all three; times are medians over the same repetitions.
  */
 final class StructuredTable {
     private static final String OP = "step";
@@ -22,25 +22,26 @@ final class StructuredTable {
     }
 
     /**
-     * One density of one configuration.
+     * One format at one density of one configuration.
      *
-     * @param density         the benchmark's density parameter
-     * @param diagonals       K, the diagonals at that density
-     * @param actualDensity   {@code K * D / (out * in)}, the density both sparse layers have
-     * @param csrOverDiagonal how many times faster the diagonal step is than the CSR step
-     * @param csrSpeedup      dense step time over CSR step time
-     * @param diagonalSpeedup dense step time over diagonal step time
+     * @param density       the benchmark's density parameter
+     * @param structure     the format's structure there ("K = 100", "k = 100", "2:4")
+     * @param actualDensity the density of the format's layer (the CSR layer's too)
+     * @param csrOverFormat how many times faster the format's step is than the CSR step
+     * @param csrSpeedup    dense step time over CSR step time
+     * @param formatSpeedup dense step time over the format's step time
      */
-    record Row(double density, int diagonals, double actualDensity, double denseMs, double csrMs, double diagonalMs,
-               double csrOverDiagonal, double csrSpeedup, double diagonalSpeedup, int repetitions) {
+    record Row(StructuredFormat format, double density, String structure, double actualDensity, double denseMs,
+               double csrMs, double formatMs, double csrOverFormat, double csrSpeedup, double formatSpeedup,
+               int repetitions) {
         /** The CSR speedup over 1/density, the speedup if only the multiply-adds counted. */
         double csrOfIdeal() {
             return csrSpeedup * actualDensity;
         }
 
-        /** The diagonal speedup over 1/density. */
-        double diagonalOfIdeal() {
-            return diagonalSpeedup * actualDensity;
+        /** The format's speedup over 1/density. */
+        double formatOfIdeal() {
+            return formatSpeedup * actualDensity;
         }
     }
 
@@ -49,34 +50,37 @@ final class StructuredTable {
         return runs.stream().map(LayerRun::config).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
-    /** The densities of {@code config} that some repetition measured with all three weights, increasing. */
+    /** The (density, format) pairs of {@code config} that some repetition measured with all three weights, by density. */
     List<Row> rows(LayerRun.Config config) {
         TreeSet<Double> densities = runs.stream().filter(r -> r.config().equals(config)).map(LayerRun::density)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<Row> rows = new ArrayList<>();
         for (double d : densities) {
-            row(config, d).ifPresent(rows::add);
+            for (StructuredFormat f : StructuredFormat.values()) {
+                row(config, d, f).ifPresent(rows::add);
+            }
         }
         return rows;
     }
 
-    private Optional<Row> row(LayerRun.Config config, double density) {
-        List<double[]> complete = new ArrayList<>(); // per repetition: dense, csr, diagonal ms
+    private Optional<Row> row(LayerRun.Config config, double density, StructuredFormat format) {
+        List<double[]> complete = new ArrayList<>(); // per repetition: dense, csr, format ms
         for (int rep : runs.stream().mapToInt(LayerRun::repetition).distinct().sorted().toArray()) {
             Optional<Double> dense = ms(config, density, rep, "dense");
             Optional<Double> csr = ms(config, density, rep, "csr");
-            Optional<Double> diagonal = ms(config, density, rep, "diagonal");
-            if (dense.isPresent() && csr.isPresent() && diagonal.isPresent()) {
-                complete.add(new double[] {dense.get(), csr.get(), diagonal.get()});
+            Optional<Double> structured = ms(config, density, rep, format.param());
+            if (dense.isPresent() && csr.isPresent() && structured.isPresent()) {
+                complete.add(new double[] {dense.get(), csr.get(), structured.get()});
             }
         }
         if (complete.isEmpty()) {
             return Optional.empty();
         }
-        int k = StructuredLinearBenchmark.diagonals(config.out(), config.in(), density);
-        return Optional.of(new Row(density, k, StructuredLinearBenchmark.density(config.out(), config.in(), k),
-                median(complete, t -> t[0]), median(complete, t -> t[1]), median(complete, t -> t[2]),
-                median(complete, t -> t[1] / t[2]), median(complete, t -> t[0] / t[1]),
+        int out = config.out();
+        int in = config.in();
+        return Optional.of(new Row(format, density, format.structure(out, in, density),
+                format.actualDensity(out, in, density), median(complete, t -> t[0]), median(complete, t -> t[1]),
+                median(complete, t -> t[2]), median(complete, t -> t[1] / t[2]), median(complete, t -> t[0] / t[1]),
                 median(complete, t -> t[0] / t[2]), complete.size()));
     }
 

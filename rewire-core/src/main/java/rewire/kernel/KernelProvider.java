@@ -12,7 +12,8 @@ package rewire.kernel;
  * any chunking and thread count.
  *
  * <p>Sparse operands are CSR arrays ({@code rowPtr}, {@code colIdx}) or a diagonal pattern's
- * shape and diagonals with a {@code (K, D)} values array; dense operands are row-major
+ * shape and diagonals with a {@code (K, D)} values array, or a constant fan-in pattern's condensed
+ * {@code (rows, k)} column indices and values; dense operands are row-major
  * {@code (rows, n)} matrices whose rows are contiguous runs of {@code n} floats (feature-major
  * activations: {@code n} is the batch).
  */
@@ -81,6 +82,34 @@ public interface KernelProvider extends DenseGemm {
      */
     void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
                              int from, int to, boolean accumulate);
+
+    /**
+     * Constant fan-in times dense: for each row {@code r} in range,
+     * {@code y[r, :] (+)= sum_t values[r * k + t] * x[colIdx[r * k + t], :]} over {@code t} in
+     * {@code [0, k)} in order, where {@code colIdx} and {@code values} are a
+     * {@link rewire.sparse.FanInPattern}'s condensed {@code (rows, k)} arrays; {@code rowStart} and
+     * {@code relu} work as in {@link #spmm}. There is no transposed form: {@code Sᵀ} has no constant
+     * fan-in, so the facade runs {@code Sᵀ · x} through {@link #spmm} on the pattern's cached
+     * transpose, like CSR's.
+     *
+     * <pre>
+     * S : (rows, cols), k entries a row   colIdx, values : (rows, k)   x : (cols, n)   y : (rows, n)
+     * rowStart : (rows,) or null
+     * </pre>
+     */
+    void fanInMult(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n, int rowFrom,
+                   int rowTo, boolean accumulate, boolean relu);
+
+    /**
+     * Sampled dense-dense product on a constant fan-in pattern:
+     * {@code out[r * k + t] (+)= dot(a[r, :], b[colIdx[r * k + t], :])} for the rows in range.
+     *
+     * <pre>
+     * a : (rows, n)   b : (cols, n)   colIdx, out : (rows, k) aligned with the condensed values
+     * </pre>
+     */
+    void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom, int rowTo,
+                          boolean accumulate);
 
     /**
      * Row sums: {@code out[r] (+)= Σ_j a[r, j]} for each row in range, summed in at least double

@@ -21,7 +21,8 @@ import rewire.tensor.Tensor;
  * and {@link #sampledMultTransBGated} backward, which turns {@code dy} into {@code dy ⊙ [y > 0]}
  * in place while it forms {@code dW}.
  * The diagonal format ({@link rewire.sparse.DiagonalMatrix}) has the same products under
- * {@link #diagonal()}.
+ * {@link #diagonal()}, the constant fan-in format ({@link rewire.sparse.FanInMatrix}) under
+ * {@link #fanIn()} and the N:M format ({@link rewire.sparse.NmMatrix}) under {@link #nm()}.
  * Batch-major callers ({@code x : (B, in)}) use {@link #multTransB(Tensor, CsrMatrix, Tensor)},
  * {@link #mult(Tensor, CsrMatrix, Tensor)} and {@link #sampledMultTransA}, which transpose into
  * scratch space around the same kernels.
@@ -48,6 +49,8 @@ public final class Kernels {
     // OpenBLAS gets each dense product whole and threads it itself (not bit-reproducible)
     private final boolean blasThreadsItself;
     private final DiagonalProducts diagonal;
+    private final FanInProducts fanIn;
+    private final NmProducts nm;
 
     /**
      * Kernels from explicit parts. Dense products through {@code blas} run in fixed row chunks on
@@ -109,6 +112,8 @@ public final class Kernels {
         this.blasCore = blasCore;
         this.blasThreadsItself = blasThreadsItself;
         this.diagonal = new DiagonalProducts(provider, parallel);
+        this.fanIn = new FanInProducts(provider, parallel, "fan-in");
+        this.nm = new NmProducts(provider, parallel);
     }
 
     /**
@@ -147,6 +152,16 @@ public final class Kernels {
     /** The products of the diagonal storage format, checked and chunked like the CSR ones below. */
     public DiagonalProducts diagonal() {
         return diagonal;
+    }
+
+    /** The products of the constant fan-in (condensed) storage format, checked and chunked like the CSR ones. */
+    public FanInProducts fanIn() {
+        return fanIn;
+    }
+
+    /** The products of the N:M storage format, which run the fan-in kernels on its condensed form. */
+    public NmProducts nm() {
+        return nm;
     }
 
     // ---------------------------------------------------------------- dense

@@ -134,6 +134,44 @@ public final class ScalarKernels implements KernelProvider {
         }
     }
 
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n), k entries a row
+    @Override
+    public void fanInMult(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
+                          int rowFrom, int rowTo, boolean accumulate, boolean relu) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int yRow = r * n;
+            if (!accumulate) {
+                startRow(y, yRow, n, rowStart, r);
+            }
+            for (int e = r * k; e < r * k + k; e++) {
+                int xRow = colIdx[e] * n;
+                for (int j = 0; j < n; j++) {
+                    y[yRow + j] += values[e] * x[xRow + j];
+                }
+            }
+            if (relu) {
+                reluRow(y, yRow, n);
+            }
+        }
+    }
+
+    // out (rows, k) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
+    @Override
+    public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
+                                 int rowTo, boolean accumulate) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int aRow = r * n;
+            for (int e = r * k; e < r * k + k; e++) {
+                int bRow = colIdx[e] * n;
+                float sum = 0f;
+                for (int j = 0; j < n; j++) {
+                    sum += a[aRow + j] * b[bRow + j];
+                }
+                out[e] = accumulate ? out[e] + sum : sum;
+            }
+        }
+    }
+
     // out (rows,) (+)= a (rows, n) · 1, each row one chain of double additions
     @Override
     public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {

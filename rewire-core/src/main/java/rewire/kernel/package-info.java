@@ -4,8 +4,10 @@
  * the OpenBLAS binding for dense products (single-threaded in fixed chunks, so results do not depend
  * on the thread count) with {@link rewire.kernel.BlasCore}, the OpenBLAS kernels it runs against the
  * CPU's best, fixed-chunk {@link rewire.kernel.Parallel} execution and {@link rewire.kernel.TopK}
- * selection; apart from the kernels, the {@link rewire.kernel.PixelFill} service that lets a vector
- * module speed up {@code rewire.data}'s batch fill.
+ * selection, and the checked products of the structured formats
+ * ({@link rewire.kernel.DiagonalProducts}, {@link rewire.kernel.FanInProducts},
+ * {@link rewire.kernel.NmProducts}); apart from the kernels, the {@link rewire.kernel.PixelFill}
+ * service that lets a vector module speed up {@code rewire.data}'s batch fill.
  *
  * <p>Layout convention of the sparse kernels: activations are <em>feature-major</em>, a matrix of
  * {@code (features, batch)} whose rows are contiguous over the batch, so the batch is the vector

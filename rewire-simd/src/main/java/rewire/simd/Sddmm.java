@@ -31,7 +31,7 @@ final class Sddmm {
     static void run(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, int n, float[] out,
                     int rowFrom, int rowTo, boolean accumulate) {
         if (n == 1) {
-            outerProduct(rowPtr, colIdx, a, aGate, b, out, rowFrom, rowTo, accumulate);
+            outerProduct(rowPtr, 0, colIdx, a, aGate, b, out, rowFrom, rowTo, accumulate);
             return;
         }
         run(rowPtr, colIdx, a, aGate, b, n, out, rowFrom, rowTo, accumulate, n == 8 * L ? Alignment.lead(b) : 0);
@@ -50,13 +50,43 @@ final class Sddmm {
         if (aGate != null) {
             OnGrid.gate(a, aGate, rowFrom * n, rowTo * n, Alignment.lead(a));
         }
+        rows(rowPtr, 0, colIdx, a, b, n, out, rowFrom, rowTo, accumulate, lead);
+    }
+
+    /**
+     * The same, ungated, for a constant fan-in pattern in condensed form
+     * ({@link rewire.sparse.FanInPattern}): its rows are CSR rows whose bounds are computed,
+     * {@code [r * k, r * k + k)}, so every row runs this class's row kernels with no row pointer to
+     * load. Two rows in one loop would hold two slices of {@code a} (sixteen registers on AVX2) or
+     * halve the slice and double the lane sums per entry; the forward's two-row variant measured
+     * slower ({@link Spmm#fanIn}).
+     */
+    static void fanIn(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom, int rowTo,
+                      boolean accumulate) {
+        if (n == 1) {
+            outerProduct(null, k, colIdx, a, null, b, out, rowFrom, rowTo, accumulate);
+            return;
+        }
+        rows(null, k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate, n == 8 * L ? Alignment.lead(b) : 0);
+    }
+
+    // rows [rowFrom, rowTo) of the pattern whose row r holds the entries [first(r), first(r + 1))
+    private static void rows(int[] rowPtr, int k, int[] colIdx, float[] a, float[] b, int n, float[] out,
+                             int rowFrom, int rowTo, boolean accumulate, int lead) {
         for (int r = rowFrom; r < rowTo; r++) {
+            int start = first(rowPtr, k, r);
+            int end = first(rowPtr, k, r + 1);
             if (lead == 0) {
-                row(colIdx, a, b, n, out, r, rowPtr[r], rowPtr[r + 1], accumulate);
+                row(colIdx, a, b, n, out, r, start, end, accumulate);
             } else {
-                alignedRow(colIdx, a, b, out, r, rowPtr[r], rowPtr[r + 1], lead, accumulate);
+                alignedRow(colIdx, a, b, out, r, start, end, lead, accumulate);
             }
         }
+    }
+
+    // the first entry of row r: rowPtr[r], or r * k for a condensed fan-in pattern (rowPtr null)
+    private static int first(int[] rowPtr, int k, int r) {
+        return rowPtr == null ? r * k : rowPtr[r];
     }
 
     // out[e] (+)= dot(a[r, :], b[c, :]) for the entries [start, end) of row r
@@ -72,14 +102,14 @@ final class Sddmm {
     }
 
     // out[e] (+)= a[r] * b[c] for n == 1.
-    private static void outerProduct(int[] rowPtr, int[] colIdx, float[] a, float[] aGate, float[] b, float[] out,
-                                     int rowFrom, int rowTo, boolean accumulate) {
+    private static void outerProduct(int[] rowPtr, int k, int[] colIdx, float[] a, float[] aGate, float[] b,
+                                     float[] out, int rowFrom, int rowTo, boolean accumulate) {
         for (int r = rowFrom; r < rowTo; r++) {
             if (aGate != null && !(aGate[r] > 0)) {
                 a[r] = 0f;
             }
             float ar = a[r];
-            for (int e = rowPtr[r]; e < rowPtr[r + 1]; e++) {
+            for (int e = first(rowPtr, k, r), end = first(rowPtr, k, r + 1); e < end; e++) {
                 float p = ar * b[colIdx[e]];
                 out[e] = accumulate ? out[e] + p : p;
             }

@@ -31,12 +31,37 @@ final class Spmm {
 
     static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
                     float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu) {
+        rows(rowPtr, 0, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+    }
+
+    /**
+     * The same for a constant fan-in pattern in condensed form ({@link rewire.sparse.FanInPattern}):
+     * its rows are CSR rows whose bounds are computed, {@code [r * k, r * k + k)}, so every row
+     * runs this class's row kernels with no row pointer to load. Processing two rows with the same
+     * trip count in one loop measured slower at 10% density: 0.81-0.91x CSR's speed with four
+     * vectors of each row's batch in registers, 0.69-0.70x with eight (spilling on AVX2), against
+     * 0.89-1.00x for this (bench/kernels-notes.md).
+     */
+    static void fanIn(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
+                      int rowFrom, int rowTo, boolean accumulate, boolean relu) {
+        rows(null, k, colIdx, values, null, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+    }
+
+    // rows [rowFrom, rowTo) of the pattern whose row r holds the entries [first(r), first(r + 1))
+    private static void rows(int[] rowPtr, int k, int[] colIdx, float[] values, int[] valueIndex, float[] x,
+                             float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                             boolean relu) {
         if (n == 1) {
-            gatherDot(rowPtr, colIdx, values, valueIndex, x, y, rowStart, rowFrom, rowTo, accumulate, relu);
+            gatherDot(rowPtr, k, colIdx, values, valueIndex, x, y, rowStart, rowFrom, rowTo, accumulate, relu);
             return;
         }
-        run(rowPtr, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu,
+        run(rowPtr, k, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu,
                 n == 8 * L ? Alignment.lead(x) : 0);
+    }
+
+    // the first entry of row r: rowPtr[r], or r * k for a condensed fan-in pattern (rowPtr null)
+    private static int first(int[] rowPtr, int k, int r) {
+        return rowPtr == null ? r * k : rowPtr[r];
     }
 
     /**
@@ -46,13 +71,21 @@ final class Spmm {
      */
     static void run(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex, float[] x, float[] y,
                     float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate, boolean relu, int lead) {
+        run(rowPtr, 0, colIdx, values, valueIndex, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu, lead);
+    }
+
+    private static void run(int[] rowPtr, int k, int[] colIdx, float[] values, int[] valueIndex, float[] x,
+                            float[] y, float[] rowStart, int n, int rowFrom, int rowTo, boolean accumulate,
+                            boolean relu, int lead) {
         assert lead == 0 || n == 8 * L : "a shifted grid needs n = 8L, got n = " + n + ", lead " + lead;
         for (int r = rowFrom; r < rowTo; r++) {
             float init = rowStart == null ? 0f : rowStart[r];
+            int start = first(rowPtr, k, r);
+            int end = first(rowPtr, k, r + 1);
             if (lead == 0) {
-                row(colIdx, values, valueIndex, x, y, n, r, rowPtr[r], rowPtr[r + 1], init, accumulate, relu);
+                row(colIdx, values, valueIndex, x, y, n, r, start, end, init, accumulate, relu);
             } else {
-                alignedRow(colIdx, values, valueIndex, x, y, r, rowPtr[r], rowPtr[r + 1], lead, init, accumulate);
+                alignedRow(colIdx, values, valueIndex, x, y, r, start, end, lead, init, accumulate);
             }
         }
         // On the plain grid the blocks clamp their accumulators as they store them (AVX2's batch
@@ -93,12 +126,12 @@ final class Spmm {
 
     // y[r] (+)= sum_e w(e) * x[colIdx[e]] for n == 1; four interleaved partial sums hide the
     // latency of the add chain, and are combined in a fixed order.
-    private static void gatherDot(int[] rowPtr, int[] colIdx, float[] values, int[] valueIndex,
+    private static void gatherDot(int[] rowPtr, int k, int[] colIdx, float[] values, int[] valueIndex,
                                   float[] x, float[] y, float[] rowStart, int rowFrom, int rowTo, boolean accumulate,
                                   boolean relu) {
         for (int r = rowFrom; r < rowTo; r++) {
-            int e = rowPtr[r];
-            int end = rowPtr[r + 1];
+            int e = first(rowPtr, k, r);
+            int end = first(rowPtr, k, r + 1);
             float s0 = 0f;
             float s1 = 0f;
             float s2 = 0f;

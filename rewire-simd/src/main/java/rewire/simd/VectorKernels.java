@@ -10,9 +10,10 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose}; like
- * every provider they check nothing, allocate nothing, and give bitwise the same output for any
- * split of the row range.
+ * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose} (a
+ * constant fan-in pattern's rows are CSR rows with computed bounds and run {@link Spmm}'s and
+ * {@link Sddmm}'s row kernels); like every provider they check nothing, allocate nothing, and
+ * give bitwise the same output for any split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
 
@@ -54,6 +55,20 @@ public final class VectorKernels implements KernelProvider {
     public void diagonalSampledMult(int rows, int cols, int[] diagonals, float[] a, float[] b, int n, float[] out,
                                     int from, int to, boolean accumulate) {
         DiagonalSampledMult.run(rows, cols, diagonals, a, b, n, out, from, to, accumulate);
+    }
+
+    // y (rows, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S (rows, cols) · x (cols, n), k entries a row, then relu
+    @Override
+    public void fanInMult(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
+                          int rowFrom, int rowTo, boolean accumulate, boolean relu) {
+        Spmm.fanIn(k, colIdx, values, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+    }
+
+    // out (rows, k) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
+    @Override
+    public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
+                                 int rowTo, boolean accumulate) {
+        Sddmm.fanIn(k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
     }
 
     // out (rows,) (+)= a (rows, n) · 1

@@ -67,6 +67,20 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
+    public void fanInMult(int k, int[] colIdx, float[] values, float[] x, float[] y, float[] rowStart, int n,
+                          int rowFrom, int rowTo, boolean accumulate, boolean relu) {
+        calls.incrementAndGet();
+        inner.fanInMult(k, colIdx, values, x, y, rowStart, n, rowFrom, rowTo, accumulate, relu);
+    }
+
+    @Override
+    public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
+                                 int rowTo, boolean accumulate) {
+        calls.incrementAndGet();
+        inner.fanInSampledMult(k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+    }
+
+    @Override
     public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
         calls.incrementAndGet();
         inner.rowSums(a, n, out, rowFrom, rowTo, accumulate);
