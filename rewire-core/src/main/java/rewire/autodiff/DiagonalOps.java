@@ -1,21 +1,13 @@
 package rewire.autodiff;
 
-import rewire.kernel.Kernels;
 import rewire.sparse.CsrMatrix;
-import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
 import rewire.tensor.Shape;
-import rewire.tensor.Tensor;
 
 /**
- * The ops of diagonally sparse layers (DynaDiag: Tyagi et al., ICML 2025, "Dynamic Sparse
- * Training of Diagonally Sparse Networks"; METHODS F.1): the soft top-K gate that weighs each
- * wrap-around diagonal of a weight by a learned importance, and the linear map computed on the
- * diagonal storage format.
- *
- * <p>Both take the weight as a sparse variable in CSR order, the order every optimizer slot and
- * the DST engine use, and move between that order and the diagonal-aligned one through
- * {@link DiagonalPattern#csrEntries()}: two O(nnz) passes per step beside O(nnz · B) products.
+ * DynaDiag's soft top-K gate (Tyagi et al., ICML 2025, "Dynamic Sparse Training of Diagonally
+ * Sparse Networks"; METHODS F.1), which weighs each wrap-around diagonal of a weight by a learned
+ * importance. The linear map on the diagonal storage format is {@link StructuredLinearOps#diagonal}.
  */
 public final class DiagonalOps {
     private DiagonalOps() {
@@ -116,61 +108,5 @@ public final class DiagonalOps {
             }
         });
         return out;
-    }
-
-    /**
-     * {@code y (out, B) = W · x + b · 1ᵀ}, with a ReLU when {@code relu}, computed on the diagonal
-     * kernels ({@link Kernels#diagonal()}) for a sparse weight {@code w} whose CSR pattern is
-     * {@code diagonals.toCsr()}. Gradients as {@link LinearOps#sparseLinear}'s: {@code dW} the
-     * {@code (nnz,)} vector of {@code dy · xᵀ} on the pattern (in CSR order), {@code dx = Wᵀ · dy};
-     * with the ReLU, backward first gates {@code y}'s gradient buffer in place, so it then holds
-     * the gradient of {@code W · x + b}, as the fused CSR op leaves it.
-     */
-    public static Var linear(Tape tape, Var x, Var w, DiagonalPattern diagonals, Var b, boolean relu) {
-        String op = relu ? "diagonalLinearRelu" : "diagonalLinear";
-        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
-        Checks.requireMatrix(op, "input", x);
-        if (weight.rows() != diagonals.rows() || weight.cols() != diagonals.cols() || weight.nnz() != diagonals.nnz()) {
-            throw new IllegalArgumentException(op + ": weight " + weight + " is not stored by " + diagonals);
-        }
-        LinearOps.requireInputRows(op, weight.cols(), x);
-        LinearOps.requireBias(op, weight.rows(), b);
-        Kernels k = tape.kernels();
-        int[] entries = diagonals.csrEntries();
-        float[] values = tape.scratch(Shape.of(entries.length)).data();   // (K, D), diagonal-aligned
-        float[] csrValues = weight.values();
-        for (int e = 0; e < entries.length; e++) {
-            values[e] = csrValues[entries[e]];
-        }
-        DiagonalMatrix m = new DiagonalMatrix(diagonals, values);
-        Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
-        Tensor bias = b == null ? null : b.value();
-        if (relu) {
-            k.diagonal().multAddBiasRelu(m, x.value(), bias, y.value());
-        } else if (bias == null) {
-            k.diagonal().mult(m, x.value(), y.value());
-        } else {
-            k.diagonal().multAddBias(m, x.value(), bias, y.value());
-        }
-        tape.onBackward(y, () -> {
-            Tensor dy = y.grad();
-            if (relu) {
-                LinearOps.gateByPositive(dy.data(), y.value().data());
-            }
-            if (w.requiresGrad()) {
-                float[] dValues = tape.scratch(Shape.of(entries.length)).data();  // (K, D)
-                k.diagonal().sampledMultTransB(dy, x.value(), diagonals, dValues);
-                float[] dw = tape.grad(w).data();
-                for (int e = 0; e < entries.length; e++) {
-                    dw[entries[e]] += dValues[e];
-                }
-            }
-            LinearOps.addBiasGrad(tape, b, dy);
-            if (x.requiresGrad()) {
-                Tape.GradTarget dx = tape.gradTarget(x);  // dx (in, B) (+)= Wᵀ · dy
-                k.diagonal().multTransA(m, dy, dx.tensor(), dx.accumulate());
-            }
-        });
-        return y;
     }
 }

@@ -3,16 +3,19 @@ package rewire.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import rewire.autodiff.Activations;
 import rewire.autodiff.DiagonalOps;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.SpectralEstimate;
 import rewire.autodiff.SpectralNormOps;
+import rewire.autodiff.StructuredLinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalPattern;
+import rewire.sparse.FanInPattern;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
 import rewire.sparse.StorageFormat;
@@ -31,9 +34,9 @@ import rewire.tensor.Tensor;
  * connection-aligned gradient {@code SparseParam.grad()}, so optimizers and the DST engine see
  * one view, and a topology change that moves the density across the crossover switches the
  * representation at the next forward pass without anything else noticing. A layer in
- * {@link StorageFormat#DIAGONAL} ({@link #inFormat}) computes below the crossover on the diagonal
- * kernels instead of CSR ({@link Representation#DIAGONAL}), its pattern being whole wrap-around
- * diagonals; one with a {@link DiagonalGate} ({@link #withDiagonalGate}) is DynaDiag's layer.
+ * structured {@link StorageFormat} ({@link #inFormat}) computes below the crossover on that
+ * format's kernels instead of CSR ({@link Representation#DIAGONAL} on whole wrap-around
+ * diagonals, {@link Representation#FAN_IN} on rows of equal count); one with a {@link DiagonalGate} ({@link #withDiagonalGate}) is DynaDiag's layer.
  *
  * <p><b>Spectral normalization.</b> A layer made by {@link #spectrallyNormalized} multiplies by
  * {@code W / σ(W)} ({@link SpectralNormOps}); its power-iteration vectors are buffers, and its
@@ -66,7 +69,9 @@ public final class SparseLinear extends Layer {
         /** Dense GEMMs on the weight scattered into a dense matrix, gradient gathered back onto the pattern. */
         DENSE_MASKED,
         /** The diagonal kernels on the weight's K wrap-around diagonals ({@link StorageFormat#DIAGONAL}): O(nnz · B). */
-        DIAGONAL
+        DIAGONAL,
+        /** The constant fan-in kernels ({@link StorageFormat#FAN_IN}, N:M included): O(nnz · B). */
+        FAN_IN
     }
 
     private final SparseParam weight;
@@ -75,9 +80,9 @@ public final class SparseLinear extends Layer {
     private final SpectralEstimate spectral;
     private final StorageFormat format;
     private final DiagonalGate gate;
-    // the diagonal layout of the weight's current pattern, rebuilt when a topology change replaces it
+    // the structured layout of the weight's current pattern, rebuilt when a topology change replaces it
     private SparsityPattern viewed;
-    private DiagonalPattern diagonals;
+    private Object view;
     // The last forward pass's input and output W·x + b, kept so the DST engine can score the dense
     // gradient dy·xᵀ of connections that do not exist yet (valid until the tape is cleared); the
     // bias leaves the gradient of W·x unchanged.
@@ -127,9 +132,10 @@ public final class SparseLinear extends Layer {
 
     /**
      * This layer's parameters computed in {@code format} below the crossover. The weight's pattern
-     * must then always be made of the format's units (whole diagonals for
-     * {@link StorageFormat#DIAGONAL}), as the matching DST constraint keeps it; a forward pass on
-     * any other pattern fails naming the first unit held in part.
+     * must then always have the format's structure (whole diagonals for
+     * {@link StorageFormat#DIAGONAL}, the same count in every row for {@link StorageFormat#FAN_IN}),
+     * as the matching DST constraint keeps it; a forward pass on any other pattern fails naming
+     * the first diagonal or row that breaks it.
      */
     public SparseLinear inFormat(StorageFormat format) {
         return new SparseLinear(weight, bias, crossover, spectral, Objects.requireNonNull(format, "format"), gate);
@@ -183,7 +189,11 @@ public final class SparseLinear extends Layer {
         if (weight.pattern().density() >= effectiveCrossover()) {
             return Representation.DENSE_MASKED;
         }
-        return format == StorageFormat.DIAGONAL ? Representation.DIAGONAL : Representation.CSR;
+        return switch (format) {
+            case CSR -> Representation.CSR;
+            case DIAGONAL -> Representation.DIAGONAL;
+            case FAN_IN -> Representation.FAN_IN;
+        };
     }
 
     /**
@@ -230,7 +240,11 @@ public final class SparseLinear extends Layer {
                 return lastProduct;
             }
             case DIAGONAL -> {
-                lastProduct = DiagonalOps.linear(tape, x, w, diagonals(), b, relu);
+                lastProduct = StructuredLinearOps.diagonal(tape, x, w, view(DiagonalPattern::fromCsr), b, relu);
+                return lastProduct;
+            }
+            case FAN_IN -> {
+                lastProduct = StructuredLinearOps.fanIn(tape, x, w, view(FanInPattern::fromCsr), b, relu);
                 return lastProduct;
             }
             case DENSE_MASKED -> {
@@ -288,18 +302,19 @@ public final class SparseLinear extends Layer {
         return own;
     }
 
-    // the weight's pattern as whole diagonals, rebuilt after a topology change
-    private DiagonalPattern diagonals() {
+    // the weight's pattern in the layer's structured format, rebuilt after a topology change
+    @SuppressWarnings("unchecked")
+    private <T> T view(Function<SparsityPattern, T> of) {
         SparsityPattern p = weight.pattern();
         if (p != viewed) {
             try {
-                diagonals = DiagonalPattern.fromCsr(p);
+                view = of.apply(p);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(weight.name() + " is stored as diagonals: " + e.getMessage(), e);
+                throw new IllegalStateException(weight.name() + " is stored as " + format + ": " + e.getMessage(), e);
             }
             viewed = p;
         }
-        return diagonals;
+        return (T) view;
     }
 
     /**

@@ -13,5 +13,10 @@ public enum StorageFormat {
      * Whole wrap-around diagonals ({@link DiagonalPattern}, {@link DiagonalMatrix}): K of them stored
      * as a {@code K x D} array, multiplied by {@code Kernels.diagonal()}.
      */
-    DIAGONAL
+    DIAGONAL,
+    /**
+     * Every row the same count of entries ({@link FanInPattern}, {@link FanInMatrix}), in CSR order,
+     * multiplied by {@code Kernels.fanIn()}; N:M patterns are of this kind too.
+     */
+    FAN_IN
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import rewire.kernel.TopK;
 import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
+import rewire.sparse.StorageFormat;
 import rewire.tensor.Rng;
 
 /**
@@ -40,6 +41,12 @@ final class Grouped implements Constraint {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Every row keeps the same count under both kinds (N:M: cols / M * N), so the fan-in kernels serve both. */
+    @Override
+    public StorageFormat format() {
+        return StorageFormat.FAN_IN;
     }
 
     private int groupWidth(int cols) {

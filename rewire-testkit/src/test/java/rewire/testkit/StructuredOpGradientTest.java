@@ -3,21 +3,24 @@ package rewire.testkit;
 import org.junit.jupiter.api.Test;
 import rewire.autodiff.DiagonalOps;
 import rewire.autodiff.LinearOps;
+import rewire.autodiff.StructuredLinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalPattern;
+import rewire.sparse.FanInPattern;
+import rewire.sparse.NmPattern;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Tensor;
 
 /**
- * Finite-difference checks of DynaDiag's ops: the soft top-K gate with respect to the weight and
- * the importance logits (with the clamp inactive and active), and the linear map on the diagonal
- * kernels with respect to input, weight and bias, with and without the fused ReLU, on a wide and a
- * tall shape.
+ * Finite-difference checks of the structured ops: DynaDiag's soft top-K gate with respect to the
+ * weight and the importance logits (with the clamp inactive and active), and the linear map on the
+ * diagonal and the constant fan-in kernels (N:M patterns included) with respect to input, weight
+ * and bias, with and without the fused ReLU, on wide and tall shapes.
  */
-class DiagonalOpGradientTest extends OpGradientCase {
-    DiagonalOpGradientTest() {
+class StructuredOpGradientTest extends OpGradientCase {
+    StructuredOpGradientTest() {
         super(2025);
     }
 
@@ -51,8 +54,8 @@ class DiagonalOpGradientTest extends OpGradientCase {
             Var x = leaf(shape[1], 6);
             Var w = diagonalParam(p);
             Var b = param(shape[0]);
-            check(t -> DiagonalOps.linear(t, x, w, p, b, false), x, w, b);
-            check(t -> DiagonalOps.linear(t, x, w, p, null, false), x, w);
+            check(t -> StructuredLinearOps.diagonal(t, x, w, p, b, false), x, w, b);
+            check(t -> StructuredLinearOps.diagonal(t, x, w, p, null, false), x, w);
         }
     }
 
@@ -63,13 +66,41 @@ class DiagonalOpGradientTest extends OpGradientCase {
             Var x = leaf(9, 4);
             Var w = diagonalParam(p);
             Var b = param(6);
-            float[] z = DiagonalOps.linear(new Tape(), x, w, p, b, false).value().data();
+            float[] z = StructuredLinearOps.diagonal(new Tape(), x, w, p, b, false).value().data();
             boolean clear = true;
             for (float v : z) {
                 clear &= Math.abs(v) >= 0.1f;
             }
             if (clear) {
-                check(t -> DiagonalOps.linear(t, x, w, p, b, true), x, w, b);
+                check(t -> StructuredLinearOps.diagonal(t, x, w, p, b, true), x, w, b);
+                return;
+            }
+        }
+        throw new AssertionError("no draw kept every pre-activation 0.1 away from the ReLU's kink");
+    }
+
+    @Test
+    void linearOnTheFanInKernels() {
+        for (FanInPattern p : new FanInPattern[] {FanInPattern.random(7, 11, 3, rng), FanInPattern.random(12, 5, 5, rng),
+                NmPattern.random(6, 8, 1, 4, rng).fanIn()}) {
+            Var x = leaf(p.cols(), 6);
+            Var w = sparseOn(p.toCsr());
+            Var b = param(p.rows());
+            check(t -> StructuredLinearOps.fanIn(t, x, w, p, b, false), x, w, b);
+            check(t -> StructuredLinearOps.fanIn(t, x, w, p, null, false), x, w);
+        }
+        for (int draw = 0; draw < 200; draw++) {
+            FanInPattern p = FanInPattern.random(6, 9, 4, rng);
+            Var x = leaf(9, 4);
+            Var w = sparseOn(p.toCsr());
+            Var b = param(6);
+            float[] z = StructuredLinearOps.fanIn(new Tape(), x, w, p, b, false).value().data();
+            boolean clear = true;
+            for (float v : z) {
+                clear &= Math.abs(v) >= 0.1f;
+            }
+            if (clear) {
+                check(t -> StructuredLinearOps.fanIn(t, x, w, p, b, true), x, w, b);
                 return;
             }
         }
@@ -78,7 +109,12 @@ class DiagonalOpGradientTest extends OpGradientCase {
 
     // a sparse parameter of Gaussian values on the CSR form of the diagonals
     private Var diagonalParam(DiagonalPattern p) {
-        CsrMatrix w = CsrMatrix.zeros(p.toCsr());
+        return sparseOn(p.toCsr());
+    }
+
+    // a sparse parameter of Gaussian values on a pattern
+    private Var sparseOn(SparsityPattern p) {
+        CsrMatrix w = CsrMatrix.zeros(p);
         for (int e = 0; e < w.nnz(); e++) {
             w.values()[e] = (float) rng.nextGaussian();
         }

@@ -1,0 +1,139 @@
+package rewire.autodiff;
+
+import rewire.kernel.Kernels;
+import rewire.sparse.CsrMatrix;
+import rewire.sparse.DiagonalMatrix;
+import rewire.sparse.DiagonalPattern;
+import rewire.sparse.FanInMatrix;
+import rewire.sparse.FanInPattern;
+import rewire.tensor.Shape;
+import rewire.tensor.Tensor;
+
+/**
+ * A sparse weight's linear map computed in a structured storage format:
+ * {@code y (out, B) = W · x + b · 1ᵀ}, with a ReLU when asked, and the gradients of
+ * {@link LinearOps#sparseLinear}: {@code dW} the {@code (nnz,)} vector of {@code dy · xᵀ} on the
+ * pattern in CSR order, {@code dx = Wᵀ · dy}. With the ReLU, backward first gates {@code y}'s
+ * gradient buffer in place, so it then holds the gradient of {@code W · x + b}, as the fused CSR
+ * op leaves it for gradient-based growth.
+ *
+ * <p>The weight stays a sparse variable in CSR order, the order every optimizer slot and the DST
+ * engine use: constant fan-in (and N:M, a constant fan-in) has the same order and shares the
+ * values; the diagonal format permutes them into its {@code K x D} layout and the weight
+ * gradient back ({@link DiagonalPattern#csrEntries()}), two O(nnz) passes beside the O(nnz · B)
+ * products.
+ */
+public final class StructuredLinearOps {
+    private StructuredLinearOps() {
+    }
+
+    /** What a storage format computes of one layer, on values already in its layout. */
+    private interface Products {
+        // y (out, B) = W · x (+ b · 1ᵀ), then max(., 0) with relu
+        void forward(Tensor x, Tensor bias, Tensor y, boolean relu);
+
+        // dw (nnz,), CSR order, += (dy · xᵀ) on the pattern
+        void addWeightGrad(Tensor dy, Tensor x, float[] dw);
+
+        // dx (in, B) (+)= Wᵀ · dy
+        void inputGrad(Tensor dy, Tensor dx, boolean accumulate);
+    }
+
+    /** The map on the diagonal kernels ({@link Kernels#diagonal()}) for {@code w} whose CSR pattern is {@code diagonals.toCsr()}. */
+    public static Var diagonal(Tape tape, Var x, Var w, DiagonalPattern diagonals, Var b, boolean relu) {
+        String op = relu ? "diagonalLinearRelu" : "diagonalLinear";
+        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
+        requireStoredBy(op, weight, diagonals.rows(), diagonals.cols(), diagonals.nnz(), diagonals.toString());
+        int[] entries = diagonals.csrEntries();
+        float[] values = tape.scratch(Shape.of(entries.length)).data();   // (K, D), diagonal-aligned
+        for (int e = 0; e < entries.length; e++) {
+            values[e] = weight.values()[entries[e]];
+        }
+        DiagonalMatrix m = new DiagonalMatrix(diagonals, values);
+        var products = tape.kernels().diagonal();
+        return linear(tape, op, x, w, b, relu, new Products() {
+            public void forward(Tensor in, Tensor bias, Tensor y, boolean withRelu) {
+                if (withRelu) {
+                    products.multAddBiasRelu(m, in, bias, y);
+                } else if (bias == null) {
+                    products.mult(m, in, y);
+                } else {
+                    products.multAddBias(m, in, bias, y);
+                }
+            }
+
+            public void addWeightGrad(Tensor dy, Tensor in, float[] dw) {
+                float[] dValues = tape.scratch(Shape.of(entries.length)).data();  // (K, D)
+                products.sampledMultTransB(dy, in, diagonals, dValues);
+                for (int e = 0; e < entries.length; e++) {
+                    dw[entries[e]] += dValues[e];
+                }
+            }
+
+            public void inputGrad(Tensor dy, Tensor dx, boolean accumulate) {
+                products.multTransA(m, dy, dx, accumulate);
+            }
+        });
+    }
+
+    /**
+     * The map on the constant fan-in kernels ({@link Kernels#fanIn()}) for {@code w} whose CSR
+     * pattern is {@code pattern.toCsr()}; the values are shared, not copied.
+     */
+    public static Var fanIn(Tape tape, Var x, Var w, FanInPattern pattern, Var b, boolean relu) {
+        String op = relu ? "fanInLinearRelu" : "fanInLinear";
+        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
+        requireStoredBy(op, weight, pattern.rows(), pattern.cols(), pattern.nnz(), pattern.toString());
+        FanInMatrix m = new FanInMatrix(pattern, weight.values());
+        var products = tape.kernels().fanIn();
+        return linear(tape, op, x, w, b, relu, new Products() {
+            public void forward(Tensor in, Tensor bias, Tensor y, boolean withRelu) {
+                if (withRelu) {
+                    products.multAddBiasRelu(m, in, bias, y);
+                } else if (bias == null) {
+                    products.mult(m, in, y);
+                } else {
+                    products.multAddBias(m, in, bias, y);
+                }
+            }
+
+            public void addWeightGrad(Tensor dy, Tensor in, float[] dw) {
+                products.sampledMultTransB(dy, in, pattern, dw, true);
+            }
+
+            public void inputGrad(Tensor dy, Tensor dx, boolean accumulate) {
+                products.multTransA(m, dy, dx, accumulate);
+            }
+        });
+    }
+
+    private static Var linear(Tape tape, String op, Var x, Var w, Var b, boolean relu, Products products) {
+        Checks.requireMatrix(op, "input", x);
+        CsrMatrix weight = w.csr();
+        LinearOps.requireInputRows(op, weight.cols(), x);
+        LinearOps.requireBias(op, weight.rows(), b);
+        Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
+        products.forward(x.value(), b == null ? null : b.value(), y.value(), relu);
+        tape.onBackward(y, () -> {
+            Tensor dy = y.grad();
+            if (relu) {
+                LinearOps.gateByPositive(dy.data(), y.value().data());
+            }
+            if (w.requiresGrad()) {
+                products.addWeightGrad(dy, x.value(), tape.grad(w).data());
+            }
+            LinearOps.addBiasGrad(tape, b, dy);
+            if (x.requiresGrad()) {
+                Tape.GradTarget dx = tape.gradTarget(x);
+                products.inputGrad(dy, dx.tensor(), dx.accumulate());
+            }
+        });
+        return y;
+    }
+
+    private static void requireStoredBy(String op, CsrMatrix weight, int rows, int cols, int nnz, String format) {
+        if (weight.rows() != rows || weight.cols() != cols || weight.nnz() != nnz) {
+            throw new IllegalArgumentException(op + ": weight " + weight + " is not stored by " + format);
+        }
+    }
+}
