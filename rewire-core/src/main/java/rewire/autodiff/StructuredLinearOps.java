@@ -1,6 +1,9 @@
 package rewire.autodiff;
 
+import rewire.kernel.DiagonalProducts;
+import rewire.kernel.FanInProducts;
 import rewire.kernel.Kernels;
+import rewire.kernel.StructuredProducts;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
@@ -27,16 +30,10 @@ public final class StructuredLinearOps {
     private StructuredLinearOps() {
     }
 
-    /** What a storage format computes of one layer, on values already in its layout. */
-    private interface Products {
-        // y (out, B) = W · x (+ b · 1ᵀ), then max(., 0) with relu
-        void forward(Tensor x, Tensor bias, Tensor y, boolean relu);
-
-        // dw (nnz,), CSR order, += (dy · xᵀ) on the pattern
-        void addWeightGrad(Tensor dy, Tensor x, float[] dw);
-
-        // dx (in, B) (+)= Wᵀ · dy
-        void inputGrad(Tensor dy, Tensor dx, boolean accumulate);
+    // dw (nnz,), CSR order, += (dy (out, B) · x (in, B)ᵀ) on the pattern
+    @FunctionalInterface
+    private interface WeightGrad {
+        void addTo(Tensor dy, Tensor x, float[] dw);
     }
 
     /** The map on the diagonal kernels ({@link Kernels#diagonal()}) for {@code w} whose CSR pattern is {@code diagonals.toCsr()}. */
@@ -49,29 +46,12 @@ public final class StructuredLinearOps {
         for (int e = 0; e < entries.length; e++) {
             values[e] = weight.values()[entries[e]];
         }
-        DiagonalMatrix m = new DiagonalMatrix(diagonals, values);
-        var products = tape.kernels().diagonal();
-        return linear(tape, op, x, w, b, relu, new Products() {
-            public void forward(Tensor in, Tensor bias, Tensor y, boolean withRelu) {
-                if (withRelu) {
-                    products.multAddBiasRelu(m, in, bias, y);
-                } else if (bias == null) {
-                    products.mult(m, in, y);
-                } else {
-                    products.multAddBias(m, in, bias, y);
-                }
-            }
-
-            public void addWeightGrad(Tensor dy, Tensor in, float[] dw) {
-                float[] dValues = tape.scratch(Shape.of(entries.length)).data();  // (K, D)
-                products.sampledMultTransB(dy, in, diagonals, dValues);
-                for (int e = 0; e < entries.length; e++) {
-                    dw[entries[e]] += dValues[e];
-                }
-            }
-
-            public void inputGrad(Tensor dy, Tensor dx, boolean accumulate) {
-                products.multTransA(m, dy, dx, accumulate);
+        DiagonalProducts products = tape.kernels().diagonal();
+        return linear(tape, op, x, w, b, relu, products, new DiagonalMatrix(diagonals, values), (dy, in, dw) -> {
+            float[] dValues = tape.scratch(Shape.of(entries.length)).data();  // (K, D)
+            products.sampledMultTransB(dy, in, diagonals, dValues, false);
+            for (int e = 0; e < entries.length; e++) {
+                dw[entries[e]] += dValues[e];
             }
         });
     }
@@ -84,48 +64,38 @@ public final class StructuredLinearOps {
         String op = relu ? "fanInLinearRelu" : "fanInLinear";
         CsrMatrix weight = Checks.requireSparse(op, "weight", w);
         requireStoredBy(op, weight, pattern.rows(), pattern.cols(), pattern.nnz(), pattern.toString());
-        FanInMatrix m = new FanInMatrix(pattern, weight.values());
-        var products = tape.kernels().fanIn();
-        return linear(tape, op, x, w, b, relu, new Products() {
-            public void forward(Tensor in, Tensor bias, Tensor y, boolean withRelu) {
-                if (withRelu) {
-                    products.multAddBiasRelu(m, in, bias, y);
-                } else if (bias == null) {
-                    products.mult(m, in, y);
-                } else {
-                    products.multAddBias(m, in, bias, y);
-                }
-            }
-
-            public void addWeightGrad(Tensor dy, Tensor in, float[] dw) {
-                products.sampledMultTransB(dy, in, pattern, dw, true);
-            }
-
-            public void inputGrad(Tensor dy, Tensor dx, boolean accumulate) {
-                products.multTransA(m, dy, dx, accumulate);
-            }
-        });
+        FanInProducts products = tape.kernels().fanIn();
+        return linear(tape, op, x, w, b, relu, products, new FanInMatrix(pattern, weight.values()),
+                (dy, in, dw) -> products.sampledMultTransB(dy, in, pattern, dw, true));
     }
 
-    private static Var linear(Tape tape, String op, Var x, Var w, Var b, boolean relu, Products products) {
+    private static <M> Var linear(Tape tape, String op, Var x, Var w, Var b, boolean relu,
+                                  StructuredProducts<M, ?> products, M m, WeightGrad weightGrad) {
         Checks.requireMatrix(op, "input", x);
         CsrMatrix weight = w.csr();
         LinearOps.requireInputRows(op, weight.cols(), x);
         LinearOps.requireBias(op, weight.rows(), b);
         Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), x.value().cols());
-        products.forward(x.value(), b == null ? null : b.value(), y.value(), relu);
+        Tensor bias = b == null ? null : b.value();
+        if (relu) {
+            products.multAddBiasRelu(m, x.value(), bias, y.value());
+        } else if (bias == null) {
+            products.mult(m, x.value(), y.value(), false);
+        } else {
+            products.multAddBias(m, x.value(), bias, y.value());
+        }
         tape.onBackward(y, () -> {
             Tensor dy = y.grad();
             if (relu) {
                 LinearOps.gateByPositive(dy.data(), y.value().data());
             }
             if (w.requiresGrad()) {
-                products.addWeightGrad(dy, x.value(), tape.grad(w).data());
+                weightGrad.addTo(dy, x.value(), tape.grad(w).data());
             }
             LinearOps.addBiasGrad(tape, b, dy);
             if (x.requiresGrad()) {
-                Tape.GradTarget dx = tape.gradTarget(x);
-                products.inputGrad(dy, dx.tensor(), dx.accumulate());
+                Tape.GradTarget dx = tape.gradTarget(x);  // dx (in, B) (+)= Wᵀ · dy
+                products.multTransA(m, dy, dx.tensor(), dx.accumulate());
             }
         });
         return y;

@@ -18,7 +18,7 @@ import rewire.tensor.Tensor;
  * weight grad   dV = (dy · xᵀ) on W's diagonals                       dV: (K, D)                     sampledMultTransB
  * </pre>
  */
-public final class DiagonalProducts {
+public final class DiagonalProducts implements StructuredProducts<DiagonalMatrix, DiagonalPattern> {
     private final KernelProvider provider;
     private final Parallel parallel;
 
@@ -33,12 +33,14 @@ public final class DiagonalProducts {
     }
 
     /** {@code y (+)= W · x}. */
+    @Override
     public void mult(DiagonalMatrix w, Tensor x, Tensor y, boolean accumulate) {
         Kernels.requireFeatureMajor("diagonal mult: W · x", w.cols(), x, w.rows(), y);
         run(w, false, x, y, null, accumulate, false);
     }
 
     /** {@code y (out, B) = W · x + b · 1ᵀ} with {@code b (out,)}: each output row's sum starts from its bias. */
+    @Override
     public void multAddBias(DiagonalMatrix w, Tensor x, Tensor bias, Tensor y) {
         Kernels.requireFeatureMajor("diagonal multAddBias: W · x + b", w.cols(), x, w.rows(), y);
         requireBias("diagonal multAddBias", w, bias);
@@ -46,6 +48,7 @@ public final class DiagonalProducts {
     }
 
     /** {@code y (out, B) = max(W · x + b · 1ᵀ, 0)} with {@code b (out,)} or null: a layer fused with its ReLU. */
+    @Override
     public void multAddBiasRelu(DiagonalMatrix w, Tensor x, Tensor bias, Tensor y) {
         Kernels.requireFeatureMajor("diagonal multAddBiasRelu: max(W · x + b, 0)", w.cols(), x, w.rows(), y);
         if (bias != null) {
@@ -60,6 +63,7 @@ public final class DiagonalProducts {
     }
 
     /** {@code dx (+)= Wᵀ · dy}. */
+    @Override
     public void multTransA(DiagonalMatrix w, Tensor dy, Tensor dx, boolean accumulate) {
         Kernels.requireFeatureMajor("diagonal multTransA: Wᵀ · dy", w.rows(), dy, w.cols(), dx);
         run(w, true, dy, dx, null, accumulate, false);
@@ -71,6 +75,7 @@ public final class DiagonalProducts {
     }
 
     /** {@code out (+)= (a · bᵀ)} on {@code pattern}'s diagonals, {@code out[k * D + i]} at position i of diagonal k. */
+    @Override
     public void sampledMultTransB(Tensor a, Tensor b, DiagonalPattern pattern, float[] out, boolean accumulate) {
         if (a.rows() != pattern.rows() || b.rows() != pattern.cols() || a.cols() != b.cols()
                 || out.length != pattern.nnz()) {

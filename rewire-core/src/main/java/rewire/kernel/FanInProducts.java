@@ -24,7 +24,7 @@ import rewire.tensor.Tensor;
  * rows write disjoint rows of {@code dx}, never scatter. Its {@code sourceEntry} indexes the
  * condensed values directly, condensed order being CSR order.
  */
-public final class FanInProducts {
+public final class FanInProducts implements StructuredProducts<FanInMatrix, FanInPattern> {
     private final KernelProvider provider;
     private final Parallel parallel;
     private final String format;
@@ -41,12 +41,14 @@ public final class FanInProducts {
     }
 
     /** {@code y (+)= W · x}. */
+    @Override
     public void mult(FanInMatrix w, Tensor x, Tensor y, boolean accumulate) {
         Kernels.requireFeatureMajor(format + " mult: W · x", w.cols(), x, w.rows(), y);
         forward(w, x, y, null, accumulate, false);
     }
 
     /** {@code y (out, B) = W · x + b · 1ᵀ} with {@code b (out,)}: each output row's sum starts from its bias. */
+    @Override
     public void multAddBias(FanInMatrix w, Tensor x, Tensor bias, Tensor y) {
         Kernels.requireFeatureMajor(format + " multAddBias: W · x + b", w.cols(), x, w.rows(), y);
         requireBias(format + " multAddBias", w, bias);
@@ -54,6 +56,7 @@ public final class FanInProducts {
     }
 
     /** {@code y (out, B) = max(W · x + b · 1ᵀ, 0)} with {@code b (out,)} or null: a layer fused with its ReLU. */
+    @Override
     public void multAddBiasRelu(FanInMatrix w, Tensor x, Tensor bias, Tensor y) {
         Kernels.requireFeatureMajor(format + " multAddBiasRelu: max(W · x + b, 0)", w.cols(), x, w.rows(), y);
         if (bias != null) {
@@ -68,6 +71,7 @@ public final class FanInProducts {
     }
 
     /** {@code dx (+)= Wᵀ · dy}, gathering through the cached transposed pattern. */
+    @Override
     public void multTransA(FanInMatrix w, Tensor dy, Tensor dx, boolean accumulate) {
         Kernels.requireFeatureMajor(format + " multTransA: Wᵀ · dy", w.rows(), dy, w.cols(), dx);
         SparsityPattern.Transposed t = w.pattern().toCsr().transposed();
@@ -84,6 +88,7 @@ public final class FanInProducts {
     }
 
     /** {@code out (+)= (a · bᵀ)} on {@code pattern}'s entries, {@code out[r * k + t]} at the t-th input of row r. */
+    @Override
     public void sampledMultTransB(Tensor a, Tensor b, FanInPattern pattern, float[] out, boolean accumulate) {
         if (a.rows() != pattern.rows() || b.rows() != pattern.cols() || a.cols() != b.cols()
                 || out.length != pattern.nnz()) {

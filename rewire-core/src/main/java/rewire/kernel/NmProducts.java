@@ -21,7 +21,7 @@ import rewire.tensor.Tensor;
  * weight grad   dV = (dy · xᵀ) on W's entries               dV: (out, in / M * N)        sampledMultTransB
  * </pre>
  */
-public final class NmProducts {
+public final class NmProducts implements StructuredProducts<NmMatrix, NmPattern> {
     private final FanInProducts fanIn;
 
     NmProducts(KernelProvider provider, Parallel parallel) {
@@ -34,16 +34,19 @@ public final class NmProducts {
     }
 
     /** {@code y (+)= W · x}. */
+    @Override
     public void mult(NmMatrix w, Tensor x, Tensor y, boolean accumulate) {
         fanIn.mult(w.asFanIn(), x, y, accumulate);
     }
 
     /** {@code y (out, B) = W · x + b · 1ᵀ} with {@code b (out,)}. */
+    @Override
     public void multAddBias(NmMatrix w, Tensor x, Tensor bias, Tensor y) {
         fanIn.multAddBias(w.asFanIn(), x, bias, y);
     }
 
     /** {@code y (out, B) = max(W · x + b · 1ᵀ, 0)} with {@code b (out,)} or null. */
+    @Override
     public void multAddBiasRelu(NmMatrix w, Tensor x, Tensor bias, Tensor y) {
         fanIn.multAddBiasRelu(w.asFanIn(), x, bias, y);
     }
@@ -54,6 +57,7 @@ public final class NmProducts {
     }
 
     /** {@code dx (+)= Wᵀ · dy}. */
+    @Override
     public void multTransA(NmMatrix w, Tensor dy, Tensor dx, boolean accumulate) {
         fanIn.multTransA(w.asFanIn(), dy, dx, accumulate);
     }
@@ -64,6 +68,7 @@ public final class NmProducts {
     }
 
     /** {@code out (+)= (a · bᵀ)} on {@code pattern}'s entries, in its entry order. */
+    @Override
     public void sampledMultTransB(Tensor a, Tensor b, NmPattern pattern, float[] out, boolean accumulate) {
         fanIn.sampledMultTransB(a, b, pattern.fanIn(), out, accumulate);
     }
