@@ -13,7 +13,8 @@ import java.util.Arrays;
  * candidates must beat. That is O(1) amortized per candidate, where a heap paid O(log k) for
  * every one that entered, and the scans of gradient-based growth offer many that do.
  *
- * <p>Call order: {@link #offer} any number of times, then {@link #result()} once.
+ * <p>Call order: {@link #offer} any number of times, then {@link #result()} or
+ * {@link #unordered()} once.
  */
 public final class TopK {
     private final int k;
@@ -76,6 +77,17 @@ public final class TopK {
             keepBest();
         }
         sortBest(0, size - 1);
+        return new Result(Arrays.copyOf(pos, size), Arrays.copyOf(score, size));
+    }
+
+    /**
+     * The same selection as {@link #result()} in no particular order, without its sort: for
+     * callers that order the positions themselves (a topology update sorts them by position).
+     */
+    public Result unordered() {
+        if (size > k) {
+            keepBest();
+        }
         return new Result(Arrays.copyOf(pos, size), Arrays.copyOf(score, size));
     }
 

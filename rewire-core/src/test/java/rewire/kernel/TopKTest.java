@@ -26,6 +26,28 @@ class TopKTest {
     }
 
     @Test
+    void theUnorderedResultHoldsTheSameCandidates() {
+        forEachSeed(0x0DE, 20, rng -> {
+            int k = 1 + rng.nextInt(40);
+            TopK sorted = new TopK(k);
+            TopK unordered = new TopK(k);
+            for (int i = 0; i < 500; i++) {
+                float s = rng.nextInt(6) == 0 ? Float.NaN : rng.nextInt(50);  // ties and NaN
+                sorted.offer(s, i);
+                unordered.offer(s, i);
+            }
+            TopK.Result a = sorted.result();
+            TopK.Result b = unordered.unordered();
+            assertArrayEquals(a.sortedPositions(), b.sortedPositions());
+            float[] sa = a.scores().clone();
+            float[] sb = b.scores().clone();
+            Arrays.sort(sa);
+            Arrays.sort(sb);
+            assertArrayEquals(sa, sb, "each position keeps its score");
+        });
+    }
+
+    @Test
     void skippingScoresAtOrBelowTheFloorSelectsTheSame() {
         forEachSeed(0x70F, 20, rng -> {
             int k = 1 + rng.nextInt(8);

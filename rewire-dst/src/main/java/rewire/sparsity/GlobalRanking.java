@@ -95,7 +95,7 @@ final class GlobalRanking {
                     step.config().tileFloats(), top, bases[l]);
             flops[l] = source == null ? 0 : source.flops();
         }
-        TopK.Result best = top.result();
+        TopK.Result best = top.unordered();
         List<List<Integer>> perLayer = new ArrayList<>();
         for (int l = 0; l < n; l++) {
             perLayer.add(new ArrayList<>());

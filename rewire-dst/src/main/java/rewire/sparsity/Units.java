@@ -197,7 +197,7 @@ final class Units implements Constraint {
                 top.offer(rule.key(sums[u], rng), u);
             }
         }
-        TopK.Result best = top.result();
+        TopK.Result best = top.unordered();
         int size = layout.size(rows, cols);
         long[] positions = new long[best.size() * size];
         float[] keys = new float[positions.length];

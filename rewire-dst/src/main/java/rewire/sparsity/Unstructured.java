@@ -56,7 +56,7 @@ final class Unstructured implements Constraint {
         }
         TopK top = new TopK(quota[0]);
         offer(exclude, scores, rule, rng, tileFloats, top, 0);
-        TopK.Result best = top.result();
+        TopK.Result best = top.unordered();  // Selection.unsorted orders them by position
         return Selection.unsorted(best.positions(), best.scores());
     }
 
