@@ -37,7 +37,7 @@ add() {  # name, label, overrides of examples/mlp-dynadiag.yaml
 }
 rigl="sparsity.recipe=rigl sparsity.density=0.1"
 add mlp-dense "dense" "sparsity.recipe=dense"
-add mlp-rigl "RigL, unstructured (ERK), 10%" "$rigl"
+add mlp-rigl "RigL, unstructured (ERK), 10%" "$rigl sparsity.options=[]"
 add mlp-rigl-diagonal "RigL on whole diagonals, 10%" "$rigl sparsity.options=[constraint=diagonal]"
 add mlp-dynadiag "DynaDiag (learned diagonals, dense head), 10%" ""
 add mlp-rigl-fanin "RigL, constant fan-in (SRigL's structure), 10%" "$rigl sparsity.options=[constraint=fan-in]"
