@@ -21,7 +21,7 @@ import rewire.tensor.Tensor;
  * and {@link #sampledMultTransBGated} backward, which turns {@code dy} into {@code dy ⊙ [y > 0]}
  * in place while it forms {@code dW}.
  * The diagonal format ({@link rewire.sparse.DiagonalMatrix}) has the same products under
- * {@link #diagonal()}.
+ * {@link #diagonal()}, the block format ({@link rewire.sparse.BlockMatrix}) under {@link #block()}.
  * Batch-major callers ({@code x : (B, in)}) use {@link #multTransB(Tensor, CsrMatrix, Tensor)},
  * {@link #mult(Tensor, CsrMatrix, Tensor)} and {@link #sampledMultTransA}, which transpose into
  * scratch space around the same kernels.
@@ -48,6 +48,7 @@ public final class Kernels {
     // OpenBLAS gets each dense product whole and threads it itself (not bit-reproducible)
     private final boolean blasThreadsItself;
     private final DiagonalProducts diagonal;
+    private final BlockProducts block;
 
     /**
      * Kernels from explicit parts. Dense products through {@code blas} run in fixed row chunks on
@@ -109,6 +110,7 @@ public final class Kernels {
         this.blasCore = blasCore;
         this.blasThreadsItself = blasThreadsItself;
         this.diagonal = new DiagonalProducts(provider, parallel);
+        this.block = new BlockProducts(provider, parallel);
     }
 
     /**
@@ -147,6 +149,11 @@ public final class Kernels {
     /** The products of the diagonal storage format, checked and chunked like the CSR ones below. */
     public DiagonalProducts diagonal() {
         return diagonal;
+    }
+
+    /** The products of the block (BSR) storage format, checked and chunked by block rows. */
+    public BlockProducts block() {
+        return block;
     }
 
     // ---------------------------------------------------------------- dense

@@ -4,7 +4,9 @@
  * {@link rewire.sparse.Remap} that moves connection-aligned arrays from one pattern to another,
  * {@link rewire.sparse.Patterns} to make and convert patterns, and the diagonal format
  * ({@link rewire.sparse.DiagonalPattern}, {@link rewire.sparse.DiagonalMatrix}): K wrap-around
- * diagonals stored as a dense {@code K x D} array, with the diagonal index math.
+ * diagonals stored as a dense {@code K x D} array, with the diagonal index math, and the block
+ * format ({@link rewire.sparse.BlockPattern}, {@link rewire.sparse.BlockMatrix}): dense
+ * {@code br x bc} blocks chosen by a CSR pattern over the block grid (BSR).
  *
  * <p>Layer 0 of rewire-core, beside {@code tensor}.
  */
