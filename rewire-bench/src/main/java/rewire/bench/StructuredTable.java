@@ -7,10 +7,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The step times of {@link StructuredLinearBenchmark} per layer configuration and density, with
- * the diagonal layer against CSR and both against dense. A ratio is taken within one repetition
- * (runs seconds apart), then the median over the repetitions that measured all three; times are
- * medians over the same repetitions.
+ * The step times of {@link StructuredLinearBenchmark} per layer configuration, structured format
+ * and density, with the structured layer against CSR and both against dense. A ratio is taken
+ * within one repetition (runs seconds apart), then the median over the repetitions that measured
+ * all three; times are medians over the same repetitions.
  */
 final class StructuredTable {
     private static final String OP = "step";
@@ -22,25 +22,27 @@ final class StructuredTable {
     }
 
     /**
-     * One density of one configuration.
+     * One density of one configuration and structured format.
      *
-     * @param density         the benchmark's density parameter
-     * @param diagonals       K, the diagonals at that density
-     * @param actualDensity   {@code K * D / (out * in)}, the density both sparse layers have
-     * @param csrOverDiagonal how many times faster the diagonal step is than the CSR step
-     * @param csrSpeedup      dense step time over CSR step time
-     * @param diagonalSpeedup dense step time over diagonal step time
+     * @param format              the structured format's weights value (diagonal, block4x4, ...)
+     * @param density             the benchmark's density parameter
+     * @param units               K diagonals or blocks at that density
+     * @param actualDensity       the entries over {@code out * in}, which the CSR layer has too
+     * @param csrOverStructured   how many times faster the structured step is than the CSR step
+     * @param csrSpeedup          dense step time over CSR step time
+     * @param structuredSpeedup   dense step time over structured step time
      */
-    record Row(double density, int diagonals, double actualDensity, double denseMs, double csrMs, double diagonalMs,
-               double csrOverDiagonal, double csrSpeedup, double diagonalSpeedup, int repetitions) {
+    record Row(String format, double density, int units, double actualDensity, double denseMs, double csrMs,
+               double structuredMs, double csrOverStructured, double csrSpeedup, double structuredSpeedup,
+               int repetitions) {
         /** The CSR speedup over 1/density, the speedup if only the multiply-adds counted. */
         double csrOfIdeal() {
             return csrSpeedup * actualDensity;
         }
 
-        /** The diagonal speedup over 1/density. */
-        double diagonalOfIdeal() {
-            return diagonalSpeedup * actualDensity;
+        /** The structured speedup over 1/density. */
+        double structuredOfIdeal() {
+            return structuredSpeedup * actualDensity;
         }
     }
 
@@ -49,32 +51,38 @@ final class StructuredTable {
         return runs.stream().map(LayerRun::config).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
-    /** The densities of {@code config} that some repetition measured with all three weights, increasing. */
-    List<Row> rows(LayerRun.Config config) {
+    /** The structured formats with results for {@code config}, in {@link StructuredLinearBenchmark#STRUCTURED} order. */
+    List<String> formats(LayerRun.Config config) {
+        return StructuredLinearBenchmark.STRUCTURED.stream().filter(f -> runs.stream()
+                .anyMatch(r -> r.config().equals(config) && r.weights().equals(f))).toList();
+    }
+
+    /** The densities of {@code config} that some repetition measured with dense, CSR and {@code format}, increasing. */
+    List<Row> rows(LayerRun.Config config, String format) {
         TreeSet<Double> densities = runs.stream().filter(r -> r.config().equals(config)).map(LayerRun::density)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<Row> rows = new ArrayList<>();
         for (double d : densities) {
-            row(config, d).ifPresent(rows::add);
+            row(config, format, d).ifPresent(rows::add);
         }
         return rows;
     }
 
-    private Optional<Row> row(LayerRun.Config config, double density) {
-        List<double[]> complete = new ArrayList<>(); // per repetition: dense, csr, diagonal ms
+    private Optional<Row> row(LayerRun.Config config, String format, double density) {
+        List<double[]> complete = new ArrayList<>(); // per repetition: dense, csr, structured ms
         for (int rep : runs.stream().mapToInt(LayerRun::repetition).distinct().sorted().toArray()) {
             Optional<Double> dense = ms(config, density, rep, "dense");
             Optional<Double> csr = ms(config, density, rep, "csr");
-            Optional<Double> diagonal = ms(config, density, rep, "diagonal");
-            if (dense.isPresent() && csr.isPresent() && diagonal.isPresent()) {
-                complete.add(new double[] {dense.get(), csr.get(), diagonal.get()});
+            Optional<Double> structured = ms(config, density, rep, format);
+            if (dense.isPresent() && csr.isPresent() && structured.isPresent()) {
+                complete.add(new double[] {dense.get(), csr.get(), structured.get()});
             }
         }
         if (complete.isEmpty()) {
             return Optional.empty();
         }
-        int k = StructuredLinearBenchmark.diagonals(config.out(), config.in(), density);
-        return Optional.of(new Row(density, k, StructuredLinearBenchmark.density(config.out(), config.in(), k),
+        StructuredLinearBenchmark.Budget b = StructuredLinearBenchmark.budget(format, config.out(), config.in(), density);
+        return Optional.of(new Row(format, density, b.units(), b.density(),
                 median(complete, t -> t[0]), median(complete, t -> t[1]), median(complete, t -> t[2]),
                 median(complete, t -> t[1] / t[2]), median(complete, t -> t[0] / t[1]),
                 median(complete, t -> t[0] / t[2]), complete.size()));

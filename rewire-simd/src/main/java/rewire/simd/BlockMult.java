@@ -40,15 +40,16 @@ final class BlockMult {
         int oStride = transpose ? 1 : bc;
         int kStride = transpose ? bc : 1;
         int size = br * bc;
-        // the block-row loop of the output, each block row's rows in tiles of 4, then 2, then 1
+        // each output block row's rows in tiles of 4, then 2, then 1
         for (int rb = blockFrom; rb < blockTo; rb++) {
             int start = blockRowPtr[rb];
             int end = blockRowPtr[rb + 1];
-            int o = 0;
-            for (; o + 4 <= h; o += 4) {
+            int whole = h / 4 * 4;
+            if (whole > 0) {
                 rows4(size, w, oStride, kStride, blockColIdx, blockOf, values, x, y, rowStart, n, start, end,
-                        rb * h + o, o * oStride, accumulate, relu);
+                        rb * h, whole, accumulate, relu);
             }
+            int o = whole;
             if (o + 2 <= h) {
                 rows2(size, w, oStride, kStride, blockColIdx, blockOf, values, x, y, rowStart, n, start, end,
                         rb * h + o, o * oStride, accumulate, relu);
@@ -70,19 +71,23 @@ final class BlockMult {
         return rowStart == null ? 0f : rowStart[row];
     }
 
-    // y[row .. row + 4, :] (+)= the grid entries [start, end), in slices of 2 vectors, then masked vectors
+    // y[row .. row + count, :] (+)= the grid entries [start, end) for a multiple of 4 rows, in tiles of 4 rows by
+    // 2 vectors. The batch slice is the outer loop: all tiles of a slice read the same slices of x (blocks x w
+    // rows x 2 vectors, a few KB), which stay in L1 for the next tile. Then masked vectors for the rest of the batch.
     private static void rows4(int size, int w, int oStride, int kStride, int[] blockColIdx, int[] blockOf,
                               float[] values, float[] x, float[] y, float[] rowStart, int n, int start, int end,
-                              int row, int vo, boolean accumulate, boolean relu) {
+                              int row, int count, boolean accumulate, boolean relu) {
         int j = 0;
         for (; j + 2 * L <= n; j += 2 * L) {
-            slice4x2(size, w, oStride, kStride, blockColIdx, blockOf, values, x, y, rowStart, n, start, end,
-                    row, vo, j, accumulate, relu);
+            for (int o = 0; o < count; o += 4) {
+                slice4x2(size, w, oStride, kStride, blockColIdx, blockOf, values, x, y, rowStart, n, start, end,
+                        row + o, o * oStride, j, accumulate, relu);
+            }
         }
         for (; j < n; j += L) {
-            for (int i = 0; i < 4; i++) {
+            for (int o = 0; o < count; o++) {
                 masked(size, w, oStride, kStride, blockColIdx, blockOf, values, x, y, rowStart, n, start, end,
-                        row + i, vo + i * oStride, j, accumulate, relu);
+                        row + o, o * oStride, j, accumulate, relu);
             }
         }
     }
