@@ -83,7 +83,7 @@ public final class BlockProducts {
                 || out.length != pattern.nnz()) {
             throw new IllegalArgumentException("block sampledMultTransB shapes do not fit: a " + a.shape() + " · b "
                     + b.shape() + "ᵀ sampled on " + pattern + " -> out (" + out.length + ",) for "
-                    + pattern.count() + " x " + pattern.blockSize() + " entries");
+                    + pattern.count() + " blocks of " + pattern.blockSize() + " = " + pattern.nnz() + " entries");
         }
         int n = a.cols();
         SparsityPattern grid = pattern.grid();

@@ -57,6 +57,6 @@ class BlockProductsTest {
         assertTrue(bias.getMessage().contains("bias (2,) needs one entry per row of W (4)"), bias.getMessage());
         IllegalArgumentException sampled = assertThrows(IllegalArgumentException.class,
                 () -> PRODUCTS.sampledMultTransB(Tensor.zeros(4, 4), Tensor.zeros(4, 4), W.pattern(), new float[3]));
-        assertTrue(sampled.getMessage().contains("out (3,) for 2 x 4 entries"), sampled.getMessage());
+        assertTrue(sampled.getMessage().contains("out (3,) for 2 blocks of 4 = 8 entries"), sampled.getMessage());
     }
 }
