@@ -5,6 +5,7 @@ import static rewire.simd.Lanes.L;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Sampled dense-dense product on {@code br x bc} blocks,
@@ -18,14 +19,23 @@ import jdk.incubator.vector.VectorMask;
  * does eight FMAs, so each loaded vector serves two or four entries where {@link Sddmm} loads a
  * vector of {@code b} per entry. Rows of the block that do not fill a 4 x 2 tile go in tiles of
  * one {@code a} row by four {@code b} rows (1 x 16 blocks: four such tiles), the rest one entry
- * at a time. At the end of the batch (the last vector masked) each accumulator is folded once by
- * {@link Lanes#sum}.
+ * at a time. After the last whole vector of the batch each accumulator is folded once by
+ * {@link Lanes#sum} into its entry; the last {@code n mod L} products of every entry of the block
+ * are added afterwards, as one scalar FMA chain per entry.
  *
- * <p>Every entry is one FMA chain per lane over the batch in order, then the same fold, whatever
- * tile computes it, so the result depends only on {@code n} and the vector width, never on the
- * block-row range.
+ * <p>Why a scalar pass rather than a masked last vector in the tile, as the other kernels do: the
+ * masked copy of the loop body doubled the tile's size, and C2 then stopped inlining at its
+ * eighth fold ({@code NodeCountInliningCutoff}), boxed that vector and allocated once per tile
+ * (the 4 x 4 weight gradient ran at 1 or at 3-4 ms per call depending on the compilation). Every
+ * entry is one FMA chain per lane over the whole vectors, the same fold, then the same scalar
+ * chain over the rest, whatever tile computes it, so the result depends only on {@code n} and the
+ * vector width, never on the block-row range.
  */
 final class BlockSampledMult {
+    // the upper half of the lanes, and the rotation by half of them
+    private static final VectorMask<Float> HIGH = FLOATS.indexInRange(0, L / 2).not();
+    private static final VectorShuffle<Float> HALF = Lanes.rotation(L / 2);
+
     private BlockSampledMult() {
     }
 
@@ -57,6 +67,9 @@ final class BlockSampledMult {
                     for (; j < bc; j++) {
                         dot(a, (aRow + i) * n, b, (bRow + j) * n, n, out, e + i * bc + j, accumulate);
                     }
+                }
+                if (n % L != 0) {
+                    tails(br, bc, a, aRow, b, bRow, n, out, e);
                 }
             }
         }
@@ -90,31 +103,27 @@ final class BlockSampledMult {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        if (q < n) {
-            VectorMask<Float> m = FLOATS.indexInRange(q, n);
-            FloatVector b0 = FloatVector.fromArray(FLOATS, b, bAt + q, m);
-            FloatVector b1 = FloatVector.fromArray(FLOATS, b, bAt + n + q, m);
-            FloatVector a0 = FloatVector.fromArray(FLOATS, a, aAt + q, m);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.fromArray(FLOATS, a, aAt + n + q, m);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.fromArray(FLOATS, a, aAt + 2 * n + q, m);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.fromArray(FLOATS, a, aAt + 3 * n + q, m);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
+        // each row's two entries folded together, written out here: eight calls of put passing a
+        // vector made C2 run out of its node budget and box the last one
+        FloatVector p0 = foldFirst(c00, c01);
+        FloatVector p1 = foldFirst(c10, c11);
+        FloatVector p2 = foldFirst(c20, c21);
+        FloatVector p3 = foldFirst(c30, c31);
+        for (int by = L / 4; by > 0; by /= 2) {
+            VectorShuffle<Float> rotation = Lanes.rotation(by);
+            p0 = p0.add(p0.rearrange(rotation));
+            p1 = p1.add(p1.rearrange(rotation));
+            p2 = p2.add(p2.rearrange(rotation));
+            p3 = p3.add(p3.rearrange(rotation));
         }
-        put(out, e, c00, accumulate);
-        put(out, e + 1, c01, accumulate);
-        put(out, e + bc, c10, accumulate);
-        put(out, e + bc + 1, c11, accumulate);
-        put(out, e + 2 * bc, c20, accumulate);
-        put(out, e + 2 * bc + 1, c21, accumulate);
-        put(out, e + 3 * bc, c30, accumulate);
-        put(out, e + 3 * bc + 1, c31, accumulate);
+        write(out, e, p0.lane(0), accumulate);
+        write(out, e + 1, p0.lane(L / 2), accumulate);
+        write(out, e + bc, p1.lane(0), accumulate);
+        write(out, e + bc + 1, p1.lane(L / 2), accumulate);
+        write(out, e + 2 * bc, p2.lane(0), accumulate);
+        write(out, e + 2 * bc + 1, p2.lane(L / 2), accumulate);
+        write(out, e + 3 * bc, p3.lane(0), accumulate);
+        write(out, e + 3 * bc + 1, p3.lane(L / 2), accumulate);
     }
 
     // out[e + j] (+)= dot(a[aAt ..], b[bAt + j * n ..]) for j < 4
@@ -132,37 +141,49 @@ final class BlockSampledMult {
             c2 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 2 * n + q), c2);
             c3 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 3 * n + q), c3);
         }
-        if (q < n) {
-            VectorMask<Float> m = FLOATS.indexInRange(q, n);
-            FloatVector a0 = FloatVector.fromArray(FLOATS, a, aAt + q, m);
-            c0 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + q, m), c0);
-            c1 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + n + q, m), c1);
-            c2 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 2 * n + q, m), c2);
-            c3 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 3 * n + q, m), c3);
-        }
         put(out, e, c0, accumulate);
         put(out, e + 1, c1, accumulate);
         put(out, e + 2, c2, accumulate);
         put(out, e + 3, c3, accumulate);
     }
 
-    // out[e] (+)= dot(a[aAt ..], b[bAt ..]): one entry, the same chain as in the tiles
+    // out[e] (+)= dot(a[aAt ..], b[bAt ..]): one entry, the same arithmetic as in the tiles
     private static void dot(float[] a, int aAt, float[] b, int bAt, int n, float[] out, int e, boolean accumulate) {
         FloatVector c = FloatVector.zero(FLOATS);
         int q = 0;
         for (; q + L <= n; q += L) {
             c = FloatVector.fromArray(FLOATS, a, aAt + q).fma(FloatVector.fromArray(FLOATS, b, bAt + q), c);
         }
-        if (q < n) {
-            VectorMask<Float> m = FLOATS.indexInRange(q, n);
-            c = FloatVector.fromArray(FLOATS, a, aAt + q, m).fma(FloatVector.fromArray(FLOATS, b, bAt + q, m), c);
-        }
         put(out, e, c, accumulate);
     }
 
-    // out[e] (+)= the lanes of c, folded in Lanes' fixed order; under 35 bytes, so C2 inlines it and c stays in a register
+    // out[e] (+)= the lanes of c, folded in Lanes' fixed order; under 35 bytes, so C2 inlines it and c stays in a
+    // register, as long as the caller is under C2's node budget (tiles of up to four entries)
     private static void put(float[] out, int e, FloatVector c, boolean accumulate) {
-        float sum = Lanes.sum(c);
+        write(out, e, Lanes.sum(c), accumulate);
+    }
+
+    private static void write(float[] out, int e, float sum, boolean accumulate) {
         out[e] = accumulate ? out[e] + sum : sum;
+    }
+
+    // Lanes.sum's first fold of a and of b in one vector: lanes below L/2 hold a[i] + a[i + L/2], the
+    // others b[i - L/2] + b[i], so the later folds by L/4 .. 1 leave a's sum in lane 0 and b's in lane L/2,
+    // each the bits Lanes.sum gives (the two terms of b's first sums are swapped: addition commutes)
+    private static FloatVector foldFirst(FloatVector a, FloatVector b) {
+        return a.blend(b, HIGH).add(b.blend(a, HIGH).rearrange(HALF));
+    }
+
+    // out[block's entries] += the products of the last n mod L floats of the batch, in order, after the tiles
+    private static void tails(int br, int bc, float[] a, int aRow, float[] b, int bRow, int n, float[] out, int e) {
+        for (int i = 0; i < br; i++) {
+            for (int j = 0; j < bc; j++) {
+                float sum = 0f;
+                for (int q = n - n % L; q < n; q++) {
+                    sum = Math.fma(a[(aRow + i) * n + q], b[(bRow + j) * n + q], sum);
+                }
+                out[e + i * bc + j] += sum;
+            }
+        }
     }
 }
