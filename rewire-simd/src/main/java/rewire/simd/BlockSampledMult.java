@@ -18,18 +18,20 @@ import jdk.incubator.vector.VectorShuffle;
  * products in eight vector accumulators; each step loads one vector of each of the six rows and
  * does eight FMAs, so each loaded vector serves two or four entries where {@link Sddmm} loads a
  * vector of {@code b} per entry. Rows of the block that do not fill a 4 x 2 tile go in tiles of
- * one {@code a} row by four {@code b} rows (1 x 16 blocks: four such tiles), the rest one entry
- * at a time. After the last whole vector of the batch each accumulator is folded once by
- * {@link Lanes#sum} into its entry; the last {@code n mod L} products of every entry of the block
- * are added afterwards, as one scalar FMA chain per entry.
+ * one {@code a} row by eight {@code b} rows (1 x 16 blocks: two such tiles), the rest one entry
+ * at a time. After the last whole vector of the batch the accumulators are folded in
+ * {@link Lanes#sum}'s order, two entries per vector in the tiles ({@link #foldFirst}); the last
+ * {@code n mod L} products of every entry of the block are added afterwards, as one scalar FMA
+ * chain per entry.
  *
- * <p>Why a scalar pass rather than a masked last vector in the tile, as the other kernels do: the
- * masked copy of the loop body doubled the tile's size, and C2 then stopped inlining at its
- * eighth fold ({@code NodeCountInliningCutoff}), boxed that vector and allocated once per tile
- * (the 4 x 4 weight gradient ran at 1 or at 3-4 ms per call depending on the compilation). Every
- * entry is one FMA chain per lane over the whole vectors, the same fold, then the same scalar
- * chain over the rest, whatever tile computes it, so the result depends only on {@code n} and the
- * vector width, never on the block-row range.
+ * <p>Why the tiles neither call {@link Lanes#sum} per entry nor mask their last vector, as the
+ * other kernels do: a vector passed to a method C2 does not inline is boxed, and a tile with
+ * eight sums (and a masked copy of its loop) ran over C2's {@code NodeCountInliningCutoff} at its
+ * seventh and eighth sums, allocating once per tile; the 4 x 4 weight gradient then took 1.0 or
+ * 3-4 ms per call depending on the compilation, and 0.7 ms with the folds written out in the tile
+ * (bench/kernels-notes.md). Every entry is one FMA chain per lane over the whole vectors, the same
+ * fold, then the same scalar chain over the rest, whatever tile computes it, so the result
+ * depends only on {@code n} and the vector width, never on the block-row range.
  */
 final class BlockSampledMult {
     // the upper half of the lanes, and the rotation by half of them
@@ -61,8 +63,8 @@ final class BlockSampledMult {
                 }
                 for (; i < br; i++) {
                     int j = 0;
-                    for (; j + 4 <= bc; j += 4) {
-                        tile1x4(a, (aRow + i) * n, b, (bRow + j) * n, n, out, e + i * bc + j, accumulate);
+                    for (; j + 8 <= bc; j += 8) {
+                        tile1x8(a, (aRow + i) * n, b, (bRow + j) * n, n, out, e + i * bc + j, accumulate);
                     }
                     for (; j < bc; j++) {
                         dot(a, (aRow + i) * n, b, (bRow + j) * n, n, out, e + i * bc + j, accumulate);
@@ -126,25 +128,48 @@ final class BlockSampledMult {
         write(out, e + 3 * bc + 1, p3.lane(L / 2), accumulate);
     }
 
-    // out[e + j] (+)= dot(a[aAt ..], b[bAt + j * n ..]) for j < 4
-    private static void tile1x4(float[] a, int aAt, float[] b, int bAt, int n, float[] out, int e,
+    // out[e + j] (+)= dot(a[aAt ..], b[bAt + j * n ..]) for j < 8: one loaded vector of a serves eight entries
+    private static void tile1x8(float[] a, int aAt, float[] b, int bAt, int n, float[] out, int e,
                                 boolean accumulate) {
         FloatVector c0 = FloatVector.zero(FLOATS);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
         FloatVector c3 = c0;
-        int q = 0;
-        for (; q + L <= n; q += L) {
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        for (int q = 0; q + L <= n; q += L) {
             FloatVector a0 = FloatVector.fromArray(FLOATS, a, aAt + q);
             c0 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + q), c0);
             c1 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + n + q), c1);
             c2 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 2 * n + q), c2);
             c3 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 3 * n + q), c3);
+            c4 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 4 * n + q), c4);
+            c5 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 5 * n + q), c5);
+            c6 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 6 * n + q), c6);
+            c7 = a0.fma(FloatVector.fromArray(FLOATS, b, bAt + 7 * n + q), c7);
         }
-        put(out, e, c0, accumulate);
-        put(out, e + 1, c1, accumulate);
-        put(out, e + 2, c2, accumulate);
-        put(out, e + 3, c3, accumulate);
+        // folded in pairs and written out here, as in tile4x2
+        FloatVector p0 = foldFirst(c0, c1);
+        FloatVector p1 = foldFirst(c2, c3);
+        FloatVector p2 = foldFirst(c4, c5);
+        FloatVector p3 = foldFirst(c6, c7);
+        for (int by = L / 4; by > 0; by /= 2) {
+            VectorShuffle<Float> rotation = Lanes.rotation(by);
+            p0 = p0.add(p0.rearrange(rotation));
+            p1 = p1.add(p1.rearrange(rotation));
+            p2 = p2.add(p2.rearrange(rotation));
+            p3 = p3.add(p3.rearrange(rotation));
+        }
+        write(out, e, p0.lane(0), accumulate);
+        write(out, e + 1, p0.lane(L / 2), accumulate);
+        write(out, e + 2, p1.lane(0), accumulate);
+        write(out, e + 3, p1.lane(L / 2), accumulate);
+        write(out, e + 4, p2.lane(0), accumulate);
+        write(out, e + 5, p2.lane(L / 2), accumulate);
+        write(out, e + 6, p3.lane(0), accumulate);
+        write(out, e + 7, p3.lane(L / 2), accumulate);
     }
 
     // out[e] (+)= dot(a[aAt ..], b[bAt ..]): one entry, the same arithmetic as in the tiles
@@ -158,7 +183,7 @@ final class BlockSampledMult {
     }
 
     // out[e] (+)= the lanes of c, folded in Lanes' fixed order; under 35 bytes, so C2 inlines it and c stays in a
-    // register, as long as the caller is under C2's node budget (tiles of up to four entries)
+    // register, as long as the caller is under C2's node budget (a single entry here)
     private static void put(float[] out, int e, FloatVector c, boolean accumulate) {
         write(out, e, Lanes.sum(c), accumulate);
     }
