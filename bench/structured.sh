@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Benchmarks a linear layer in the structured formats (wrap-around diagonals, constant fan-in, N:M 2:4
-# and 1:8) against CSR at the same number of entries and against the dense GEMMs, with JMH, and writes
-# the generated block of docs/benchmarks-structured.md.
+# Benchmarks a linear layer in the structured formats (wrap-around diagonals, constant fan-in, 4x4 and
+# 1x16 blocks, N:M 2:4 and 1:8) against CSR at the same number of entries and against the dense GEMMs,
+# with JMH, and writes the generated block of docs/benchmarks-structured.md (one table per layer and format).
 #
 #   bench/structured.sh              the layer step at 1000x1000 and 4096x4096, batch 128, 1 thread,
-#                                    densities 1-50%, 3 repetitions (each: 56 JMH trials of 8 s for
-#                                    dense, CSR, diagonal and fan-in, then 4 for N:M at 50% and 12.5%)
+#                                    densities 1-50%, 3 repetitions (each: 84 JMH trials of 8 s for
+#                                    dense, CSR, diagonal, fan-in and the blocks, then 4 for N:M at 50%
+#                                    and 12.5%)
 #   bench/structured.sh --reps 5     repetitions (default 3); the doc shows medians
 #   bench/structured.sh --ops all    also forward, input gradient and weight gradient alone (JSON only)
-#   bench/structured.sh --layer 1000x1000 --density 0.1
-#                                    only these JMH parameter values (comma-separated lists); with
-#                                    --density, N:M runs only at the densities listed that it has
+#   bench/structured.sh --layer 1000x1000 --density 0.1 --weights dense,csr,block4x4
+#                                    only these JMH parameter values (comma-separated lists); a format's
+#                                    table needs its dense and csr runs; with --density, N:M runs only at
+#                                    the densities listed that it has
 #   bench/structured.sh --quick      1 warmup and 2 measurement iterations: checks the pipeline
 #   bench/structured.sh --no-build   use the existing rewire-bench/target/benchmarks.jar
 #   bench/structured.sh --out FILE   write somewhere other than docs/benchmarks-structured.md
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --ops) ops="$2"; shift ;;
     --layer) params+=(-p "layer=$2"); layers=(-p "layer=$2"); shift ;;
     --density) params+=(-p "density=$2"); densities=",$2,"; shift ;;
+    --weights) params+=(-p "weights=$2"); shift ;;
     --out) out="$2"; shift ;;
     *) bench_unknown_option "$1" ;;
   esac

@@ -32,6 +32,26 @@ record LayerOperands(int out, int in, int batch, Tensor x, Tensor dy, Tensor y, 
                 Tensor.zeros(out, batch), Tensor.zeros(in, batch));
     }
 
+    /**
+     * The same layer with {@code out} and {@code in} rounded up to multiples of {@code rowStep} and
+     * {@code colStep}: the activations are copied into the first rows and the added features are
+     * zero, how a block format that needs whole blocks runs a layer it does not tile. Itself when
+     * nothing needs rounding.
+     */
+    LayerOperands padded(int rowStep, int colStep) {
+        int paddedOut = Math.ceilDiv(out, rowStep) * rowStep;
+        int paddedIn = Math.ceilDiv(in, colStep) * colStep;
+        if (paddedOut == out && paddedIn == in) {
+            return this;
+        }
+        Tensor px = Tensor.zeros(paddedIn, batch);
+        System.arraycopy(x.data(), 0, px.data(), 0, x.size());
+        Tensor pdy = Tensor.zeros(paddedOut, batch);
+        System.arraycopy(dy.data(), 0, pdy.data(), 0, dy.size());
+        return new LayerOperands(paddedOut, paddedIn, batch, px, pdy, Tensor.zeros(paddedOut, batch),
+                Tensor.zeros(paddedIn, batch));
+    }
+
     static Tensor gaussian(Rng rng, int rows, int cols) {
         Tensor t = Tensor.zeros(rows, cols);
         float[] d = t.data();

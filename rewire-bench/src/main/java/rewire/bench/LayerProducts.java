@@ -1,9 +1,9 @@
 package rewire.bench;
 
-import rewire.kernel.DiagonalProducts;
-import rewire.kernel.FanInProducts;
 import rewire.kernel.Kernels;
-import rewire.kernel.NmProducts;
+import rewire.kernel.StructuredProducts;
+import rewire.sparse.BlockMatrix;
+import rewire.sparse.BlockPattern;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
@@ -17,7 +17,7 @@ import rewire.tensor.Tensor;
 
 /**
  * The three products of a linear layer's training step, on a CSR, a diagonal, a constant fan-in,
- * an N:M or a dense weight.
+ * an N:M, a block or a dense weight.
  * Each returns its output so the benchmark can hand it to JMH.
  */
 sealed interface LayerProducts {
@@ -28,7 +28,7 @@ sealed interface LayerProducts {
     /** {@code dx (in, B) = Wᵀ · dy}. */
     Object inputGrad();
 
-    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries ({@code (nnz,)}, {@code (K, D)}, {@code (out, k)}). */
+    /** {@code dW = dy · xᵀ}, dense {@code (out, in)} or only at the pattern's entries ({@code (nnz,)}, {@code (K, D)}, {@code (out, k)}, {@code (blocks, br, bc)}). */
     Object weightGrad();
 
     /** A CSR weight with {@code round(density * out * in)} uniformly random entries. */
@@ -48,7 +48,7 @@ sealed interface LayerProducts {
         Rng rng = new Rng(LayerOperands.SEED + 1);
         DiagonalPattern p = DiagonalPattern.random(l.out(), l.in(), diagonals, rng);
         DiagonalMatrix w = new DiagonalMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
-        return new Diagonal(kernels.diagonal(), l, w, new float[p.nnz()]);
+        return new Structured<>(kernels.diagonal(), l, w, p, new float[p.nnz()]);
     }
 
     /** A weight of {@code k} uniformly chosen inputs per row, {@code out * k} entries, products by the fan-in kernels. */
@@ -57,7 +57,7 @@ sealed interface LayerProducts {
         FanInPattern p = FanInPattern.random(l.out(), l.in(), k, rng);
         FanInMatrix w = new FanInMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
         p.toCsr().transposed(); // cached on the pattern: built once per topology, not per step
-        return new FanIn(kernels.fanIn(), l, w, new float[p.nnz()]);
+        return new Structured<>(kernels.fanIn(), l, w, p, new float[p.nnz()]);
     }
 
     /** An N:M weight, {@code n} uniformly chosen inputs in every group of {@code m}, products by {@link Kernels#nm()}. */
@@ -66,7 +66,23 @@ sealed interface LayerProducts {
         NmPattern p = NmPattern.random(l.out(), l.in(), n, m, rng);
         NmMatrix w = new NmMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
         p.toCsr().transposed(); // cached on the pattern: built once per topology, not per step
-        return new Nm(kernels.nm(), l, w, new float[p.nnz()]);
+        return new Structured<>(kernels.nm(), l, w, p, new float[p.nnz()]);
+    }
+
+    /**
+     * A weight of {@code blocks} uniformly chosen {@code br x bc} blocks, {@code blocks * br * bc}
+     * entries, products by the block kernels. A layer whose shape is not a whole number of blocks
+     * runs padded with zero features up to one ({@link LayerOperands#padded}): 1000 inputs in
+     * 1 x 16 blocks become 1008, so its activations are up to {@code bc - 1} rows longer than the
+     * other formats' and its blocks are drawn over the padded grid.
+     */
+    static LayerProducts block(Kernels kernels, LayerOperands l, int br, int bc, int blocks) {
+        Rng rng = new Rng(LayerOperands.SEED + 1);
+        LayerOperands padded = l.padded(br, bc);
+        BlockPattern p = BlockPattern.random(padded.out(), padded.in(), br, bc, blocks, rng);
+        BlockMatrix w = new BlockMatrix(p, LayerOperands.gaussian(rng, 1, p.nnz()).data());
+        p.grid().transposed(); // cached on the grid: built once per topology, not per step
+        return new Structured<>(kernels.block(), padded, w, p, new float[p.nnz()]);
     }
 
     /** The dense twin: a full {@code (out, in)} matrix, products by GEMM (OpenBLAS when present). */
@@ -95,62 +111,24 @@ sealed interface LayerProducts {
         }
     }
 
-    record Diagonal(DiagonalProducts kernels, LayerOperands l, DiagonalMatrix w, float[] dv) implements LayerProducts {
+    /** A weight in a structured format: its products through the format's part of the facade. */
+    record Structured<M, P>(StructuredProducts<M, P> kernels, LayerOperands l, M w, P pattern, float[] dv)
+            implements LayerProducts {
         @Override
         public Object forward() {
-            kernels.mult(w, l.x(), l.y());
+            kernels.mult(w, l.x(), l.y(), false);
             return l.y();
         }
 
         @Override
         public Object inputGrad() {
-            kernels.multTransA(w, l.dy(), l.dx());
+            kernels.multTransA(w, l.dy(), l.dx(), false);
             return l.dx();
         }
 
         @Override
         public Object weightGrad() {
-            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dv);
-            return dv;
-        }
-    }
-
-    record FanIn(FanInProducts kernels, LayerOperands l, FanInMatrix w, float[] dv) implements LayerProducts {
-        @Override
-        public Object forward() {
-            kernels.mult(w, l.x(), l.y());
-            return l.y();
-        }
-
-        @Override
-        public Object inputGrad() {
-            kernels.multTransA(w, l.dy(), l.dx());
-            return l.dx();
-        }
-
-        @Override
-        public Object weightGrad() {
-            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dv);
-            return dv;
-        }
-    }
-
-    record Nm(NmProducts kernels, LayerOperands l, NmMatrix w, float[] dv) implements LayerProducts {
-        @Override
-        public Object forward() {
-            kernels.mult(w, l.x(), l.y());
-            return l.y();
-        }
-
-        @Override
-        public Object inputGrad() {
-            kernels.multTransA(w, l.dy(), l.dx());
-            return l.dx();
-        }
-
-        @Override
-        public Object weightGrad() {
-            kernels.sampledMultTransB(l.dy(), l.x(), w.pattern(), dv);
+            kernels.sampledMultTransB(l.dy(), l.x(), pattern, dv, false);
             return dv;
         }
     }

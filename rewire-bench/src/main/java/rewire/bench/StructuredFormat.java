@@ -11,15 +11,19 @@ import rewire.sparsity.Diagonals;
  * each has at a density, how its structure reads in a table, and its layer products. At density
  * {@code d} of an {@code out x in} layer: DynaDiag's {@code K = ceil(d * out * in / D)} diagonals,
  * a fan-in of {@code k = ceil(d * in)} per row (the same entries as K diagonals on a square
- * layer), or N:M, which exists only at {@code d = N / M}.
+ * layer), the K diagonals' {@code K * D} entries as whole {@code br x bc} blocks (rounded to whole
+ * blocks; exact at 1000x1000 and 4096x4096), or N:M, which exists only at {@code d = N / M}.
  */
 enum StructuredFormat {
     DIAGONAL("diagonal", 0, 0),
     FAN_IN("fanin", 0, 0),
+    BLOCK_4X4("block4x4", 4, 4),
+    BLOCK_1X16("block1x16", 1, 16),
     NM_2_4("nm2:4", 2, 4),
     NM_1_8("nm1:8", 1, 8);
 
     private final String param;
+    // N and M of N:M, or the block's rows and columns; 0 for the others
     private final int n;
     private final int m;
 
@@ -43,14 +47,20 @@ enum StructuredFormat {
 
     /** Whether the format has a layer at {@code density}: N:M only at N / M. */
     boolean fits(double density) {
-        return m == 0 || Math.abs(density - (double) n / m) < 1e-9;
+        return !isNm() || Math.abs(density - (double) n / m) < 1e-9;
     }
 
-    /** K (diagonals) or k (entries a row) at {@code density}; N for N:M. */
+    private boolean isNm() {
+        return this == NM_2_4 || this == NM_1_8;
+    }
+
+    /** K (diagonals), k (entries a row) or blocks at {@code density}; N for N:M. */
     int count(int out, int in, double density) {
         return switch (this) {
             case DIAGONAL -> Diagonals.budget(out, in, density);
             case FAN_IN -> (int) Math.ceil(density * in - 1e-9);
+            case BLOCK_4X4, BLOCK_1X16 ->
+                    (int) Math.round((double) DIAGONAL.count(out, in, density) * DiagonalPattern.length(out, in) / (n * m));
             case NM_2_4, NM_1_8 -> n;
         };
     }
@@ -61,15 +71,17 @@ enum StructuredFormat {
         return switch (this) {
             case DIAGONAL -> (double) c * DiagonalPattern.length(out, in) / ((double) out * in);
             case FAN_IN -> (double) c / in;
+            case BLOCK_4X4, BLOCK_1X16 -> (double) c * n * m / ((double) out * in);
             case NM_2_4, NM_1_8 -> (double) n / m;
         };
     }
 
-    /** The structure at {@code density} for a table: "K = 100", "k = 100", "2:4". */
+    /** The structure at {@code density} for a table: "K = 100", "k = 100", "6250 blocks of 4x4", "2:4". */
     String structure(int out, int in, double density) {
         return switch (this) {
             case DIAGONAL -> "K = " + count(out, in, density);
             case FAN_IN -> "k = " + count(out, in, density);
+            case BLOCK_4X4, BLOCK_1X16 -> count(out, in, density) + " blocks of " + n + "x" + m;
             case NM_2_4, NM_1_8 -> n + ":" + m;
         };
     }
@@ -83,6 +95,7 @@ enum StructuredFormat {
         return switch (this) {
             case DIAGONAL -> LayerProducts.diagonal(kernels, l, c);
             case FAN_IN -> LayerProducts.fanIn(kernels, l, c);
+            case BLOCK_4X4, BLOCK_1X16 -> LayerProducts.block(kernels, l, n, m, c);
             case NM_2_4, NM_1_8 -> LayerProducts.nm(kernels, l, n, m);
         };
     }

@@ -17,13 +17,15 @@ import rewire.sparsity.Diagonals;
 
 /**
  * A linear layer in a structured storage format ({@link StructuredFormat}: wrap-around diagonals,
- * constant fan-in, N:M) against the same layer in CSR with the same number of entries, and
+ * constant fan-in, blocks, N:M) against the same layer in CSR with the same number of entries, and
  * against its dense twin: forward, input gradient, weight gradient on the pattern, and the three
  * together (the layer's share of a training step), the products of {@link LayerProducts}. At
  * density {@code d} the diagonal layer has DynaDiag's budget of {@code K = ceil(d * out * in / D)}
  * random diagonals ({@link Diagonals#budget}), the fan-in layer {@code k = ceil(d * in)} random
- * inputs a row (the same entries on the square layers here), and the CSR layer {@code K * D}
- * uniformly random entries.
+ * inputs a row (the same entries on the square layers here), a block layer the same entries as
+ * whole random blocks, and the CSR layer {@code K * D} uniformly random entries. A block layer
+ * whose shape is not a whole number of blocks (1000 inputs in 1 x 16 blocks) runs on activations
+ * padded with zero features ({@link LayerProducts#block}).
  *
  * <p>N:M has one density, N / M ({@code 0.5} for {@code nm2:4}, {@code 0.125} for {@code nm1:8}),
  * so its values are not in the default grid, which would pair them with every density; JMH runs
@@ -54,7 +56,7 @@ public class StructuredLinearBenchmark extends LayerProductsBenchmark {
     @Param({"1"})
     public int threads;
     /** dense, csr or a {@link StructuredFormat}'s name; sorts last, so JMH varies it fastest. */
-    @Param({"dense", "csr", "diagonal", "fanin"})
+    @Param({"dense", "csr", "diagonal", "fanin", "block4x4", "block1x16"})
     public String weights;
 
     /** The density of the CSR layer: that of the diagonal layer, whose entries the other formats match. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The formats' entries at a density: equal on a square layer, N:M only at N / M. */
+/** The formats' entries at a density: equal on a square layer (blocks: in whole blocks), N:M only at N / M. */
 class StructuredFormatTest {
 
     @Test
@@ -22,6 +22,10 @@ class StructuredFormatTest {
         assertEquals(0.5, StructuredFormat.NM_2_4.actualDensity(1000, 1000, 0.5), 1e-12);
         assertEquals(0.125, StructuredFormat.DIAGONAL.actualDensity(1000, 1000, 0.125), 1e-12);
         assertEquals("k = 100", StructuredFormat.FAN_IN.structure(1000, 1000, 0.1));
+        for (StructuredFormat blocks : new StructuredFormat[] {StructuredFormat.BLOCK_4X4, StructuredFormat.BLOCK_1X16}) {
+            assertEquals(0.1, blocks.actualDensity(1000, 1000, 0.1), 1e-12, "the diagonal layer's entries in whole blocks");
+        }
+        assertEquals("6250 blocks of 4x4", StructuredFormat.BLOCK_4X4.structure(1000, 1000, 0.1));
     }
 
     @Test
@@ -38,6 +42,6 @@ class StructuredFormatTest {
     void namesAreTheBenchmarkParameters() {
         assertEquals(StructuredFormat.NM_2_4, StructuredFormat.of("nm2:4"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StructuredFormat.of("bsr"));
-        assertTrue(e.getMessage().contains("[diagonal, fanin, nm2:4, nm1:8]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[diagonal, fanin, block4x4, block1x16, nm2:4, nm1:8]"), e.getMessage());
     }
 }

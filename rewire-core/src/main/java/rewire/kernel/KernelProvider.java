@@ -11,9 +11,10 @@ package rewire.kernel;
  * summation order must not depend on the row range, which makes results bitwise identical for
  * any chunking and thread count.
  *
- * <p>Sparse operands are CSR arrays ({@code rowPtr}, {@code colIdx}) or a diagonal pattern's
- * shape and diagonals with a {@code (K, D)} values array, or a constant fan-in pattern's condensed
- * {@code (rows, k)} column indices and values; dense operands are row-major
+ * <p>Sparse operands are CSR arrays ({@code rowPtr}, {@code colIdx}), a diagonal pattern's
+ * shape and diagonals with a {@code (K, D)} values array, a constant fan-in pattern's condensed
+ * {@code (rows, k)} column indices and values, or a block pattern's block shape and CSR arrays
+ * over its block grid with a {@code (blocks, br, bc)} values array; dense operands are row-major
  * {@code (rows, n)} matrices whose rows are contiguous runs of {@code n} floats (feature-major
  * activations: {@code n} is the batch).
  */
@@ -110,6 +111,42 @@ public interface KernelProvider extends DenseGemm {
      */
     void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom, int rowTo,
                           boolean accumulate);
+
+    /**
+     * Block-sparse times dense: {@code y (+)= S · x}, or {@code Sᵀ · x} with {@code transpose}, for
+     * the output rows of the block rows {@code [blockFrom, blockTo)}, where {@code S} is a matrix
+     * of dense {@code br x bc} blocks ({@link rewire.sparse.BlockPattern}'s layout) with
+     * {@code values (blocks, br, bc)}, each block row-major. {@code blockRowPtr} and
+     * {@code blockColIdx} are the CSR arrays of the <em>output's</em> block grid: {@code S}'s grid
+     * for {@code S · x} (output block rows of {@code br} rows), the transposed grid for
+     * {@code Sᵀ · x} (output block rows of {@code bc} rows, one per block column of {@code S}).
+     * Grid entry {@code t} takes the values of block {@code t}, or of block {@code blockOf[t]} when
+     * {@code blockOf != null} (the transposed grid's source blocks), read transposed with
+     * {@code transpose}. Each output row's sum runs over its grid entries in order and, within a
+     * block, over the block's input rows in order; {@code rowStart} and {@code relu} work as in
+     * {@link #spmm}.
+     *
+     * <pre>
+     * S : (rows, cols) in br x bc blocks   x : (cols, n)   y : (rows, n)   rowStart : (rows,) or null
+     * transposed:                           x : (rows, n)   y : (cols, n)   rowStart : null
+     * </pre>
+     */
+    void blockMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, int[] blockOf, float[] values,
+                   boolean transpose, float[] x, float[] y, float[] rowStart, int n, int blockFrom, int blockTo,
+                   boolean accumulate, boolean relu);
+
+    /**
+     * Sampled dense-dense product on blocks: {@code out[b * br * bc + i * bc + j] (+)=
+     * dot(a[R * br + i, :], b[C * bc + j, :])} for every block {@code b = (R, C)} of the block rows
+     * {@code [blockFrom, blockTo)} of {@code S}'s grid ({@code blockRowPtr}, {@code blockColIdx}),
+     * so chunks of block rows write disjoint blocks.
+     *
+     * <pre>
+     * a : (rows, n)   b : (cols, n)   out : (blocks, br, bc) aligned with the block values
+     * </pre>
+     */
+    void blockSampledMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, float[] a, float[] b, int n,
+                          float[] out, int blockFrom, int blockTo, boolean accumulate);
 
     /**
      * Row sums: {@code out[r] (+)= Σ_j a[r, j]} for each row in range, summed in at least double

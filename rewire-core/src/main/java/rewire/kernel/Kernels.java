@@ -22,7 +22,8 @@ import rewire.tensor.Tensor;
  * in place while it forms {@code dW}.
  * The diagonal format ({@link rewire.sparse.DiagonalMatrix}) has the same products under
  * {@link #diagonal()}, the constant fan-in format ({@link rewire.sparse.FanInMatrix}) under
- * {@link #fanIn()} and the N:M format ({@link rewire.sparse.NmMatrix}) under {@link #nm()}.
+ * {@link #fanIn()}, the N:M format ({@link rewire.sparse.NmMatrix}) under {@link #nm()} and the
+ * block format ({@link rewire.sparse.BlockMatrix}) under {@link #block()}.
  * Batch-major callers ({@code x : (B, in)}) use {@link #multTransB(Tensor, CsrMatrix, Tensor)},
  * {@link #mult(Tensor, CsrMatrix, Tensor)} and {@link #sampledMultTransA}, which transpose into
  * scratch space around the same kernels.
@@ -51,6 +52,7 @@ public final class Kernels {
     private final DiagonalProducts diagonal;
     private final FanInProducts fanIn;
     private final NmProducts nm;
+    private final BlockProducts block;
 
     /**
      * Kernels from explicit parts. Dense products through {@code blas} run in fixed row chunks on
@@ -114,6 +116,7 @@ public final class Kernels {
         this.diagonal = new DiagonalProducts(provider, parallel);
         this.fanIn = new FanInProducts(provider, parallel, "fan-in");
         this.nm = new NmProducts(provider, parallel);
+        this.block = new BlockProducts(provider, parallel);
     }
 
     /**
@@ -162,6 +165,11 @@ public final class Kernels {
     /** The products of the N:M storage format, which run the fan-in kernels on its condensed form. */
     public NmProducts nm() {
         return nm;
+    }
+
+    /** The products of the block (BSR) storage format, checked and chunked by block rows. */
+    public BlockProducts block() {
+        return block;
     }
 
     // ---------------------------------------------------------------- dense

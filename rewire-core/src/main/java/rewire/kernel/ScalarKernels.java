@@ -155,6 +155,38 @@ public final class ScalarKernels implements KernelProvider {
         }
     }
 
+    // y (out, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S · x (S (rows, cols) in br x bc blocks, or Sᵀ), block
+    // by block. An output block row has h rows and reads w input rows per block: br and bc for S, bc and br for Sᵀ.
+    @Override
+    public void blockMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, int[] blockOf, float[] values,
+                          boolean transpose, float[] x, float[] y, float[] rowStart, int n, int blockFrom,
+                          int blockTo, boolean accumulate, boolean relu) {
+        int h = transpose ? bc : br;
+        int w = transpose ? br : bc;
+        for (int rb = blockFrom; rb < blockTo; rb++) {
+            for (int o = rb * h; o < rb * h + h; o++) {
+                int yRow = o * n;
+                if (!accumulate) {
+                    startRow(y, yRow, n, rowStart, o);
+                }
+                for (int t = blockRowPtr[rb]; t < blockRowPtr[rb + 1]; t++) {
+                    int block = (blockOf == null ? t : blockOf[t]) * br * bc;
+                    for (int k = 0; k < w; k++) {
+                        // entry (o mod h, k) of the output's block: (i, j) of S's block, or (j, i) transposed
+                        float v = values[block + (transpose ? k * bc + o % h : o % h * bc + k)];
+                        int xRow = (blockColIdx[t] * w + k) * n;
+                        for (int j = 0; j < n; j++) {
+                            y[yRow + j] += v * x[xRow + j];
+                        }
+                    }
+                }
+                if (relu) {
+                    reluRow(y, yRow, n);
+                }
+            }
+        }
+    }
+
     // out (rows, k) (+)= (a (rows, n) · b (cols, n)ᵀ) at the pattern's entries
     @Override
     public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
@@ -168,6 +200,28 @@ public final class ScalarKernels implements KernelProvider {
                     sum += a[aRow + j] * b[bRow + j];
                 }
                 out[e] = accumulate ? out[e] + sum : sum;
+            }
+        }
+    }
+
+    // out (blocks, br, bc) (+)= (a (rows, n) · b (cols, n)ᵀ) at the entries of the blocks of block rows [from, to)
+    @Override
+    public void blockSampledMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, float[] a, float[] b, int n,
+                                 float[] out, int blockFrom, int blockTo, boolean accumulate) {
+        for (int rb = blockFrom; rb < blockTo; rb++) {
+            for (int t = blockRowPtr[rb]; t < blockRowPtr[rb + 1]; t++) {
+                for (int i = 0; i < br; i++) {
+                    for (int j = 0; j < bc; j++) {
+                        int aRow = (rb * br + i) * n;
+                        int bRow = (blockColIdx[t] * bc + j) * n;
+                        float sum = 0f;
+                        for (int q = 0; q < n; q++) {
+                            sum += a[aRow + q] * b[bRow + q];
+                        }
+                        int e = t * br * bc + i * bc + j;
+                        out[e] = accumulate ? out[e] + sum : sum;
+                    }
+                }
             }
         }
     }

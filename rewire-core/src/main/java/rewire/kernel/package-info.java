@@ -1,6 +1,8 @@
 /**
- * Compute kernels: the checked {@link rewire.kernel.Kernels} facade, the unchecked
- * {@link rewire.kernel.KernelProvider} SPI with its reference {@link rewire.kernel.ScalarKernels},
+ * Compute kernels: the checked {@link rewire.kernel.Kernels} facade with the products of the
+ * diagonal and block storage formats ({@link rewire.kernel.DiagonalProducts},
+ * {@link rewire.kernel.BlockProducts}), the unchecked {@link rewire.kernel.KernelProvider} SPI
+ * with its reference {@link rewire.kernel.ScalarKernels},
  * the OpenBLAS binding for dense products (single-threaded in fixed chunks, so results do not depend
  * on the thread count) with {@link rewire.kernel.BlasCore}, the OpenBLAS kernels it runs against the
  * CPU's best, fixed-chunk {@link rewire.kernel.Parallel} execution and {@link rewire.kernel.TopK}

@@ -10,10 +10,10 @@ import rewire.kernel.KernelProvider;
  *
  * <p>The vector width is {@code -Drewire.vector.bits} (64, 128, 256, 512) or the CPU's preferred
  * width. The kernels themselves live in one class each: {@link Spmm}, {@link Sddmm},
- * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link Gemm} and {@link Transpose} (a
- * constant fan-in pattern's rows are CSR rows with computed bounds and run {@link Spmm}'s and
- * {@link Sddmm}'s row kernels); like every provider they check nothing, allocate nothing, and
- * give bitwise the same output for any split of the row range.
+ * {@link DiagonalMult}, {@link DiagonalSampledMult}, {@link BlockMult}, {@link BlockSampledMult},
+ * {@link Gemm} and {@link Transpose} (a constant fan-in pattern's rows are CSR rows with computed
+ * bounds and run {@link Spmm}'s and {@link Sddmm}'s row kernels); like every provider they check
+ * nothing, allocate nothing, and give bitwise the same output for any split of the row range.
  */
 public final class VectorKernels implements KernelProvider {
 
@@ -69,6 +69,22 @@ public final class VectorKernels implements KernelProvider {
     public void fanInSampledMult(int k, int[] colIdx, float[] a, float[] b, int n, float[] out, int rowFrom,
                                  int rowTo, boolean accumulate) {
         Sddmm.fanIn(k, colIdx, a, b, n, out, rowFrom, rowTo, accumulate);
+    }
+
+    // y (out, n) = rowStart · 1ᵀ (or 0), or y (+)=, then + S · x (S (rows, cols) in br x bc blocks, or Sᵀ), then relu
+    @Override
+    public void blockMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, int[] blockOf, float[] values,
+                          boolean transpose, float[] x, float[] y, float[] rowStart, int n, int blockFrom,
+                          int blockTo, boolean accumulate, boolean relu) {
+        BlockMult.run(br, bc, blockRowPtr, blockColIdx, blockOf, values, transpose, x, y, rowStart, n, blockFrom,
+                blockTo, accumulate, relu);
+    }
+
+    // out (blocks, br, bc) (+)= (a (rows, n) · b (cols, n)ᵀ) on the blocks of block rows [from, to)
+    @Override
+    public void blockSampledMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, float[] a, float[] b, int n,
+                                 float[] out, int blockFrom, int blockTo, boolean accumulate) {
+        BlockSampledMult.run(br, bc, blockRowPtr, blockColIdx, a, b, n, out, blockFrom, blockTo, accumulate);
     }
 
     // out (rows,) (+)= a (rows, n) · 1

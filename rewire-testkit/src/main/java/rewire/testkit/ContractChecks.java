@@ -9,7 +9,7 @@ import rewire.testkit.KernelContract.NamedRun;
 
 /**
  * The checks that the kernel contracts ({@link KernelContract} for CSR and dense,
- * {@link DiagonalKernelContract} for the diagonal format) share: tolerance against the scalar
+ * {@link DiagonalKernelContract} and {@link BlockKernelContract} for the structured formats) share: tolerance against the scalar
  * reference, bitwise invariance under the thread count, and the SPI's row-range promises.
  */
 final class ContractChecks {

@@ -81,6 +81,22 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
+    public void blockMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, int[] blockOf, float[] values,
+                          boolean transpose, float[] x, float[] y, float[] rowStart, int n, int blockFrom,
+                          int blockTo, boolean accumulate, boolean relu) {
+        calls.incrementAndGet();
+        inner.blockMult(br, bc, blockRowPtr, blockColIdx, blockOf, values, transpose, x, y, rowStart, n, blockFrom,
+                blockTo, accumulate, relu);
+    }
+
+    @Override
+    public void blockSampledMult(int br, int bc, int[] blockRowPtr, int[] blockColIdx, float[] a, float[] b, int n,
+                                 float[] out, int blockFrom, int blockTo, boolean accumulate) {
+        calls.incrementAndGet();
+        inner.blockSampledMult(br, bc, blockRowPtr, blockColIdx, a, b, n, out, blockFrom, blockTo, accumulate);
+    }
+
+    @Override
     public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
         calls.incrementAndGet();
         inner.rowSums(a, n, out, rowFrom, rowTo, accumulate);

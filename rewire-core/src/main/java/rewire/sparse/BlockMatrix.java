@@ -1,0 +1,90 @@
+package rewire.sparse;
+
+/**
+ * A matrix stored in dense {@code br x bc} blocks: an immutable {@link BlockPattern} and its
+ * values, block after block, each block row-major ({@code values[b * br * bc + i * bc + j]} is
+ * entry {@code (i, j)} of block {@code b}). The values are mutable in place (an optimizer writes
+ * them), like {@link CsrMatrix}'s; converting to and from CSR is for checks, export and the DST
+ * engine.
+ *
+ * <pre>
+ * values : (blocks, br, bc)
+ * </pre>
+ */
+public final class BlockMatrix {
+    private final BlockPattern pattern;
+    private final float[] values;
+
+    /** A matrix over {@code values} (not copied), {@code blocks * br * bc} of them. */
+    public BlockMatrix(BlockPattern pattern, float[] values) {
+        if (values.length != pattern.nnz()) {
+            throw new IllegalArgumentException("values has length " + values.length + " but " + pattern + " holds "
+                    + pattern.count() + " x " + pattern.blockSize() + " = " + pattern.nnz() + " entries");
+        }
+        this.pattern = pattern;
+        this.values = values;
+    }
+
+    /** A matrix of zeros on {@code pattern}. */
+    public static BlockMatrix zeros(BlockPattern pattern) {
+        return new BlockMatrix(pattern, new float[pattern.nnz()]);
+    }
+
+    /**
+     * The same matrix from CSR form, whose pattern must consist of whole {@code br x bc} blocks.
+     *
+     * @throws IllegalArgumentException naming a block that the pattern holds only in part
+     */
+    public static BlockMatrix fromCsr(CsrMatrix csr, int br, int bc) {
+        BlockPattern pattern = BlockPattern.fromCsr(csr.pattern(), br, bc);
+        int[] entries = pattern.csrEntries();
+        float[] values = new float[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            values[e] = csr.values()[entries[e]];
+        }
+        return new BlockMatrix(pattern, values);
+    }
+
+    /** A copy in CSR form, on {@link BlockPattern#toCsr()}. */
+    public CsrMatrix toCsr() {
+        int[] entries = pattern.csrEntries();
+        float[] csrValues = new float[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            csrValues[entries[e]] = values[e];
+        }
+        return new CsrMatrix(pattern.toCsr(), csrValues);
+    }
+
+    public BlockPattern pattern() {
+        return pattern;
+    }
+
+    /** The backing {@code (blocks, br, bc)} values array. */
+    public float[] values() {
+        return values;
+    }
+
+    public int rows() {
+        return pattern.rows();
+    }
+
+    public int cols() {
+        return pattern.cols();
+    }
+
+    public int nnz() {
+        return pattern.nnz();
+    }
+
+    /** The value at (row, col), 0 outside the chosen blocks. */
+    public float get(int row, int col) {
+        int e = pattern.indexOf(row, col);
+        return e < 0 ? 0f : values[e];
+    }
+
+    @Override
+    public String toString() {
+        return "BlockMatrix(" + rows() + " x " + cols() + ", " + pattern.count() + " blocks of "
+                + pattern.blockRows() + " x " + pattern.blockCols() + ", nnz " + nnz() + ")";
+    }
+}
