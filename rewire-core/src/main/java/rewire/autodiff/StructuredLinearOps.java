@@ -1,9 +1,13 @@
 package rewire.autodiff;
 
+import java.util.function.Consumer;
+import rewire.kernel.BlockProducts;
 import rewire.kernel.DiagonalProducts;
 import rewire.kernel.FanInProducts;
 import rewire.kernel.Kernels;
 import rewire.kernel.StructuredProducts;
+import rewire.sparse.BlockMatrix;
+import rewire.sparse.BlockPattern;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
@@ -22,9 +26,9 @@ import rewire.tensor.Tensor;
  *
  * <p>The weight stays a sparse variable in CSR order, the order every optimizer slot and the DST
  * engine use: constant fan-in (and N:M, a constant fan-in) has the same order and shares the
- * values; the diagonal format permutes them into its {@code K x D} layout and the weight
- * gradient back ({@link DiagonalPattern#csrEntries()}), two O(nnz) passes beside the O(nnz · B)
- * products.
+ * values; the diagonal and block formats permute them into their own layouts ({@code K x D},
+ * block after block) and the weight gradient back ({@link DiagonalPattern#csrEntries()},
+ * {@link BlockPattern#csrEntries()}), two O(nnz) passes beside the O(nnz · B) products.
  */
 public final class StructuredLinearOps {
     private StructuredLinearOps() {
@@ -42,18 +46,10 @@ public final class StructuredLinearOps {
         CsrMatrix weight = Checks.requireSparse(op, "weight", w);
         requireStoredBy(op, weight, diagonals.rows(), diagonals.cols(), diagonals.nnz(), diagonals.toString());
         int[] entries = diagonals.csrEntries();
-        float[] values = tape.scratch(Shape.of(entries.length)).data();   // (K, D), diagonal-aligned
-        for (int e = 0; e < entries.length; e++) {
-            values[e] = weight.values()[entries[e]];
-        }
         DiagonalProducts products = tape.kernels().diagonal();
-        return linear(tape, op, x, w, b, relu, products, new DiagonalMatrix(diagonals, values), (dy, in, dw) -> {
-            float[] dValues = tape.scratch(Shape.of(entries.length)).data();  // (K, D)
-            products.sampledMultTransB(dy, in, diagonals, dValues, false);
-            for (int e = 0; e < entries.length; e++) {
-                dw[entries[e]] += dValues[e];
-            }
-        });
+        return linear(tape, op, x, w, b, relu, products, new DiagonalMatrix(diagonals, permuted(tape, weight, entries)),
+                (dy, in, dw) -> addPermuted(tape, entries, dw, out -> products.sampledMultTransB(dy, in, diagonals, out,
+                        false)));
     }
 
     /**
@@ -67,6 +63,18 @@ public final class StructuredLinearOps {
         FanInProducts products = tape.kernels().fanIn();
         return linear(tape, op, x, w, b, relu, products, new FanInMatrix(pattern, weight.values()),
                 (dy, in, dw) -> products.sampledMultTransB(dy, in, pattern, dw, true));
+    }
+
+    /** The map on the block kernels ({@link Kernels#block()}) for {@code w} whose CSR pattern is {@code blocks.toCsr()}. */
+    public static Var blocks(Tape tape, Var x, Var w, BlockPattern blocks, Var b, boolean relu) {
+        String op = relu ? "blockLinearRelu" : "blockLinear";
+        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
+        requireStoredBy(op, weight, blocks.rows(), blocks.cols(), blocks.nnz(), blocks.toString());
+        int[] entries = blocks.csrEntries();
+        BlockProducts products = tape.kernels().block();
+        return linear(tape, op, x, w, b, relu, products, new BlockMatrix(blocks, permuted(tape, weight, entries)),
+                (dy, in, dw) -> addPermuted(tape, entries, dw, out -> products.sampledMultTransB(dy, in, blocks, out,
+                        false)));
     }
 
     private static <M> Var linear(Tape tape, String op, Var x, Var w, Var b, boolean relu,
@@ -99,6 +107,24 @@ public final class StructuredLinearOps {
             }
         });
         return y;
+    }
+
+    // the weight's values (nnz,) in a format's order: value e of the format is CSR entry entries[e]
+    private static float[] permuted(Tape tape, CsrMatrix weight, int[] entries) {
+        float[] values = tape.scratch(Shape.of(entries.length)).data();
+        for (int e = 0; e < entries.length; e++) {
+            values[e] = weight.values()[entries[e]];
+        }
+        return values;
+    }
+
+    // dw (nnz,), CSR order, += the gradient that `grad` writes in the format's order
+    private static void addPermuted(Tape tape, int[] entries, float[] dw, Consumer<float[]> grad) {
+        float[] inFormat = tape.scratch(Shape.of(entries.length)).data();
+        grad.accept(inFormat);
+        for (int e = 0; e < entries.length; e++) {
+            dw[entries[e]] += inFormat[e];
+        }
     }
 
     private static void requireStoredBy(String op, CsrMatrix weight, int rows, int cols, int nnz, String format) {

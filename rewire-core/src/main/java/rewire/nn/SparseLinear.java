@@ -13,6 +13,7 @@ import rewire.autodiff.StructuredLinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
+import rewire.sparse.BlockPattern;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalPattern;
 import rewire.sparse.FanInPattern;
@@ -71,7 +72,9 @@ public final class SparseLinear extends Layer {
         /** The diagonal kernels on the weight's K wrap-around diagonals ({@link StorageFormat#DIAGONAL}): O(nnz · B). */
         DIAGONAL,
         /** The constant fan-in kernels ({@link StorageFormat#FAN_IN}, N:M included): O(nnz · B). */
-        FAN_IN
+        FAN_IN,
+        /** The block kernels ({@link StorageFormat#blocks}): O(nnz · B). */
+        BLOCK
     }
 
     private final SparseParam weight;
@@ -133,7 +136,8 @@ public final class SparseLinear extends Layer {
     /**
      * This layer's parameters computed in {@code format} below the crossover. The weight's pattern
      * must then always have the format's structure (whole diagonals for
-     * {@link StorageFormat#DIAGONAL}, the same count in every row for {@link StorageFormat#FAN_IN}),
+     * {@link StorageFormat#DIAGONAL}, the same count in every row for {@link StorageFormat#FAN_IN},
+     * whole blocks for {@link StorageFormat#blocks}),
      * as the matching DST constraint keeps it; a forward pass on any other pattern fails naming
      * the first diagonal or row that breaks it.
      */
@@ -190,9 +194,10 @@ public final class SparseLinear extends Layer {
             return Representation.DENSE_MASKED;
         }
         return switch (format) {
-            case CSR -> Representation.CSR;
-            case DIAGONAL -> Representation.DIAGONAL;
-            case FAN_IN -> Representation.FAN_IN;
+            case StorageFormat.Csr c -> Representation.CSR;
+            case StorageFormat.Diagonal d -> Representation.DIAGONAL;
+            case StorageFormat.FanIn f -> Representation.FAN_IN;
+            case StorageFormat.Blocks b -> Representation.BLOCK;
         };
     }
 
@@ -245,6 +250,12 @@ public final class SparseLinear extends Layer {
             }
             case FAN_IN -> {
                 lastProduct = StructuredLinearOps.fanIn(tape, x, w, view(FanInPattern::fromCsr), b, relu);
+                return lastProduct;
+            }
+            case BLOCK -> {
+                StorageFormat.Blocks shape = (StorageFormat.Blocks) format;
+                lastProduct = StructuredLinearOps.blocks(tape, x, w,
+                        view(p -> BlockPattern.fromCsr(p, shape.rows(), shape.cols())), b, relu);
                 return lastProduct;
             }
             case DENSE_MASKED -> {

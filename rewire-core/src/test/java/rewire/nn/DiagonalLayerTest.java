@@ -99,7 +99,7 @@ class DiagonalLayerTest {
         CsrMatrix w = gaussianOn(Patterns.random(8, 8, 11, rng));
         SparseLinear layer = new SparseLinear(new SparseParam("fc3.weight", w), null, 1.1).inFormat(StorageFormat.DIAGONAL);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> forward(layer, gaussian(8, 2)));
-        assertTrue(e.getMessage().startsWith("fc3.weight is stored as DIAGONAL"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("fc3.weight is stored as diagonals"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> layer.withDiagonalGate(9), "K above P");
     }
 

@@ -69,7 +69,7 @@ final class Units implements Constraint {
                 return rows % br == 0 && cols % bc == 0 ? null
                         : "blocks of " + br + " x " + bc + " do not tile a " + rows + " x " + cols + " layer";
             }
-        }, false, StorageFormat.CSR);
+        }, false, StorageFormat.blocks(br, bc));
     }
 
     static Units diagonals() {

@@ -6,6 +6,7 @@ import rewire.autodiff.LinearOps;
 import rewire.autodiff.StructuredLinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
+import rewire.sparse.BlockPattern;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalPattern;
 import rewire.sparse.FanInPattern;
@@ -16,7 +17,7 @@ import rewire.tensor.Tensor;
 /**
  * Finite-difference checks of the structured ops: DynaDiag's soft top-K gate with respect to the
  * weight and the importance logits (with the clamp inactive and active), and the linear map on the
- * diagonal and the constant fan-in kernels (N:M patterns included) with respect to input, weight
+ * diagonal, constant fan-in (N:M patterns included) and block kernels with respect to input, weight
  * and bias, with and without the fused ReLU, on wide and tall shapes.
  */
 class StructuredOpGradientTest extends OpGradientCase {
@@ -105,6 +106,18 @@ class StructuredOpGradientTest extends OpGradientCase {
             }
         }
         throw new AssertionError("no draw kept every pre-activation 0.1 away from the ReLU's kink");
+    }
+
+    @Test
+    void linearOnTheBlockKernels() {
+        for (BlockPattern p : new BlockPattern[] {BlockPattern.random(8, 12, 4, 4, 3, rng),
+                BlockPattern.random(6, 16, 1, 16, 2, rng), BlockPattern.random(9, 6, 3, 2, 4, rng)}) {
+            Var x = leaf(p.cols(), 5);
+            Var w = sparseOn(p.toCsr());
+            Var b = param(p.rows());
+            check(t -> StructuredLinearOps.blocks(t, x, w, p, b, false), x, w, b);
+            check(t -> StructuredLinearOps.blocks(t, x, w, p, null, false), x, w);
+        }
     }
 
     // a sparse parameter of Gaussian values on the CSR form of the diagonals
