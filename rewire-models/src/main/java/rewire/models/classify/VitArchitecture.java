@@ -34,8 +34,9 @@ import rewire.tensor.Tensor;
  * every layer of the MLP and the CNN is: ERK gives those small layers a higher density than the
  * blocks' wide ones instead of keeping them dense.
  * The blocks are the GPT's pre-norm {@link Block}s with a {@linkplain AttentionMask#full() full}
- * mask and layer norms with biases; the class token and the position embeddings start normal
- * with standard deviation 0.02, as in the ViT paper's code.
+ * mask and layer norms with biases; the linear layers start as {@link Architecture} starts every
+ * layer (Kaiming-normal, zero bias), the class token and the position embeddings normal with
+ * standard deviation 0.02, the GPT's embedding scale.
  */
 final class VitArchitecture {
     private static final double EMBEDDING_STD = 0.02;
