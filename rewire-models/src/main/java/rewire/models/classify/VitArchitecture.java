@@ -36,7 +36,9 @@ import rewire.tensor.Tensor;
  * The blocks are the GPT's pre-norm {@link Block}s with a {@linkplain AttentionMask#full() full}
  * mask and layer norms with biases; the linear layers start as {@link Architecture} starts every
  * layer (Kaiming-normal, zero bias), the class token and the position embeddings normal with
- * standard deviation 0.02, the GPT's embedding scale.
+ * standard deviation 0.02, the GPT's embedding scale. They are named {@code cls.token} and
+ * {@code pos.embedding}: weight decay that spares vectors ({@code optim.decayBias: false}) spares
+ * them as it spares biases and layer-norm gains.
  */
 final class VitArchitecture {
     private static final double EMBEDDING_STD = 0.02;

@@ -132,6 +132,24 @@ class VitModelTest {
     }
 
     @Test
+    void dropoutActsInTrainingOnlyAndAddsNoParameters() {
+        ImageShape image = new ImageShape(1, 4, 4);
+        VitSettings tiny = new VitSettings(2, 4, 2, 2, 2);
+        ModelSettings withDropout = new ModelSettings(ModelSettings.Arch.VIT, List.of(), List.of(), 1, 0.3, 0.35, tiny);
+        Architecture arch = new Architecture(withDropout, image, 3);
+        Architecture.Built built = arch.build(dense(arch), new Rng(9));
+        Architecture plain = new Architecture(vit(tiny, 0.35), image, 3);
+        assertEquals(plain.build(dense(plain), new Rng(9)).model().params().stream().map(Param::name).toList(),
+                built.model().params().stream().map(Param::name).toList());
+        Var x = Var.constant(images(new Rng(10), image, 2));
+        float[] first = built.model().forward(new Tape(), x).value().data().clone();
+        assertNotEquals(first[0], built.model().forward(new Tape(), x).value().data()[0], "a fresh mask per pass");
+        built.model().eval();
+        float[] evaluated = built.model().forward(new Tape(), x).value().data().clone();
+        assertArrayEquals(evaluated, built.model().forward(new Tape(), x).value().data());
+    }
+
+    @Test
     void aRecipeGivesEveryLinearLayerItsPatternAndEachLayerHoldsItsNnz() {
         Architecture arch = new Architecture(vit(VitSettings.defaults(), 0.35), FMNIST, 10);
         Recipe rigl = new SparsitySettings("rigl", 0.1, List.of()).create(1000, 100);
