@@ -3,8 +3,8 @@ package rewire.autodiff;
 import rewire.sparse.SparsityPattern;
 
 /**
- * Which keys a query may attend to in causal self-attention: every pattern is causal
- * ({@code k ≤ q}) and always lets a query see itself. The sparse patterns are those of Sparse
+ * Which keys a query may attend to in self-attention. Every pattern but {@link Kind#FULL} is
+ * causal ({@code k ≤ q}); every pattern lets a query see itself. The sparse patterns are those of Sparse
  * Transformers (Child, Gray, Radford and Sutskever, "Generating Long Sequences with Sparse
  * Transformers", 2019) as Mixed Sparsity Training uses them for its hybrid sparse attention
  * (Hu et al., TMLR 2025), with window or stride {@code c}:
@@ -12,16 +12,19 @@ import rewire.sparse.SparsityPattern;
  * <li>{@link Kind#CAUSAL}: every earlier key;</li>
  * <li>{@link Kind#LOCAL}: {@code q - k < c};</li>
  * <li>{@link Kind#STRIDED}: {@code (q - k) mod c == 0};</li>
- * <li>{@link Kind#SPARSE}: local or strided (their union).</li>
+ * <li>{@link Kind#SPARSE}: local or strided (their union);</li>
+ * <li>{@link Kind#FULL}: every key of the sequence, later ones included: an encoder's
+ *     bidirectional attention, as the vision transformer's tokens attend to each other (Dosovitskiy
+ *     et al., "An Image is Worth 16x16 Words", ICLR 2021).</li>
  * </ul>
  *
  * @param kind  the pattern
- * @param width the window or stride {@code c}; ignored (1) for {@link Kind#CAUSAL}
+ * @param width the window or stride {@code c}; ignored (1) for {@link Kind#CAUSAL} and {@link Kind#FULL}
  */
 public record AttentionMask(Kind kind, int width) {
 
     /** The patterns; see the class documentation. */
-    public enum Kind { CAUSAL, LOCAL, STRIDED, SPARSE }
+    public enum Kind { CAUSAL, LOCAL, STRIDED, SPARSE, FULL }
 
     public AttentionMask {
         if (kind == null || width < 1) {
@@ -33,8 +36,13 @@ public record AttentionMask(Kind kind, int width) {
         return new AttentionMask(Kind.CAUSAL, 1);
     }
 
+    /** Every query sees every key of its sequence. */
+    public static AttentionMask full() {
+        return new AttentionMask(Kind.FULL, 1);
+    }
+
     /**
-     * The mask named {@code name} (causal, local, strided or sparse) with window or stride
+     * The mask named {@code name} (causal, local, strided, sparse or full) with window or stride
      * {@code width}.
      */
     public static AttentionMask named(String name, int width) {
@@ -43,15 +51,21 @@ public record AttentionMask(Kind kind, int width) {
             case "local" -> new AttentionMask(Kind.LOCAL, width);
             case "strided" -> new AttentionMask(Kind.STRIDED, width);
             case "sparse" -> new AttentionMask(Kind.SPARSE, width);
+            case "full" -> full();
             default -> throw new IllegalArgumentException("attention mask '" + name
-                    + "' is not one of dense, causal, local, strided, sparse");
+                    + "' is not one of dense, causal, local, strided, sparse, full");
         };
+    }
+
+    /** Whether no query sees a later key: every pattern but {@link Kind#FULL}. */
+    public boolean isCausal() {
+        return kind != Kind.FULL;
     }
 
     /** Whether query {@code q} may attend to key {@code k}. */
     public boolean allows(int q, int k) {
         if (k > q) {
-            return false;
+            return kind == Kind.FULL;
         }
         int gap = q - k;
         return switch (kind) {
@@ -59,12 +73,14 @@ public record AttentionMask(Kind kind, int width) {
             case LOCAL -> gap < width;
             case STRIDED -> gap % width == 0;
             case SPARSE -> gap < width || gap % width == 0;
+            case FULL -> true;
         };
     }
 
-    /** Number of keys query {@code q} may attend to (in any sequence longer than q). */
-    public int keyCount(int q) {
+    /** Number of keys query {@code q} may attend to in a sequence of {@code length > q} tokens. */
+    public int keyCount(int q, int length) {
         return switch (kind) {
+            case FULL -> length;
             case CAUSAL -> q + 1;
             case LOCAL -> Math.min(q + 1, width);
             case STRIDED -> q / width + 1;
@@ -76,7 +92,7 @@ public record AttentionMask(Kind kind, int width) {
     public long allowedPairs(int length) {
         long count = 0;
         for (int q = 0; q < length; q++) {
-            count += keyCount(q);
+            count += keyCount(q, length);
         }
         return count;
     }
@@ -94,6 +110,12 @@ public record AttentionMask(Kind kind, int width) {
         int e = 0;
         for (int q = 0; q < length; q++) {
             rowPtr[q] = e;
+            if (kind == Kind.FULL) {
+                for (int k = 0; k < length; k++) {
+                    keys[e++] = k;
+                }
+                continue;
+            }
             int window = kind == Kind.STRIDED ? 1 : kind == Kind.CAUSAL ? q + 1 : Math.min(q + 1, width);
             if (kind == Kind.STRIDED || kind == Kind.SPARSE) {
                 // gaps that are multiples of the stride beyond the local window, farthest key first

@@ -12,7 +12,8 @@
  * and batch norm), {@link rewire.autodiff.SpectralNormOps} (spectral normalization), for recurrent
  * networks {@link rewire.autodiff.RecurrentOps} (a GRU over a whole sequence, with
  * backpropagation through time), and for transformers {@link rewire.autodiff.EmbeddingOps}
- * (table lookup, weight tying) and
+ * (table lookup, weight tying), {@link rewire.autodiff.SequenceOps} (a token put in front of each
+ * sequence, the first tokens read back: a vision transformer's class token) and
  * {@link rewire.autodiff.AttentionOps} (multi-head self-attention under an
  * {@link rewire.autodiff.AttentionMask}; sparse patterns are computed over their allowed pairs only
  * by {@link rewire.autodiff.SparseAttentionOps}). Every

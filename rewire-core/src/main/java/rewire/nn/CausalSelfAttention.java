@@ -14,11 +14,13 @@ import rewire.tensor.Tensor;
  * {@link Linear} or a {@link SparseLinear}, so dynamic sparse training reaches them).
  *
  * <p>The mask can change between steps ({@link #setMask}): Mixed Sparsity Training switches to
- * a sparse pattern during its ultra-sparse phase.
+ * a sparse pattern during its ultra-sparse phase. The mask is causal unless set otherwise; the
+ * {@linkplain AttentionMask#full() full} mask makes this the bidirectional attention of an encoder
+ * (the vision transformer's).
  *
- * <p>Inference can also take one token of each sequence at a time ({@link #decode}), with the keys
- * and values of the sequences' earlier tokens in a {@link KeyValueCache}, which a pass over their
- * prompts fills first ({@link #prefill}).
+ * <p>Inference under a causal mask can also take one token of each sequence at a time
+ * ({@link #decode}), with the keys and values of the sequences' earlier tokens in a
+ * {@link KeyValueCache}, which a pass over their prompts fills first ({@link #prefill}).
  */
 public final class CausalSelfAttention extends Layer {
     private final Layer qkv;
@@ -58,6 +60,7 @@ public final class CausalSelfAttention extends Layer {
      * {@code y (d, B·P)}.
      */
     public Var prefill(Tape tape, Var x, KeyValueCache cache) {
+        requireCausal("prefill");
         Tensor v = x.value();
         if (v.rank() != 2 || v.rows() != cache.width() || v.cols() % cache.sequences() != 0 || cache.heads() != heads) {
             throw new IllegalArgumentException("prefill: x " + x.shape() + " must be (" + cache.width() + ", B·P) for the"
@@ -79,6 +82,7 @@ public final class CausalSelfAttention extends Layer {
      * values, to which the tokens' own are appended. Inference only: the attention has no gradient.
      */
     public Var decode(Tape tape, Var x, KeyValueCache cache) {
+        requireCausal("decode");
         Tensor v = x.value();
         if (v.rank() != 2 || v.rows() != cache.width() || v.cols() != cache.sequences() || cache.heads() != heads) {
             throw new IllegalArgumentException("decode: x " + x.shape() + " must be one column per sequence ("
@@ -90,6 +94,13 @@ public final class CausalSelfAttention extends Layer {
         Var attended = tape.output("cachedAttention", false, cache.width(), cache.sequences()); // (d, B)
         cache.attendNext(stacked.value().data(), mask, attended.value().data());
         return proj.forward(tape, attended);
+    }
+
+    // a token decoded alone cannot see the later tokens a full mask would let it attend to
+    private void requireCausal(String op) {
+        if (!mask.isCausal()) {
+            throw new IllegalStateException(op + ": one token at a time needs a causal mask, this layer's is " + mask);
+        }
     }
 
     /**

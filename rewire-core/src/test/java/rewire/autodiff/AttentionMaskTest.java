@@ -28,6 +28,42 @@ class AttentionMaskTest {
     }
 
     @Test
+    void theFullMaskAllowsEveryPairAndIsTheOnlyOneThatIsNotCausal() {
+        AttentionMask full = AttentionMask.named("full", 3);
+        assertEquals(AttentionMask.full(), full);
+        for (int q = 0; q < N; q++) {
+            for (int k = 0; k < N; k++) {
+                assertEquals(true, full.allows(q, k), "full " + q + "," + k);
+            }
+            assertEquals(N, full.keyCount(q, N));
+        }
+        assertEquals(N * N, full.allowedPairs(N));
+        assertEquals(N * N, full.pattern(N).nnz());
+        assertEquals(false, full.isCausal());
+        for (String causal : new String[] {"causal", "local", "strided", "sparse"}) {
+            assertEquals(true, AttentionMask.named(causal, C).isCausal(), causal);
+        }
+        assertEquals((long) N * N, AttentionOps.scoredPairs(full, N));
+    }
+
+    @Test
+    void underTheFullMaskTheFirstTokenSeesTheLast() {
+        // one head, d = 2, one sequence of 5: the last token's value reaches query 0
+        Tensor qkv = Tensor.zeros(6, 5);
+        float[] v = qkv.data();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.cos(0.9 * i);
+        }
+        float[] before = AttentionOps.selfAttention(new Tape(), Var.constant(qkv), 1, 5, AttentionMask.full())
+                .value().data().clone();
+        Tensor changed = qkv.copy();
+        changed.set(4, 4, 9f);   // the value of token 4, feature 0
+        float[] after = AttentionOps.selfAttention(new Tape(), Var.constant(changed), 1, 5, AttentionMask.full())
+                .value().data();
+        assertEquals(true, before[0] != after[0], "query 0 sees token 4's value");
+    }
+
+    @Test
     void unknownPatternsAndWidthsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> AttentionMask.named("fixed", 4));
         assertThrows(IllegalArgumentException.class, () -> AttentionMask.named("local", 0));

@@ -14,13 +14,13 @@ import rewire.tensor.Tensor;
  * on random odd sizes, and the masks' patterns and counts hold exactly their allowed pairs.
  */
 class SparseAttentionTest {
-    private static final String[] PATTERNS = {"causal", "local", "strided", "sparse"};
+    private static final String[] PATTERNS = {"causal", "local", "strided", "sparse", "full"};
 
     @Test
     void patternsAndPairCountsMatchTheMaskPairByPair() {
         RandomCases.forEachSeed(31, 40, rng -> {
             int t = RandomCases.intBetween(rng, 1, 40);
-            AttentionMask mask = AttentionMask.named(PATTERNS[rng.nextInt(4)], RandomCases.intBetween(rng, 1, 12));
+            AttentionMask mask = AttentionMask.named(PATTERNS[rng.nextInt(PATTERNS.length)], RandomCases.intBetween(rng, 1, 12));
             SparsityPattern pattern = mask.pattern(t);
             long all = 0;
             for (int q = 0; q < t; q++) {
@@ -29,7 +29,7 @@ class SparseAttentionTest {
                     keys += mask.allows(q, k) ? 1 : 0;
                     assertEquals(mask.allows(q, k), pattern.contains(q, k), mask + " pair " + q + ", " + k);
                 }
-                assertEquals(keys, mask.keyCount(q), mask + " keys of query " + q);
+                assertEquals(keys, mask.keyCount(q, t), mask + " keys of query " + q);
                 all += keys;
             }
             assertEquals(all, mask.allowedPairs(t), mask + " pairs in " + t);
@@ -44,7 +44,7 @@ class SparseAttentionTest {
             int headDim = RandomCases.intBetween(rng, 1, 7);
             int t = RandomCases.intBetween(rng, 1, 23);
             int sequences = RandomCases.intBetween(rng, 1, 3);
-            AttentionMask mask = AttentionMask.named(PATTERNS[rng.nextInt(4)], RandomCases.intBetween(rng, 1, 9));
+            AttentionMask mask = AttentionMask.named(PATTERNS[rng.nextInt(PATTERNS.length)], RandomCases.intBetween(rng, 1, 9));
             Tensor qkv = Tensor.zeros(3 * heads * headDim, sequences * t);
             float[] v = qkv.data();
             float[] noise = RandomCases.gaussians(rng, v.length);

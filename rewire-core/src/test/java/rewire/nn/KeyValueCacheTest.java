@@ -32,6 +32,18 @@ class KeyValueCacheTest {
     }
 
     @Test
+    void aFullMaskRefusesDecodingOneTokenAtATime() {
+        CausalSelfAttention attention = attention(false, new Rng(12));
+        attention.setMask(AttentionMask.full());
+        KeyValueCache cache = attention.newCache(WIDTH, LENGTH, 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> attention.decode(new Tape(), Var.constant(input(1, new Rng(13))), cache));
+        assertTrue(e.getMessage().startsWith("decode: one token at a time needs a causal mask"), e.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> attention.prefill(new Tape(), Var.constant(input(4, new Rng(14))), cache));
+    }
+
+    @Test
     void sparseProjectionsDecodeAsTheyRunForward() {
         CausalSelfAttention attention = attention(true, new Rng(2));
         attention.setMask(AttentionMask.named("sparse", 4));

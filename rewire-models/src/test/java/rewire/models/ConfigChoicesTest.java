@@ -44,7 +44,7 @@ class ConfigChoicesTest {
         return Stream.of(
                 Arguments.of(ClassifyConfig.class, "optim.name", "adamm", "[sgd, momentum, nesterov, adam, adamw]"),
                 Arguments.of(ClassifyConfig.class, "optim.schedule", "linear", "[constant, cosine, step]"),
-                Arguments.of(ClassifyConfig.class, "model.arch", "rnn", "[mlp, cnn]"),
+                Arguments.of(ClassifyConfig.class, "model.arch", "rnn", "[mlp, cnn, vit]"),
                 Arguments.of(GptConfig.class, "model.sparseAttention", "dilated", "[none, local, strided, sparse]"),
                 Arguments.of(MarlConfig.class, "network.mixer", "qtran", "[vdn, qmix]"),
                 Arguments.of(MarlConfig.class, "learner.targets", "tdlambda", "[onestep, nstep, lambda]"),

@@ -8,14 +8,16 @@ import rewire.autodiff.EmbeddingOps;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.NormOps;
 import rewire.autodiff.Ops;
+import rewire.autodiff.SequenceOps;
 import rewire.autodiff.SparseAttentionOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 
 /**
- * Finite-difference checks of the transformer ops: embedding lookup, weight tying, layer norm,
- * GELU, residual add and multi-head self-attention under every mask, computed densely and
- * masked or over the allowed pairs only. Outputs are reduced by a fixed random projection, as in {@link OpGradientTest}.
+ * Finite-difference checks of the transformer ops: embedding lookup, weight tying, a class token
+ * prepended and read back, layer norm, GELU, residual add and multi-head self-attention under every
+ * mask, computed densely and masked or over the allowed pairs only. Outputs are reduced by a fixed
+ * random projection, as in {@link OpGradientTest}.
  */
 class TransformerOpGradientTest extends OpGradientCase {
     TransformerOpGradientTest() {
@@ -34,6 +36,17 @@ class TransformerOpGradientTest extends OpGradientCase {
         Var table = leaf(6, 4);
         int[] ids = {1, 5, 5, 0};
         check(t -> LinearOps.linear(t, EmbeddingOps.lookup(t, table, ids), table), table);
+    }
+
+    @Test
+    void aTokenPrependedToEachSequenceAndTheFirstTokensReadBack() {
+        // F = 3, B = 2 sequences of n = 4 tokens, 5 with the prepended one
+        Var first = leaf(3, 2);
+        Var rest = leaf(3, 8);
+        check(t -> SequenceOps.prepend(t, first, rest), first, rest);
+        Var tokens = leaf(3, 10);
+        check(t -> SequenceOps.firstTokens(t, tokens, 5), tokens);
+        check(t -> SequenceOps.firstTokens(t, SequenceOps.prepend(t, first, rest), 5), first, rest);
     }
 
     @Test
@@ -56,7 +69,7 @@ class TransformerOpGradientTest extends OpGradientCase {
     void attentionUnderEveryMask() {
         // d = 6, 2 heads of 3, 2 sequences of 5 tokens
         for (AttentionMask mask : new AttentionMask[] {AttentionMask.causal(), AttentionMask.named("local", 2),
-            AttentionMask.named("strided", 2), AttentionMask.named("sparse", 2)}) {
+            AttentionMask.named("strided", 2), AttentionMask.named("sparse", 2), AttentionMask.full()}) {
             Var qkv = leaf(18, 10);
             check(t -> AttentionOps.maskedSelfAttention(t, qkv, 2, 5, mask), qkv);
         }
@@ -66,7 +79,7 @@ class TransformerOpGradientTest extends OpGradientCase {
     void sparseAttentionUnderEveryPatternAtOddSizes() {
         // T = 7 is no multiple of the window or stride 3; 1 head of 4 in one sequence, and 3 heads of 2 in two
         for (AttentionMask mask : new AttentionMask[] {AttentionMask.causal(), AttentionMask.named("local", 3),
-            AttentionMask.named("strided", 3), AttentionMask.named("sparse", 3)}) {
+            AttentionMask.named("strided", 3), AttentionMask.named("sparse", 3), AttentionMask.full()}) {
             Var single = leaf(12, 7);
             check(t -> SparseAttentionOps.selfAttention(t, single, 1, 7, mask), single);
             Var multi = leaf(18, 14);

@@ -30,6 +30,9 @@ import rewire.tensor.Rng;
  * mlp : x (784, B) -> [fc -> ReLU (-> dropout)]* -> fc -> logits (10, B)
  * cnn : x (784, B) -> unflatten (1, B·28·28) -> [conv k×k, same padding -> ReLU -> maxpool 2]*
  *       -> flatten -> [fc -> ReLU (-> dropout)]* -> fc -> logits (10, B)
+ * vit : x (784, B) -> patch embedding (d, B·n) -> class token and positions (d, B·T)
+ *       -> [pre-norm block, full attention]* -> layer norm of the class tokens (d, B) -> head -> logits (10, B)
+ *       ({@link VitArchitecture})
  * </pre>
  * Every weight layer is sparse when given a pattern and dense ({@link Linear}) when given none.
  */
@@ -39,11 +42,17 @@ final class Architecture {
     private final int classes;
     private final List<LayerShape> shapes = new ArrayList<>();
     private final List<Integer> positions = new ArrayList<>();
+    private final VitArchitecture vit;
 
     Architecture(ModelSettings settings, ImageShape input, int classes) {
         this.settings = settings;
         this.input = input;
         this.classes = classes;
+        this.vit = settings.arch() == ModelSettings.Arch.VIT ? new VitArchitecture(settings, input, classes) : null;
+        if (vit != null) {
+            vit.addLayers(shapes, positions);
+            return;
+        }
         ImageShape maps = input;
         int k = settings.kernel();
         if (settings.arch() == ModelSettings.Arch.CNN) {
@@ -69,9 +78,12 @@ final class Architecture {
         return shapes;
     }
 
-    /** The model, its layers, and the model as PyTorch and ONNX see it. */
+    /**
+     * The model, its layers, the model as PyTorch and ONNX see it, and the training FLOPs per
+     * example of products between activations (the ViT's attention; 0 for the MLP and CNN).
+     */
     record Built(Layer model, List<SparseLinear> sparseLayers, List<int[]> sparseKernelShapes,
-                 List<FlopCounter.Layer> flopLayers, ClassifierExport export) {
+                 List<FlopCounter.Layer> flopLayers, ClassifierExport export, long activationFlopsPerExample) {
     }
 
     /**
@@ -86,6 +98,11 @@ final class Architecture {
         }
         List<Layer> modules = new ArrayList<>();
         LayerBuilder layers = new LayerBuilder(patterns, recipe, rng);
+        if (vit != null) {
+            Layer model = vit.build(layers.conv(input, vit.patchWindow()), layers::linear, rng);
+            return new Built(model, layers.sparse, layers.kernelShapes, layers.flops,
+                    new ClassifierExport(settings, input, classes, shapes, model), vit.attentionFlopsPerExample());
+        }
         ImageShape maps = input;
         if (settings.arch() == ModelSettings.Arch.CNN) {
             modules.add(new Unflatten(input));
@@ -109,7 +126,7 @@ final class Architecture {
         modules.add(layers.linear());
         Sequential model = new Sequential(modules);
         return new Built(model, layers.sparse, layers.kernelShapes, layers.flops,
-                new ClassifierExport(settings, input, classes, shapes, model));
+                new ClassifierExport(settings, input, classes, shapes, model), 0);
     }
 
     // Makes weight layer after weight layer, sparse or dense as its pattern says.

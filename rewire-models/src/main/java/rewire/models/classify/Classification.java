@@ -29,7 +29,7 @@ public final class Classification {
             widths.add(h);
         }
         ModelSettings model = new ModelSettings(ModelSettings.Arch.MLP, widths, List.of(), 1, 0,
-                SparseLinear.DEFAULT_CROSSOVER);
+                SparseLinear.DEFAULT_CROSSOVER, VitSettings.defaults());
         Architecture arch = new Architecture(model, ClassifyData.input(data.train(), model), data.train().classes());
         List<SparsityPattern> patterns = recipe == null
                 ? new ArrayList<>(Collections.nCopies(arch.shapes().size(), (SparsityPattern) null))

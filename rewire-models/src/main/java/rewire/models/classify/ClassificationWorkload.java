@@ -29,6 +29,7 @@ import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
 import rewire.train.Evaluation;
 import rewire.train.Exportable;
+import rewire.train.FlopCounter;
 import rewire.train.ParamGroup;
 import rewire.train.Score;
 import rewire.train.SupervisedWorkload;
@@ -54,6 +55,7 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
     private final ShardedBatches shards;
     private final Standardization inputs;
     private final Kernels kernels;
+    private final FlopCounter activationFlops = new FlopCounter();
 
     /**
      * @param optimizer the update rule and its learning rate per step (for logs, or null)
@@ -129,8 +131,16 @@ public final class ClassificationWorkload implements SupervisedWorkload, Shardab
         int[] labels = batch.labels();
         Var logits = model.model().forward(tape, Var.constant(x));  // (classes, B)
         Var loss = Losses.softmaxCrossEntropy(tape, logits, labels);
+        long products = model.activationFlopsPerExample() * labels.length;
+        activationFlops.add(products, products);
         double accuracy = (double) correct(logits.value(), labels) / labels.length;
         return new Loss(loss, labels.length, Map.of("accuracy", accuracy));
+    }
+
+    /** The ViT's attention products, forward and backward, of the steps since the last call; none for the MLP and CNN. */
+    @Override
+    public ActivationFlops takeActivationFlops() {
+        return model.activationFlopsPerExample() == 0 ? null : activationFlops.takeActivation();
     }
 
     @Override

@@ -41,8 +41,16 @@ final class ClassifierExport {
         this.model = model;
     }
 
-    /** Weight and bias of every layer, in model order, under PyTorch's names and shapes. */
+    /**
+     * Weight and bias of every layer, in model order, under PyTorch's names and shapes.
+     *
+     * @throws IllegalArgumentException for a vision transformer, which has no export yet
+     */
     TorchLayout torchLayout() {
+        if (settings.arch() == ModelSettings.Arch.VIT) {
+            throw new IllegalArgumentException("model.arch vit cannot be exported or imported yet: PyTorch and ONNX"
+                    + " export covers the mlp and cnn classifiers");
+        }
         Map<String, Param> params = new LinkedHashMap<>();
         model.params().forEach(p -> params.put(p.name(), p));
         List<TorchLayout.Entry> entries = new ArrayList<>();
@@ -62,7 +70,7 @@ final class ClassifierExport {
         return new TorchLayout(entries, Map.of("rewire.model", Json.write(description)));
     }
 
-    /** {@code input (B, C, H, W)} or {@code (B, features)} -> {@code logits (B, classes)}. */
+    /** {@code input (B, C, H, W)} or {@code (B, features)} -> {@code logits (B, classes)}; none for a vision transformer. */
     OnnxGraph onnxGraph(String name) {
         TorchLayout layout = torchLayout();
         OnnxGraph g = new OnnxGraph(name);

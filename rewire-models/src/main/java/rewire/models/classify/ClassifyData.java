@@ -3,6 +3,7 @@ package rewire.models.classify;
 import java.io.IOException;
 import java.nio.file.Path;
 import rewire.autodiff.ImageShape;
+import rewire.config.Config;
 import rewire.data.CsvDataset;
 import rewire.data.Dataset;
 import rewire.data.FashionMnist;
@@ -79,16 +80,17 @@ final class ClassifyData {
      * The input of the model: the examples' image shape when they are images (channels, height,
      * width), else a flat vector, which only an MLP takes.
      *
-     * @throws IllegalArgumentException for a CNN on flat vectors
+     * @throws IllegalArgumentException for a CNN or ViT on flat vectors
      */
     static ImageShape input(Dataset train, ModelSettings model) {
         Shape shape = train.exampleShape();
         if (shape.rank() == 3) {
             return new ImageShape(shape.dim(0), shape.dim(1), shape.dim(2));
         }
-        if (model.arch() == ModelSettings.Arch.CNN) {
-            throw new IllegalArgumentException("model.arch cnn needs images with a height and width; the data ("
-                    + train.name() + ") are flat vectors of " + train.features() + " features: use model.arch mlp");
+        if (model.arch() != ModelSettings.Arch.MLP) {
+            throw new IllegalArgumentException("model.arch " + Config.spelling(model.arch()) + " needs images with a"
+                    + " height and width; the data (" + train.name() + ") are flat vectors of " + train.features()
+                    + " features: use model.arch mlp");
         }
         return new ImageShape(1, 1, train.features());
     }

@@ -102,7 +102,7 @@ final class FeatureClassifier {
     static ClassifyConfig config(QualitySettings quality, GanDataSettings data) {
         boolean cnn = quality.classifierArch() == ModelSettings.Arch.CNN;
         ModelSettings model = new ModelSettings(quality.classifierArch(), cnn ? List.of(128) : List.of(256, 128),
-                List.of(16, 32), 5, 0, ModelSettings.defaults().crossover());
+                List.of(16, 32), 5, 0, ModelSettings.defaults().crossover(), ModelSettings.defaults().vit());
         DataFormat format = data.format() == GanDataSettings.Format.IDX ? DataFormat.IDX : DataFormat.FASHION_MNIST;
         DataSettings classifyData = new DataSettings(format, data.dir(), files(data.train()), files(data.test()), 0, 0,
                 128, 1000, Standardization.Mode.GLOBAL, 0, 0);

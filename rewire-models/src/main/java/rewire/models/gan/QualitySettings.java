@@ -15,7 +15,7 @@ import rewire.models.classify.ModelSettings;
  * @param classifierRuns   the folder that caches the classifier's run (relative: to the
  *                         configuration file's folder); trained there once when it holds none
  * @param classifierArch   the classifier: cnn (two convolutions, then a 128-wide layer whose
- *                         activations are the features) or mlp (784-256-128-10)
+ *                         activations are the features) or mlp (784-256-128-10); not vit
  * @param classifierEpochs epochs the classifier trains for
  * @param samples          generated images per evaluation, and at most as many held-out images
  * @param kidSubsetSize    images per subset of the KID estimate
@@ -29,6 +29,10 @@ public record QualitySettings(Path classifierRuns, ModelSettings.Arch classifier
     public QualitySettings {
         if (classifierArch == null) {
             throw new IllegalArgumentException("quality.classifierArch must be set");
+        }
+        if (classifierArch == ModelSettings.Arch.VIT) {
+            throw new IllegalArgumentException("quality.classifierArch must be mlp or cnn, whose 128-wide layer gives"
+                    + " the features, got vit");
         }
         if (classifierEpochs < 1 || samples < 2 || kidSubsetSize < 2 || kidSubsets < 1 || isSplits < 1
                 || gridSide < 1) {

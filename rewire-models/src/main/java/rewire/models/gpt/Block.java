@@ -14,15 +14,17 @@ import rewire.nn.Module;
  * One pre-norm transformer block of GPT-2 (Radford et al., "Language Models are Unsupervised
  * Multitask Learners", 2019): {@code x + attn(ln1(x))}, then {@code x + ffn(ln2(x))} with a
  * feed-forward that is GPT-2's MLP of width 4d or a mixture of such experts
- * ({@code rewire.models.moe}). Shapes: {@code x, y : (d, N)}.
+ * ({@code rewire.models.moe}). Shapes: {@code x, y : (d, N)}. The vision transformer of
+ * {@code rewire.models.classify} stacks the same block with a full attention mask.
  */
-final class Block extends Layer {
+public final class Block extends Layer {
     private final LayerNorm ln1;
     private final CausalSelfAttention attention;
     private final LayerNorm ln2;
     private final Layer ffn;
 
-    Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Layer ffn) {
+    /** @param ffn {@code (d, N) -> (d, N)} */
+    public Block(LayerNorm ln1, CausalSelfAttention attention, LayerNorm ln2, Layer ffn) {
         this.ln1 = ln1;
         this.attention = attention;
         this.ln2 = ln2;
