@@ -1,27 +1,32 @@
 #!/usr/bin/env bash
-# Trains the MLP 784-1000-1000-1000-10 on Fashion-MNIST with unstructured and structured sparsity
-# (issue 21's study) and writes docs/results-structured.md: test accuracy over seeds (mean and 95%
-# interval), FLOPs, wall clock and the storage each layer trained in.
+# Trains the MLP 784-1000-1000-1000-10 and the small ViT on Fashion-MNIST with unstructured and
+# structured sparsity (issue 21's study) and writes docs/results-structured.md: test accuracy over
+# seeds (mean and 95% interval), FLOPs, wall clock and the storage each layer trained in.
 #
-#   bench/results-structured.sh                       3 seeds x 8 configurations x 10 epochs (about 3 hours on 2 cores)
-#   bench/results-structured.sh --seeds "1 2" --epochs 2   a smaller budget (the doc states the budget)
-#   bench/results-structured.sh --only "mlp-rigl mlp-dynadiag"   only these configurations
+#   bench/results-structured.sh                       3 seeds x 13 configurations, MLP 5 epochs, ViT 3 (about 75 minutes on 2 cores)
+#   bench/results-structured.sh --seeds "1 2" --epochs 2 --vit-epochs 1   a smaller budget (the doc states it)
+#   bench/results-structured.sh --only "mlp-rigl vit-dynadiag"   only these configurations
+#   bench/results-structured.sh --runs DIR            train into DIR (an earlier run's folder: the configurations
+#                                                     given with --only are retrained there, the others kept)
 #   bench/results-structured.sh --report-only DIR     rewrite the doc from the run folders under DIR
 #   bench/results-structured.sh --out FILE            write somewhere other than docs/results-structured.md
 #
-# Every configuration trains as examples/mlp-dynadiag.yaml does (Adam, lr 1e-3, batch 128), so the
-# rows differ only in their sparsity: the optimizer of DynaDiag's released code, which RigL and its
-# structured variants take as well.
+# Every MLP row trains as examples/mlp-dynadiag.yaml does (Adam, lr 1e-3, batch 128), so the rows
+# differ only in their sparsity: the optimizer of DynaDiag's released code, which RigL and its
+# structured variants take as well. Every ViT row trains as examples/vit-dynadiag.yaml does (AdamW,
+# lr 0.016, the sparse examples' rate), the dense row at vit-dense.yaml's 0.004.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_select_jdk_and_jq
 
-seeds="1 2 3"; epochs=10; only=""; report_only=""; out=docs/results-structured.md
+seeds="1 2 3"; epochs=5; vit_epochs=3; only=""; report_only=""; runs_dir=""; out=docs/results-structured.md
 command="bench/results-structured.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seeds) seeds="$2"; shift ;;
     --epochs) epochs="$2"; shift ;;
+    --vit-epochs) vit_epochs="$2"; shift ;;
+    --runs) runs_dir="$2"; shift ;;
     --only) only="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
     --out) out="$2"; shift ;;
@@ -32,7 +37,7 @@ done
 
 declare -A label args
 order=()
-add() {  # name, label, overrides of examples/mlp-dynadiag.yaml
+add() {  # name (mlp-* or vit-*), label, overrides of the model's base example
   label[$1]=$2; args[$1]=$3; order+=("$1")
 }
 rigl="sparsity.recipe=rigl sparsity.density=0.1"
@@ -44,23 +49,33 @@ add mlp-rigl-fanin "RigL, constant fan-in (SRigL's structure), 10%" "$rigl spars
 add mlp-rigl-block "RigL, 2x8 blocks, 10%" "$rigl sparsity.options=[constraint=block:2x8]"
 add mlp-rigl-1of8 "RigL, 1:8, 12.5%" "sparsity.recipe=rigl sparsity.density=0.125 sparsity.options=[constraint=1:8]"
 add mlp-rigl-2of4 "RigL, 2:4, 50%" "sparsity.recipe=rigl sparsity.density=0.5 sparsity.options=[constraint=2:4]"
+# the ViT's patch embedding is 64 x 49: no whole blocks or N:M groups along 49 inputs, so those rows are MLP-only
+add vit-dense "dense" "sparsity.recipe=dense optim.lr=0.004"
+add vit-rigl "RigL, unstructured (ERK), 10%" "$rigl sparsity.options=[]"
+add vit-rigl-diagonal "RigL on whole diagonals, 10%" "$rigl sparsity.options=[constraint=diagonal]"
+add vit-dynadiag "DynaDiag (learned diagonals, dense head), 10%" ""
+add vit-rigl-fanin "RigL, constant fan-in (SRigL's structure), 10%" "$rigl sparsity.options=[constraint=fan-in]"
+trained=("${order[@]}")
 if [[ -n "$only" ]]; then
-  kept=(); for name in "${order[@]}"; do [[ " $only " == *" $name "* ]] && kept+=("$name"); done
-  order=("${kept[@]}")
+  trained=(); for name in "${order[@]}"; do [[ " $only " == *" $name "* ]] && trained+=("$name"); done
+  # a fresh folder shows only what it trained; an earlier one keeps its other rows
+  [[ -z "$runs_dir" ]] && order=("${trained[@]}")
 fi
 
-runs=${report_only:-"bench/results/structured-$(date -u +%Y%m%dT%H%M%SZ)"}
+runs=${report_only:-${runs_dir:-"bench/results/structured-$(date -u +%Y%m%dT%H%M%SZ)"}}
 revision=$(bench_revision)
 if [[ -z "$report_only" ]]; then
   bench_use_best_blas_core
   mkdir -p "$runs"
   # one run at a time, so wall clocks compare; seeds outermost, so a budget cut short has every row
   for seed in $seeds; do
-    for name in "${order[@]}"; do
+    for name in "${trained[@]}"; do
       echo "== $name seed $seed" >&2
+      model=${name%%-*}; n=$epochs; [[ $model == vit ]] && n=$vit_epochs
+      rm -rf "${runs:?}/$name-s$seed"
       # shellcheck disable=SC2086
-      bench_timed "$name seed $seed" "$runs/$name-s$seed.log" ./rewire train examples/mlp-dynadiag.yaml \
-        "name=$name-s$seed" "seed=$seed" "train.runs=$runs/$name-s$seed" "train.epochs=$epochs" ${args[$name]}
+      bench_timed "$name seed $seed" "$runs/$name-s$seed.log" ./rewire train "examples/$model-dynadiag.yaml" \
+        "name=$name-s$seed" "seed=$seed" "train.runs=$runs/$name-s$seed" "train.epochs=$n" ${args[$name]}
     done
   done
 fi
@@ -69,7 +84,7 @@ fi
 run_json() {
   jq '{acc: .summary.evaluation.accuracy, train: .summary.trainingFlopsRatio, infer: .summary.inferenceFlopsRatio,
        wall: .summary.wallClockSeconds, density: .summary.density,
-       storage: (.layers | map(.representation) | join(" / "))}' "$1/run.json"
+       storage: (.layers | map(.representation) | if length > 4 then group_by(.) | map("\(.[0]) x\(length)") | join(", ") else join(" / ") end)}' "$1/run.json"
 }
 declare -A runs_of
 for name in "${order[@]}"; do
@@ -80,12 +95,16 @@ for name in "${order[@]}"; do
   runs_of[$name]=$all
 done
 mean() { jq -r "map($1) | add / length"; }
-rigl_mean=$( [[ -n "${runs_of[mlp-rigl]:-}" && "${runs_of[mlp-rigl]}" != "[]" ]] && mean .acc <<<"${runs_of[mlp-rigl]}" || echo "")
+rigl_mean() {  # the mean accuracy of unstructured RigL on model $1, or nothing
+  local r=${runs_of[$1-rigl]:-"[]"}
+  [[ "$r" != "[]" ]] && mean .acc <<<"$r" || true
+}
 row() {
-  local name=$1 all=${runs_of[$1]}
+  local name=$1 all=${runs_of[$1]} rigl_mean
   if [[ "$all" == "[]" ]]; then echo "| ${label[$name]} | not run (or failed) | | | | | | |"; return; fi
+  rigl_mean=$(rigl_mean "${name%%-*}")
   local gap="–"
-  if [[ -n "$rigl_mean" && $name != mlp-rigl ]]; then
+  if [[ -n "$rigl_mean" && $name != *-rigl ]]; then
     gap=$(jq -r --argjson r "$rigl_mean" 'map(.acc) | add / length - $r | . * 10000 | round / 100' <<<"$all")
   fi
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "${label[$name]}" "$(jq length <<<"$all")" \
@@ -103,18 +122,31 @@ row() {
   echo "$(bench_blas_cores_used "$runs"). Run folders (with report.html): \`$runs\`."
   echo
   echo "Issue 21's question: do structured patterns (whole diagonals, learned or rewired; constant fan-in;"
-  echo "blocks; N:M) stay within about a point of unstructured sparsity at 90% while training faster? The MLP"
-  echo "784-1000-1000-1000-10 trains $epochs epochs on Fashion-MNIST with Adam (lr 1e-3, batch 128), seeds $seeds, one"
-  echo "run at a time; every row differs from examples/mlp-dynadiag.yaml only in its sparsity settings. Accuracy is"
-  echo "the final test accuracy in percent, mean ± 95% confidence interval (Student t) over seeds; the gap is the"
-  echo "mean's difference to unstructured RigL in points. FLOPs are relative to the dense twin (RigL's accounting;"
-  echo "DynaDiag's layers count as dense until the freeze). Wall clock is the whole run's (training and the"
-  echo "evaluation after every epoch). Storage is each weight layer's representation at the end of the run (CSR,"
-  echo "DIAGONAL on the diagonal kernels, DENSE_MASKED for layers at or above the crossover density)."
+  echo "blocks; N:M) stay within about a point of unstructured sparsity at 90% while training faster? Seeds"
+  echo "$seeds, one run at a time. Accuracy is the final test accuracy in percent, mean ± 95% confidence interval"
+  echo "(Student t) over seeds; the gap is the mean's difference to unstructured RigL on the same model, in points."
+  echo "FLOPs are relative to the dense twin (RigL's accounting; DynaDiag's layers count as dense until the freeze)."
+  echo "Wall clock is the whole run's (training and the evaluation after every epoch), mean over seeds. Storage is"
+  echo "each weight layer's representation at the end of the run (CSR; DIAGONAL, FAN_IN, BLOCK on their formats'"
+  echo "kernels; DENSE_MASKED for a layer at or above the crossover density, such as ERK's dense head)."
+  echo
+  echo "## MLP 784-1000-1000-1000-10"
+  echo
+  echo "$epochs epochs, Adam (lr 1e-3, batch 128); every row differs from examples/mlp-dynadiag.yaml only in its sparsity."
   echo
   echo "| configuration | seeds | test accuracy (%) | gap to RigL (points) | training FLOPs | inference FLOPs | wall clock | storage (fc1 / fc2 / fc3 / fc4) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  for name in "${order[@]}"; do row "$name"; done
+  for name in "${order[@]}"; do [[ $name == mlp-* ]] && row "$name"; done
+  echo
+  echo "## ViT (patch 7, width 64, 4 blocks, 4 heads)"
+  echo
+  echo "$vit_epochs epochs, AdamW (lr 0.016 with a 200-step warm-up and cosine decay, weight decay 0.05; the dense row at"
+  echo "0.004, vit-dense.yaml's); every row differs from examples/vit-dynadiag.yaml only in its sparsity. No block or"
+  echo "N:M rows: the patch embedding's 49 inputs hold no whole 2x8 blocks or groups of 8."
+  echo
+  echo "| configuration | seeds | test accuracy (%) | gap to RigL (points) | training FLOPs | inference FLOPs | wall clock | storage (layers per representation) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  for name in "${order[@]}"; do [[ $name == vit-* ]] && row "$name"; done
   echo
   if [[ -f bench/results-structured-notes.md ]]; then cat bench/results-structured-notes.md; fi
 } > "$out"
