@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import rewire.io.Checkpoint;
 import rewire.nn.SparseLinear;
+import rewire.nn.SparseParam;
+import rewire.sparse.Patterns;
+import rewire.sparse.Remap;
 import rewire.sparse.SparsityPattern;
 import rewire.sparsity.SrSte;
 
@@ -17,6 +20,13 @@ import rewire.sparsity.SrSte;
  * <p>Per step: forward and backward run on {@code W ⊙ B}; before the group's optimizer the hook
  * puts {@code W} back and adds {@code lambda (1 - B) ⊙ W} to the straight-through gradient; after
  * the optimizer it keeps the new {@code W} and masks the layers again.
+ *
+ * <p>When training ends the layers become the sparse N:M model they hold: each pattern shrinks
+ * to its mask (one {@link Remap} for weights, gradients and slots), so the final checkpoint,
+ * evaluation, {@code rewire predict} and export hold N of every M entries and compute on the
+ * fan-in kernels the classifier builds its layers for (below the crossover density). A run
+ * resumed from such a checkpoint gets its full patterns back from the dense {@code W} this hook
+ * saves, and trains on.
  */
 public final class SrSteHook implements Hook {
     private final ParamGroup group;
@@ -47,6 +57,16 @@ public final class SrSteHook implements Hook {
     @Override
     public void beforeStep(TrainState state) {
         List<SparseLinear> layers = group.sparseLayers();
+        for (SparseLinear l : layers) {
+            SparseParam w = l.weight();
+            if (w.pattern().nnz() != w.rows() * w.cols()) {
+                // resumed from a checkpoint written at the end, which holds the N:M model: back to every
+                // entry (the values come from the dense W below; new slot entries start at zero)
+                Remap remap = Remap.between(w.pattern(), Patterns.full(w.rows(), w.cols()));
+                w.remap(remap, null);
+                state.slots().remap(w, remap);
+            }
+        }
         for (int i = 0; i < layers.size(); i++) {
             boolean[] mask = srSte.mask(dense.get(i));
             masks.set(i, mask);
@@ -78,6 +98,21 @@ public final class SrSteHook implements Hook {
             float[] w = layers.get(i).weight().values();
             System.arraycopy(w, 0, dense.get(i), 0, w.length);
             srSte.applyMask(dense.get(i), srSte.mask(dense.get(i)), w);
+        }
+    }
+
+    @Override
+    public void onEnd(TrainState state, Throwable failure) {
+        if (failure != null) {
+            return;  // the last good checkpoint stays as it was written
+        }
+        List<SparseLinear> layers = group.sparseLayers();
+        for (SparseLinear l : layers) {
+            SparseParam w = l.weight();
+            SparsityPattern nOfM = srSte.pattern(w.values(), w.rows(), w.cols());
+            Remap remap = Remap.between(w.pattern(), nOfM);
+            w.remap(remap, null);
+            state.slots().remap(w, remap);
         }
     }
 

@@ -17,6 +17,7 @@ import rewire.nn.SparseLinear;
 import rewire.nn.Unflatten;
 import rewire.recipe.Recipe;
 import rewire.sparse.SparsityPattern;
+import rewire.sparse.StorageFormat;
 import rewire.sparsity.DiagonalSelection;
 import rewire.sparsity.FlopCounter;
 import rewire.sparsity.LayerShape;
@@ -185,6 +186,9 @@ final class Architecture {
                 return s;
             }
             DiagonalSelection diagonals = recipe.diagonals();
+            if (recipe.srSte() != null) {
+                return s.inFormat(StorageFormat.FAN_IN);  // dense while it trains, N:M (a constant fan-in) after
+            }
             if (diagonals == null) {
                 return s.inFormat(recipe.rewirer().constraint().format());
             }

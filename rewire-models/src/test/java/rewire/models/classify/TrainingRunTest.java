@@ -24,6 +24,7 @@ import rewire.run.RunFolder;
 import rewire.run.RunSpec;
 import rewire.run.TrainingRun;
 import rewire.sparse.DiagonalPattern;
+import rewire.sparse.NmPattern;
 import rewire.tensor.Rng;
 import rewire.tensor.Shape;
 import rewire.train.NonFiniteLossException;
@@ -151,23 +152,36 @@ class TrainingRunTest {
     }
 
     @Test
-    void nmSrSteTrainsAnTwoOfFourNetwork() throws IOException {
+    void nmSrSteTrainsAOneOfFourNetworkAndEndsAsOne() throws IOException {
         List<String> overrides = List.of("name=nm", "train.runs=" + runs, "train.epochs=2", "model.hidden=[40,32]",
-                "data.batchSize=16", "sparsity.recipe=nm-srste", "sparsity.density=1", "optim.lr=0.05");
+                "data.batchSize=16", "sparsity.recipe=nm-srste", "sparsity.density=1", "sparsity.options=[n=1, m=4]",
+                "optim.lr=0.05");
         ClassifyConfig config = Config.load(ClassifyConfig.class, overrides);
         RunSpec spec = ClassifyRuns.spec(config, syntheticImages(new Rng(5)), Kernels.defaults());
-        double accuracy = TrainingRun.start(spec, Kernels.defaults(), null).run().summary().value("accuracy");
+        TrainingRun run = TrainingRun.start(spec, Kernels.defaults(), null);
+        double accuracy = run.run().summary().value("accuracy");
         for (var layer : spec.workload().groups().get(0).sparseLayers()) {
-            float[] w = layer.weight().values();
-            for (int g = 0; g < w.length; g += 4) {
-                int nonzero = 0;
-                for (int i = g; i < g + 4; i++) {
-                    nonzero += w[i] != 0f ? 1 : 0;
-                }
-                assertTrue(nonzero <= 2, layer.weight().name() + " group at " + g + " has " + nonzero + " nonzeros");
-            }
+            var pattern = layer.weight().pattern();
+            assertEquals(pattern.rows() * pattern.cols() / 4, pattern.nnz(), layer.weight().name() + " holds 1 of 4");
+            NmPattern.fromCsr(pattern, 1, 4);  // throws naming the row and group that is not 1:4
+            assertEquals(SparseLinear.Representation.FAN_IN, layer.representation(),
+                    "the N:M model runs on the fan-in kernels");
         }
-        assertTrue(accuracy > 0.5, "a 2:4 network learns the bands: accuracy " + accuracy);
+        assertTrue(accuracy > 0.5, "a 1:4 network learns the bands: accuracy " + accuracy);
+        // resumed for one more epoch from the end, it trains its dense weights again and ends 1:4
+        ClassifyConfig longer = Config.load(ClassifyConfig.class, concat(overrides, "train.epochs=3"));
+        RunSpec fresh = ClassifyRuns.spec(longer, syntheticImages(new Rng(5)), Kernels.defaults());
+        TrainingRun resumed = TrainingRun.resume(RunFolder.open(run.folder().dir()), fresh, Kernels.defaults(), null);
+        assertTrue(resumed.run().summary().value("accuracy") > 0.5);
+        for (var layer : fresh.workload().groups().get(0).sparseLayers()) {
+            assertEquals(layer.weight().rows() * layer.weight().cols() / 4, layer.weight().pattern().nnz());
+        }
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> all = new ArrayList<>(a);
+        all.add(b);
+        return all;
     }
 
     @Test
