@@ -8,6 +8,8 @@
 #   bench/results-structured.sh --only "mlp-rigl vit-dynadiag"   only these configurations
 #   bench/results-structured.sh --runs DIR            train into DIR (an earlier run's folder: the configurations
 #                                                     given with --only are retrained there, the others kept)
+#   bench/results-structured.sh --speed-rounds 3      then time one epoch of every MLP configuration, 3 rounds
+#                                                     interleaved, on the current build (default 0: no timing table)
 #   bench/results-structured.sh --report-only DIR     rewrite the doc from the run folders under DIR
 #   bench/results-structured.sh --out FILE            write somewhere other than docs/results-structured.md
 #
@@ -19,7 +21,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_select_jdk_and_jq
 
-seeds="1 2 3"; epochs=5; vit_epochs=3; only=""; report_only=""; runs_dir=""; out=docs/results-structured.md
+seeds="1 2 3"; epochs=5; vit_epochs=3; only=""; report_only=""; runs_dir=""; speed_rounds=0
+out=docs/results-structured.md
 command="bench/results-structured.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -27,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --epochs) epochs="$2"; shift ;;
     --vit-epochs) vit_epochs="$2"; shift ;;
     --runs) runs_dir="$2"; shift ;;
+    --speed-rounds) speed_rounds="$2"; shift ;;
     --only) only="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
     --out) out="$2"; shift ;;
@@ -80,6 +84,21 @@ if [[ -z "$report_only" ]]; then
   done
 fi
 
+# the speed pass: one epoch of every MLP configuration (seed 1), rounds interleaved so that each round
+# sees the machine in the same state; the table takes each configuration's fastest round
+if [[ -z "$report_only" && $speed_rounds -gt 0 ]]; then
+  for round in $(seq 1 "$speed_rounds"); do
+    for name in "${order[@]}"; do
+      [[ $name == mlp-* ]] || continue
+      echo "== speed round $round: $name" >&2
+      rm -rf "${runs:?}/speed/$name-r$round"
+      # shellcheck disable=SC2086
+      bench_logged "$name speed round $round" "$runs/speed/$name-r$round.log" ./rewire train examples/mlp-dynadiag.yaml \
+        "name=$name-r$round" "seed=1" "train.runs=$runs/speed/$name-r$round" "train.epochs=1" ${args[$name]}
+    done
+  done
+fi
+
 # one finished run as JSON: accuracy, FLOP ratios, wall clock, and each weight layer's storage at the end
 run_json() {
   jq '{acc: .summary.evaluation.accuracy, train: .summary.trainingFlopsRatio, infer: .summary.inferenceFlopsRatio,
@@ -95,6 +114,14 @@ for name in "${order[@]}"; do
   runs_of[$name]=$all
 done
 mean() { jq -r "map($1) | add / length"; }
+# the fastest speed-pass epoch of a configuration: "<seconds> s (<examples/s>/s)", or nothing
+speed() {
+  local f best=""
+  for f in "$runs"/speed/"$1"-r*/*/run.json; do
+    [[ -f $f ]] && jq -e '.summary' "$f" >/dev/null && best+="$(jq -c '.summary | [.wallClockSeconds, .samplesPerSecond]' "$f")"
+  done
+  [[ -n $best ]] && jq -rs 'min_by(.[0]) | "\(.[0] * 10 | round / 10) s"' <<<"$best" || true
+}
 rigl_mean() {  # the mean accuracy of unstructured RigL on model $1, or nothing
   local r=${runs_of[$1-rigl]:-"[]"}
   [[ "$r" != "[]" ]] && mean .acc <<<"$r" || true
@@ -138,6 +165,24 @@ row() {
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
   for name in "${order[@]}"; do [[ $name == mlp-* ]] && row "$name"; done
   echo
+  if compgen -G "$runs/speed/*/*/run.json" >/dev/null; then
+    echo "### One epoch, timed"
+    echo
+    echo "The wall clocks above are single runs on a machine that other jobs shared. Here every MLP configuration"
+    echo "trained one epoch (seed 1, the evaluation on the test set included) in each of $speed_rounds interleaved rounds, after"
+    echo "the runs above, on the build of git $(bench_revision); the fastest round counts, and the ratio is RigL's over the row's."
+    echo
+    echo "| configuration | one epoch (fastest round) | RigL / row |"
+    echo "|---|---:|---:|"
+    rigl_speed=$(speed mlp-rigl | sed 's/ s//')
+    for name in "${order[@]}"; do
+      [[ $name == mlp-* ]] || continue
+      t=$(speed "$name")
+      ratio=""; [[ -n $t && -n $rigl_speed ]] && ratio=$(jq -rn --argjson a "$rigl_speed" --argjson b "${t% s}" '$a / $b * 100 | round / 100 | tostring + "x"')
+      echo "| ${label[$name]} | ${t:-not run} | $ratio |"
+    done
+    echo
+  fi
   echo "## ViT (patch 7, width 64, 4 blocks, 4 heads)"
   echo
   echo "$vit_epochs epochs, AdamW (lr 0.016 with a 200-step warm-up and cosine decay, weight decay 0.05; the dense row at"
