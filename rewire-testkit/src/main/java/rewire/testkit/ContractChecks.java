@@ -9,8 +9,8 @@ import rewire.testkit.KernelContract.NamedRun;
 
 /**
  * The checks that the kernel contracts ({@link KernelContract} for CSR and dense,
- * {@link DiagonalKernelContract} and {@link BlockKernelContract} for the structured formats) share: tolerance against the scalar
- * reference, bitwise invariance under the thread count, and the SPI's row-range promises.
+ * {@link StructuredKernelContract} for the structured formats) share: tolerance against the
+ * scalar reference, bitwise invariance under the thread count, and the SPI's row-range promises.
  */
 final class ContractChecks {
     private static final int[] THREADS = {1, 2, 3};

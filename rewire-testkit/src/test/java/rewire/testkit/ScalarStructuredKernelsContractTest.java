@@ -4,10 +4,10 @@ import rewire.kernel.KernelProvider;
 import rewire.kernel.ScalarKernels;
 
 /**
- * The reference diagonal kernels against themselves and the CSR and dense products: the
+ * The reference structured kernels against themselves and the CSR and dense products: the
  * comparison with the reference is trivially met, the rest is not.
  */
-class ScalarDiagonalKernelsContractTest extends DiagonalKernelContract {
+class ScalarStructuredKernelsContractTest extends StructuredKernelContract {
     private final ScalarKernels scalar = new ScalarKernels();
 
     @Override
