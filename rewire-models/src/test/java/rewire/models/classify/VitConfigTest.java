@@ -67,7 +67,7 @@ class VitConfigTest {
         try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
             examples = files.filter(f -> f.getFileName().toString().matches("vit-.*\\.yaml")).sorted().toList();
         }
-        assertEquals(2, examples.size(), examples.toString());
+        assertEquals(3, examples.size(), examples.toString());
         for (Path file : examples) {
             ClassifyConfig config = Config.load(ClassifyConfig.class, file, List.of());
             assertEquals(ModelSettings.Arch.VIT, config.model().arch(), file.toString());
