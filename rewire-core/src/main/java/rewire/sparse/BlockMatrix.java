@@ -11,18 +11,10 @@ package rewire.sparse;
  * values : (blocks, br, bc)
  * </pre>
  */
-public final class BlockMatrix {
-    private final BlockPattern pattern;
-    private final float[] values;
-
+public final class BlockMatrix extends StructuredMatrix<BlockPattern> {
     /** A matrix over {@code values} (not copied), {@code blocks * br * bc} of them. */
     public BlockMatrix(BlockPattern pattern, float[] values) {
-        if (values.length != pattern.nnz()) {
-            throw new IllegalArgumentException("values has length " + values.length + " but " + pattern + " holds "
-                    + pattern.count() + " x " + pattern.blockSize() + " = " + pattern.nnz() + " entries");
-        }
-        this.pattern = pattern;
-        this.values = values;
+        super(pattern, values);
     }
 
     /** A matrix of zeros on {@code pattern}. */
@@ -47,44 +39,17 @@ public final class BlockMatrix {
 
     /** A copy in CSR form, on {@link BlockPattern#toCsr()}. */
     public CsrMatrix toCsr() {
-        int[] entries = pattern.csrEntries();
+        int[] entries = pattern().csrEntries();
         float[] csrValues = new float[entries.length];
         for (int e = 0; e < entries.length; e++) {
-            csrValues[entries[e]] = values[e];
+            csrValues[entries[e]] = values()[e];
         }
-        return new CsrMatrix(pattern.toCsr(), csrValues);
-    }
-
-    public BlockPattern pattern() {
-        return pattern;
-    }
-
-    /** The backing {@code (blocks, br, bc)} values array. */
-    public float[] values() {
-        return values;
-    }
-
-    public int rows() {
-        return pattern.rows();
-    }
-
-    public int cols() {
-        return pattern.cols();
-    }
-
-    public int nnz() {
-        return pattern.nnz();
-    }
-
-    /** The value at (row, col), 0 outside the chosen blocks. */
-    public float get(int row, int col) {
-        int e = pattern.indexOf(row, col);
-        return e < 0 ? 0f : values[e];
+        return new CsrMatrix(pattern().toCsr(), csrValues);
     }
 
     @Override
     public String toString() {
-        return "BlockMatrix(" + rows() + " x " + cols() + ", " + pattern.count() + " blocks of "
-                + pattern.blockRows() + " x " + pattern.blockCols() + ", nnz " + nnz() + ")";
+        return "BlockMatrix(" + rows() + " x " + cols() + ", " + pattern().count() + " blocks of "
+                + pattern().blockRows() + " x " + pattern().blockCols() + ", nnz " + nnz() + ")";
     }
 }

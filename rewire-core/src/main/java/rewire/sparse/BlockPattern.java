@@ -20,7 +20,7 @@ import rewire.tensor.Rng;
  * index {@code b * br * bc + i * bc + j} in every block-aligned array (values, gradients), so a
  * block's row is {@code bc} contiguous floats. Immutable.
  */
-public final class BlockPattern {
+public final class BlockPattern implements StructuredPattern {
     private final int rows;
     private final int cols;
     private final int br;

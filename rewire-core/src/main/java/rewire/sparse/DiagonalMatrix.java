@@ -10,18 +10,10 @@ package rewire.sparse;
  * values : (K, D)   D = min(rows, cols)
  * </pre>
  */
-public final class DiagonalMatrix {
-    private final DiagonalPattern pattern;
-    private final float[] values;
-
+public final class DiagonalMatrix extends StructuredMatrix<DiagonalPattern> {
     /** A matrix over {@code values} (not copied), {@code K * D} of them. */
     public DiagonalMatrix(DiagonalPattern pattern, float[] values) {
-        if (values.length != pattern.nnz()) {
-            throw new IllegalArgumentException("values has length " + values.length + " but " + pattern + " holds "
-                    + pattern.count() + " x " + pattern.length() + " = " + pattern.nnz() + " entries");
-        }
-        this.pattern = pattern;
-        this.values = values;
+        super(pattern, values);
     }
 
     /** A matrix of zeros on {@code pattern}. */
@@ -46,43 +38,16 @@ public final class DiagonalMatrix {
 
     /** A copy in CSR form, on {@link DiagonalPattern#toCsr()}. */
     public CsrMatrix toCsr() {
-        int[] entries = pattern.csrEntries();
+        int[] entries = pattern().csrEntries();
         float[] csrValues = new float[entries.length];
         for (int e = 0; e < entries.length; e++) {
-            csrValues[entries[e]] = values[e];
+            csrValues[entries[e]] = values()[e];
         }
-        return new CsrMatrix(pattern.toCsr(), csrValues);
-    }
-
-    public DiagonalPattern pattern() {
-        return pattern;
-    }
-
-    /** The backing {@code (K, D)} values array. */
-    public float[] values() {
-        return values;
-    }
-
-    public int rows() {
-        return pattern.rows();
-    }
-
-    public int cols() {
-        return pattern.cols();
-    }
-
-    public int nnz() {
-        return pattern.nnz();
-    }
-
-    /** The value at (row, col), 0 where no chosen diagonal passes. */
-    public float get(int row, int col) {
-        int e = pattern.indexOf(row, col);
-        return e < 0 ? 0f : values[e];
+        return new CsrMatrix(pattern().toCsr(), csrValues);
     }
 
     @Override
     public String toString() {
-        return "DiagonalMatrix(" + rows() + " x " + cols() + ", " + pattern.count() + " diagonals, nnz " + nnz() + ")";
+        return "DiagonalMatrix(" + rows() + " x " + cols() + ", " + pattern().count() + " diagonals, nnz " + nnz() + ")";
     }
 }

@@ -24,7 +24,7 @@ import rewire.tensor.Rng;
  * Entry {@code (k, i)}, position {@code i} of the k-th chosen diagonal, has index {@code k * D + i}
  * in every diagonal-aligned array (values, gradients). Immutable.
  */
-public final class DiagonalPattern {
+public final class DiagonalPattern implements StructuredPattern {
     private final int rows;
     private final int cols;
     private final int[] diagonals;

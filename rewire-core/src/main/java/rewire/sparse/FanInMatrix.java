@@ -10,18 +10,10 @@ package rewire.sparse;
  * values : (rows, k)
  * </pre>
  */
-public final class FanInMatrix {
-    private final FanInPattern pattern;
-    private final float[] values;
-
+public final class FanInMatrix extends StructuredMatrix<FanInPattern> {
     /** A matrix over {@code values} (not copied), {@code rows * k} of them. */
     public FanInMatrix(FanInPattern pattern, float[] values) {
-        if (values.length != pattern.nnz()) {
-            throw new IllegalArgumentException("values has length " + values.length + " but " + pattern + " holds "
-                    + pattern.rows() + " x " + pattern.k() + " = " + pattern.nnz() + " entries");
-        }
-        this.pattern = pattern;
-        this.values = values;
+        super(pattern, values);
     }
 
     /** A matrix of zeros on {@code pattern}. */
@@ -40,38 +32,11 @@ public final class FanInMatrix {
 
     /** A copy in CSR form, on {@link FanInPattern#toCsr()}. */
     public CsrMatrix toCsr() {
-        return new CsrMatrix(pattern.toCsr(), values.clone());
-    }
-
-    public FanInPattern pattern() {
-        return pattern;
-    }
-
-    /** The backing {@code (rows, k)} values array. */
-    public float[] values() {
-        return values;
-    }
-
-    public int rows() {
-        return pattern.rows();
-    }
-
-    public int cols() {
-        return pattern.cols();
-    }
-
-    public int nnz() {
-        return pattern.nnz();
-    }
-
-    /** The value at (row, col), 0 where the row has no such input. */
-    public float get(int row, int col) {
-        int e = pattern.indexOf(row, col);
-        return e < 0 ? 0f : values[e];
+        return new CsrMatrix(pattern().toCsr(), values().clone());
     }
 
     @Override
     public String toString() {
-        return "FanInMatrix(" + rows() + " x " + cols() + ", fan-in " + pattern.k() + ", nnz " + nnz() + ")";
+        return "FanInMatrix(" + rows() + " x " + cols() + ", fan-in " + pattern().k() + ", nnz " + nnz() + ")";
     }
 }

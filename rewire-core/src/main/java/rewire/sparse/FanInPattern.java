@@ -21,7 +21,7 @@ import rewire.tensor.Rng;
  * is entry {@code r * k + t} of {@link #toCsr()} too, so values move between the two forms
  * without a permutation. Immutable.
  */
-public final class FanInPattern {
+public final class FanInPattern implements StructuredPattern {
     private final int rows;
     private final int cols;
     private final int k;

@@ -11,18 +11,10 @@ package rewire.sparse;
  * values : (rows, cols / M * N)
  * </pre>
  */
-public final class NmMatrix {
-    private final NmPattern pattern;
-    private final float[] values;
-
+public final class NmMatrix extends StructuredMatrix<NmPattern> {
     /** A matrix over {@code values} (not copied), {@code rows * k} of them. */
     public NmMatrix(NmPattern pattern, float[] values) {
-        if (values.length != pattern.nnz()) {
-            throw new IllegalArgumentException("values has length " + values.length + " but " + pattern + " holds "
-                    + pattern.rows() + " x " + pattern.k() + " = " + pattern.nnz() + " entries");
-        }
-        this.pattern = pattern;
-        this.values = values;
+        super(pattern, values);
     }
 
     /** A matrix of zeros on {@code pattern}. */
@@ -41,43 +33,16 @@ public final class NmMatrix {
 
     /** A copy in CSR form, on {@link NmPattern#toCsr()}. */
     public CsrMatrix toCsr() {
-        return new CsrMatrix(pattern.toCsr(), values.clone());
+        return new CsrMatrix(pattern().toCsr(), values().clone());
     }
 
     /** The same matrix in condensed fan-in form, over the same values array (not copied). */
     public FanInMatrix asFanIn() {
-        return new FanInMatrix(pattern.fanIn(), values);
-    }
-
-    public NmPattern pattern() {
-        return pattern;
-    }
-
-    /** The backing {@code (rows, k)} values array. */
-    public float[] values() {
-        return values;
-    }
-
-    public int rows() {
-        return pattern.rows();
-    }
-
-    public int cols() {
-        return pattern.cols();
-    }
-
-    public int nnz() {
-        return pattern.nnz();
-    }
-
-    /** The value at (row, col), 0 where the position is empty. */
-    public float get(int row, int col) {
-        int e = pattern.indexOf(row, col);
-        return e < 0 ? 0f : values[e];
+        return new FanInMatrix(pattern().fanIn(), values());
     }
 
     @Override
     public String toString() {
-        return "NmMatrix(" + rows() + " x " + cols() + ", " + pattern.n() + ":" + pattern.m() + ", nnz " + nnz() + ")";
+        return "NmMatrix(" + rows() + " x " + cols() + ", " + pattern().n() + ":" + pattern().m() + ", nnz " + nnz() + ")";
     }
 }

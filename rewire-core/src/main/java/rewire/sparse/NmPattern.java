@@ -21,7 +21,7 @@ import rewire.tensor.Rng;
  * entry indices, and the fan-in kernels compute its products (see {@code rewire.kernel.NmProducts}).
  * Immutable.
  */
-public final class NmPattern {
+public final class NmPattern implements StructuredPattern {
     private final int rows;
     private final int cols;
     private final int n;

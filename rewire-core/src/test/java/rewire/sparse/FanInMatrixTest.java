@@ -22,7 +22,7 @@ class FanInMatrixTest {
         assertEquals(4f, m.get(1, 4));
         assertEquals(0f, m.get(1, 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FanInMatrix(p, new float[3]));
-        assertTrue(e.getMessage().contains("length 3") && e.getMessage().contains("2 x 2 = 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("length 3") && e.getMessage().contains("holds 4 entries"), e.getMessage());
     }
 
     @Test
