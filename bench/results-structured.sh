@@ -87,6 +87,7 @@ fi
 # the speed pass: one epoch of every MLP configuration (seed 1), rounds interleaved so that each round
 # sees the machine in the same state; the table takes each configuration's fastest round
 if [[ -z "$report_only" && $speed_rounds -gt 0 ]]; then
+  mkdir -p "$runs/speed"
   for round in $(seq 1 "$speed_rounds"); do
     for name in "${order[@]}"; do
       [[ $name == mlp-* ]] || continue
