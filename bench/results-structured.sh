@@ -115,6 +115,12 @@ for name in "${order[@]}"; do
   runs_of[$name]=$all
 done
 mean() { jq -r "map($1) | add / length"; }
+# the git revisions of the training runs under $1, each with its count of runs
+run_revisions() {
+  local f
+  for f in "$1"/*/*/run.json; do [[ -f $f ]] && jq -r '.gitRevision' "$f"; done | sort | uniq -c \
+    | awk '{printf "%s%s (%d runs)", (NR > 1 ? ", " : ""), $2, $1}'
+}
 # the fastest speed-pass epoch of a configuration: "<seconds> s (<examples/s>/s)", or nothing
 speed() {
   local f best=""
@@ -143,10 +149,11 @@ row() {
     "$(jq -r '.[0].storage' <<<"$all")"
 }
 {
-  echo "# Results: structured sparsity on the MLP"
+  echo "# Results: structured sparsity on the MLP and the ViT"
   echo
   echo "Produced by \`$command\` on $(date -u +%Y-%m-%d), $(bench_cpu_model), $(nproc) cores,"
-  echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $revision. OpenBLAS kernels the runs used:"
+  echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1), git $revision; the training runs were made at git"
+  echo "$(run_revisions "$runs") (each run folder's run.json names its own). OpenBLAS kernels the runs used:"
   echo "$(bench_blas_cores_used "$runs"). Run folders (with report.html): \`$runs\`."
   echo
   echo "Issue 21's question: do structured patterns (whole diagonals, learned or rewired; constant fan-in;"
