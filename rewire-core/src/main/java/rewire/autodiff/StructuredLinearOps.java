@@ -1,8 +1,6 @@
 package rewire.autodiff;
 
-import java.util.function.Consumer;
-import rewire.kernel.BlockProducts;
-import rewire.kernel.DiagonalProducts;
+import java.util.function.BiFunction;
 import rewire.kernel.FanInProducts;
 import rewire.kernel.Kernels;
 import rewire.kernel.StructuredProducts;
@@ -13,6 +11,7 @@ import rewire.sparse.DiagonalMatrix;
 import rewire.sparse.DiagonalPattern;
 import rewire.sparse.FanInMatrix;
 import rewire.sparse.FanInPattern;
+import rewire.sparse.StructuredPattern;
 import rewire.tensor.Shape;
 import rewire.tensor.Tensor;
 
@@ -42,14 +41,8 @@ public final class StructuredLinearOps {
 
     /** The map on the diagonal kernels ({@link Kernels#diagonal()}) for {@code w} whose CSR pattern is {@code diagonals.toCsr()}. */
     public static Var diagonal(Tape tape, Var x, Var w, DiagonalPattern diagonals, Var b, boolean relu) {
-        String op = relu ? "diagonalLinearRelu" : "diagonalLinear";
-        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
-        requireStoredBy(op, weight, diagonals.rows(), diagonals.cols(), diagonals.nnz(), diagonals.toString());
-        int[] entries = diagonals.csrEntries();
-        DiagonalProducts products = tape.kernels().diagonal();
-        return linear(tape, op, x, w, b, relu, products, new DiagonalMatrix(diagonals, permuted(tape, weight, entries)),
-                (dy, in, dw) -> addPermuted(tape, entries, dw, out -> products.sampledMultTransB(dy, in, diagonals, out,
-                        false)));
+        return permuted(tape, relu ? "diagonalLinearRelu" : "diagonalLinear", x, w, b, relu, tape.kernels().diagonal(),
+                diagonals, diagonals.csrEntries(), DiagonalMatrix::new);
     }
 
     /**
@@ -58,8 +51,7 @@ public final class StructuredLinearOps {
      */
     public static Var fanIn(Tape tape, Var x, Var w, FanInPattern pattern, Var b, boolean relu) {
         String op = relu ? "fanInLinearRelu" : "fanInLinear";
-        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
-        requireStoredBy(op, weight, pattern.rows(), pattern.cols(), pattern.nnz(), pattern.toString());
+        CsrMatrix weight = requireStoredBy(op, w, pattern);
         FanInProducts products = tape.kernels().fanIn();
         return linear(tape, op, x, w, b, relu, products, new FanInMatrix(pattern, weight.values()),
                 (dy, in, dw) -> products.sampledMultTransB(dy, in, pattern, dw, true));
@@ -67,14 +59,26 @@ public final class StructuredLinearOps {
 
     /** The map on the block kernels ({@link Kernels#block()}) for {@code w} whose CSR pattern is {@code blocks.toCsr()}. */
     public static Var blocks(Tape tape, Var x, Var w, BlockPattern blocks, Var b, boolean relu) {
-        String op = relu ? "blockLinearRelu" : "blockLinear";
-        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
-        requireStoredBy(op, weight, blocks.rows(), blocks.cols(), blocks.nnz(), blocks.toString());
-        int[] entries = blocks.csrEntries();
-        BlockProducts products = tape.kernels().block();
-        return linear(tape, op, x, w, b, relu, products, new BlockMatrix(blocks, permuted(tape, weight, entries)),
-                (dy, in, dw) -> addPermuted(tape, entries, dw, out -> products.sampledMultTransB(dy, in, blocks, out,
-                        false)));
+        return permuted(tape, relu ? "blockLinearRelu" : "blockLinear", x, w, b, relu, tape.kernels().block(), blocks,
+                blocks.csrEntries(), BlockMatrix::new);
+    }
+
+    // a format whose entry e is CSR entry entries[e]: values gathered into its order, the gradient scattered back
+    private static <M, P extends StructuredPattern> Var permuted(Tape tape, String op, Var x, Var w, Var b, boolean relu,
+                                                                 StructuredProducts<M, P> products, P pattern,
+                                                                 int[] entries, BiFunction<P, float[], M> matrix) {
+        CsrMatrix weight = requireStoredBy(op, w, pattern);
+        float[] values = tape.scratch(Shape.of(entries.length)).data();
+        for (int e = 0; e < entries.length; e++) {
+            values[e] = weight.values()[entries[e]];
+        }
+        return linear(tape, op, x, w, b, relu, products, matrix.apply(pattern, values), (dy, in, dw) -> {
+            float[] inFormat = tape.scratch(Shape.of(entries.length)).data();
+            products.sampledMultTransB(dy, in, pattern, inFormat, false);
+            for (int e = 0; e < entries.length; e++) {
+                dw[entries[e]] += inFormat[e];
+            }
+        });
     }
 
     private static <M> Var linear(Tape tape, String op, Var x, Var w, Var b, boolean relu,
@@ -109,27 +113,11 @@ public final class StructuredLinearOps {
         return y;
     }
 
-    // the weight's values (nnz,) in a format's order: value e of the format is CSR entry entries[e]
-    private static float[] permuted(Tape tape, CsrMatrix weight, int[] entries) {
-        float[] values = tape.scratch(Shape.of(entries.length)).data();
-        for (int e = 0; e < entries.length; e++) {
-            values[e] = weight.values()[entries[e]];
-        }
-        return values;
-    }
-
-    // dw (nnz,), CSR order, += the gradient that `grad` writes in the format's order
-    private static void addPermuted(Tape tape, int[] entries, float[] dw, Consumer<float[]> grad) {
-        float[] inFormat = tape.scratch(Shape.of(entries.length)).data();
-        grad.accept(inFormat);
-        for (int e = 0; e < entries.length; e++) {
-            dw[entries[e]] += inFormat[e];
-        }
-    }
-
-    private static void requireStoredBy(String op, CsrMatrix weight, int rows, int cols, int nnz, String format) {
-        if (weight.rows() != rows || weight.cols() != cols || weight.nnz() != nnz) {
+    private static CsrMatrix requireStoredBy(String op, Var w, StructuredPattern format) {
+        CsrMatrix weight = Checks.requireSparse(op, "weight", w);
+        if (weight.rows() != format.rows() || weight.cols() != format.cols() || weight.nnz() != format.nnz()) {
             throw new IllegalArgumentException(op + ": weight " + weight + " is not stored by " + format);
         }
+        return weight;
     }
 }

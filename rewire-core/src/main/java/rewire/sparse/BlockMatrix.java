@@ -29,22 +29,12 @@ public final class BlockMatrix extends StructuredMatrix<BlockPattern> {
      */
     public static BlockMatrix fromCsr(CsrMatrix csr, int br, int bc) {
         BlockPattern pattern = BlockPattern.fromCsr(csr.pattern(), br, bc);
-        int[] entries = pattern.csrEntries();
-        float[] values = new float[entries.length];
-        for (int e = 0; e < entries.length; e++) {
-            values[e] = csr.values()[entries[e]];
-        }
-        return new BlockMatrix(pattern, values);
+        return new BlockMatrix(pattern, gathered(csr, pattern.csrEntries()));
     }
 
     /** A copy in CSR form, on {@link BlockPattern#toCsr()}. */
     public CsrMatrix toCsr() {
-        int[] entries = pattern().csrEntries();
-        float[] csrValues = new float[entries.length];
-        for (int e = 0; e < entries.length; e++) {
-            csrValues[entries[e]] = values()[e];
-        }
-        return new CsrMatrix(pattern().toCsr(), csrValues);
+        return scatteredToCsr(pattern().csrEntries());
     }
 
     @Override

@@ -28,22 +28,12 @@ public final class DiagonalMatrix extends StructuredMatrix<DiagonalPattern> {
      */
     public static DiagonalMatrix fromCsr(CsrMatrix csr) {
         DiagonalPattern pattern = DiagonalPattern.fromCsr(csr.pattern());
-        int[] entries = pattern.csrEntries();
-        float[] values = new float[entries.length];
-        for (int e = 0; e < entries.length; e++) {
-            values[e] = csr.values()[entries[e]];
-        }
-        return new DiagonalMatrix(pattern, values);
+        return new DiagonalMatrix(pattern, gathered(csr, pattern.csrEntries()));
     }
 
     /** A copy in CSR form, on {@link DiagonalPattern#toCsr()}. */
     public CsrMatrix toCsr() {
-        int[] entries = pattern().csrEntries();
-        float[] csrValues = new float[entries.length];
-        for (int e = 0; e < entries.length; e++) {
-            csrValues[entries[e]] = values()[e];
-        }
-        return new CsrMatrix(pattern().toCsr(), csrValues);
+        return scatteredToCsr(pattern().csrEntries());
     }
 
     @Override

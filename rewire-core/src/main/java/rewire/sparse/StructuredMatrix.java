@@ -51,6 +51,24 @@ public abstract class StructuredMatrix<P extends StructuredPattern> {
     /** A copy in CSR form, on {@link StructuredPattern#toCsr()}. */
     public abstract CsrMatrix toCsr();
 
+    /** The values of {@code csr} in a format's order: value {@code e} is CSR entry {@code entries[e]}. */
+    protected static float[] gathered(CsrMatrix csr, int[] entries) {
+        float[] values = new float[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            values[e] = csr.values()[entries[e]];
+        }
+        return values;
+    }
+
+    /** A copy in CSR form whose entry {@code entries[e]} is this matrix's value {@code e}. */
+    protected final CsrMatrix scatteredToCsr(int[] entries) {
+        float[] csrValues = new float[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            csrValues[entries[e]] = values[e];
+        }
+        return new CsrMatrix(pattern.toCsr(), csrValues);
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + pattern + ")";
