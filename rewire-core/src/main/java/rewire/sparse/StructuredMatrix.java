@@ -68,9 +68,4 @@ public abstract class StructuredMatrix<P extends StructuredPattern> {
         }
         return new CsrMatrix(pattern.toCsr(), csrValues);
     }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "(" + pattern + ")";
-    }
 }
