@@ -50,6 +50,7 @@ add mlp-rigl "RigL, unstructured (ERK), 10%" "$rigl sparsity.options=[]"
 add mlp-rigl-diagonal "RigL on whole diagonals, 10%" "$rigl sparsity.options=[constraint=diagonal]"
 add mlp-dynadiag "DynaDiag (learned diagonals, dense head), 10%" ""
 add mlp-rigl-fanin "RigL, constant fan-in (SRigL's structure), 10%" "$rigl sparsity.options=[constraint=fan-in]"
+add mlp-srigl "SRigL: constant fan-in with neuron ablation, 10%" "sparsity.recipe=srigl sparsity.density=0.1 sparsity.options=[]"
 add mlp-rigl-block "RigL, 2x8 blocks, 10%" "$rigl sparsity.options=[constraint=block:2x8]"
 add mlp-rigl-1of8 "RigL, 1:8, 12.5%" "sparsity.recipe=rigl sparsity.density=0.125 sparsity.options=[constraint=1:8]"
 add mlp-rigl-2of4 "RigL, 2:4, 50%" "sparsity.recipe=rigl sparsity.density=0.5 sparsity.options=[constraint=2:4]"
@@ -59,6 +60,7 @@ add vit-rigl "RigL, unstructured (ERK), 10%" "$rigl sparsity.options=[]"
 add vit-rigl-diagonal "RigL on whole diagonals, 10%" "$rigl sparsity.options=[constraint=diagonal]"
 add vit-dynadiag "DynaDiag (learned diagonals, dense head), 10%" ""
 add vit-rigl-fanin "RigL, constant fan-in (SRigL's structure), 10%" "$rigl sparsity.options=[constraint=fan-in]"
+add vit-srigl "SRigL: constant fan-in with neuron ablation, 10%" "sparsity.recipe=srigl sparsity.density=0.1 sparsity.options=[]"
 trained=("${order[@]}")
 if [[ -n "$only" ]]; then
   trained=(); for name in "${order[@]}"; do [[ " $only " == *" $name "* ]] && trained+=("$name"); done
@@ -129,6 +131,17 @@ speed() {
   done
   [[ -n $best ]] && jq -rs 'min_by(.[0]) | "\(.[0] * 10 | round / 10) s"' <<<"$best" || true
 }
+# the neurons SRigL ablated, at the last topology update of each seed's run: "fc1 12.3, ..." (means
+# over seeds, layers that lost none left out), or "none"
+ablated() {
+  local s f
+  for s in $seeds; do
+    f=$(bench_run_folder "$runs/$1-s$s")
+    [[ -n "$f" && -f "$f/rewire.jsonl" ]] && tail -n 1 "$f/rewire.jsonl" | jq -c '[.layers[] | {name, emptyRows}]'
+  done | jq -rs 'if length == 0 then "not run" else length as $seeds | [flatten | group_by(.name)[]
+      | {name: .[0].name, mean: (map(.emptyRows // 0) | add / $seeds)} | select(.mean > 0)
+      | "\(.name) \(.mean * 10 | round / 10)"] | if length == 0 then "none" else join(", ") end end'
+}
 rigl_mean() {  # the mean accuracy of unstructured RigL on model $1, or nothing
   local r=${runs_of[$1-rigl]:-"[]"}
   [[ "$r" != "[]" ]] && mean .acc <<<"$r" || true
@@ -173,6 +186,7 @@ row() {
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
   for name in "${order[@]}"; do [[ $name == mlp-* ]] && row "$name"; done
   echo
+  [[ " ${order[*]} " == *" mlp-srigl "* ]] && { echo "Neurons SRigL ablated at its last update (mean over seeds; the hidden layers hold 1000): $(ablated mlp-srigl)."; echo; }
   if compgen -G "$runs/speed/*/*/run.json" >/dev/null; then
     echo "### One epoch, timed"
     echo
@@ -201,6 +215,7 @@ row() {
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
   for name in "${order[@]}"; do [[ $name == vit-* ]] && row "$name"; done
   echo
+  [[ " ${order[*]} " == *" vit-srigl "* ]] && { echo "Neurons SRigL ablated at its last update (mean over seeds): $(ablated vit-srigl)."; echo; }
   if [[ -f bench/results-structured-notes.md ]]; then cat bench/results-structured-notes.md; fi
 } > "$out"
 echo "wrote $out" >&2

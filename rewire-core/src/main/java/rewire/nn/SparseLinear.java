@@ -71,7 +71,10 @@ public final class SparseLinear extends Layer {
         DENSE_MASKED,
         /** The diagonal kernels on the weight's K wrap-around diagonals ({@link StorageFormat#DIAGONAL}): O(nnz · B). */
         DIAGONAL,
-        /** The constant fan-in kernels ({@link StorageFormat#FAN_IN}, N:M included): O(nnz · B). */
+        /**
+         * The constant fan-in kernels ({@link StorageFormat#FAN_IN}, N:M included): O(nnz · B). A
+         * fan-in layer with empty rows (neurons ablated by SRigL) computes in {@link #CSR} instead.
+         */
         FAN_IN,
         /** The block kernels ({@link StorageFormat#blocks}): O(nnz · B). */
         BLOCK
@@ -196,9 +199,19 @@ public final class SparseLinear extends Layer {
         return switch (format) {
             case StorageFormat.Csr c -> Representation.CSR;
             case StorageFormat.Diagonal d -> Representation.DIAGONAL;
-            case StorageFormat.FanIn f -> Representation.FAN_IN;
+            // neurons ablated by SRigL leave empty rows, which the condensed form cannot hold: CSR skips them
+            case StorageFormat.FanIn f -> hasEmptyRow(weight.pattern()) ? Representation.CSR : Representation.FAN_IN;
             case StorageFormat.Blocks b -> Representation.BLOCK;
         };
+    }
+
+    private static boolean hasEmptyRow(SparsityPattern p) {
+        for (int r = 0; r < p.rows(); r++) {
+            if (p.rowStart(r) == p.rowEnd(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

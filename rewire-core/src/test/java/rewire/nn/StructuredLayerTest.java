@@ -39,6 +39,9 @@ class StructuredLayerTest {
                 new Case(StorageFormat.FAN_IN, Representation.FAN_IN, FanInPattern.random(12, 40, 9, rng).toCsr()),
                 new Case(StorageFormat.FAN_IN, Representation.FAN_IN, NmPattern.random(10, 24, 2, 4, rng).toCsr()),
                 new Case(StorageFormat.FAN_IN, Representation.FAN_IN, NmPattern.random(9, 64, 1, 8, rng).toCsr()),
+                // rows emptied by SRigL's neuron ablation: the condensed form cannot hold them, CSR computes
+                new Case(StorageFormat.FAN_IN, Representation.CSR, ablated(FanInPattern.random(11, 13, 4, rng).toCsr(),
+                        3, 7)),
                 new Case(StorageFormat.DIAGONAL, Representation.DIAGONAL, DiagonalPattern.random(13, 29, 4, rng).toCsr()),
                 new Case(StorageFormat.blocks(4, 4), Representation.BLOCK, BlockPattern.random(16, 24, 4, 4, 7, rng).toCsr()),
                 new Case(StorageFormat.blocks(1, 16), Representation.BLOCK, BlockPattern.random(9, 32, 1, 16, 5, rng).toCsr()),
@@ -69,13 +72,29 @@ class StructuredLayerTest {
 
     @Test
     void aPatternThatBreaksTheStructureIsRefusedByName() {
-        CsrMatrix w = CsrMatrix.zeros(Patterns.random(8, 8, 11, rng));
+        // every row holds one or two entries: no constant fan-in, no block structure
+        boolean[] mask = new boolean[8 * 8];
+        for (int r = 0; r < 8; r++) {
+            mask[r * 8 + r] = true;
+            mask[r * 8 + (r + 3) % 8] = r % 2 == 0;
+        }
+        CsrMatrix w = CsrMatrix.zeros(Patterns.fromMask(mask, 8, 8));
         for (StorageFormat f : new StorageFormat[] {StorageFormat.FAN_IN, StorageFormat.blocks(2, 2)}) {
             SparseLinear layer = new SparseLinear(new SparseParam("fc2.weight", w), null, 1.1).inFormat(f);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> layer.forward(new Tape(), Var.constant(Tensor.zeros(8, 2))));
             assertTrue(e.getMessage().startsWith("fc2.weight is stored as " + f + ": "), e.getMessage());
         }
+    }
+
+    // p without the entries of the given rows
+    private static SparsityPattern ablated(SparsityPattern p, int... rows) {
+        boolean[] keep = new boolean[p.nnz()];
+        java.util.Arrays.fill(keep, true);
+        for (int r : rows) {
+            java.util.Arrays.fill(keep, p.rowStart(r), p.rowEnd(r), false);
+        }
+        return Patterns.subset(p, keep);
     }
 
     // output, input gradient and weight gradient of Σ y ⊙ y / 2

@@ -12,6 +12,7 @@ import rewire.sparsity.DiagonalSelection;
 import rewire.sparsity.Distribution;
 import rewire.sparsity.DropRule;
 import rewire.sparsity.GrowCriterion;
+import rewire.sparsity.NeuronAblation;
 import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.Rewirer;
 import rewire.sparsity.SparsitySchedules;
@@ -37,7 +38,7 @@ final class RecipeBook {
         return List.of(staticSparse(), set(), rigl(), snfs(), fantasticWeights("fw", PrunePart.MAGNITUDE),
                 fantasticWeights("mest", PrunePart.MEST), fantasticWeights("random", PrunePart.RANDOM), gmp(),
                 sparseToDense(), cht(),
-                chts(), chtss(), mst(), nmSrSte(), dynaDiag());
+                chts(), chtss(), mst(), nmSrSte(), dynaDiag(), srigl());
     }
 
     private static Spec<RecipeOptions.Static> staticSparse() {
@@ -76,6 +77,25 @@ final class RecipeBook {
                             .prune(PruneCriterion.magnitude()).grow(GrowCriterion.gradient())
                             .init(o.init().init()).skipOptimizerStep(o.skipStep())
                             .constraint(o.constraint().constraint()).build(), plan);
+                });
+    }
+
+    // RigL's loop at constant fan-in; the ablation runs before each layer's pruning
+    private static Spec<RecipeOptions.Srigl> srigl() {
+        return new Spec<>("srigl", "Lasby et al., ICLR 2024 (SRigL)", "RigL keeping every neuron's fan-in equal; "
+                + "neurons with too few salient weights are ablated and their budget goes to the rest",
+                new RecipeOptions.Srigl(100, 0.3, 0.75, DistributionPart.ERK, 0.3, InitChoice.ZERO),
+                Set.of("endFraction"), (plan, o) -> {
+                    long end = plan.stepsAt(o.endFraction());
+                    Rewirer.Builder b = Rewirer.builder()
+                            .cadence(Cadence.every(o.deltaT(), 0, end))
+                            .dropFraction(Schedule.cosine(o.zeta(), 0, end))
+                            .distribution(o.distribution().distribution())
+                            .prune(PruneCriterion.magnitude()).grow(GrowCriterion.gradient())
+                            .init(o.init().init())
+                            .constraint(Constraint.constantFanIn());
+                    return Wiring.sparse((o.minSalient() > 0 ? b.ablation(new NeuronAblation(o.minSalient())) : b)
+                            .build(), plan);
                 });
     }
 

@@ -46,6 +46,18 @@ public final class RecipeOptions {
             @Option(CONSTRAINT) ConstraintChoice constraint) {
     }
 
+    /** SRigL: RigL at constant fan-in with neuron ablation. */
+    public record Srigl(
+            @Option(value = STEPS, min = 1) long deltaT,
+            @Option(value = "initial drop fraction, cosine-decayed to 0 at T_end", min = 0, max = 1) double zeta,
+            @Option(value = "T_end as a fraction of the run; no update after it", min = 0, max = 1)
+            double endFraction,
+            @Option(DISTRIBUTION) DistributionPart distribution,
+            @Option(value = "gamma_sal: a neuron with fewer salient weights than this fraction of its fan-in is "
+                    + "ablated; 0 never ablates", min = 0, max = 1) double minSalient,
+            @Option(INIT) InitChoice init) {
+    }
+
     /** SNFS, sparse momentum. */
     public record Snfs(
             @Option(value = PRUNE_RATE, min = 0, max = 1) double pruneRate,

@@ -14,28 +14,67 @@ import rewire.tensor.Rng;
  * fan-in (the group is the whole row, quota {@code target / rows}) and N:M (groups of {@code m}
  * columns, quota {@code n}). A group's entries are contiguous in CSR, which keeps every pass
  * linear in nnz.
+ *
+ * <p>Constant fan-in under {@link NeuronAblation} (SRigL) lets rows be empty: an ablated neuron
+ * holds no connection and the layer's budget is shared by the active rows, each holding
+ * {@code target / active}. The rewirer's constraint then accepts any pattern whose non-empty rows
+ * hold one count ({@link #ablatingFanIn}); within one update the rows chosen to stay active are
+ * fixed ({@link #overRows}), and pruning empties the others.
  */
 final class Grouped implements Constraint {
     private final String name;
     private final int width;
     private final int fixedQuota;
+    private final boolean emptyRows;
+    private final boolean[] active;
+    private final int activeRows;
 
-    // width 0: the group is the whole row; fixedQuota -1: quota from the target
-    private Grouped(String name, int width, int fixedQuota) {
+    // width 0: the group is the whole row; fixedQuota -1: quota from the target; emptyRows: rows may
+    // hold nothing (ablated); active: the rows that hold connections in one update, null for all
+    private Grouped(String name, int width, int fixedQuota, boolean emptyRows, boolean[] active) {
         this.name = name;
         this.width = width;
         this.fixedQuota = fixedQuota;
+        this.emptyRows = emptyRows;
+        this.active = active;
+        int count = 0;
+        for (int r = 0; active != null && r < active.length; r++) {
+            count += active[r] ? 1 : 0;
+        }
+        this.activeRows = count;
     }
 
     static Grouped fanIn() {
-        return new Grouped("constant-fan-in", 0, -1);
+        return new Grouped("constant-fan-in", 0, -1, false, null);
+    }
+
+    /** Constant fan-in over the non-empty rows: the structure a layer keeps under neuron ablation. */
+    static Grouped ablatingFanIn() {
+        return new Grouped("constant-fan-in+ablation", 0, -1, true, null);
     }
 
     static Grouped nOfM(int n, int m) {
         if (m <= 0 || n < 0 || n > m) {
             throw new IllegalArgumentException("N:M needs 0 <= n <= m and m > 0, got " + n + ":" + m);
         }
-        return new Grouped(n + ":" + m, m, n);
+        return new Grouped(n + ":" + m, m, n, false, null);
+    }
+
+    /**
+     * This fan-in constraint for one update in which exactly the flagged rows hold connections,
+     * each {@code target / active} of them (at most the row's width); the others are emptied.
+     */
+    Grouped overRows(boolean[] activeFlags) {
+        if (width != 0 || !emptyRows) {
+            throw new IllegalStateException(name + " keeps every row; only " + ablatingFanIn().name
+                    + " has rows to ablate");
+        }
+        return new Grouped(name, 0, -1, true, activeFlags.clone());
+    }
+
+    /** Whether this is constant fan-in, with or without ablation. */
+    boolean isFanIn() {
+        return width == 0 && fixedQuota < 0;
     }
 
     @Override
@@ -58,14 +97,32 @@ final class Grouped implements Constraint {
         return width == 0 ? 1 : cols / width;
     }
 
+    // the count of every active row's group
     private int quota(int rows, int cols, long target) {
-        return fixedQuota >= 0 ? fixedQuota : (int) (target / Math.max(1, rows));
+        if (fixedQuota >= 0) {
+            return fixedQuota;
+        }
+        int holders = active == null ? rows : activeRows;
+        return (int) Math.min(cols, target / Math.max(1, holders));
+    }
+
+    // row r's quota: 0 for a row this update ablates
+    private int rowQuota(int r, int q) {
+        return active == null || active[r] ? q : 0;
     }
 
     @Override
     public int feasibleNnz(int rows, int cols, long target) {
         if (fixedQuota >= 0) {
             return rows * groupsPerRow(cols) * fixedQuota;
+        }
+        if (active != null) {
+            return activeRows * quota(rows, cols, target);
+        }
+        if (emptyRows) {
+            // whole fan-ins rounded up: a layer with ablated rows holds a * floor(T / a) > T - rows
+            // connections, which maps back to the same budget T at the next update instead of shrinking
+            return (int) (rows * Math.max(0, Math.min(cols, Math.ceilDiv(target, rows))));
         }
         long perRow = Math.round((double) target / rows);
         return (int) (rows * Math.max(0, Math.min(cols, perRow)));
@@ -76,10 +133,20 @@ final class Grouped implements Constraint {
         if (width != 0 && p.cols() % width != 0) {
             return name + " needs the column count to be a multiple of " + width + ", got " + p.cols();
         }
+        if (active != null && active.length != p.rows()) {
+            return name + ": " + active.length + " row flags for a pattern of " + p.rows() + " rows";
+        }
         int first = -1;
         int[] idx = p.colIdx();
         for (int r = 0; r < p.rows(); r++) {
             int e = p.rowStart(r);
+            int held = p.rowEnd(r) - e;
+            if (active != null && !active[r] && held > 0) {
+                return name + ": row " + r + " is ablated but holds " + held + " entries";
+            }
+            if (emptyRows && held == 0 && (active == null || !active[r])) {
+                continue;
+            }
             for (int g = 0; g < groupsPerRow(p.cols()); g++) {
                 int end = groupEnd(idx, e, p.rowEnd(r), g, p.cols());
                 int count = end - e;
@@ -132,7 +199,7 @@ final class Grouped implements Constraint {
             int e = p.rowStart(r);
             for (int g = 0; g < groupsPerRow(p.cols()); g++) {
                 int end = groupEnd(idx, e, p.rowEnd(r), g, p.cols());
-                mandatory += dropLowest(keys, keep, e, end, end - e - q);
+                mandatory += dropLowest(keys, keep, e, end, end - e - rowQuota(r, q));
                 e = end;
             }
         }
@@ -153,7 +220,7 @@ final class Grouped implements Constraint {
             int e = kept.rowStart(r);
             for (int g = 0; g < groups; g++) {
                 int end = groupEnd(idx, e, kept.rowEnd(r), g, kept.cols());
-                quota[r * groups + g] = Math.max(0, q - (end - e));
+                quota[r * groups + g] = Math.max(0, rowQuota(r, q) - (end - e));
                 e = end;
             }
         }

@@ -29,14 +29,16 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
     /**
      * One layer's update.
      *
+     * @param emptyRows       output rows (neurons) without any connection after the update: the
+     *                        neurons {@link NeuronAblation} ablated, or dead rows of any other method
      * @param explorationRate fraction of the layer's positions ever active, NaN without an {@link EverActive}
-     * @param scoringFlops    floating-point operations the grow criterion spent scoring this layer's
-     *                        candidates ({@link Selection#scoringFlops}): Cannistraci-Hebb link
-     *                        prediction; 0 for random, gradient and momentum growth, whose dense
-     *                        products the FLOP account counts with the step
+     * @param scoringFlops    floating-point operations spent scoring this layer's candidates
+     *                        ({@link Selection#scoringFlops}): Cannistraci-Hebb link prediction, and
+     *                        the saliency pass of {@link NeuronAblation}; 0 for random, gradient and
+     *                        momentum growth, whose dense products the FLOP account counts with the step
      */
     public record Layer(String name, int rows, int cols, int nnzBefore, int pruned, int grown, int regrown, int nnz,
-                        double explorationRate, long scoringFlops) {
+                        int emptyRows, double explorationRate, long scoringFlops) {
 
         public double density() {
             return (double) nnz / ((long) rows * cols);
@@ -52,6 +54,7 @@ public record RewireReport(long step, boolean updated, List<Layer> layers) {
             plain.put("regrown", regrown);
             plain.put("nnz", nnz);
             plain.put("density", density());
+            plain.put("emptyRows", emptyRows);
             plain.put("explorationRate", Double.isNaN(explorationRate) ? null : explorationRate);
             plain.put("scoringFlops", scoringFlops);
             return plain;

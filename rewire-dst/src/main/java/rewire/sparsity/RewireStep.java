@@ -1,6 +1,7 @@
 package rewire.sparsity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
@@ -13,13 +14,17 @@ import rewire.tensor.Rng;
 /**
  * One update of a {@link Rewirer}: prune every layer, settle growth counts, grow every layer,
  * then apply one remap per layer. Layer {@code i} draws from {@code stepRng.fold(i)}, split into
- * independent streams for the shrink, drop, grow and init stages.
+ * independent streams for the shrink, drop, grow, init and ablation stages. With
+ * {@link NeuronAblation}, pruning starts by choosing each layer's active rows (every layer but the
+ * last, the model's output, as in SRigL), and the layer keeps its constraint over those rows for
+ * the rest of the update.
  */
 final class RewireStep {
     static final int SHRINK = 0;
     static final int DROP = 1;
     static final int GROW = 2;
     private static final int INIT = 3;
+    private static final int ABLATE = 4;
 
     private final Rewirer cfg;
     private final long step;
@@ -30,6 +35,8 @@ final class RewireStep {
     private final Kernels kernels;
     private final SparsityPattern[] before;
     private final SparsityPattern[] kept;
+    private final Constraint[] constraint;
+    private final long[] ablationFlops;
     private final int[] target;
 
     private final double zeta;
@@ -45,6 +52,9 @@ final class RewireStep {
         this.kernels = kernels;
         this.before = new SparsityPattern[layers.size()];
         this.kept = new SparsityPattern[layers.size()];
+        this.constraint = new Constraint[layers.size()];
+        Arrays.fill(constraint, cfg.constraint());
+        this.ablationFlops = new long[layers.size()];
         this.target = target;
         this.zeta = zeta;
     }
@@ -89,17 +99,35 @@ final class RewireStep {
         if (counts.pruned() == 0) {
             return p;
         }
+        if (cfg.ablation() != null && l < layers.size() - 1) {
+            ablate(l, counts.pruned());
+        }
         boolean[] alive = null;
         if (counts.shrink() > 0) {
             PruneCriterion c = shrinkCriterion();
-            alive = cfg.constraint().keep(p, c.scores(param), c.keyRule(step), rng(l, SHRINK), counts.shrink(),
+            alive = constraint[l].keep(p, c.scores(param), c.keyRule(step), rng(l, SHRINK), counts.shrink(),
                     target[l]);
             p = Patterns.subset(p, alive);
         }
         float[] scores = restrict(cfg.prune().scores(param), alive);
-        boolean[] keep = cfg.constraint().keep(p, scores, cfg.prune().keyRule(step), rng(l, DROP), counts.drop(),
+        boolean[] keep = constraint[l].keep(p, scores, cfg.prune().keyRule(step), rng(l, DROP), counts.drop(),
                 target[l]);
         return Patterns.subset(p, keep);
+    }
+
+    // chooses layer l's active rows and holds its constraint to them for this update
+    private void ablate(int l, int pruneCount) {
+        LayerView layer = layers.get(l);
+        SparsityPattern p = before[l];
+        ScoredGrowth grow = cfg.grow().asScored();
+        ScoreSource growScores = grow.source(layer, p, kernels);
+        NeuronAblation.Decision d = cfg.ablation().activeRows(p, cfg.prune().scores(layer.param()), growScores,
+                p.nnz() - pruneCount, pruneCount, target[l], rng(l, ABLATE), cfg.tileFloats());
+        constraint[l] = ((Grouped) cfg.constraint()).overRows(d.active());
+        // gradient scores reach the FLOP account with the step's weight gradient once; this was a second pass
+        long denseGradient = grow.scorer() instanceof GradientScorer
+                ? 2L * p.rows() * p.cols() * layer.activations().cols() : 0;
+        ablationFlops[l] = d.scoringFlops() + denseGradient;
     }
 
     PruneCriterion shrinkCriterion() {
@@ -138,7 +166,7 @@ final class RewireStep {
         Selection[] out = new Selection[n];
         for (int l = 0; l < n; l++) {
             GrowRequest req = GrowRequest.of(layers.get(l), kept[l], exclusion(l), kept[l].nnz() + counts[l],
-                    cfg.constraint(), rng(l, GROW), kernels, cfg.tileFloats());
+                    constraint[l], rng(l, GROW), kernels, cfg.tileFloats());
             out[l] = req.count() == 0 ? Selection.empty() : cfg.grow().select(req);
         }
         return out;
@@ -153,7 +181,7 @@ final class RewireStep {
     private RewireReport.Layer apply(int l, Selection grown) {
         SparseParam param = layers.get(l).param();
         SparsityPattern next = grown.addedTo(kept[l]);
-        String defect = cfg.constraint().violation(next);
+        String defect = constraint[l].violation(next);
         if (defect != null) {
             throw new IllegalStateException(param.name() + ": the rewired pattern breaks its constraint: " + defect);
         }
@@ -163,8 +191,16 @@ final class RewireStep {
         state.remap(l, remap);
         int regrown = grown.size() - remap.grown();
         return new RewireReport.Layer(param.name(), param.rows(), param.cols(), before[l].nnz(),
-                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), state.explorationRate(l),
-                grown.scoringFlops());
+                before[l].nnz() - kept[l].nnz(), grown.size(), regrown, next.nnz(), emptyRows(next),
+                state.explorationRate(l), grown.scoringFlops() + ablationFlops[l]);
+    }
+
+    static int emptyRows(SparsityPattern p) {
+        int n = 0;
+        for (int r = 0; r < p.rows(); r++) {
+            n += p.rowEnd(r) == p.rowStart(r) ? 1 : 0;
+        }
+        return n;
     }
 
     // accessors for GlobalRanking

@@ -33,14 +33,29 @@ import rewire.tensor.Rng;
  * @param tileFloats        the largest score tile held at once
  * @param control           a density set at run time (ADAPT), in place of the density and drop-fraction
  *                          schedules at every update step; null for none
+ * @param ablation          SRigL's neuron ablation before each layer's pruning, or null for none; it needs
+ *                          the constant fan-in constraint, which it turns into
+ *                          {@code constant-fan-in+ablation} (non-empty rows hold one count), and a
+ *                          grow criterion with scores
  */
 public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, DropRule dropRule,
                       Distribution distribution, PruneCriterion prune, PruneCriterion shrinkPrune, GrowCriterion grow,
                       Constraint constraint, Scope scope, GrowthInit init, boolean skipOptimizerStep, int tileFloats,
-                      DensityControl control) {
+                      DensityControl control, NeuronAblation ablation) {
 
     public Rewirer {
         requireAll(cadence, dropFraction, dropRule, distribution, prune, grow, constraint, scope, init);
+        if (ablation != null) {
+            if (!(constraint instanceof Grouped g && g.isFanIn())) {
+                throw new IllegalArgumentException("neuron ablation needs the constant fan-in constraint, got "
+                        + constraint.name());
+            }
+            if (grow.asScored() == null || !grow.asScored().rule().usesScores()) {
+                throw new IllegalArgumentException("neuron ablation ranks the grow criterion's scores; " + grow.name()
+                        + " has none");
+            }
+            constraint = Grouped.ablatingFanIn();
+        }
         if (tileFloats < 1) {
             throw new IllegalArgumentException("tile size must be positive, got " + tileFloats);
         }
@@ -209,6 +224,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         private boolean skipOptimizerStep;
         private int tileFloats = DenseScores.DEFAULT_TILE_FLOATS;
         private DensityControl control;
+        private NeuronAblation ablation;
 
         private Builder() {
         }
@@ -228,6 +244,7 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             skipOptimizerStep = r.skipOptimizerStep;
             tileFloats = r.tileFloats;
             control = r.control;
+            ablation = r.ablation;
         }
 
         public Builder cadence(Cadence v) {
@@ -302,9 +319,15 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             return this;
         }
 
+        /** SRigL's neuron ablation, with the constant fan-in constraint. */
+        public Builder ablation(NeuronAblation a) {
+            ablation = a;
+            return this;
+        }
+
         public Rewirer build() {
             return new Rewirer(cadence, density, dropFraction, dropRule, distribution, prune, shrinkPrune, grow,
-                    constraint, scope, init, skipOptimizerStep, tileFloats, control);
+                    constraint, scope, init, skipOptimizerStep, tileFloats, control, ablation);
         }
     }
 }

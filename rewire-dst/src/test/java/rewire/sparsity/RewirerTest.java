@@ -234,11 +234,11 @@ class RewirerTest {
     @Test
     void reportTotalsAndPlainForm() {
         RewireReport r = new RewireReport(5, true, List.of(
-                new RewireReport.Layer("fc1", 2, 3, 4, 1, 1, 0, 4, Double.NaN, 120),
-                new RewireReport.Layer("fc2", 3, 1, 2, 1, 1, 0, 2, Double.NaN, 7)));
+                new RewireReport.Layer("fc1", 2, 3, 4, 1, 1, 0, 4, 0, Double.NaN, 120),
+                new RewireReport.Layer("fc2", 3, 1, 2, 1, 1, 0, 2, 0, Double.NaN, 7)));
         Map<String, Object> plain = r.layers().get(0).toPlain();
-        assertEquals(List.of("name", "nnzBefore", "pruned", "grown", "regrown", "nnz", "density", "explorationRate",
-                "scoringFlops"), List.copyOf(plain.keySet()));
+        assertEquals(List.of("name", "nnzBefore", "pruned", "grown", "regrown", "nnz", "density", "emptyRows",
+                "explorationRate", "scoringFlops"), List.copyOf(plain.keySet()));
         assertEquals(120L, plain.get("scoringFlops"));
         assertEquals(127, r.scoringFlops());
         assertEquals(4, plain.get("nnzBefore"));

@@ -76,6 +76,6 @@ public final class DiagonalSelectionHook implements Hook {
         slots.remap(weight, remap);
         gate.markFrozen();
         return new RewireReport.Layer(weight.name(), before.rows(), before.cols(), before.nnz(), remap.pruned(),
-                remap.grown(), 0, remap.to().nnz(), 0, 0);
+                remap.grown(), 0, remap.to().nnz(), 0, 0, 0);
     }
 }
