@@ -1,5 +1,7 @@
 package rewire.autodiff;
 
+import java.util.Arrays;
+
 /**
  * The index arithmetic of im2col and col2im between a map {@code (C, B·H·W)} and its patch
  * matrix {@code (C·k·k, B·Ho·Wo)} (layouts in {@link ConvOps}).
@@ -61,14 +63,22 @@ final class Patches {
                 }
                 int src = channelStart + (b * h + y) * w - pad + j;   // + ow·stride is pixel x
                 if (toColumns) {
-                    for (int o = 0; o < lo; o++) {
-                        cols[dst + o] = 0f;
+                    Arrays.fill(cols, dst, dst + lo, 0f);
+                    if (stride == 1) {
+                        // a contiguous run of the image row: a copy, several times faster than the strided loop
+                        System.arraycopy(image, src + lo, cols, dst + lo, hi - lo);
+                    } else {
+                        for (int o = lo; o < hi; o++) {
+                            cols[dst + o] = image[src + o * stride];
+                        }
                     }
-                    for (int o = lo; o < hi; o++) {
-                        cols[dst + o] = image[src + o * stride];
-                    }
-                    for (int o = hi; o < ow; o++) {
-                        cols[dst + o] = 0f;
+                    Arrays.fill(cols, dst + hi, dst + ow, 0f);
+                } else if (stride == 1) {
+                    // the same run added back; without the stride the loop is a plain vectorizable add
+                    int from = src + lo;
+                    int at = dst + lo;
+                    for (int o = 0; o < hi - lo; o++) {
+                        image[from + o] += cols[at + o];
                     }
                 } else {
                     for (int o = lo; o < hi; o++) {

@@ -65,6 +65,46 @@ class OpValueTest {
     }
 
     @Test
+    void maxPoolingPicksTheFirstMaximumOfEveryWindow() {
+        // values from a small set, so windows hold ties; gradient 1 per output lands on its argmax
+        Rng rng = new Rng(4);
+        for (Window window : new Window[] {Window.of(2, 2), Window.of(2, 1), Window.of(3, 2), Window.of(3, 1)}) {
+            ImageShape in = new ImageShape(3, 7, 9);
+            int batch = 2;
+            Tensor x = Tensor.zeros(3, batch * in.pixels());
+            for (int i = 0; i < x.size(); i++) {
+                x.data()[i] = rng.nextInt(4) - 1.5f;
+            }
+            ImageShape out = window.output(in);
+            Tape tape = new Tape();
+            Var xv = Var.leaf(x.copy());
+            Var y = ConvOps.maxPool2d(tape, xv, in, window);
+            tape.backward(Ops.sum(tape, y));
+            float[] expectedGrad = new float[x.size()];
+            for (int plane = 0; plane < 3 * batch; plane++) {
+                for (int oh = 0; oh < out.height(); oh++) {
+                    for (int ow = 0; ow < out.width(); ow++) {
+                        int best = -1;
+                        for (int i = 0; i < window.size(); i++) {
+                            for (int j = 0; j < window.size(); j++) {
+                                int p = (plane * in.height() + oh * window.stride() + i) * in.width()
+                                        + ow * window.stride() + j;
+                                if (best < 0 || x.data()[p] > x.data()[best]) {
+                                    best = p;
+                                }
+                            }
+                        }
+                        int o = (plane * out.height() + oh) * out.width() + ow;
+                        assertEquals(x.data()[best], y.value().data()[o], window + " output " + o);
+                        expectedGrad[best] += 1;
+                    }
+                }
+            }
+            assertArrayEquals(expectedGrad, xv.grad().data(), window + ": the gradient goes to the first maximum");
+        }
+    }
+
+    @Test
     void softmaxCrossEntropyIsStableForHugeLogits() {
         // logits (2 classes, 2 examples): column 0 = (1000, 0) labelled 0, column 1 = (0, 0) labelled 1
         Tensor z = Tensor.of(new float[] {1000, 0, 0, 0}, 2, 2);
