@@ -21,6 +21,6 @@ bench_use_best_blas_core() {
 # bench_blas_cores_used RUNS: the OpenBLAS core types that the run folders under RUNS recorded
 # (environment.blasCore of their run.json), "/"-separated, or "unrecorded".
 bench_blas_cores_used() {
-  find "$1" -name run.json -exec jq -r '.environment.blasCore // empty' {} + 2>/dev/null | sort -u | paste -sd/ - \
+  find -L "$1" -name run.json -exec jq -r '.environment.blasCore // empty' {} + 2>/dev/null | sort -u | paste -sd/ - \
     | grep . || echo unrecorded
 }

@@ -192,7 +192,7 @@ row() {
     echo
     echo "The wall clocks above are single runs on a machine that other jobs shared. Here every MLP configuration"
     echo "trained one epoch (seed 1, the evaluation on the test set included) in each of $speed_rounds interleaved rounds, after"
-    echo "the runs above, on the build of git $(bench_revision); the fastest round counts, and the ratio is RigL's over the row's."
+    echo "the runs above, at git $(run_revisions "$runs/speed"); the fastest round counts, and the ratio is RigL's over the row's."
     echo
     echo "| configuration | one epoch (fastest round) | RigL / row |"
     echo "|---|---:|---:|"

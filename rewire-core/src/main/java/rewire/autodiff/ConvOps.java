@@ -1,6 +1,7 @@
 package rewire.autodiff;
 
 import rewire.tensor.Shape;
+import rewire.tensor.Tensor;
 
 /**
  * Convolution and pooling in the <em>convolution layout</em>: a batch of B images of shape
@@ -52,6 +53,20 @@ public final class ConvOps {
         Patches patches = new Patches(in, out, window, batch);
         patches.transfer(x.value().data(), cols.value().data(), true);
         tape.onBackward(cols, () -> patches.transfer(tape.grad(x).data(), cols.grad().data(), false));
+        return cols;
+    }
+
+    /**
+     * The patch matrix {@code (Cin·k·k, B·Ho·Wo)} of {@code x (Cin, B·H·W)} outside any tape: what
+     * gradient growth scores a convolution's dense weight gradient against when the convolution
+     * itself ran without it ({@link SparseConvOps}).
+     */
+    public static Tensor im2col(Tensor x, ImageShape in, Window window) {
+        int batch = x.cols() / in.pixels();
+        ImageShape out = window.output(in);
+        int k = window.size();
+        Tensor cols = Tensor.zeros(in.channels() * k * k, batch * out.pixels());
+        new Patches(in, out, window, batch).transfer(x.data(), cols.data(), true);
         return cols;
     }
 

@@ -160,4 +160,13 @@ public interface KernelProvider extends DenseGemm {
 
     /** {@code dst (cols, rows) = src (rows, cols)} transposed, for source rows {@code [rowFrom, rowTo)}. */
     void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo);
+
+    /**
+     * {@code y[yFrom + t] += a · x[xFrom + t]} for {@code t < n}: one nonzero of a direct sparse
+     * convolution applied to a shifted run of an image ({@code rewire.autodiff.SparseConvOps}).
+     */
+    void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n);
+
+    /** {@code Σ_t a[aFrom + t] · b[bFrom + t]} over {@code t < n}, in float, in an order fixed by {@code n}. */
+    float dot(float[] a, int aFrom, float[] b, int bFrom, int n);
 }

@@ -248,6 +248,22 @@ public final class ScalarKernels implements KernelProvider {
         }
     }
 
+    @Override
+    public void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
+        for (int t = 0; t < n; t++) {
+            y[yFrom + t] += a * x[xFrom + t];
+        }
+    }
+
+    @Override
+    public float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        float sum = 0;
+        for (int t = 0; t < n; t++) {
+            sum += a[aFrom + t] * b[bFrom + t];
+        }
+        return sum;
+    }
+
     // y[yRow, yRow + n) = rowStart[row] (or 0): an output row before its products are added
     private static void startRow(float[] y, int yRow, int n, float[] rowStart, int row) {
         java.util.Arrays.fill(y, yRow, yRow + n, rowStart == null ? 0f : rowStart[row]);

@@ -9,11 +9,12 @@ import rewire.autodiff.Window;
 import rewire.tensor.Rng;
 
 /**
- * A 2-d convolution by im2col: {@code x (Cin, B·H·W) -> y (Cout, B·Ho·Wo)}, both in the
- * convolution layout of {@link ConvOps}. The patches {@code (Cin·k·k, B·Ho·Wo)} go through a
- * linear core {@code (Cout, Cin·k·k)} with one bias per output channel: a {@link Linear} for a
- * dense convolution or a {@link SparseLinear} for a sparse one, which brings its CSR or
- * dense-with-mask representation along. Parameters are named {@code <name>.weight} and
+ * A 2-d convolution: {@code x (Cin, B·H·W) -> y (Cout, B·Ho·Wo)}, both in the convolution layout of
+ * {@link ConvOps}, with a linear core {@code (Cout, Cin·k·k)} and one bias per output channel: a
+ * {@link Linear} for a dense convolution, applied to the im2col patches {@code (Cin·k·k, B·Ho·Wo)},
+ * or a {@link SparseLinear} for a sparse one, which brings its representation along: in CSR with
+ * stride 1 it convolves the image directly ({@link rewire.autodiff.SparseConvOps}), otherwise it
+ * too runs on the patches. Parameters are named {@code <name>.weight} and
  * {@code <name>.bias}.
  */
 public final class Conv2d extends Layer {
@@ -61,9 +62,12 @@ public final class Conv2d extends Layer {
         return new Conv2d(input, window, SparseLinear.create(name, patch, outChannels, density, rng));
     }
 
-    /** {@code x (Cin, B·H·W) -> y (Cout, B·Ho·Wo)}. */
+    /** {@code x (Cin, B·H·W) -> y (Cout, B·Ho·Wo)}; a sparse core picks im2col or the direct sparse convolution. */
     @Override
     public Var forward(Tape tape, Var x) {
+        if (core instanceof SparseLinear sparse) {
+            return sparse.forwardConvolution(tape, x, input, window);
+        }
         return core.forward(tape, ConvOps.im2col(tape, x, input, window));
     }
 

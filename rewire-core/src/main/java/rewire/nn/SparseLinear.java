@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import rewire.autodiff.Activations;
+import rewire.autodiff.ConvOps;
 import rewire.autodiff.DiagonalOps;
+import rewire.autodiff.ImageShape;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.SpectralEstimate;
 import rewire.autodiff.SpectralNormOps;
+import rewire.autodiff.SparseConvOps;
 import rewire.autodiff.StructuredLinearOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.TransposedLinearOps;
 import rewire.autodiff.Var;
+import rewire.autodiff.Window;
 import rewire.sparse.BlockPattern;
 import rewire.sparse.CsrMatrix;
 import rewire.sparse.DiagonalPattern;
@@ -95,6 +100,8 @@ public final class SparseLinear extends Layer {
     private Var lastInput;
     private Var lastProduct;
     private boolean lastTransposed;
+    // the patches of the last direct convolution's input, built when lastBatch() is asked for them
+    private Supplier<Tensor> lastPatches;
     private LastBatch givenBatch;
     private InputObserver observer = InputObserver.NONE;
 
@@ -249,6 +256,7 @@ public final class SparseLinear extends Layer {
         Var b = bias == null ? null : bias.var();
         observer.observe(x.value());
         lastInput = x;
+        lastPatches = null;
         lastTransposed = false;
         givenBatch = null;
         // the fused ops' backward leaves the gradient of W·x + b in their output's gradient buffer
@@ -279,6 +287,31 @@ public final class SparseLinear extends Layer {
     }
 
     /**
+     * {@code x (Cin, B·H·W) -> y (Cout, B·Ho·Wo)}: this layer as the kernel {@code (Cout, Cin·k·k)}
+     * of a convolution over {@code in} through {@code window} ({@link Conv2d}). In the CSR
+     * representation with stride 1 it computes on the image itself ({@link SparseConvOps}: no patch
+     * matrix, which is 25 times the input for a 5x5 kernel), and {@link #lastBatch()} builds the
+     * patches only when asked for them (gradient growth at an update step). Otherwise, and for
+     * spectral normalization, a diagonal gate or an input observer (calibration reads the patches),
+     * it runs {@link #forward} on {@link ConvOps#im2col}'s patches.
+     */
+    public Var forwardConvolution(Tape tape, Var x, ImageShape in, Window window) {
+        boolean direct = representation() == Representation.CSR && SparseConvOps.applies(window)
+                && spectral == null && gate == null && observer == InputObserver.NONE;
+        if (!direct) {
+            return forward(tape, ConvOps.im2col(tape, x, in, window));
+        }
+        lastProduct = SparseConvOps.conv2d(tape, x, in, window, weight.var(), bias == null ? null : bias.var());
+        Tensor image = x.value();
+        Tensor[] built = {null};
+        lastPatches = () -> built[0] != null ? built[0] : (built[0] = ConvOps.im2col(image, in, window));
+        lastInput = null;
+        lastTransposed = false;
+        givenBatch = null;
+        return lastProduct;
+    }
+
+    /**
      * {@code x (out, B) -> Wᵀ · x (in, B)}: the product through this layer's transpose, the core of
      * a transposed convolution ({@link ConvTranspose2d}) whose weight is PyTorch's
      * {@code (Cin, Cout·k·k)}. Computed in the same representation as {@link #forward}
@@ -293,6 +326,7 @@ public final class SparseLinear extends Layer {
         }
         Var w = weight.var();
         lastInput = x;
+        lastPatches = null;
         lastTransposed = true;
         givenBatch = null;
         // the diagonal kernels have no transposed entry point of their own here: CSR serves
@@ -354,6 +388,7 @@ public final class SparseLinear extends Layer {
                     + product.shape() + " do not fit weight " + out() + " x " + in());
         }
         lastInput = Var.constant(input);
+        lastPatches = null;
         lastProduct = product;
         lastTransposed = false;
         givenBatch = null;
@@ -385,6 +420,9 @@ public final class SparseLinear extends Layer {
         }
         if (lastProduct == null || lastProduct.grad() == null) {
             return null;
+        }
+        if (lastPatches != null) {
+            return new LastBatch(lastPatches.get(), lastProduct.grad());
         }
         if (spectral != null) {
             return normalizedBatch(lastInput.value(), lastProduct.grad());

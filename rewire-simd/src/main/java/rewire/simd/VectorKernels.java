@@ -93,6 +93,16 @@ public final class VectorKernels implements KernelProvider {
         RowSums.run(a, n, out, rowFrom, rowTo, accumulate);
     }
 
+    @Override
+    public void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
+        Spans.axpy(a, x, xFrom, y, yFrom, n);
+    }
+
+    @Override
+    public float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        return Spans.dot(a, aFrom, b, bFrom, n);
+    }
+
     // dst (cols, rows) = src (rows, cols)ᵀ
     @Override
     public void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo) {

@@ -97,6 +97,18 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
+    public void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
+        calls.incrementAndGet();
+        inner.axpy(a, x, xFrom, y, yFrom, n);
+    }
+
+    @Override
+    public float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        calls.incrementAndGet();
+        return inner.dot(a, aFrom, b, bFrom, n);
+    }
+
+    @Override
     public void rowSums(float[] a, int n, float[] out, int rowFrom, int rowTo, boolean accumulate) {
         calls.incrementAndGet();
         inner.rowSums(a, n, out, rowFrom, rowTo, accumulate);

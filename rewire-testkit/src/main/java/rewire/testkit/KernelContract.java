@@ -1,5 +1,6 @@
 package rewire.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static rewire.testkit.ContractChecks.assertMatchesOracle;
 import static rewire.testkit.ContractChecks.assertRowRange;
 import static rewire.testkit.ContractChecks.assertThreadCountInvariant;
@@ -198,6 +199,42 @@ public abstract class KernelContract {
         }
         assertRowRange(c + ": transpose", c.cols(), sourceRowOfDst, o.dx0().data(),
                 (out, from, to) -> p.transpose(o.x().data(), c.cols(), n, out, from, to));
+    }
+
+    @Test
+    void spanProductsMatchScalarReferenceAndTouchOnlyTheirRun() {
+        KernelProvider p = provider();
+        ScalarKernels reference = new ScalarKernels();
+        Rng rng = new Rng(17);
+        for (int n : new int[] {0, 1, 7, 8, 15, 16, 17, 33, 248, 1001}) {
+            for (int offset : new int[] {0, 3}) {
+                float[] x = RandomData.floats(rng, n + 2 * offset + 5);
+                float[] y = RandomData.floats(rng, n + offset + 9);
+                float[] expected = y.clone();
+                float[] actual = y.clone();
+                reference.axpy(-0.75f, x, 2 * offset, expected, offset, n);
+                p.axpy(-0.75f, x, 2 * offset, actual, offset, n);
+                float[] terms = new float[y.length];
+                for (int t = 0; t < n; t++) {
+                    terms[offset + t] = Math.abs(y[offset + t]) + Math.abs(0.75f * x[2 * offset + t]);
+                }
+                FloatChecks.assertClose("axpy n = " + n + ", offset " + offset, expected, actual, terms);
+                for (int i = 0; i < y.length; i++) {
+                    if (i < offset || i >= offset + n) {
+                        assertEquals(y[i], actual[i], "axpy wrote outside its run at " + i);
+                    }
+                }
+                double exact = 0;
+                for (int t = 0; t < n; t++) {
+                    exact += (double) x[2 * offset + t] * y[offset + t];
+                }
+                float dot = p.dot(x, 2 * offset, y, offset, n);
+                assertEquals(exact, dot, 1e-4 * (1 + Math.sqrt(n)),
+                        "dot n = " + n + ", offset " + offset);
+                assertEquals(reference.dot(x, 2 * offset, y, offset, n), dot,
+                        1e-4 * (1 + Math.sqrt(n)), "dot against the scalar reference");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

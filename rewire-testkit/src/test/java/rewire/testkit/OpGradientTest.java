@@ -7,6 +7,7 @@ import rewire.autodiff.ImageShape;
 import rewire.autodiff.LinearOps;
 import rewire.autodiff.Losses;
 import rewire.autodiff.Ops;
+import rewire.autodiff.SparseConvOps;
 import rewire.autodiff.Tape;
 import rewire.autodiff.Var;
 import rewire.autodiff.Window;
@@ -154,6 +155,18 @@ class OpGradientTest extends OpGradientCase {
         Var sparse = sparseParam(3, 2 * 9, 0.4);
         check(t -> ConvOps.conv2d(t, x, in, window, dense), x, dense);
         check(t -> ConvOps.conv2d(t, x, in, window, sparse), x, sparse);
+    }
+
+    @Test
+    void directSparseConvolution() {
+        // odd planes, kernels 3 and 5 with and without padding, a bias
+        for (Window window : new Window[] {new Window(3, 1, 1), new Window(3, 1, 0), new Window(5, 1, 2)}) {
+            ImageShape in = new ImageShape(2, 5, 7);
+            Var x = leaf(2, 3 * 35);
+            Var w = sparseParam(3, 2 * window.size() * window.size(), 0.3);
+            Var b = param(3);
+            check(t -> SparseConvOps.conv2d(t, x, in, window, w, b), x, w, b);
+        }
     }
 
     @Test

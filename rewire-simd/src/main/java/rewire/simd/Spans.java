@@ -1,0 +1,51 @@
+package rewire.simd;
+
+import static rewire.simd.Lanes.FLOATS;
+import static rewire.simd.Lanes.L;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Level-1 products over runs of two arrays, the inner loops of the direct sparse convolution
+ * ({@code rewire.autodiff.SparseConvOps}): each nonzero of the kernel adds a shifted run of an
+ * image plane to an output plane ({@link #axpy}), and its gradient is the dot product of the two
+ * runs ({@link #dot}). Runs are a few hundred floats: two vectors per iteration, the tail masked.
+ * The dot product's order of additions depends only on {@code n} and the vector width.
+ */
+final class Spans {
+    private Spans() {
+    }
+
+    // y[yFrom + t] += a · x[xFrom + t], t < n
+    static void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
+        FloatVector va = FloatVector.broadcast(FLOATS, a);
+        int t = 0;
+        for (; t + 2 * L <= n; t += 2 * L) {
+            FloatVector.fromArray(FLOATS, x, xFrom + t).fma(va, FloatVector.fromArray(FLOATS, y, yFrom + t))
+                    .intoArray(y, yFrom + t);
+            FloatVector.fromArray(FLOATS, x, xFrom + t + L).fma(va, FloatVector.fromArray(FLOATS, y, yFrom + t + L))
+                    .intoArray(y, yFrom + t + L);
+        }
+        for (; t < n; t += L) {
+            var m = FLOATS.indexInRange(t, n);
+            FloatVector.fromArray(FLOATS, x, xFrom + t, m).fma(va, FloatVector.fromArray(FLOATS, y, yFrom + t, m))
+                    .intoArray(y, yFrom + t, m);
+        }
+    }
+
+    // Σ a[aFrom + t] · b[bFrom + t], t < n
+    static float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+        FloatVector s0 = FloatVector.zero(FLOATS);
+        FloatVector s1 = FloatVector.zero(FLOATS);
+        int t = 0;
+        for (; t + 2 * L <= n; t += 2 * L) {
+            s0 = FloatVector.fromArray(FLOATS, a, aFrom + t).fma(FloatVector.fromArray(FLOATS, b, bFrom + t), s0);
+            s1 = FloatVector.fromArray(FLOATS, a, aFrom + t + L).fma(FloatVector.fromArray(FLOATS, b, bFrom + t + L), s1);
+        }
+        for (; t < n; t += L) {
+            var m = FLOATS.indexInRange(t, n);
+            s0 = FloatVector.fromArray(FLOATS, a, aFrom + t, m).fma(FloatVector.fromArray(FLOATS, b, bFrom + t, m), s0);
+        }
+        return Lanes.sum(s0.add(s1));
+    }
+}
