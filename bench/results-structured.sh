@@ -10,6 +10,9 @@
 #                                                     given with --only are retrained there, the others kept)
 #   bench/results-structured.sh --speed-rounds 3      then time one epoch of every MLP configuration, 3 rounds
 #                                                     interleaved, on the current build (default 0: no timing table)
+#   bench/results-structured.sh --infer-rounds 3      then time inference of every configuration's trained seed-1
+#                                                     model (rewire predict over the 60,000 training images, batch
+#                                                     256), 3 rounds interleaved (default 0: no inference table)
 #   bench/results-structured.sh --report-only DIR     rewrite the doc from the run folders under DIR
 #   bench/results-structured.sh --out FILE            write somewhere other than docs/results-structured.md
 #
@@ -21,7 +24,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bench_select_jdk_and_jq
 
-seeds="1 2 3"; epochs=5; vit_epochs=3; only=""; report_only=""; runs_dir=""; speed_rounds=0
+seeds="1 2 3"; epochs=5; vit_epochs=3; only=""; report_only=""; runs_dir=""; speed_rounds=0; infer_rounds=0
+infer_input=/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 out=docs/results-structured.md
 command="bench/results-structured.sh $*"
 while [[ $# -gt 0 ]]; do
@@ -31,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --vit-epochs) vit_epochs="$2"; shift ;;
     --runs) runs_dir="$2"; shift ;;
     --speed-rounds) speed_rounds="$2"; shift ;;
+    --infer-rounds) infer_rounds="$2"; shift ;;
     --only) only="$2"; shift ;;
     --report-only) report_only="$2"; shift ;;
     --out) out="$2"; shift ;;
@@ -101,6 +106,51 @@ if [[ -z "$report_only" && $speed_rounds -gt 0 ]]; then
     done
   done
 fi
+
+# the inference pass: every configuration's trained seed-1 model predicts the training images in each round,
+# rounds interleaved; `rewire predict` prints the time of the prediction call alone (no start-up, no reading)
+if [[ -z "$report_only" && $infer_rounds -gt 0 ]]; then
+  mkdir -p "$runs/infer"
+  for round in $(seq 1 "$infer_rounds"); do
+    for name in "${order[@]}"; do
+      f=$(bench_run_folder "$runs/$name-s1")
+      [[ -n "$f" ]] || continue
+      echo "== inference round $round: $name" >&2
+      bench_logged "$name inference round $round" "$runs/infer/$name-r$round.log" ./rewire predict "$f" \
+        --input "$infer_input" --show 0
+    done
+  done
+fi
+
+# the fastest inference round of a configuration: "<examples/s>", or nothing
+inference() {
+  local f
+  for f in "$runs"/infer/"$1"-r*.log; do
+    [[ -f $f ]] && grep -o '([0-9,]* examples/s' "$f" | tr -d '(,' | cut -d' ' -f1
+  done | sort -n | tail -1
+}
+# the inference table of one model's configurations (mlp or vit), or nothing without an inference pass
+inference_table() {
+  compgen -G "$runs/infer/$1-*.log" >/dev/null || return 0
+  local rigl name rate ratio
+  rigl=$(inference "$1-rigl")
+  echo "### Inference, timed"
+  echo
+  echo "Each configuration's trained model (seed 1, its final checkpoint) predicts the 60,000 training images at"
+  echo "batch 256 through \`rewire predict\`, which times the prediction call alone; $infer_rounds interleaved rounds, the"
+  echo "fastest counts (Rewire's default threads, $(nproc) here, as in training; the JIT warms up within the call)."
+  echo "The ratio is the row's speed over RigL's."
+  echo
+  echo "| configuration | examples/s (fastest round) | row / RigL |"
+  echo "|---|---:|---:|"
+  for name in "${order[@]}"; do
+    [[ $name == "$1"-* ]] || continue
+    rate=$(inference "$name")
+    ratio=""; [[ -n $rate && -n $rigl ]] && ratio=$(jq -rn --argjson a "$rate" --argjson b "$rigl" '$a / $b * 100 | round / 100 | tostring + "x"')
+    echo "| ${label[$name]} | ${rate:-not run} | $ratio |"
+  done
+  echo
+}
 
 # one finished run as JSON: accuracy, FLOP ratios, wall clock, and each weight layer's storage at the end
 run_json() {
@@ -205,6 +255,7 @@ row() {
     done
     echo
   fi
+  inference_table mlp
   echo "## ViT (patch 7, width 64, 4 blocks, 4 heads)"
   echo
   echo "$vit_epochs epochs, AdamW (lr 0.016 with a 200-step warm-up and cosine decay, weight decay 0.05; the dense row at"
@@ -216,6 +267,7 @@ row() {
   for name in "${order[@]}"; do [[ $name == vit-* ]] && row "$name"; done
   echo
   [[ " ${order[*]} " == *" vit-srigl "* ]] && { echo "Neurons SRigL ablated at its last update (mean over seeds): $(ablated vit-srigl)."; echo; }
+  inference_table vit
   if [[ -f bench/results-structured-notes.md ]]; then cat bench/results-structured-notes.md; fi
 } > "$out"
 echo "wrote $out" >&2
