@@ -8,30 +8,37 @@
 #   bench/cnn.sh --rounds 5          rounds
 #   bench/cnn.sh --threads 1         only these thread counts (space-separated in quotes)
 #   bench/cnn.sh --out FILE          write somewhere other than docs/benchmarks-cnn.md
+#   bench/cnn.sh --report-only DIR   rewrite the doc from an earlier run's folders (with its --rounds and --threads)
 #
 # Run folders stay in bench/results/tmp/cnn-<time>/.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 bench_select_jdk_and_jq
 
-rounds=3; threads="1 2"; out=docs/benchmarks-cnn.md
+rounds=3; threads="1 2"; out=docs/benchmarks-cnn.md; report_only=""
 command="bench/cnn.sh $*"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="$2"; shift ;;
     --threads) threads="$2"; shift ;;
     --out) out="$2"; shift ;;
+    --report-only) report_only="$2"; shift ;;
     *) bench_unknown_option "$1" ;;
   esac
   shift
 done
 
-revision=$(bench_revision)
-bench_use_best_blas_core
-runs=bench/results/tmp/cnn-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$runs"
 configs=(cnn-dense cnn-rigl)
+runs=${report_only:-bench/results/tmp/cnn-$(date -u +%Y%m%dT%H%M%SZ)}
+if [[ -n $report_only ]]; then
+  revision=$(find -L "$runs" -name run.json -exec jq -r '.gitRevision' {} + | sort -u | paste -sd/ -)
+else
+  revision=$(bench_revision)
+  bench_use_best_blas_core
+  mkdir -p "$runs"
+fi
 for round in $(seq 1 "$rounds"); do
+  [[ -z $report_only ]] || break
   for t in $threads; do
     for cfg in "${configs[@]}"; do
       echo "== round $round: $cfg, $t thread(s)" >&2
@@ -71,9 +78,10 @@ best() {
     for cfg in "${configs[@]}"; do
       row=$(best "$cfg" "$t")
       if [[ $row == null ]]; then echo "| $t | $cfg | failed | | | |"; continue; fi
-      jq -r --arg t "$t" --arg cfg "$cfg" --argjson dense "$dense" '"| \($t) | \($cfg) | \(.rate | round) | \(.wall * 10
-        | round / 10) s | \(if $dense == null then "" else (.rate / $dense.rate * 100 | round / 100 | tostring + "x") end)
-        | \(.acc * 10000 | round / 100)% |"' <<<"$row"
+      jq -r --arg t "$t" --arg cfg "$cfg" --argjson dense "$dense" '
+        (if $dense == null then "" else (.rate / $dense.rate * 100 | round / 100 | tostring + "x") end) as $speedup
+        | "| \($t) | \($cfg) | \(.rate | round) | \(.wall * 10 | round / 10) s | \($speedup) | \(.acc * 10000 | round / 100)% |"
+      ' <<<"$row"
     done
   done
   if [[ -f bench/cnn-notes.md ]]; then echo; cat bench/cnn-notes.md; fi
