@@ -70,7 +70,7 @@ public final class SparseConvOps {
         float[] xp = g.padded(tape, x.value());
         Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), batch * g.outPixels());
         float[] yw = g.outputPlanes(tape, weight.rows());
-        forward(kernels, weight, source, g, xp, yw);
+        shiftedRuns(kernels, weight, source, g, xp, yw, false);
         g.crop(yw, weight.rows(), b == null ? null : b.value().data(), y.value().data());
         tape.onBackward(y, () -> {
             float[] dyw = g.outputPlanes(tape, weight.rows());
@@ -81,7 +81,7 @@ public final class SparseConvOps {
             LinearOps.addBiasGrad(tape, b, y.grad());
             if (x.requiresGrad()) {
                 float[] dxp = g.inputPlanes(tape);
-                inputGrad(kernels, weight, source, g, dyw, dxp);
+                shiftedRuns(kernels, weight, source, g, dyw, dxp, true);
                 Tape.GradTarget dx = tape.gradTarget(x);
                 g.unpad(dxp, dx.tensor().data(), dx.accumulate());
             }
@@ -89,34 +89,25 @@ public final class SparseConvOps {
         return y;
     }
 
-    // yw[o, b] += W[o, e] · xp[c, b] shifted, for every nonzero, images in fixed chunks
-    private static void forward(Kernels kernels, CsrMatrix w, int[] source, Planes g, float[] xp, float[] yw) {
+    // for every nonzero and image, images in fixed chunks: forward adds the input plane's shifted run to the
+    // output plane, yw[o, b] += W[o, e] · xp[c, b] shifted; the input gradient (toInput) the other way,
+    // dxp[c, b] shifted += W[o, e] · dyw[o, b]
+    private static void shiftedRuns(Kernels kernels, CsrMatrix w, int[] source, Planes g, float[] from, float[] to,
+                                    boolean toInput) {
         KernelProvider p = kernels.provider();
         int[] rowPtr = w.pattern().rowPtr();
         float[] v = w.values();
-        kernels.parallel().forRange(g.batch, IMAGES_PER_CHUNK, (from, to) -> {
-            for (int b = from; b < to; b++) {
+        kernels.parallel().forRange(g.batch, IMAGES_PER_CHUNK, (first, last) -> {
+            for (int b = first; b < last; b++) {
                 for (int o = 0; o < w.rows(); o++) {
                     int out = g.outPlane(o, b);
                     for (int e = rowPtr[o]; e < rowPtr[o + 1]; e++) {
-                        p.axpy(v[e], xp, g.inPlane(0, b) + source[e], yw, out, g.run);
-                    }
-                }
-            }
-        });
-    }
-
-    // dxp[c, b] shifted += W[o, e] · dyw[o, b], images in fixed chunks
-    private static void inputGrad(Kernels kernels, CsrMatrix w, int[] source, Planes g, float[] dyw, float[] dxp) {
-        KernelProvider p = kernels.provider();
-        int[] rowPtr = w.pattern().rowPtr();
-        float[] v = w.values();
-        kernels.parallel().forRange(g.batch, IMAGES_PER_CHUNK, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                for (int o = 0; o < w.rows(); o++) {
-                    int out = g.outPlane(o, b);
-                    for (int e = rowPtr[o]; e < rowPtr[o + 1]; e++) {
-                        p.axpy(v[e], dyw, out, dxp, g.inPlane(0, b) + source[e], g.run);
+                        int in = g.inPlane(0, b) + source[e];
+                        if (toInput) {
+                            p.axpy(v[e], from, out, to, in, g.run);
+                        } else {
+                            p.axpy(v[e], from, in, to, out, g.run);
+                        }
                     }
                 }
             }
