@@ -38,9 +38,11 @@ final class Pooling {
      * {@code x[p] > x[best]} exactly when {@code x[best] - x[p]} is negative (a difference of floats
      * is zero only for equal floats), so its sign bit, spread over an int, selects {@code p} or
      * {@code best} without a branch (3x faster on 2x2 windows). A tie keeps the earlier element, as
-     * the comparison would; two infinities of the same sign (whose difference is NaN) and NaN
-     * inputs are the exceptions, where the index may differ from the comparison's but not the value
-     * of a finite maximum.
+     * the comparison would. The exceptions: two infinities of the same sign (whose difference is
+     * NaN) and NaN inputs, where the index may differ from the comparison's but not the value of a
+     * finite maximum; and {@code -0.0} before {@code +0.0}, where the later zero wins (its
+     * difference is {@code -0.0}). A ReLU in front, as in the classifiers here, writes only
+     * {@code +0.0}.
      */
     void max(float[] x, float[] y, int[] argmax) {
         int k = window.size();
