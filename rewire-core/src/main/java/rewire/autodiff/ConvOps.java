@@ -137,14 +137,10 @@ public final class ConvOps {
         Pooling pool = Pooling.of("maxPool2d", x, in, window);
         Var y = tape.output("maxPool2d", x.requiresGrad(), in.channels(), pool.outColumns());
         int[] argmax = tape.scratchInts(y.value().size());
-        pool.max(x.value().data(), y.value().data(), argmax);
+        pool.max(tape.kernels(), x.value().data(), y.value().data(), argmax);
         tape.onBackward(y, () -> {
-            // dx[argmax[o]] += dy[o]
-            float[] dy = y.grad().data();
-            float[] dx = tape.grad(x).data();
-            for (int o = 0; o < dy.length; o++) {
-                dx[argmax[o]] += dy[o];
-            }
+            Tape.GradTarget dx = tape.gradTarget(x);
+            pool.maxBackward(y.grad().data(), argmax, dx.tensor().data(), dx.accumulate());
         });
         return y;
     }

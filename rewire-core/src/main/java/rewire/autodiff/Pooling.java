@@ -1,10 +1,17 @@
 package rewire.autodiff;
 
+import java.util.Arrays;
+import rewire.kernel.KernelProvider;
+import rewire.kernel.Kernels;
+
 /**
  * The window loops of max and average pooling from {@code (C, B·H·W)} to {@code (C, B·Ho·Wo)}
  * (layouts in {@link ConvOps}). Pooling windows take no padding.
  */
 final class Pooling {
+    // planes per task of the 2x2 kernel: a 28 x 28 plane is some 200 windows
+    private static final int PLANES_PER_CHUNK = 16;
+
     private final ImageShape in;
     private final ImageShape out;
     private final Window window;
@@ -29,65 +36,81 @@ final class Pooling {
     }
 
     /**
-     * {@code y[o] = max} over the window of output {@code o}; {@code argmax[o]} = index into x of the
-     * first maximum.
-     *
-     * <p>Which element of a window wins is a coin flip on real activations, so a branch per
-     * comparison mispredicts half the time, and C2 compiles float selects to branches: the loop ran
-     * at some 20 ns per output. The choice is made with integer arithmetic instead:
-     * {@code x[p] > x[best]} exactly when {@code x[best] - x[p]} is negative (a difference of floats
-     * is zero only for equal floats), so its sign bit, spread over an int, selects {@code p} or
-     * {@code best} without a branch (3x faster on 2x2 windows). A tie keeps the earlier element, as
-     * the comparison would. The exceptions: two infinities of the same sign (whose difference is
-     * NaN) and NaN inputs, where the index may differ from the comparison's but not the value of a
-     * finite maximum; and {@code -0.0} before {@code +0.0}, where the later zero wins (its
-     * difference is {@code -0.0}). A ReLU in front, as in the classifiers here, writes only
-     * {@code +0.0}.
+     * {@code y[o] = max} over the window of output {@code o} ({@link Math#max}: NaN wins,
+     * {@code +0.0} over {@code -0.0}); {@code argmax[o]} = index into x of the first element equal
+     * to it in row-major order (the last when the maximum is NaN). 2x2 windows with stride 2, the
+     * classifiers' pooling, go to {@link KernelProvider#maxPool2x2} with the same rule, planes split
+     * over the threads; other windows are scanned here.
      */
-    void max(float[] x, float[] y, int[] argmax) {
+    void max(Kernels kernels, float[] x, float[] y, int[] argmax) {
+        int planes = in.channels() * batch;
+        if (window.size() == 2 && window.stride() == 2) {
+            KernelProvider p = kernels.provider();
+            kernels.parallel().forRange(planes, PLANES_PER_CHUNK,
+                    (from, to) -> p.maxPool2x2(x, in.height(), in.width(), y, argmax, from, to));
+            return;
+        }
         int k = window.size();
-        int stride = window.stride();
-        int w = in.width();
-        int oh = out.height();
-        int ow = out.width();
-        for (int plane = 0; plane < in.channels() * batch; plane++) {
-            for (int r = 0; r < oh; r++) {
-                int o = (plane * oh + r) * ow;
-                int rowStart = (plane * in.height() + r * stride) * w;
-                for (int c = 0; c < ow; c++) {
-                    int first = rowStart + c * stride;
-                    int best = k == 2 ? bestOfTwoByTwo(x, first, w) : bestOfWindow(x, first, w, k);
-                    y[o + c] = x[best];
-                    argmax[o + c] = best;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int r = 0; r < out.height(); r++) {
+                for (int c = 0; c < out.width(); c++) {
+                    int first = topLeft(plane, r, c);
+                    float max = x[first];
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            max = Math.max(max, x[first + i * in.width() + j]);
+                        }
+                    }
+                    int o = (plane * out.height() + r) * out.width() + c;
+                    y[o] = max;
+                    argmax[o] = firstEqual(x, first, max);
                 }
             }
         }
     }
 
-    // the first maximum of the 2x2 window at p: each row's pair, then the two winners
-    private static int bestOfTwoByTwo(float[] x, int p, int w) {
-        int top = p + later(x[p], x[p + 1]);
-        int bottom = p + w + later(x[p + w], x[p + w + 1]);
-        int bottomWins = -later(x[top], x[bottom]);   // -1 or 0
-        return (bottom & bottomWins) | (top & ~bottomWins);
+    /**
+     * {@code dx[argmax[o]] (+)= dy[o]}, every other element of an overwritten {@code dx} zero. When
+     * the windows tile the input (stride = size, sides divisible by it), each row of windows is
+     * zeroed just before its maxima are written: one pass over {@code dx} while it is in cache, not
+     * a fill of the whole gradient and then a scatter.
+     */
+    void maxBackward(float[] dy, int[] argmax, float[] dx, boolean accumulate) {
+        int k = window.size();
+        boolean tiles = window.stride() == k && in.height() % k == 0 && in.width() % k == 0;
+        if (!accumulate && tiles) {
+            for (int plane = 0; plane < in.channels() * batch; plane++) {
+                for (int r = 0; r < out.height(); r++) {
+                    int rows = (plane * in.height() + r * k) * in.width();   // the k input rows of output row r
+                    Arrays.fill(dx, rows, rows + k * in.width(), 0f);
+                    int o = (plane * out.height() + r) * out.width();
+                    for (int c = 0; c < out.width(); c++) {
+                        dx[argmax[o + c]] = dy[o + c];
+                    }
+                }
+            }
+            return;
+        }
+        if (!accumulate) {
+            Arrays.fill(dx, 0f);
+        }
+        for (int o = 0; o < dy.length; o++) {
+            dx[argmax[o]] += dy[o];
+        }
     }
 
-    // the first maximum of the k x k window at first, scanned in row-major order
-    private static int bestOfWindow(float[] x, int first, int w, int k) {
-        int best = first;
+    // index of the first element of the window at first equal to max, row-major; the last if none is (NaN)
+    private int firstEqual(float[] x, int first, float max) {
+        int k = window.size();
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                int p = first + i * w + j;
-                int wins = -later(x[best], x[p]);
-                best = (p & wins) | (best & ~wins);
+                int p = first + i * in.width() + j;
+                if (x[p] == max) {
+                    return p;
+                }
             }
         }
-        return best;
-    }
-
-    // 1 when b > a, else 0: the sign bit of a - b
-    private static int later(float a, float b) {
-        return Float.floatToRawIntBits(a - b) >>> 31;
+        return first + (k - 1) * in.width() + k - 1;
     }
 
     /** {@code y[o]} = mean over the window of output {@code o}. */

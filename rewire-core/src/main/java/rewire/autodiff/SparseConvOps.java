@@ -4,33 +4,40 @@ import java.util.Arrays;
 import rewire.kernel.KernelProvider;
 import rewire.kernel.Kernels;
 import rewire.sparse.CsrMatrix;
-import rewire.tensor.Tensor;
 
 /**
  * A convolution with a sparse CSR kernel {@code W (Cout, Cin·k·k)} computed on the image itself,
  * without the patch matrix of {@link ConvOps#im2col}, for stride 1 (the direct sparse convolution
  * of the sparse ConvNet inference papers, in the layout of {@link ConvOps}).
  *
- * <p>The input is copied once into zero-bordered planes {@code xp (Cin, B, Hp, Wp)},
+ * <p>The input is copied once into zero-bordered planes {@code xp (Cin, B, Hp·Wp)},
  * {@code Hp = H + 2p}, {@code Wp = W + 2p}. Output pixel {@code (oh, ow)} of kernel offset
- * {@code (i, j)} reads {@code xp} at {@code (oh + i)·Wp + ow + j}: in a plane whose rows are
- * {@code Wp} wide, one nonzero of the kernel adds one contiguous run of its input plane, shifted
- * by {@code i·Wp + j}, to the output plane {@code yw (Cout, B, Ho, Wp)}, which has the padded width
- * too. The run is {@code (Ho - 1)·Wp + Wo} long; the {@code Wp - Wo} columns of every output row
- * beyond {@code Wo} collect sums that wrap around a row and are dropped. So every pass is one
- * {@link KernelProvider#axpy} or {@link KernelProvider#dot} per nonzero and image:
+ * {@code (i, j)} reads {@code xp} at {@code (oh + i)·Wp + ow + j}: in planes whose rows are
+ * {@code Wp} wide, an output plane is the sum, over its kernel row's nonzeros, of contiguous runs
+ * of the input planes shifted by {@code i·Wp + j}. The output planes {@code yw (Cout, B, Ho·Wp)}
+ * have the padded width too; the {@code Wp - Wo} columns of every row beyond {@code Wo} collect
+ * sums that wrap around a row and are dropped. The gradient planes {@code dyw (Cout, B, P)} hold
+ * dy's rows at the same width behind a zero margin {@code M}, with zeros in the wrapped columns and
+ * after the last row, so the input gradient is again a sum of shifted runs (of dyw, shifted the
+ * other way) and the weight gradient a dot product of runs:
  * <pre>
- * x   : (Cin, B·H·W)      xp : (Cin, B·Hp·Wp)       W : (Cout, Cin·k·k) CSR, column (c·k + i)·k + j
- * y   : (Cout, B·Ho·Wo)   yw : (Cout, B·Ho·Wp)      y = the first Wo columns of every row of yw, + b
- * forward      yw[o, b, s]          += W[o, e] · xp[c, b, s + i·Wp + j]     s < (Ho - 1)·Wp + Wo
- * input grad   dxp[c, b, s + i·Wp + j] += W[o, e] · dyw[o, b, s]            (dyw: dy, zero beyond Wo)
- * weight grad  dW[o, e]              += Σ_b Σ_s dyw[o, b, s] · xp[c, b, s + i·Wp + j]
+ * x   : (Cin, B·H·W)      xp  : (Cin, B·Hp·Wp)     W : (Cout, Cin·k·k) CSR, column (c·k + i)·k + j
+ * y   : (Cout, B·Ho·Wo)   yw  : (Cout, B·Ho·Wp)    y = the first Wo columns of every row of yw, + b
+ * dy  : (Cout, B·Ho·Wo)   dyw : (Cout, B·P)        dy's rows at M + oh·Wp, zero elsewhere
+ * dx  : (Cin, B·H·W)      dxw : (Cin, B·H·Wp)      dx = the first W columns of every row of dxw
+ * forward      yw[o, b, s]  = Σ_{e in row o}     W[o, e] · xp[c, b, s + i·Wp + j]          s < (Ho - 1)·Wp + Wo
+ * input grad   dxw[c, b, u] = Σ_{e in channel c} W[o, e] · dyw[o, b, M + p·(Wp + 1) + u - i·Wp - j]   u < (H - 1)·Wp + W
+ * weight grad  dW[o, e]     = Σ_b Σ_s dyw[o, b, M + s] · xp[c, b, s + i·Wp + j]
  * </pre>
- * Work and memory are O(nnz · B·Ho·Wp) and O((Cin + Cout) · B·Hp·Wp): no {@code (Cin·k·k, B·Ho·Wo)}
- * patch matrix, which for a 5x5 kernel is 25 times the input. The forward and the input gradient
- * split the images into fixed chunks and the weight gradient splits the output channels, so every
- * sum runs in one order for any thread count. The wrapped columns cost {@code Wp / Wo} more
- * multiply-adds than the pixels need (18 / 14 for the small CNN's second layer).
+ * Each is one {@link KernelProvider#shiftedSums} per plane or {@link KernelProvider#shiftedDots}
+ * per kernel row: the kernels hold the partial sums in registers across the nonzeros, so no
+ * output plane is read and written once per nonzero, and no scratch plane is cleared (every
+ * element is written once). Work and memory are O(nnz · B·Ho·Wp) and O((Cin + Cout) · B·Hp·Wp):
+ * no {@code (Cin·k·k, B·Ho·Wo)} patch matrix, which for a 5x5 kernel is 25 times the input. The
+ * forward and the input gradient split the images into fixed chunks and the weight gradient
+ * splits the output channels, so every sum runs in one order for any thread count. The wrapped
+ * columns cost {@code Wp / Wo} more multiply-adds than the pixels need (18 / 14 for the small
+ * CNN's second layer).
  */
 public final class SparseConvOps {
     // work per chunk: enough nonzeros times images that a task outweighs handing it to a thread
@@ -64,75 +71,79 @@ public final class SparseConvOps {
                     + k + " columns for a " + window + " over " + in);
         }
         LinearOps.requireBias(op, weight.rows(), b);
-        Planes g = new Planes(in, window, batch);
+        Planes g = new Planes(in, window, batch, weight.rows());
         int[] source = g.sources(weight);
         Kernels kernels = tape.kernels();
-        float[] xp = g.padded(tape, x.value());
+        float[] xp = g.padded(tape, x.value().data());
         Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), batch * g.outPixels());
-        float[] yw = g.outputPlanes(tape, weight.rows());
-        shiftedRuns(kernels, weight, source, g, xp, yw, false);
-        g.crop(yw, weight.rows(), b == null ? null : b.value().data(), y.value().data());
+        float[] yw = tape.scratch(weight.rows(), batch * g.outPlaneSize).data();
+        forward(kernels, weight, source, g, xp, yw);
+        g.narrow(yw, weight.rows(), g.outPlaneSize, g.outHeight, g.outWidth, b == null ? null : b.value().data(),
+                y.value().data(), false);
         tape.onBackward(y, () -> {
-            float[] dyw = g.outputPlanes(tape, weight.rows());
-            g.widen(y.grad().data(), weight.rows(), dyw);
+            float[] dyw = g.gradientPlanes(tape, y.grad().data());
             if (w.requiresGrad()) {
                 weightGrad(kernels, weight, source, g, dyw, xp, tape.grad(w).data());
             }
             LinearOps.addBiasGrad(tape, b, y.grad());
             if (x.requiresGrad()) {
-                float[] dxp = g.inputPlanes(tape);
-                shiftedRuns(kernels, weight, source, g, dyw, dxp, true);
+                float[] dxw = tape.scratch(g.channels, batch * g.inWidePlaneSize).data();
+                inputGrad(kernels, weight, g, dyw, dxw);
                 Tape.GradTarget dx = tape.gradTarget(x);
-                g.unpad(dxp, dx.tensor().data(), dx.accumulate());
+                g.narrow(dxw, g.channels, g.inWidePlaneSize, g.height, g.width, null, dx.tensor().data(),
+                        dx.accumulate());
             }
         });
         return y;
     }
 
-    // for every nonzero and image, images in fixed chunks: forward adds the input plane's shifted run to the
-    // output plane, yw[o, b] += W[o, e] · xp[c, b] shifted; the input gradient (toInput) the other way,
-    // dxp[c, b] shifted += W[o, e] · dyw[o, b]
-    private static void shiftedRuns(Kernels kernels, CsrMatrix w, int[] source, Planes g, float[] from, float[] to,
-                                    boolean toInput) {
+    // yw[o, b] = Σ_{e in row o} W[o, e] · xp[c, b] shifted, images in fixed chunks
+    private static void forward(Kernels kernels, CsrMatrix w, int[] source, Planes g, float[] xp, float[] yw) {
         KernelProvider p = kernels.provider();
         int[] rowPtr = w.pattern().rowPtr();
         float[] v = w.values();
         kernels.parallel().forRange(g.batch, IMAGES_PER_CHUNK, (first, last) -> {
             for (int b = first; b < last; b++) {
                 for (int o = 0; o < w.rows(); o++) {
-                    int out = g.outPlane(o, b);
-                    for (int e = rowPtr[o]; e < rowPtr[o + 1]; e++) {
-                        int in = g.inPlane(0, b) + source[e];
-                        if (toInput) {
-                            p.axpy(v[e], from, out, to, in, g.run);
-                        } else {
-                            p.axpy(v[e], from, in, to, out, g.run);
-                        }
-                    }
+                    p.shiftedSums(v, source, rowPtr[o], rowPtr[o + 1], xp, g.inPlane(0, b), yw,
+                            (o * g.batch + b) * g.outPlaneSize, g.outRun);
                 }
             }
         });
     }
 
-    // dW[e] += Σ_b dyw[o, b] · xp[c, b] shifted, output channels in fixed chunks, images in order
+    // dxw[c, b] = Σ_{e in channel c} W[o, e] · dyw[o, b] shifted back, images in fixed chunks
+    private static void inputGrad(Kernels kernels, CsrMatrix w, Planes g, float[] dyw, float[] dxw) {
+        KernelProvider p = kernels.provider();
+        ByChannel t = g.byInputChannel(w);
+        kernels.parallel().forRange(g.batch, IMAGES_PER_CHUNK, (first, last) -> {
+            for (int b = first; b < last; b++) {
+                for (int c = 0; c < g.channels; c++) {
+                    p.shiftedSums(t.values, t.offsets, t.channelPtr[c], t.channelPtr[c + 1], dyw, b * g.gradPlaneSize,
+                            dxw, (c * g.batch + b) * g.inWidePlaneSize, g.inRun);
+                }
+            }
+        });
+    }
+
+    // dW[e] += Σ_b dyw[o, b] · xp[c, b] shifted, output channels in fixed chunks
     private static void weightGrad(Kernels kernels, CsrMatrix w, int[] source, Planes g, float[] dyw, float[] xp,
                                    float[] dw) {
         KernelProvider p = kernels.provider();
         int[] rowPtr = w.pattern().rowPtr();
         kernels.parallel().forRange(w.rows(), CHANNELS_PER_CHUNK, (from, to) -> {
             for (int o = from; o < to; o++) {
-                for (int e = rowPtr[o]; e < rowPtr[o + 1]; e++) {
-                    float sum = 0;
-                    for (int b = 0; b < g.batch; b++) {
-                        sum += p.dot(dyw, g.outPlane(o, b), xp, g.inPlane(0, b) + source[e], g.run);
-                    }
-                    dw[e] += sum;
-                }
+                p.shiftedDots(dyw, g.gradPlane(o, 0) + g.gradMargin, g.gradPlaneSize, xp, 0, g.inPlaneSize, g.batch,
+                        source, rowPtr[o], rowPtr[o + 1], g.outRun, dw);
             }
         });
     }
 
-    /** The geometry of the padded input planes and the padded-width output planes. */
+    /** The kernel's nonzeros grouped by input channel: values and their shifts into dyw for the input gradient. */
+    private record ByChannel(int[] channelPtr, float[] values, int[] offsets) {
+    }
+
+    /** The geometry of the padded input planes, the padded-width output planes and the gradient planes. */
     private static final class Planes {
         final int channels;
         final int height;
@@ -140,14 +151,19 @@ public final class SparseConvOps {
         final int pad;
         final int k;
         final int batch;
-        final int paddedWidth;
+        final int outChannels;
+        final int paddedWidth;      // Wp
         final int inPlaneSize;      // Hp · Wp
+        final int inWidePlaneSize;  // H · Wp
+        final int inRun;            // (H - 1) · Wp + W
         final int outHeight;
         final int outWidth;
         final int outPlaneSize;     // Ho · Wp
-        final int run;              // (Ho - 1) · Wp + Wo
+        final int outRun;           // (Ho - 1) · Wp + Wo
+        final int gradMargin;       // M: zeros before dy's rows, for the shifts back of the input gradient
+        final int gradPlaneSize;    // P
 
-        Planes(ImageShape in, Window window, int batch) {
+        Planes(ImageShape in, Window window, int batch, int outChannels) {
             ImageShape out = window.output(in);
             this.channels = in.channels();
             this.height = in.height();
@@ -155,12 +171,18 @@ public final class SparseConvOps {
             this.pad = window.padding();
             this.k = window.size();
             this.batch = batch;
+            this.outChannels = outChannels;
             this.paddedWidth = width + 2 * pad;
             this.inPlaneSize = (height + 2 * pad) * paddedWidth;
+            this.inWidePlaneSize = height * paddedWidth;
+            this.inRun = (height - 1) * paddedWidth + width;
             this.outHeight = out.height();
             this.outWidth = out.width();
             this.outPlaneSize = outHeight * paddedWidth;
-            this.run = (outHeight - 1) * paddedWidth + outWidth;
+            this.outRun = (outHeight - 1) * paddedWidth + outWidth;
+            // the input gradient reads dyw from M + p·(Wp + 1) - (k - 1)·(Wp + 1) (i = j = k - 1) on
+            this.gradMargin = Math.max(0, (k - 1 - pad) * (paddedWidth + 1));
+            this.gradPlaneSize = gradMargin + Math.max(outPlaneSize, pad * (paddedWidth + 1) + inRun);
         }
 
         int outPixels() {
@@ -172,9 +194,9 @@ public final class SparseConvOps {
             return (c * batch + b) * inPlaneSize;
         }
 
-        // start of output plane (o, b) in yw
-        int outPlane(int o, int b) {
-            return (o * batch + b) * outPlaneSize;
+        // start of gradient plane (o, b) in dyw
+        int gradPlane(int o, int b) {
+            return (o * batch + b) * gradPlaneSize;
         }
 
         // per nonzero: the offset of its run in image 0's planes, c·B·Hp·Wp + i·Wp + j
@@ -183,84 +205,89 @@ public final class SparseConvOps {
             int[] out = new int[colIdx.length];
             for (int e = 0; e < out.length; e++) {
                 int col = colIdx[e];
-                int c = col / (k * k);
-                int i = col / k % k;
-                int j = col % k;
-                out[e] = inPlane(c, 0) + i * paddedWidth + j;
+                out[e] = inPlane(col / (k * k), 0) + shift(col);
             }
             return out;
         }
 
-        // xp: x's pixels inside zero borders
-        float[] padded(Tape tape, Tensor x) {
-            float[] xp = inputPlanes(tape);
-            float[] src = x.data();
+        // i·Wp + j of kernel column (c·k + i)·k + j
+        private int shift(int col) {
+            return col / k % k * paddedWidth + col % k;
+        }
+
+        // the nonzeros by input channel (kernel rows in order within one), each with its run's
+        // offset in image 0's gradient planes, o·B·P + M + p·(Wp + 1) - i·Wp - j
+        ByChannel byInputChannel(CsrMatrix w) {
+            int[] rowPtr = w.pattern().rowPtr();
+            int[] colIdx = w.pattern().colIdx();
+            int[] channelPtr = new int[channels + 1];
+            for (int e = 0; e < colIdx.length; e++) {
+                channelPtr[colIdx[e] / (k * k) + 1]++;
+            }
             for (int c = 0; c < channels; c++) {
-                for (int b = 0; b < batch; b++) {
-                    for (int h = 0; h < height; h++) {
-                        System.arraycopy(src, ((c * batch + b) * height + h) * width, xp,
-                                inPlane(c, b) + (h + pad) * paddedWidth + pad, width);
-                    }
+                channelPtr[c + 1] += channelPtr[c];
+            }
+            int[] next = Arrays.copyOf(channelPtr, channels);
+            float[] values = new float[colIdx.length];
+            int[] offsets = new int[colIdx.length];
+            for (int o = 0; o < w.rows(); o++) {
+                for (int e = rowPtr[o]; e < rowPtr[o + 1]; e++) {
+                    int slot = next[colIdx[e] / (k * k)]++;
+                    values[slot] = w.values()[e];
+                    offsets[slot] = gradPlane(o, 0) + gradMargin + pad * (paddedWidth + 1) - shift(colIdx[e]);
                 }
+            }
+            return new ByChannel(channelPtr, values, offsets);
+        }
+
+        // xp (Cin, B·Hp·Wp): x's pixels inside zero borders, every element written
+        float[] padded(Tape tape, float[] x) {
+            float[] xp = tape.scratch(channels, batch * inPlaneSize).data();
+            for (int plane = 0; plane < channels * batch; plane++) {
+                int at = plane * inPlaneSize;
+                Arrays.fill(xp, at, at + pad * paddedWidth + pad, 0f);
+                for (int h = 0; h < height; h++) {
+                    int row = at + (h + pad) * paddedWidth + pad;
+                    System.arraycopy(x, (plane * height + h) * width, xp, row, width);
+                    // the right border of this row and the left border of the next
+                    Arrays.fill(xp, row + width, row + width + 2 * pad, 0f);
+                }
+                Arrays.fill(xp, at + (height + pad) * paddedWidth + pad, at + inPlaneSize, 0f);
             }
             return xp;
         }
 
-        // zeroed input planes (Cin, B·Hp·Wp)
-        float[] inputPlanes(Tape tape) {
-            float[] planes = tape.scratch(channels, batch * inPlaneSize).data();
-            Arrays.fill(planes, 0f);
-            return planes;
+        // dyw (Cout, B·P): dy's rows at M + oh·Wp, zeros in the margin, the wrapped columns and after the last row
+        float[] gradientPlanes(Tape tape, float[] dy) {
+            float[] dyw = tape.scratch(outChannels, batch * gradPlaneSize).data();
+            for (int plane = 0; plane < outChannels * batch; plane++) {
+                int at = plane * gradPlaneSize;
+                Arrays.fill(dyw, at, at + gradMargin, 0f);
+                for (int oh = 0; oh < outHeight; oh++) {
+                    int row = at + gradMargin + oh * paddedWidth;
+                    System.arraycopy(dy, (plane * outHeight + oh) * outWidth, dyw, row, outWidth);
+                    Arrays.fill(dyw, row + outWidth, row + paddedWidth, 0f);
+                }
+                Arrays.fill(dyw, at + gradMargin + outPlaneSize, at + gradPlaneSize, 0f);
+            }
+            return dyw;
         }
 
-        // zeroed output planes (Cout, B·Ho·Wp)
-        float[] outputPlanes(Tape tape, int outChannels) {
-            float[] planes = tape.scratch(outChannels, batch * outPlaneSize).data();
-            Arrays.fill(planes, 0f);
-            return planes;
-        }
-
-        // y (Cout, B·Ho·Wo) = the first Wo columns of every row of yw, + bias
-        void crop(float[] yw, int outChannels, float[] bias, float[] y) {
-            for (int o = 0; o < outChannels; o++) {
-                float add = bias == null ? 0f : bias[o];
-                for (int b = 0; b < batch; b++) {
-                    for (int oh = 0; oh < outHeight; oh++) {
-                        int from = outPlane(o, b) + oh * paddedWidth;
-                        int to = ((o * batch + b) * outHeight + oh) * outWidth;
-                        for (int ow = 0; ow < outWidth; ow++) {
-                            y[to + ow] = yw[from + ow] + add;
+        // out (planes, rows·cols) (+)= the first cols of every row of wide (planes, P), rows Wp apart, + bias[plane / B]
+        void narrow(float[] wide, int channelsOfPlanes, int planeSize, int rows, int cols, float[] bias, float[] out,
+                    boolean accumulate) {
+            for (int plane = 0; plane < channelsOfPlanes * batch; plane++) {
+                float add = bias == null ? 0f : bias[plane / batch];
+                for (int r = 0; r < rows; r++) {
+                    int from = plane * planeSize + r * paddedWidth;
+                    int to = (plane * rows + r) * cols;
+                    if (accumulate) {
+                        for (int c = 0; c < cols; c++) {
+                            out[to + c] += wide[from + c] + add;
                         }
-                    }
-                }
-            }
-        }
-
-        // dyw (zeroed): dy's rows in the first Wo columns of every row, the wrapped columns left at zero
-        void widen(float[] dy, int outChannels, float[] dyw) {
-            for (int o = 0; o < outChannels; o++) {
-                for (int b = 0; b < batch; b++) {
-                    for (int oh = 0; oh < outHeight; oh++) {
-                        System.arraycopy(dy, ((o * batch + b) * outHeight + oh) * outWidth, dyw,
-                                outPlane(o, b) + oh * paddedWidth, outWidth);
-                    }
-                }
-            }
-        }
-
-        // dx (+)= the pixels of dxp inside the borders
-        void unpad(float[] dxp, float[] dx, boolean accumulate) {
-            for (int c = 0; c < channels; c++) {
-                for (int b = 0; b < batch; b++) {
-                    for (int h = 0; h < height; h++) {
-                        int from = inPlane(c, b) + (h + pad) * paddedWidth + pad;
-                        int to = ((c * batch + b) * height + h) * width;
-                        if (accumulate) {
-                            for (int t = 0; t < width; t++) {
-                                dx[to + t] += dxp[from + t];
-                            }
-                        } else {
-                            System.arraycopy(dxp, from, dx, to, width);
+                    } else {
+                        for (int c = 0; c < cols; c++) {
+                            out[to + c] = wide[from + c] + add;
                         }
                     }
                 }

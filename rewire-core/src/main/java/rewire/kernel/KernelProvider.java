@@ -162,11 +162,35 @@ public interface KernelProvider extends DenseGemm {
     void transpose(float[] src, int rows, int cols, float[] dst, int rowFrom, int rowTo);
 
     /**
-     * {@code y[yFrom + t] += a · x[xFrom + t]} for {@code t < n}: one nonzero of a direct sparse
-     * convolution applied to a shifted run of an image ({@code rewire.autodiff.SparseConvOps}).
+     * A weighted sum of shifted runs, the inner loop of the direct sparse convolution
+     * ({@code rewire.autodiff.SparseConvOps}): one output plane from the nonzeros of one kernel row,
+     * or one input-gradient plane from the nonzeros of one input channel. The run of {@code y} is
+     * overwritten (zeros when {@code from == to}).
+     * <pre>
+     * y[yFrom + t] = Σ_{e ∈ [from, to)} w[e] · x[xFrom + offset[e] + t]        t < n
+     * </pre>
      */
-    void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n);
+    void shiftedSums(float[] w, int[] offset, int from, int to, float[] x, int xFrom, float[] y, int yFrom, int n);
 
-    /** {@code Σ_t a[aFrom + t] · b[bFrom + t]} over {@code t < n}, in float, in an order fixed by {@code n}. */
-    float dot(float[] a, int aFrom, float[] b, int bFrom, int n);
+    /**
+     * Dot products of one run with shifted runs, over a batch of images: the weight gradients of
+     * one kernel row of the direct sparse convolution. Summed in float in an order fixed by
+     * {@code n} and {@code images}.
+     * <pre>
+     * out[e] += Σ_{b < images} Σ_{t < n} a[aFrom + b·aStride + t] · x[xFrom + b·xStride + offset[e] + t]   e ∈ [from, to)
+     * </pre>
+     */
+    void shiftedDots(float[] a, int aFrom, int aStride, float[] x, int xFrom, int xStride, int images,
+                     int[] offset, int from, int to, int n, float[] out);
+
+    /**
+     * Max pooling over 2x2 windows with stride 2 for planes {@code [planeFrom, planeTo)}: each output
+     * is the window's maximum ({@link Math#max}: NaN wins, {@code +0.0} over {@code -0.0}) and its
+     * argmax the first corner equal to it in row-major order (top-left, top-right, bottom-left,
+     * bottom-right; bottom-right when the maximum is NaN). An odd last row or column is left out.
+     * <pre>
+     * x : (planes, H·W)   y, argmax : (planes, (H/2)·(W/2))   argmax[o] = index into x of y[o]
+     * </pre>
+     */
+    void maxPool2x2(float[] x, int height, int width, float[] y, int[] argmax, int planeFrom, int planeTo);
 }

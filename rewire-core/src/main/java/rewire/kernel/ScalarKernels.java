@@ -249,19 +249,51 @@ public final class ScalarKernels implements KernelProvider {
     }
 
     @Override
-    public void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
-        for (int t = 0; t < n; t++) {
-            y[yFrom + t] += a * x[xFrom + t];
+    public void shiftedSums(float[] w, int[] offset, int from, int to, float[] x, int xFrom, float[] y, int yFrom,
+                            int n) {
+        java.util.Arrays.fill(y, yFrom, yFrom + n, 0f);
+        for (int e = from; e < to; e++) {
+            int p = xFrom + offset[e];
+            for (int t = 0; t < n; t++) {
+                y[yFrom + t] += w[e] * x[p + t];
+            }
         }
     }
 
     @Override
-    public float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
-        float sum = 0;
-        for (int t = 0; t < n; t++) {
-            sum += a[aFrom + t] * b[bFrom + t];
+    public void shiftedDots(float[] a, int aFrom, int aStride, float[] x, int xFrom, int xStride, int images,
+                            int[] offset, int from, int to, int n, float[] out) {
+        for (int e = from; e < to; e++) {
+            float sum = 0;
+            for (int b = 0; b < images; b++) {
+                int ab = aFrom + b * aStride;
+                int p = xFrom + b * xStride + offset[e];
+                for (int t = 0; t < n; t++) {
+                    sum += a[ab + t] * x[p + t];
+                }
+            }
+            out[e] += sum;
         }
-        return sum;
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int height, int width, float[] y, int[] argmax, int planeFrom, int planeTo) {
+        int oh = height / 2;
+        int ow = width / 2;
+        for (int plane = planeFrom; plane < planeTo; plane++) {
+            for (int r = 0; r < oh; r++) {
+                for (int c = 0; c < ow; c++) {
+                    int p = plane * height * width + 2 * r * width + 2 * c;
+                    float tl = x[p];
+                    float tr = x[p + 1];
+                    float bl = x[p + width];
+                    float max = Math.max(Math.max(tl, tr), Math.max(bl, x[p + width + 1]));
+                    int o = (plane * oh + r) * ow + c;
+                    y[o] = max;
+                    argmax[o] = p + (tl == max ? 0 : tr == max ? 1 : bl == max ? width : width + 1);
+                }
+            }
+        }
     }
 
     // y[yRow, yRow + n) = rowStart[row] (or 0): an output row before its products are added

@@ -94,13 +94,20 @@ public final class VectorKernels implements KernelProvider {
     }
 
     @Override
-    public void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
-        Spans.axpy(a, x, xFrom, y, yFrom, n);
+    public void shiftedSums(float[] w, int[] offset, int from, int to, float[] x, int xFrom, float[] y, int yFrom,
+                            int n) {
+        Spans.sums(w, offset, from, to, x, xFrom, y, yFrom, n);
     }
 
     @Override
-    public float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
-        return Spans.dot(a, aFrom, b, bFrom, n);
+    public void shiftedDots(float[] a, int aFrom, int aStride, float[] x, int xFrom, int xStride, int images,
+                            int[] offset, int from, int to, int n, float[] out) {
+        Spans.dots(a, aFrom, aStride, x, xFrom, xStride, images, offset, from, to, n, out);
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int height, int width, float[] y, int[] argmax, int planeFrom, int planeTo) {
+        MaxPool.twoByTwo(x, height, width, y, argmax, planeFrom, planeTo);
     }
 
     // dst (cols, rows) = src (rows, cols)ᵀ

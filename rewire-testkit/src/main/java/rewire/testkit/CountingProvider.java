@@ -97,15 +97,23 @@ class CountingProvider implements KernelProvider {
     }
 
     @Override
-    public void axpy(float a, float[] x, int xFrom, float[] y, int yFrom, int n) {
+    public void shiftedSums(float[] w, int[] offset, int from, int to, float[] x, int xFrom, float[] y, int yFrom,
+                            int n) {
         calls.incrementAndGet();
-        inner.axpy(a, x, xFrom, y, yFrom, n);
+        inner.shiftedSums(w, offset, from, to, x, xFrom, y, yFrom, n);
     }
 
     @Override
-    public float dot(float[] a, int aFrom, float[] b, int bFrom, int n) {
+    public void shiftedDots(float[] a, int aFrom, int aStride, float[] x, int xFrom, int xStride, int images,
+                            int[] offset, int from, int to, int n, float[] out) {
         calls.incrementAndGet();
-        return inner.dot(a, aFrom, b, bFrom, n);
+        inner.shiftedDots(a, aFrom, aStride, x, xFrom, xStride, images, offset, from, to, n, out);
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int height, int width, float[] y, int[] argmax, int planeFrom, int planeTo) {
+        calls.incrementAndGet();
+        inner.maxPool2x2(x, height, width, y, argmax, planeFrom, planeTo);
     }
 
     @Override

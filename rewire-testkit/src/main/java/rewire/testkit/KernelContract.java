@@ -202,39 +202,137 @@ public abstract class KernelContract {
     }
 
     @Test
-    void spanProductsMatchScalarReferenceAndTouchOnlyTheirRun() {
+    void shiftedSumsMatchScalarReferenceAndWriteOnlyTheirRun() {
         KernelProvider p = provider();
         ScalarKernels reference = new ScalarKernels();
         Rng rng = new Rng(17);
-        for (int n : new int[] {0, 1, 7, 8, 15, 16, 17, 33, 248, 1001}) {
-            for (int offset : new int[] {0, 3}) {
-                float[] x = RandomData.floats(rng, n + 2 * offset + 5);
-                float[] y = RandomData.floats(rng, n + offset + 9);
+        for (int n : SHIFTED_RUNS) {
+            for (int nonzeros : new int[] {0, 1, 3, 7}) {
+                int from = 2;
+                int to = from + nonzeros;
+                float[] w = RandomData.floats(rng, to + 1);
+                int[] offset = shifts(rng, to + 1, 40);
+                float[] x = RandomData.floats(rng, 3 + 40 + n);
+                float[] y = RandomData.floats(rng, 5 + n + 9);
                 float[] expected = y.clone();
                 float[] actual = y.clone();
-                reference.axpy(-0.75f, x, 2 * offset, expected, offset, n);
-                p.axpy(-0.75f, x, 2 * offset, actual, offset, n);
+                reference.shiftedSums(w, offset, from, to, x, 3, expected, 5, n);
+                p.shiftedSums(w, offset, from, to, x, 3, actual, 5, n);
                 float[] terms = new float[y.length];
                 for (int t = 0; t < n; t++) {
-                    terms[offset + t] = Math.abs(y[offset + t]) + Math.abs(0.75f * x[2 * offset + t]);
-                }
-                FloatChecks.assertClose("axpy n = " + n + ", offset " + offset, expected, actual, terms);
-                for (int i = 0; i < y.length; i++) {
-                    if (i < offset || i >= offset + n) {
-                        assertEquals(y[i], actual[i], "axpy wrote outside its run at " + i);
+                    for (int e = from; e < to; e++) {
+                        terms[5 + t] += Math.abs(w[e] * x[3 + offset[e] + t]);
                     }
                 }
-                double exact = 0;
-                for (int t = 0; t < n; t++) {
-                    exact += (double) x[2 * offset + t] * y[offset + t];
+                String what = "shiftedSums n = " + n + ", " + nonzeros + " nonzeros";
+                FloatChecks.assertClose(what, expected, actual, terms);
+                for (int i = 0; i < y.length; i++) {
+                    if (i < 5 || i >= 5 + n) {
+                        assertEquals(y[i], actual[i], what + " wrote outside its run at " + i);
+                    }
                 }
-                float dot = p.dot(x, 2 * offset, y, offset, n);
-                assertEquals(exact, dot, 1e-4 * (1 + Math.sqrt(n)),
-                        "dot n = " + n + ", offset " + offset);
-                assertEquals(reference.dot(x, 2 * offset, y, offset, n), dot,
-                        1e-4 * (1 + Math.sqrt(n)), "dot against the scalar reference");
             }
         }
+    }
+
+    @Test
+    void shiftedDotsMatchTheExactSumsAndWriteOnlyTheirNonzeros() {
+        KernelProvider p = provider();
+        ScalarKernels reference = new ScalarKernels();
+        Rng rng = new Rng(19);
+        for (int n : SHIFTED_RUNS) {
+            for (int nonzeros : new int[] {0, 1, 4, 6, 9}) {
+                for (int images : new int[] {1, 3}) {
+                    int aStride = n + 5;
+                    int xStride = n + 41;
+                    int from = 1;
+                    int to = from + nonzeros;
+                    int[] offset = shifts(rng, to + 2, 40);
+                    float[] a = RandomData.floats(rng, 2 + images * aStride);
+                    float[] x = RandomData.floats(rng, 4 + images * xStride);
+                    float[] start = RandomData.floats(rng, to + 2);
+                    float[] got = start.clone();
+                    float[] scalar = start.clone();
+                    p.shiftedDots(a, 2, aStride, x, 4, xStride, images, offset, from, to, n, got);
+                    reference.shiftedDots(a, 2, aStride, x, 4, xStride, images, offset, from, to, n, scalar);
+                    String what = "shiftedDots n = " + n + ", " + nonzeros + " nonzeros, " + images + " images";
+                    for (int e = 0; e < start.length; e++) {
+                        if (e < from || e >= to) {
+                            assertEquals(start[e], got[e], what + " wrote outside its nonzeros at " + e);
+                            continue;
+                        }
+                        double exact = start[e];
+                        for (int b = 0; b < images; b++) {
+                            for (int t = 0; t < n; t++) {
+                                exact += (double) a[2 + b * aStride + t] * x[4 + b * xStride + offset[e] + t];
+                            }
+                        }
+                        double tolerance = 1e-4 * (1 + Math.sqrt(images * n));
+                        assertEquals(exact, got[e], tolerance, what + ", nonzero " + e);
+                        assertEquals(scalar[e], got[e], tolerance, what + ", nonzero " + e + " against the scalar reference");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void maxPoolingMatchesTheScalarRuleExactlyWithTiesZerosAndNaN() {
+        KernelProvider p = provider();
+        ScalarKernels reference = new ScalarKernels();
+        Rng rng = new Rng(23);
+        int[][] shapes = {{2, 2}, {4, 6}, {5, 7}, {14, 14}, {28, 28}, {3, 34}};
+        for (int[] shape : shapes) {
+            int height = shape[0];
+            int width = shape[1];
+            int planes = 5;
+            int outputs = (height / 2) * (width / 2);
+            float[] x = new float[planes * height * width];
+            for (int i = 0; i < x.length; i++) {
+                // a ReLU's output: half zeros (ties), a few repeated values, rare -0.0, NaN and infinities
+                int kind = rng.nextInt(40);
+                x[i] = kind < 20 ? 0f : kind < 26 ? 1.5f : kind == 26 ? -0f : kind == 27 ? Float.NaN
+                        : kind == 28 ? Float.POSITIVE_INFINITY : (float) rng.nextGaussian();
+            }
+            float[] y = new float[planes * outputs];
+            int[] argmax = new int[y.length];
+            float[] yRef = new float[y.length];
+            int[] argmaxRef = new int[y.length];
+            reference.maxPool2x2(x, height, width, yRef, argmaxRef, 0, planes);
+            p.maxPool2x2(x, height, width, y, argmax, 1, planes - 1);
+            for (int o = 0; o < y.length; o++) {
+                String what = "maxPool2x2 " + height + "x" + width + ", output " + o;
+                if (o < outputs || o >= (planes - 1) * outputs) {
+                    assertEquals(0f, y[o], what + ": the first and last planes are outside the range");
+                    assertEquals(0, argmax[o], what + ": the first and last planes are outside the range");
+                    continue;
+                }
+                assertEquals(Float.floatToRawIntBits(yRef[o]), Float.floatToRawIntBits(y[o]), what);
+                assertEquals(argmaxRef[o], argmax[o], what + " argmax");
+            }
+        }
+        // the scalar rule itself on one window: the first of equal corners, NaN wins at the last corner
+        float[] ties = {0f, 2f, 2f, 1f};
+        float[] nan = {1f, Float.NaN, 3f, 0f};
+        float[] out = new float[1];
+        int[] at = new int[1];
+        reference.maxPool2x2(ties, 2, 2, out, at, 0, 1);
+        assertEquals(1, at[0], "the first of two equal maxima in row-major order");
+        reference.maxPool2x2(nan, 2, 2, out, at, 0, 1);
+        assertEquals(3, at[0], "a NaN maximum points at the bottom-right corner");
+        assertEquals(Float.NaN, out[0], "NaN wins as in Math.max");
+    }
+
+    // run lengths around the vector widths and blocks of 4 vectors (16 floats with AVX-512), and the small CNN's 248
+    private static final int[] SHIFTED_RUNS = {0, 1, 7, 8, 15, 16, 17, 33, 63, 64, 65, 100, 248, 1001};
+
+    // count offsets in [0, bound), unordered and with repeats, as a kernel's shifts are
+    private static int[] shifts(Rng rng, int count, int bound) {
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = rng.nextInt(bound);
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -109,10 +109,13 @@ final class Architecture {
             modules.add(new Unflatten(input));
             Window same = new Window(settings.kernel(), 1, settings.kernel() / 2);
             for (int i = 0; i < settings.channels().size(); i++) {
+                // conv -> ReLU -> max pooling, computed as conv -> max pooling -> ReLU: the ReLU commutes
+                // with the maximum (values and gradients alike: a window whose maximum is not positive
+                // passes no gradient either way), and runs on a quarter of the pixels
                 modules.add(layers.conv(maps, same));
-                modules.add(Activation.relu());
                 ImageShape conv = new ImageShape(settings.channels().get(i), maps.height(), maps.width());
                 modules.add(Pool2d.max(conv, new Window(2, 2, 0)));
+                modules.add(Activation.relu());
                 maps = new ImageShape(conv.channels(), conv.height() / 2, conv.width() / 2);
             }
             modules.add(new Flatten(maps));
