@@ -140,7 +140,7 @@ public final class ConvOps {
         pool.max(tape.kernels(), x.value().data(), y.value().data(), argmax);
         tape.onBackward(y, () -> {
             Tape.GradTarget dx = tape.gradTarget(x);
-            pool.maxBackward(y.grad().data(), argmax, dx.tensor().data(), dx.accumulate());
+            pool.maxBackward(tape.kernels(), y.grad().data(), argmax, dx.tensor().data(), dx.accumulate());
         });
         return y;
     }

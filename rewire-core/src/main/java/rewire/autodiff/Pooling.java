@@ -72,23 +72,25 @@ final class Pooling {
     /**
      * {@code dx[argmax[o]] (+)= dy[o]}, every other element of an overwritten {@code dx} zero. When
      * the windows tile the input (stride = size, sides divisible by it), each row of windows is
-     * zeroed just before its maxima are written: one pass over {@code dx} while it is in cache, not
-     * a fill of the whole gradient and then a scatter.
+     * zeroed just before its maxima are written (planes split over the threads): one pass over
+     * {@code dx} while it is in cache, not a fill of the whole gradient and then a scatter.
      */
-    void maxBackward(float[] dy, int[] argmax, float[] dx, boolean accumulate) {
+    void maxBackward(Kernels kernels, float[] dy, int[] argmax, float[] dx, boolean accumulate) {
         int k = window.size();
         boolean tiles = window.stride() == k && in.height() % k == 0 && in.width() % k == 0;
         if (!accumulate && tiles) {
-            for (int plane = 0; plane < in.channels() * batch; plane++) {
-                for (int r = 0; r < out.height(); r++) {
-                    int rows = (plane * in.height() + r * k) * in.width();   // the k input rows of output row r
-                    Arrays.fill(dx, rows, rows + k * in.width(), 0f);
-                    int o = (plane * out.height() + r) * out.width();
-                    for (int c = 0; c < out.width(); c++) {
-                        dx[argmax[o + c]] = dy[o + c];
+            kernels.parallel().forRange(in.channels() * batch, PLANES_PER_CHUNK, (first, last) -> {
+                for (int plane = first; plane < last; plane++) {
+                    for (int r = 0; r < out.height(); r++) {
+                        int rows = (plane * in.height() + r * k) * in.width();   // the k input rows of output row r
+                        Arrays.fill(dx, rows, rows + k * in.width(), 0f);
+                        int o = (plane * out.height() + r) * out.width();
+                        for (int c = 0; c < out.width(); c++) {
+                            dx[argmax[o + c]] = dy[o + c];
+                        }
                     }
                 }
-            }
+            });
             return;
         }
         if (!accumulate) {

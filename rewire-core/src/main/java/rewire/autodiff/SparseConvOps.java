@@ -3,6 +3,7 @@ package rewire.autodiff;
 import java.util.Arrays;
 import rewire.kernel.KernelProvider;
 import rewire.kernel.Kernels;
+import rewire.kernel.Parallel;
 import rewire.sparse.CsrMatrix;
 
 /**
@@ -43,6 +44,8 @@ public final class SparseConvOps {
     // work per chunk: enough nonzeros times images that a task outweighs handing it to a thread
     private static final int IMAGES_PER_CHUNK = 8;
     private static final int CHANNELS_PER_CHUNK = 2;
+    // planes per task of the copies into and out of the padded layouts
+    private static final int PLANES_PER_CHUNK = 32;
 
     private SparseConvOps() {
     }
@@ -74,14 +77,14 @@ public final class SparseConvOps {
         Planes g = new Planes(in, window, batch, weight.rows());
         int[] source = g.sources(weight);
         Kernels kernels = tape.kernels();
-        float[] xp = g.padded(tape, x.value().data());
+        float[] xp = g.padded(tape, kernels.parallel(), x.value().data());
         Var y = tape.output(op, Tape.anyRequiresGrad(x, w, b), weight.rows(), batch * g.outPixels());
         float[] yw = tape.scratch(weight.rows(), batch * g.outPlaneSize).data();
         forward(kernels, weight, source, g, xp, yw);
-        g.narrow(yw, weight.rows(), g.outPlaneSize, g.outHeight, g.outWidth, b == null ? null : b.value().data(),
+        g.narrow(kernels.parallel(), yw, weight.rows(), g.outPlaneSize, g.outHeight, g.outWidth, b == null ? null : b.value().data(),
                 y.value().data(), false);
         tape.onBackward(y, () -> {
-            float[] dyw = g.gradientPlanes(tape, y.grad().data());
+            float[] dyw = g.gradientPlanes(tape, kernels.parallel(), y.grad().data());
             if (w.requiresGrad()) {
                 weightGrad(kernels, weight, source, g, dyw, xp, tape.grad(w).data());
             }
@@ -90,7 +93,7 @@ public final class SparseConvOps {
                 float[] dxw = tape.scratch(g.channels, batch * g.inWidePlaneSize).data();
                 inputGrad(kernels, weight, g, dyw, dxw);
                 Tape.GradTarget dx = tape.gradTarget(x);
-                g.narrow(dxw, g.channels, g.inWidePlaneSize, g.height, g.width, null, dx.tensor().data(),
+                g.narrow(kernels.parallel(), dxw, g.channels, g.inWidePlaneSize, g.height, g.width, null, dx.tensor().data(),
                         dx.accumulate());
             }
         });
@@ -241,57 +244,63 @@ public final class SparseConvOps {
         }
 
         // xp (Cin, B·Hp·Wp): x's pixels inside zero borders, every element written
-        float[] padded(Tape tape, float[] x) {
+        float[] padded(Tape tape, Parallel parallel, float[] x) {
             float[] xp = tape.scratch(channels, batch * inPlaneSize).data();
-            for (int plane = 0; plane < channels * batch; plane++) {
-                int at = plane * inPlaneSize;
-                Arrays.fill(xp, at, at + pad * paddedWidth + pad, 0f);
-                for (int h = 0; h < height; h++) {
-                    int row = at + (h + pad) * paddedWidth + pad;
-                    System.arraycopy(x, (plane * height + h) * width, xp, row, width);
-                    // the right border of this row and the left border of the next
-                    Arrays.fill(xp, row + width, row + width + 2 * pad, 0f);
+            parallel.forRange(channels * batch, PLANES_PER_CHUNK, (first, last) -> {
+                for (int plane = first; plane < last; plane++) {
+                    int at = plane * inPlaneSize;
+                    Arrays.fill(xp, at, at + pad * paddedWidth + pad, 0f);
+                    for (int h = 0; h < height; h++) {
+                        int row = at + (h + pad) * paddedWidth + pad;
+                        System.arraycopy(x, (plane * height + h) * width, xp, row, width);
+                        // the right border of this row and the left border of the next
+                        Arrays.fill(xp, row + width, row + width + 2 * pad, 0f);
+                    }
+                    Arrays.fill(xp, at + (height + pad) * paddedWidth + pad, at + inPlaneSize, 0f);
                 }
-                Arrays.fill(xp, at + (height + pad) * paddedWidth + pad, at + inPlaneSize, 0f);
-            }
+            });
             return xp;
         }
 
         // dyw (Cout, B·P): dy's rows at M + oh·Wp, zeros in the margin, the wrapped columns and after the last row
-        float[] gradientPlanes(Tape tape, float[] dy) {
+        float[] gradientPlanes(Tape tape, Parallel parallel, float[] dy) {
             float[] dyw = tape.scratch(outChannels, batch * gradPlaneSize).data();
-            for (int plane = 0; plane < outChannels * batch; plane++) {
-                int at = plane * gradPlaneSize;
-                Arrays.fill(dyw, at, at + gradMargin, 0f);
-                for (int oh = 0; oh < outHeight; oh++) {
-                    int row = at + gradMargin + oh * paddedWidth;
-                    System.arraycopy(dy, (plane * outHeight + oh) * outWidth, dyw, row, outWidth);
-                    Arrays.fill(dyw, row + outWidth, row + paddedWidth, 0f);
+            parallel.forRange(outChannels * batch, PLANES_PER_CHUNK, (first, last) -> {
+                for (int plane = first; plane < last; plane++) {
+                    int at = plane * gradPlaneSize;
+                    Arrays.fill(dyw, at, at + gradMargin, 0f);
+                    for (int oh = 0; oh < outHeight; oh++) {
+                        int row = at + gradMargin + oh * paddedWidth;
+                        System.arraycopy(dy, (plane * outHeight + oh) * outWidth, dyw, row, outWidth);
+                        Arrays.fill(dyw, row + outWidth, row + paddedWidth, 0f);
+                    }
+                    Arrays.fill(dyw, at + gradMargin + outPlaneSize, at + gradPlaneSize, 0f);
                 }
-                Arrays.fill(dyw, at + gradMargin + outPlaneSize, at + gradPlaneSize, 0f);
-            }
+            });
             return dyw;
         }
 
         // out (planes, rows·cols) (+)= the first cols of every row of wide (planes, P), rows Wp apart, + bias[plane / B]
-        void narrow(float[] wide, int channelsOfPlanes, int planeSize, int rows, int cols, float[] bias, float[] out,
-                    boolean accumulate) {
-            for (int plane = 0; plane < channelsOfPlanes * batch; plane++) {
-                float add = bias == null ? 0f : bias[plane / batch];
-                for (int r = 0; r < rows; r++) {
-                    int from = plane * planeSize + r * paddedWidth;
-                    int to = (plane * rows + r) * cols;
-                    if (accumulate) {
-                        for (int c = 0; c < cols; c++) {
-                            out[to + c] += wide[from + c] + add;
-                        }
-                    } else {
-                        for (int c = 0; c < cols; c++) {
-                            out[to + c] = wide[from + c] + add;
+        void narrow(Parallel parallel, float[] wide, int channelsOfPlanes, int planeSize, int rows, int cols,
+                    float[] bias, float[] out, boolean accumulate) {
+            parallel.forRange(channelsOfPlanes * batch, PLANES_PER_CHUNK, (first, last) -> {
+                for (int plane = first; plane < last; plane++) {
+                    float add = bias == null ? 0f : bias[plane / batch];
+                    for (int r = 0; r < rows; r++) {
+                        int from = plane * planeSize + r * paddedWidth;
+                        int to = (plane * rows + r) * cols;
+                        if (accumulate) {
+                            for (int c = 0; c < cols; c++) {
+                                out[to + c] += wide[from + c] + add;
+                            }
+                        } else {
+                            for (int c = 0; c < cols; c++) {
+                                out[to + c] = wide[from + c] + add;
+                            }
                         }
                     }
                 }
-            }
+            });
         }
     }
 }
