@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import rewire.nn.Param;
 
@@ -44,6 +45,19 @@ record Chain(List<Transform> stages) implements Transform {
             names.addAll(stage.slotNames());
         }
         return List.copyOf(names);
+    }
+
+    /** The rule of the last stage that keeps moments: the stage whose slots hold the roles ({@link #slotRoles}). */
+    @Override
+    public Optional<MomentRule> momentRule() {
+        Optional<MomentRule> rule = Optional.empty();
+        for (Transform stage : stages) {
+            Optional<MomentRule> own = stage.momentRule();
+            if (own.isPresent()) {
+                rule = own;
+            }
+        }
+        return rule;
     }
 
     @Override

@@ -2,6 +2,7 @@ package rewire.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import rewire.nn.Param;
 
@@ -25,6 +26,11 @@ record Masked(Predicate<Param> which, Transform inner) implements Transform {
     @Override
     public Map<String, SlotRole> slotRoles() {
         return inner.slotRoles();
+    }
+
+    @Override
+    public Optional<MomentRule> momentRule() {
+        return inner.momentRule();
     }
 
     @Override

@@ -2,6 +2,7 @@ package rewire.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import rewire.nn.Param;
 
 /**
@@ -56,5 +57,10 @@ record ScaleByAdam(double b1, double b2, double eps) implements Transform {
     @Override
     public Map<String, SlotRole> slotRoles() {
         return Map.of(FIRST, SlotRole.FIRST_MOMENT, SECOND, SlotRole.SECOND_MOMENT);
+    }
+
+    @Override
+    public Optional<MomentRule> momentRule() {
+        return Optional.of(MomentRule.adam(b1, b2));
     }
 }

@@ -2,6 +2,7 @@ package rewire.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import rewire.nn.Param;
 
 /**
@@ -38,5 +39,10 @@ record Trace(double beta, boolean nesterov) implements Transform {
     @Override
     public Map<String, SlotRole> slotRoles() {
         return Map.of(SLOT, SlotRole.FIRST_MOMENT);
+    }
+
+    @Override
+    public Optional<MomentRule> momentRule() {
+        return Optional.of(MomentRule.heavyBall(beta));
     }
 }

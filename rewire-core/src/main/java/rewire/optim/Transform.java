@@ -2,6 +2,7 @@ package rewire.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import rewire.nn.Param;
 
 /**
@@ -62,6 +63,11 @@ public interface Transform {
     /** The roles of the slots that have one, by slot name (a subset of {@link #slotNames()}); none by default. */
     default Map<String, SlotRole> slotRoles() {
         return Map.of();
+    }
+
+    /** How this transform moves its {@link SlotRole} moments with each update, if it keeps any. */
+    default Optional<MomentRule> momentRule() {
+        return Optional.empty();
     }
 
     /**

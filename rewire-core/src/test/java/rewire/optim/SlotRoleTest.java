@@ -2,10 +2,12 @@ package rewire.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import rewire.nn.DenseParam;
 import rewire.nn.Param;
@@ -54,5 +56,20 @@ class SlotRoleTest {
         both.init(List.<Param>of(P), slots);
         assertSame(slots.get(P, "adam.m"), slots.find(P, SlotRole.FIRST_MOMENT).orElseThrow());
         assertEquals(Map.of(SlotRole.FIRST_MOMENT, "adam.m", SlotRole.SECOND_MOMENT, "adam.v"), slots.roles());
+    }
+
+    @Test
+    void transformsStateTheRuleOfTheirMomentsAndChainsTheLastStages() {
+        assertEquals(Optional.of(MomentRule.heavyBall(0.8)), Optim.momentum(0.01, 0.8, true).momentRule());
+        assertEquals(Optional.of(MomentRule.adam(0.9, 0.99)), Optim.adamw(0.01, 0.9, 0.99, 1e-8, 0.1).momentRule());
+        assertEquals(Optional.empty(), Optim.sgd(0.1).momentRule(), "plain SGD keeps no moment");
+        assertEquals(Optional.of(MomentRule.adam(0.9, 0.999)),
+                Optim.chain(Optim.trace(0.9, false), Optim.scaleByAdam(0.9, 0.999, 1e-8)).momentRule());
+        assertEquals(Optional.of(MomentRule.heavyBall(0.9)),
+                Optim.masked(p -> true, Optim.momentum(0.1, 0.9, false)).momentRule());
+        MomentRule adam = MomentRule.adam(0.9, 0.999);
+        assertEquals(0.1f, adam.firstGain(), 1e-7f);
+        assertTrue(adam.hasSecond());
+        assertThrows(IllegalArgumentException.class, () -> MomentRule.heavyBall(1.0));
     }
 }

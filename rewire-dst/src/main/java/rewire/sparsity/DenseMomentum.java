@@ -2,47 +2,54 @@ package rewire.sparsity;
 
 import java.util.List;
 import rewire.kernel.Kernels;
+import rewire.optim.MomentRule;
 import rewire.tensor.Tensor;
 
 /**
- * A dense exponential moving average of one layer's dense gradient, {@code M = beta M + dy xᵀ}:
- * the momentum that sparse momentum (SNFS; Dettmers and Zettlemoyer, 2019, "Sparse Networks from
- * Scratch: Faster Training without Losing Performance") reads at <em>inactive</em> positions to
- * choose where to grow. The reference implementation gets it for free from a dense momentum
- * buffer; a sparse model has momentum only on its entries, so this class keeps the rest.
+ * One layer's moments of the dense gradient, kept at every position by the optimizer's own rule
+ * ({@link MomentRule}): SGD's heavy-ball buffer {@code M = beta M + dy xᵀ}, or Adam's moments
+ * {@code m} and {@code v}. It is the momentum that sparse momentum (SNFS; Dettmers and Zettlemoyer,
+ * 2019, "Sparse Networks from Scratch: Faster Training without Losing Performance") reads at
+ * <em>inactive</em> positions to choose where to grow: the reference trains dense weights under a
+ * mask, so its optimizer's buffers hold these moments for free; a sparse model's optimizer has
+ * moments only on its entries, so this class keeps the rest with the same decay, gain and, for
+ * Adam, the statistic {@code m / (sqrt(v) + 1e-8)} of the reference's
+ * {@code get_momentum_for_weight}. (At an inactive position the weight is zero, so weight decay
+ * adds nothing to the update there.)
  *
- * <p>Cost, stated plainly: {@code rows * cols} floats of memory and one dense
- * {@code (rows, B) x (B, cols)} product per {@link #observe} call, the price of dense training.
- * It is opt-in: only {@link GrowCriterion#momentum} creates it, and a {@link RewireState} feeds
- * it every step. It covers every position, so a topology change leaves it as it is.
+ * <p>Cost, stated plainly: {@code rows * cols} floats of memory per moment (and a gradient buffer
+ * for Adam) and one dense {@code (rows, B) x (B, cols)} product per {@link #observe} call, the
+ * price of dense training. It is opt-in: only {@link GrowCriterion#momentum} creates it, and a
+ * {@link RewireState} feeds it every step. It covers every position, so a topology change leaves
+ * it as it is.
  */
 public final class DenseMomentum implements CriterionState {
-    /** SNFS's momentum decay. */
-    static final float SNFS_BETA = 0.9f;
+    /** The rule without an optimizer to follow: SGD with momentum 0.9, SNFS's setting. */
+    public static final MomentRule SNFS_DEFAULT = MomentRule.heavyBall(0.9);
     static final String NAME = "momentum";
+    static final String SECOND_NAME = "momentum.second";
 
     private final int rows;
     private final int cols;
-    private final float beta;
-    private final float[] values;
+    private final MomentRule rule;
+    private final float[] first;
+    private final float[] second;     // null without a second moment
+    private final float[] gradient;   // the batch's dense gradient, for a rule that does not fold it in by GEMM
     private boolean observed;
 
-    /**
-     * A zero momentum for a {@code rows x cols} layer.
-     *
-     * @param beta the decay, 0.9 in SNFS; in [0, 1)
-     */
-    public DenseMomentum(int rows, int cols, float beta) {
+    /** Zero moments for a {@code rows x cols} layer that follow {@code rule}. */
+    public DenseMomentum(int rows, int cols, MomentRule rule) {
         if (rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("dense momentum needs a positive shape, got " + rows + " x " + cols);
         }
-        if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException("momentum beta must be in [0, 1), got " + beta);
-        }
         this.rows = rows;
         this.cols = cols;
-        this.beta = beta;
-        this.values = new float[Math.multiplyExact(rows, cols)];
+        this.rule = rule;
+        int size = Math.multiplyExact(rows, cols);
+        this.first = new float[size];
+        boolean gemmFolds = !rule.hasSecond() && rule.firstGain() == 1f;
+        this.second = rule.hasSecond() ? new float[size] : null;
+        this.gradient = gemmFolds ? null : new float[size];
     }
 
     @Override
@@ -51,11 +58,11 @@ public final class DenseMomentum implements CriterionState {
     }
 
     /**
-     * Folds in one batch's dense gradient.
+     * Folds in one batch's dense gradient {@code g = dy · xᵀ} by the rule.
      *
      * <pre>
-     * x : (cols, B) feature-major inputs   dy : (rows, B) output gradients   M : (rows, cols)
-     * M = beta * M + dy · xᵀ
+     * x : (cols, B) feature-major inputs   dy : (rows, B) output gradients   m, v : (rows, cols)
+     * m = decay1 · m + gain1 · g           v = decay2 · v + (1 - decay2) · g²   (Adam)
      * </pre>
      */
     @Override
@@ -64,21 +71,41 @@ public final class DenseMomentum implements CriterionState {
             throw new IllegalArgumentException("dense momentum " + rows + " x " + cols + ": x " + x.shape()
                     + " must be (" + cols + ", B) and dy " + dy.shape() + " (" + rows + ", B)");
         }
-        for (int i = 0; i < values.length; i++) {
-            values[i] *= beta;
+        float decay = rule.firstDecay();
+        if (gradient == null) {
+            // SGD: scale, then let the product add g in place
+            for (int i = 0; i < first.length; i++) {
+                first[i] *= decay;
+            }
+            kernels.gemm(false, true, dy, x, Tensor.wrap(first, rows, cols), true);
+        } else {
+            kernels.gemm(false, true, dy, x, Tensor.wrap(gradient, rows, cols), false);
+            float gain = rule.firstGain();
+            for (int i = 0; i < first.length; i++) {
+                first[i] = decay * first[i] + gain * gradient[i];
+            }
+            if (second != null) {
+                float decay2 = rule.secondDecay();
+                float gain2 = 1f - decay2;
+                for (int i = 0; i < second.length; i++) {
+                    second[i] = decay2 * second[i] + gain2 * (gradient[i] * gradient[i]);
+                }
+            }
         }
-        kernels.gemm(false, true, dy, x, Tensor.wrap(values, rows, cols), true);
         observed = true;
     }
 
     @Override
     public List<StateArray> arrays() {
-        return List.of(new StateArray.Floats(NAME, values.clone()));
+        return second == null ? List.of(new StateArray.Floats(NAME, first.clone()))
+                : List.of(new StateArray.Floats(NAME, first.clone()), new StateArray.Floats(SECOND_NAME, second.clone()));
     }
 
     @Override
     public void restore(StateArray saved) {
-        System.arraycopy(StateArray.floats(saved, NAME, values.length), 0, values, 0, values.length);
+        String name = saved.name().equals(SECOND_NAME) && second != null ? SECOND_NAME : NAME;
+        float[] into = name.equals(SECOND_NAME) ? second : first;
+        System.arraycopy(StateArray.floats(saved, name, into.length), 0, into, 0, into.length);
         observed = true;
     }
 
@@ -90,17 +117,22 @@ public final class DenseMomentum implements CriterionState {
         return cols;
     }
 
-    public float beta() {
-        return beta;
+    /** The rule these moments follow. */
+    public MomentRule rule() {
+        return rule;
     }
 
-    /** The momentum at (row, col). */
+    /** The statistic SNFS reads at (row, col): the first moment, or {@code m / (sqrt(v) + 1e-8)} with a second. */
     public float get(int row, int col) {
-        return values[row * cols + col];
+        return statistic(row * cols + col);
+    }
+
+    private float statistic(int i) {
+        return second == null ? first[i] : (float) (first[i] / (Math.sqrt(second[i]) + 1e-8));
     }
 
     /**
-     * Writes {@code |M|} of rows {@code [row0, row0 + count)} into {@code out} (count x cols).
+     * Writes {@code |statistic|} of rows {@code [row0, row0 + count)} into {@code out} (count x cols).
      *
      * @throws IllegalStateException if no batch was ever observed: growth would rank zeros
      */
@@ -111,7 +143,7 @@ public final class DenseMomentum implements CriterionState {
         }
         int from = row0 * cols;
         for (int i = 0; i < count * cols; i++) {
-            out[i] = Math.abs(values[from + i]);
+            out[i] = Math.abs(statistic(from + i));
         }
     }
 }

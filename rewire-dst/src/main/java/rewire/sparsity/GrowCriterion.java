@@ -1,6 +1,8 @@
 package rewire.sparsity;
 
+import java.util.Arrays;
 import java.util.List;
+import rewire.optim.MomentRule;
 import rewire.optim.Slots;
 
 /**
@@ -54,6 +56,17 @@ public interface GrowCriterion {
     }
 
     /**
+     * The drop fraction of each layer at an update whose schedule gives {@code zeta}: {@code zeta}
+     * for every layer, unless the criterion moves growth between layers and lowers the rate of a
+     * layer it fills (SNFS).
+     */
+    default double[] pruneRates(List<LayerView> layers, double zeta, Slots slots) {
+        double[] rates = new double[layers.size()];
+        Arrays.fill(rates, zeta);
+        return rates;
+    }
+
+    /**
      * Whether this criterion keeps a {@link DenseMomentum} that its {@link RewireState} folds every
      * step's dense gradient into (SNFS): a dense weight gradient per step in FLOPs.
      */
@@ -61,8 +74,12 @@ public interface GrowCriterion {
         return false;
     }
 
-    /** The state this criterion keeps for a {@code rows x cols} layer across steps; none by default. */
-    default CriterionState newState(int rows, int cols) {
+    /**
+     * The state this criterion keeps for a {@code rows x cols} layer across steps; none by default.
+     *
+     * @param optimizerMoments how the run's optimizer moves its moments (SNFS keeps them at every position)
+     */
+    default CriterionState newState(int rows, int cols, MomentRule optimizerMoments) {
         return CriterionState.none();
     }
 
@@ -183,8 +200,13 @@ public interface GrowCriterion {
         }
 
         @Override
-        public CriterionState newState(int rows, int cols) {
-            return base.newState(rows, cols);
+        public double[] pruneRates(List<LayerView> layers, double zeta, Slots slots) {
+            return base.pruneRates(layers, zeta, slots);
+        }
+
+        @Override
+        public CriterionState newState(int rows, int cols, MomentRule optimizerMoments) {
+            return base.newState(rows, cols, optimizerMoments);
         }
     }
 }

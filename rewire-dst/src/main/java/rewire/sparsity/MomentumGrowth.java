@@ -1,7 +1,10 @@
 package rewire.sparsity;
 
+import java.util.Arrays;
 import java.util.List;
+import rewire.optim.MomentRule;
 import rewire.optim.Slots;
+import rewire.sparse.SparsityPattern;
 
 /**
  * Sparse momentum growth (SNFS; Dettmers and Zettlemoyer 2019, "Sparse Networks from Scratch:
@@ -14,16 +17,19 @@ import rewire.optim.Slots;
  *       total is conserved exactly; the reference's rounding and its smoothing term for the drift
  *       are therefore not needed.</li>
  *   <li>Positions: within a layer, the inactive positions of largest |momentum| from the layer's
- *       {@link DenseMomentum}, the state this criterion creates ({@link #newState}) and a
- *       {@link RewireState} feeds every step.</li>
+ *       {@link DenseMomentum}, the state this criterion creates ({@link #newState}) with the
+ *       optimizer's own moment rule and a {@link RewireState} feeds every step.</li>
+ *   <li>Prune rates ({@link #pruneRates}): the reference's cap for dense layers that are still
+ *       growing, reset to the schedule's rate at every update.</li>
  * </ol>
- * Not ported: the reference lowers the prune rate of a layer that is less than 20% sparse and
- * receives more than its share, and it resets inactive momentum to the mean active momentum after
- * each update.
+ * One difference is kept on purpose: a grown connection starts with zero optimizer moments (the
+ * engine's rule for every grower, METHODS' "grown weights start at 0"), where the reference's
+ * dense buffers keep the momentum the position gathered while inactive.
  */
 record MomentumGrowth() implements GrowCriterion {
 
     private static final double ROOM_SHARE = 0.99;
+    private static final double DENSE_SPARSITY = 0.2;
 
     @Override
     public String name() {
@@ -40,8 +46,8 @@ record MomentumGrowth() implements GrowCriterion {
     }
 
     @Override
-    public CriterionState newState(int rows, int cols) {
-        return new DenseMomentum(rows, cols, DenseMomentum.SNFS_BETA);
+    public CriterionState newState(int rows, int cols, MomentRule optimizerMoments) {
+        return new DenseMomentum(rows, cols, optimizerMoments);
     }
 
     @Override
@@ -54,15 +60,43 @@ record MomentumGrowth() implements GrowCriterion {
         return true;
     }
 
+    /**
+     * The reference's {@code adjust_prune_rate}: every update starts from the schedule's rate, and a
+     * layer under {@value #DENSE_SPARSITY} sparsity whose share of the growth is above the mean
+     * share {@code 1/n} (a dense layer that is still growing) prunes at most its sparsity, so that
+     * it is not emptied of more weights than it has free positions to take back.
+     */
+    @Override
+    public double[] pruneRates(List<LayerView> layers, double zeta, Slots optimizerSlots) {
+        double[] share = shares(layers, optimizerSlots);
+        double sum = Arrays.stream(share).sum();
+        double[] rates = new double[layers.size()];
+        for (int i = 0; i < rates.length; i++) {
+            SparsityPattern p = layers.get(i).param().pattern();
+            double sparsity = 1 - p.density();
+            boolean growing = sum > 0 && share[i] / sum > 1.0 / rates.length;
+            rates[i] = sparsity < DENSE_SPARSITY && growing ? Math.min(sparsity, zeta) : zeta;
+        }
+        return rates;
+    }
+
+    // each layer's mean |momentum| over its active weights (0 when not finite): its unnormalized share of the growth
+    private static double[] shares(List<LayerView> layers, Slots optimizerSlots) {
+        double[] share = new double[layers.size()];
+        for (int i = 0; i < share.length; i++) {
+            double mean = OptimizerMomentum.meanAbs(optimizerSlots, layers.get(i).param());
+            share[i] = Double.isFinite(mean) ? mean : 0;
+        }
+        return share;
+    }
+
     @Override
     public int[] redistribute(List<LayerView> layers, int[] counts, int[] room, Slots optimizerSlots) {
         int n = layers.size();
-        double[] share = new double[n];
+        double[] share = shares(layers, optimizerSlots);
         long[] caps = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            double mean = OptimizerMomentum.meanAbs(optimizerSlots, layers.get(i).param());
-            share[i] = Double.isFinite(mean) ? mean : 0;
             caps[i] = (long) Math.floor(ROOM_SHARE * room[i]);
             total += counts[i];
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
+import rewire.optim.MomentRule;
 import rewire.sparse.Remap;
 import rewire.tensor.Tensor;
 
@@ -28,11 +29,12 @@ public final class RewireState {
     private final List<CriterionState> grow = new ArrayList<>();
     private final DensityControl.State control;
 
-    RewireState(List<SparseParam> layers, GrowCriterion criterion, DensityControl densityControl) {
+    RewireState(List<SparseParam> layers, GrowCriterion criterion, DensityControl densityControl,
+                MomentRule optimizerMoments) {
         for (SparseParam p : layers) {
             names.add(p.name());
             explored.add(new EverActive(p.pattern()));
-            grow.add(criterion.newState(p.rows(), p.cols()));
+            grow.add(criterion.newState(p.rows(), p.cols(), optimizerMoments));
         }
         control = densityControl == null ? null : densityControl.newState();
     }

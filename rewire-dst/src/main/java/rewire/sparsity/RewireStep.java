@@ -79,8 +79,9 @@ final class RewireStep {
             global.prune(zeta);
             grown = global.grow();
         } else {
+            double[] rates = cfg.grow().pruneRates(layers, zeta, slots);
             for (int l = 0; l < layers.size(); l++) {
-                kept[l] = prune(l, zeta);
+                kept[l] = prune(l, rates[l]);
             }
             grown = growPerLayer();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import rewire.kernel.DenseScores;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
+import rewire.optim.MomentRule;
 import rewire.optim.Schedule;
 import rewire.optim.Slots;
 import rewire.sparse.SparsityPattern;
@@ -97,11 +98,18 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
 
     /**
      * The state this rewirer keeps across steps for these layers, in this order: the positions
-     * ever active and the grow criterion's state (SNFS's dense momentum). One per run; pass it to
-     * every {@link #maybeRewire} call and, for SNFS, {@link RewireState#observe} every step.
+     * ever active and the grow criterion's state (SNFS's dense momentum, which follows
+     * {@code optimizerMoments}, the run's optimizer: {@link rewire.optim.Transform#momentRule()}).
+     * One per run; pass it to every {@link #maybeRewire} call and, for SNFS,
+     * {@link RewireState#observe} every step.
      */
+    public RewireState newState(List<SparseParam> layers, MomentRule optimizerMoments) {
+        return new RewireState(layers, grow, control, optimizerMoments);
+    }
+
+    /** {@link #newState(List, MomentRule)} for an optimizer that is SGD with momentum 0.9 (SNFS's setting). */
     public RewireState newState(List<SparseParam> layers) {
-        return new RewireState(layers, grow, control);
+        return newState(layers, DenseMomentum.SNFS_DEFAULT);
     }
 
     /**

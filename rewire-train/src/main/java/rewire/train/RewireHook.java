@@ -7,6 +7,7 @@ import rewire.io.Checkpoint;
 import rewire.io.RewireStateEntries;
 import rewire.kernel.Kernels;
 import rewire.nn.SparseLinear;
+import rewire.sparsity.DenseMomentum;
 import rewire.sparsity.LayerView;
 import rewire.sparsity.RewireReport;
 import rewire.sparsity.RewireState;
@@ -48,7 +49,9 @@ public final class RewireHook implements Hook {
         this.kernels = kernels;
         this.listener = listener;
         this.prefix = "rewire/" + group.name() + "/";
-        this.rewireState = rewirer.newState(group.sparseLayers().stream().map(SparseLinear::weight).toList());
+        // SNFS keeps the optimizer's moments at the inactive positions too, by the optimizer's own rule
+        this.rewireState = rewirer.newState(group.sparseLayers().stream().map(SparseLinear::weight).toList(),
+                group.optimizer().momentRule().orElse(DenseMomentum.SNFS_DEFAULT));
     }
 
     public ParamGroup group() {
