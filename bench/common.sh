@@ -97,14 +97,22 @@ bench_unknown_option() {
   exit 2
 }
 
+# BENCH_JQ_CI: jq definitions for scripts that compute intervals inside jq: `ci($k)` turns an array of
+# numbers into "mean ± half-width of the 95% confidence interval (Student t)", each number multiplied
+# by $k first, to two decimals, "(1 seed)" after a lone number; `ci_to($k; $digits)` the same to
+# $digits decimals; `ci_half($k)` is the half-width alone (0 for one number).
+BENCH_JQ_CI='def t: {"1": 12.706, "2": 4.303, "3": 3.182, "4": 2.776, "5": 2.571, "6": 2.447,
+    "7": 2.365, "8": 2.306, "9": 2.262}[tostring] // 1.96;
+  def ci_half($k): map(. * $k) | length as $n | (add / $n) as $m |
+    if $n < 2 then 0 else ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) * ($n - 1 | t) / ($n | sqrt) end;
+  def ci_to($k; $digits): pow(10; $digits) as $p | (map(. * $k) | add / length) as $m |
+    if length < 2 then "\($m * $p | round / $p) (1 seed)"
+    else "\($m * $p | round / $p) ± \(ci_half($k) * $p | round / $p)" end;
+  def ci($k): ci_to($k; 2);'
+
 # bench_ci [SCALE]: the mean ± 95% confidence interval (Student t) of the numbers on stdin, one per
 # line, each multiplied by SCALE (default 1; 100 shows fractions as percent), to two decimals; "(1 seed)"
 # after a lone number.
 bench_ci() {
-  jq -rs --argjson k "${1:-1}" 'def t: {"1": 12.706, "2": 4.303, "3": 3.182, "4": 2.776, "5": 2.571, "6": 2.447,
-      "7": 2.365, "8": 2.306, "9": 2.262}[tostring] // 1.96;
-    map(. * $k) | length as $n | (add / $n) as $m |
-    if $n < 2 then "\($m * 100 | round / 100) (1 seed)" else
-      ((map(. - $m | . * .) | add) / ($n - 1) | sqrt) as $s |
-      "\($m * 100 | round / 100) ± \(($n - 1 | t) * $s / ($n | sqrt) * 100 | round / 100)" end'
+  jq -rs --argjson k "${1:-1}" "$BENCH_JQ_CI ci(\$k)"
 }

@@ -34,15 +34,20 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN", description = "The run folder.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run folder.")
     Path run;
+
+    @Parameters(index = "1..*", paramLabel = "key=value", description = "Evaluation settings to score with instead of "
+            + "the run's: data.evalBlocks=all (a GPT's whole validation split), data.evalBatches=N (a GPT's random "
+            + "batches), data.evalBatch=N (a classifier's batch). The run's config.yaml is not changed.")
+    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--best", description = "Evaluate checkpoints/best.ckpt (the best by the primary score).")
     boolean best;
 
     @Override
     public Integer call() throws Exception {
-        LoadedRun loaded = LoadedRun.open(run, best, "evaluate", Kernels.defaults());
+        LoadedRun loaded = LoadedRun.open(run, best, "evaluate", Kernels.defaults(), overrides);
         Workload w = loaded.spec().workload();
         Evaluation e = loaded.evaluate();
         PrintWriter out = spec.commandLine().getOut();

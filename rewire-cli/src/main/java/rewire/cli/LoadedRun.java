@@ -2,6 +2,7 @@ package rewire.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import rewire.kernel.Kernels;
 import rewire.models.gpt.GptWorkload;
 import rewire.run.RunFolder;
@@ -20,8 +21,14 @@ record LoadedRun(RunFolder folder, RunSpec spec, long step) {
 
     /** The run in {@code dir} after its last checkpoint (or its best, with {@code best}). */
     static LoadedRun open(Path dir, boolean best, String purpose, Kernels kernels) throws IOException {
+        return open(dir, best, purpose, kernels, List.of());
+    }
+
+    /** As {@link #open(Path, boolean, String, Kernels)}, the evaluation settings overridden ({@link RunSpecs#forEval}). */
+    static LoadedRun open(Path dir, boolean best, String purpose, Kernels kernels, List<String> evalOverrides)
+            throws IOException {
         RunFolder folder = RunFolder.open(dir);
-        RunSpec spec = RunSpecs.fromFolder(folder, kernels);
+        RunSpec spec = RunSpecs.forEval(folder, evalOverrides, kernels);
         return new LoadedRun(folder, spec, LastCheckpoint.restore(folder, best, purpose, spec.workload()));
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine;
         description = "Dynamic sparse training with sparse storage and sparse kernels.",
         subcommands = {TrainCommand.class, ResumeCommand.class, EvalCommand.class, ReportCommand.class,
             RecipesCommand.class, CompareCommand.class, InfoCommand.class, SampleCommand.class, PruneCommand.class,
-            DistillCommand.class, SoupCommand.class, ExportCommand.class, PredictCommand.class,
+            DistillCommand.class, SoupCommand.class, ExportCommand.class, PredictCommand.class, PlotCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

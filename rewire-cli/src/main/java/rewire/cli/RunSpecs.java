@@ -19,6 +19,7 @@ import rewire.models.marl.MarlConfig;
 import rewire.models.marl.MarlRuns;
 import rewire.models.rl.RlConfig;
 import rewire.models.rl.RlRuns;
+import rewire.run.EvalOverrides;
 import rewire.run.ResumeOverrides;
 import rewire.run.RunFolder;
 import rewire.run.RunSpec;
@@ -57,6 +58,14 @@ final class RunSpecs {
             folder.writeText(RunFolder.CONFIG_YAML, spec.configYaml());
         }
         return spec;
+    }
+
+    /**
+     * The run of a run folder's config.yaml with evaluation settings overridden ({@link EvalOverrides});
+     * config.yaml is left as it is.
+     */
+    static RunSpec forEval(RunFolder folder, List<String> overrides, Kernels kernels) throws IOException {
+        return fromTree(EvalOverrides.apply(savedTree(folder), overrides), kernels);
     }
 
     private static Node.Mapping savedTree(RunFolder folder) {

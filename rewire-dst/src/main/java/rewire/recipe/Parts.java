@@ -38,6 +38,7 @@ public final class Parts {
             new Kind("scope", "scope", ScopePart.class),
             new Kind("regrowth sampling", "regrowSampling", SamplingPart.class),
             new Kind("init", "init", InitPart.class),
+            new Kind("initial topology", "topology", TopologyPart.class),
             new Kind("temperature curve", "anneal", AnnealPart.class));
 
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();

@@ -17,6 +17,8 @@ import rewire.sparsity.PruneCriterion;
 import rewire.sparsity.Rewirer;
 import rewire.sparsity.SparsitySchedules;
 import rewire.sparsity.SrSte;
+import rewire.sparsity.ch.BipartiteReceptiveField;
+import rewire.sparsity.ch.ChainRemoval;
 import rewire.sparsity.ch.SigmoidSparsity;
 import rewire.sparsity.ch.SoftTemperature;
 
@@ -29,7 +31,8 @@ final class RecipeBook {
     private static final RecipeOptions.FantasticWeights FW = new RecipeOptions.FantasticWeights(PrunePart.MAGNITUDE,
             GrowPart.RANDOM, 800, 0.5, 0.005, 1.0, DistributionPart.ERK, ConstraintChoice.UNSTRUCTURED);
     private static final RecipeOptions.Chts CHTS = new RecipeOptions.Chts(100, 0.1, true, 1, 9, SamplingPart.TOPK,
-            GrowPart.CH, DistributionPart.UNIFORM, true);
+            GrowPart.CH, DistributionPart.UNIFORM, true, TopologyPart.RANDOM,
+            BipartiteReceptiveField.EXAMPLE_RANDOMNESS, false);
 
     private RecipeBook() {
     }
@@ -186,14 +189,15 @@ final class RecipeBook {
 
     private static Spec<RecipeOptions.Chts> chts() {
         return new Spec<>("chts", CHT_PAPER, "every deltaT steps, soft removal and Cannistraci-Hebb regrowth",
-                CHTS, Set.of("grower", "distribution"),
+                CHTS, Set.of("grower", "distribution", "topology", "chainRemoval"),
                 (plan, o) -> Wiring.sparse(chtsParts(plan, o).build(), plan));
     }
 
     // CHTss's scripts name the uniform distribution; CHT and CHTs leave it to the recipe
     private static Spec<RecipeOptions.Chtss> chtss() {
         return new Spec<>("chtss", CHT_PAPER, "CHTs with a sigmoid density decay to the target",
-                new RecipeOptions.Chtss(CHTS, 0.5, 0.8, PrunePart.RI), Set.of("grower"), (plan, o) -> {
+                new RecipeOptions.Chtss(CHTS, 0.5, 0.8, PrunePart.RI), Set.of("grower", "topology", "chainRemoval"),
+                (plan, o) -> {
                     long end = plan.stepsAt(o.pruningEndFraction());
                     SigmoidSparsity decay = new SigmoidSparsity(1 - o.initialDensity(), 1 - plan.density(), 0, end,
                             o.soft().deltaT(), SigmoidSparsity.DEFAULT_STEEPNESS);
@@ -211,7 +215,9 @@ final class RecipeBook {
                 .distribution(o.distribution().distribution())
                 .prune(PruneCriterion.soft(PruneCriterion.magnitude(), temperature))
                 .grow(o.regrowSampling().applyTo(o.grower().criterion()))
-                .skipOptimizerStep(o.skipStep());
+                .skipOptimizerStep(o.skipStep())
+                .topology(o.topology().topology(o.brfRandomness()))
+                .afterPrune(o.chainRemoval() ? ChainRemoval::alongMlp : null);
     }
 
     private static Schedule zeta(double zeta, boolean adaptive, Plan plan) {

@@ -133,7 +133,12 @@ public final class RecipeOptions {
             @Option("how regrowth picks among the CH scores") SamplingPart regrowSampling,
             @Option("the Cannistraci-Hebb (or other) grow criterion") GrowPart grower,
             @Option(DISTRIBUTION) DistributionPart distribution,
-            @Option(SKIP_STEP) boolean skipStep) {
+            @Option(SKIP_STEP) boolean skipStep,
+            @Option("how each layer's first pattern is drawn") TopologyPart topology,
+            @Option(value = "BRF's randomness r: 0 links each neuron to its nearest, 1 uniformly at random", min = 0,
+                    max = 1) double brfRandomness,
+            @Option("after removal, drop the links of neurons left without inputs or outputs (plain MLPs)")
+            boolean chainRemoval) {
     }
 
     /** CHTss: CHTs (whose options it takes as its own) with a sigmoid density decay. */

@@ -83,6 +83,9 @@ final class RewireStep {
             for (int l = 0; l < layers.size(); l++) {
                 kept[l] = prune(l, rates[l]);
             }
+            if (cfg.afterPrune() != null) {
+                changeAfterPrune();
+            }
             grown = growPerLayer();
         }
         List<RewireReport.Layer> reports = new ArrayList<>();
@@ -90,6 +93,18 @@ final class RewireStep {
             reports.add(apply(l, grown[l]));
         }
         return new RewireReport(step, true, reports);
+    }
+
+    // the configured change to the kept patterns, checked to only remove entries
+    private void changeAfterPrune() {
+        SparsityPattern[] changed = cfg.afterPrune().apply(kept.clone());
+        for (int l = 0; l < kept.length; l++) {
+            if (Remap.between(kept[l], changed[l]).grown() != 0) {
+                throw new IllegalStateException(layers.get(l).param().name() + ": the change after pruning added "
+                        + "entries; it may only remove them");
+            }
+            kept[l] = changed[l];
+        }
     }
 
     // the pattern left after pruning layer l

@@ -38,11 +38,16 @@ import rewire.tensor.Rng;
  *                          the constant fan-in constraint, which it turns into
  *                          {@code constant-fan-in+ablation} (non-empty rows hold one count), and a
  *                          grow criterion with scores
+ * @param topology          how first patterns are drawn, or null for uniformly at random within the constraint
+ *                          (only with unstructured layers)
+ * @param afterPrune        a change to all layers' kept patterns between pruning and growth (CHT's chain
+ *                          removal), or null for none; per-layer scope only
  */
 public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, DropRule dropRule,
                       Distribution distribution, PruneCriterion prune, PruneCriterion shrinkPrune, GrowCriterion grow,
                       Constraint constraint, Scope scope, GrowthInit init, boolean skipOptimizerStep, int tileFloats,
-                      DensityControl control, NeuronAblation ablation) {
+                      DensityControl control, NeuronAblation ablation, InitialTopology topology,
+                      AfterPrune afterPrune) {
 
     public Rewirer {
         requireAll(cadence, dropFraction, dropRule, distribution, prune, grow, constraint, scope, init);
@@ -66,6 +71,13 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         if (scope == Scope.GLOBAL && (grow.redistributes()
                 || (grow.asScored() == null && !(grow instanceof GrowCriterion.NoGrowth)))) {
             throw new IllegalArgumentException("global ranking needs a single-score grow criterion, got " + grow.name());
+        }
+        if (topology != null && !(constraint instanceof Unstructured)) {
+            throw new IllegalArgumentException("an initial topology other than random needs unstructured layers, got "
+                    + constraint.name());
+        }
+        if (afterPrune != null && scope == Scope.GLOBAL) {
+            throw new IllegalArgumentException("a change after pruning (chain removal) works with per-layer ranking only");
         }
         if (control != null && density != null) {
             throw new IllegalArgumentException("a controlled density replaces the density schedule: give one or the other");
@@ -185,8 +197,9 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
     }
 
     /**
-     * Random initial patterns for layers of these shapes at global {@code initialDensity}, split by
-     * the distribution and satisfying the constraint; layer {@code i} draws from {@code rng.fold(i)}.
+     * Initial patterns for layers of these shapes at global {@code initialDensity}, split by the
+     * distribution and satisfying the constraint, drawn by the topology (uniformly at random without
+     * one); layer {@code i} draws from {@code rng.fold(i)}.
      */
     public List<SparsityPattern> initialPatterns(List<LayerShape> shapes, double initialDensity, Rng rng) {
         int[] counts = distribution.nnz(shapes, initialDensity);
@@ -194,7 +207,8 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         for (int i = 0; i < shapes.size(); i++) {
             LayerShape s = shapes.get(i);
             int nnz = constraint.feasibleNnz(s.rows(), s.cols(), counts[i]);
-            out.add(constraint.randomPattern(s.rows(), s.cols(), nnz, rng.fold(i)));
+            out.add(topology == null ? constraint.randomPattern(s.rows(), s.cols(), nnz, rng.fold(i))
+                    : topology.pattern(s.rows(), s.cols(), nnz, rng.fold(i)));
         }
         return out;
     }
@@ -233,6 +247,8 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
         private int tileFloats = DenseScores.DEFAULT_TILE_FLOATS;
         private DensityControl control;
         private NeuronAblation ablation;
+        private InitialTopology topology;
+        private AfterPrune afterPrune;
 
         private Builder() {
         }
@@ -253,6 +269,8 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             tileFloats = r.tileFloats;
             control = r.control;
             ablation = r.ablation;
+            topology = r.topology;
+            afterPrune = r.afterPrune;
         }
 
         public Builder cadence(Cadence v) {
@@ -333,9 +351,21 @@ public record Rewirer(Cadence cadence, Schedule density, Schedule dropFraction, 
             return this;
         }
 
+        /** How first patterns are drawn; null for uniformly at random. */
+        public Builder topology(InitialTopology t) {
+            topology = t;
+            return this;
+        }
+
+        /** A change to all layers' kept patterns between pruning and growth; null for none. */
+        public Builder afterPrune(AfterPrune a) {
+            afterPrune = a;
+            return this;
+        }
+
         public Rewirer build() {
             return new Rewirer(cadence, density, dropFraction, dropRule, distribution, prune, shrinkPrune, grow,
-                    constraint, scope, init, skipOptimizerStep, tileFloats, control, ablation);
+                    constraint, scope, init, skipOptimizerStep, tileFloats, control, ablation, topology, afterPrune);
         }
     }
 }

@@ -24,7 +24,7 @@ class PartsTest {
                 assertFalse(p.info().paper().isBlank() || p.info().doc().isBlank(), p.key());
             }
         }
-        assertEquals(8, kinds.size());
+        assertEquals(9, kinds.size());
     }
 
     @Test

@@ -22,6 +22,7 @@ import rewire.sparsity.LayerView;
 import rewire.sparsity.RewireReport;
 import rewire.sparsity.RewireState;
 import rewire.sparsity.SrSte;
+import rewire.sparsity.ch.BipartiteReceptiveField;
 import rewire.tensor.Rng;
 
 /** Every registered recipe builds and runs a whole short schedule on a small model. */
@@ -143,6 +144,28 @@ class RecipesTest {
         Recipe sampled = RECIPES.create("chts", PLAN, Map.of("regrowSampling", "proportional"));
         assertTrue(sampled.rewirer().grow().name().startsWith("sampled-"));
         assertTrue(sampled.rewirer().skipOptimizerStep());
+    }
+
+    @Test
+    void chtsDrawsABipartiteReceptiveFieldAndRemovesChainsWhenAsked() {
+        Recipe brf = RECIPES.create("chts", PLAN, Map.of("topology", "brf", "brfRandomness", "0.5"));
+        List<LayerShape> shapes = List.of(LayerShape.matrix("fc0", 16, 12), LayerShape.matrix("fc1", 8, 16));
+        Rng rng = new Rng(3);
+        List<SparsityPattern> patterns = brf.initialPatterns(shapes, rng);
+        for (int i = 0; i < shapes.size(); i++) {
+            LayerShape s = shapes.get(i);
+            int nnz = patterns.get(i).nnz();
+            assertEquals(Math.round(0.2 * s.rows() * s.cols()), nnz, "uniform split at density 0.2");
+            assertEquals(BipartiteReceptiveField.pattern(s.rows(), s.cols(), (double) nnz / (s.rows() * s.cols()),
+                    0.5, rng.fold(i)), patterns.get(i));
+        }
+        assertNull(RECIPES.create("chts", PLAN).rewirer().topology(), "random topology by default");
+
+        Recipe chains = RECIPES.create("chts", PLAN, Map.of("chainRemoval", "true"));
+        assertNotNull(chains.rewirer().afterPrune());
+        Run run = run(chains);
+        assertEquals(run.startNnz(), run.nnz(), "links removed with a dead neuron are regrown elsewhere");
+        assertFalse(run.reports().isEmpty());
     }
 
     @Test

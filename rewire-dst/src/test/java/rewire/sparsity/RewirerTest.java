@@ -14,6 +14,7 @@ import rewire.kernel.Kernels;
 import rewire.nn.SparseParam;
 import rewire.optim.Schedule;
 import rewire.optim.Slots;
+import rewire.sparse.Patterns;
 import rewire.sparse.SparsityPattern;
 import rewire.tensor.Rng;
 import rewire.tensor.Tensor;
@@ -66,6 +67,29 @@ class RewirerTest {
         assertEquals(2, l.grown());
         assertEquals(1, l.regrown());
         assertEquals(9 / 16.0, l.explorationRate(), 1e-12);
+    }
+
+    @Test
+    void aChangeAfterPruningRemovesMoreAndGrowthRefillsToTheTarget() {
+        SparseParam p = Fixtures.param("w", W, null);
+        // after dropping the 2 smallest, also remove what is left of row 3 ((3,1) and (3,3))
+        AfterPrune emptyRow3 = kept -> {
+            boolean[] keep = new boolean[kept[0].nnz()];
+            for (int e = 0; e < keep.length; e++) {
+                keep[e] = e < kept[0].rowStart(3);  // row 3 is the last
+            }
+            return new SparsityPattern[] {Patterns.subset(kept[0], keep)};
+        };
+        Rewirer r = once(0.25).grow(GrowCriterion.gradient()).afterPrune(emptyRow3).build();
+        RewireReport report = r.maybeRewire(1, List.of(handLayer(p)), new Slots(), new Rng(7));
+        assertEquals(8, p.pattern().nnz(), "growth refills to the count before the update");
+        assertEquals(4, report.layers().get(0).pruned(), "2 dropped by magnitude, 2 by the change");
+
+        SparseParam q = Fixtures.param("w", W, null);
+        AfterPrune adds = kept -> new SparsityPattern[] {Patterns.full(4, 4)};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> once(0.25).afterPrune(adds).build()
+                .maybeRewire(1, List.of(handLayer(q)), new Slots(), new Rng(7)));
+        assertEquals("w: the change after pruning added entries; it may only remove them", e.getMessage());
     }
 
     @Test

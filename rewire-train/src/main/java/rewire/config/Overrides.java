@@ -35,6 +35,12 @@ public final class Overrides {
         return result;
     }
 
+    /** The key of an override {@code key=value} (the whole argument when it has no {@code =}), stripped. */
+    public static String key(String arg) {
+        int eq = arg.indexOf('=');
+        return (eq < 0 ? arg : arg.substring(0, eq)).strip();
+    }
+
     /**
      * {@code root} with the dotted {@code key} set to the inline value {@code text} (null when
      * empty); {@code origin} names the setting in errors.

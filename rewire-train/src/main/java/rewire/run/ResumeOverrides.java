@@ -33,8 +33,7 @@ public final class ResumeOverrides {
         List<String> all = new ArrayList<>(overrides);
         boolean epochs = false;
         for (String o : overrides) {
-            int eq = o.indexOf('=');
-            String key = eq < 0 ? o : o.substring(0, eq).strip();
+            String key = Overrides.key(o);
             if (!SAFE.contains(key)) {
                 throw new ConfigException("rewire resume: " + key + " cannot change when a run resumes: it changes what "
                         + "the run computes, so the resumed run would no longer continue the one that was "

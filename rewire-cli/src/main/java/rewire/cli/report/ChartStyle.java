@@ -61,7 +61,7 @@ final class ChartStyle {
     static XYSeries addLine(XYChart chart, String name, double[] x, double[] y) {
         int index = chart.getSeriesCollection().size();
         XYSeries series = chart.addSeries(name, x, y);
-        series.setLineStyle(LINES[index % LINES.length]);
+        series.setLineStyle(line(index));
         if (x.length > MARKER_LIMIT) {
             series.setMarker(SeriesMarkers.NONE);
         }
@@ -72,7 +72,7 @@ final class ChartStyle {
     static XYSeries addLine(XYChart chart, String name, double[] x, double[] y, double[] error) {
         int index = chart.getSeriesCollection().size();
         XYSeries series = chart.addSeries(name, x, y, error);
-        series.setLineStyle(LINES[index % LINES.length]);
+        series.setLineStyle(line(index));
         return series;
     }
 
@@ -86,6 +86,12 @@ final class ChartStyle {
         series.setMarker(SeriesMarkers.CROSS);
         series.setMarkerColor(SERIES[lineIndex % SERIES.length]);
         return series;
+    }
+
+    // the pattern of the series at index: patterns cycle with the series, shifted once per round of
+    // colours, so that series 9 (blue again) is dashed where series 1 was solid
+    private static BasicStroke line(int index) {
+        return LINES[(index + index / SERIES.length) % LINES.length];
     }
 
     /** The chart as PNG bytes, its legend placed by {@link LegendPlacement} (the image grows for a long one). */

@@ -46,6 +46,28 @@ public final class ChainRemoval {
     }
 
     /**
+     * Chain removal along an MLP's sparse layers, in order, each feeding the next: pair by pair from
+     * the input side, once, as the reference does.
+     *
+     * @throws IllegalArgumentException when a layer does not feed the next (its rows are not the next
+     *     layer's columns), naming both shapes: chain removal is for plain MLPs
+     */
+    public static SparsityPattern[] alongMlp(SparsityPattern[] layers) {
+        SparsityPattern[] out = layers.clone();
+        for (int l = 0; l + 1 < out.length; l++) {
+            if (out[l].rows() != out[l + 1].cols()) {
+                throw new IllegalArgumentException("chain removal needs sparse layers that feed each other in order (a"
+                        + " plain MLP): layer " + l + " is " + out[l].rows() + " x " + out[l].cols() + ", layer "
+                        + (l + 1) + " is " + out[l + 1].rows() + " x " + out[l + 1].cols());
+            }
+            Pair p = consecutive(out[l], out[l + 1]);
+            out[l] = p.first();
+            out[l + 1] = p.second();
+        }
+        return out;
+    }
+
+    /**
      * The query and key projections of one attention head group, whose row {@code d} meet in
      * the dot product {@code q_d · k_d}: a query row is removed when its key row is empty, then a
      * key row when its query row is empty.

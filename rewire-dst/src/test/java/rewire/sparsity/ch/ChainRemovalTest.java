@@ -56,4 +56,20 @@ class ChainRemovalTest {
         assertThrows(IllegalArgumentException.class, () -> ChainRemoval.consecutive(a, b));
         assertThrows(IllegalArgumentException.class, () -> ChainRemoval.queryKey(a, b));
     }
+
+    @Test
+    void alongAnMlpEachPairIsCutOnceFromTheInputSide() {
+        // hidden layer a: neuron 1 has no output in the second layer; hidden layer b: neuron 0 has no input
+        SparsityPattern first = L3nReference.pattern(new int[][] {{1, 0}, {1, 1}});        // (2, 2)
+        SparsityPattern second = L3nReference.pattern(new int[][] {{0, 0}, {1, 0}});       // (2, 2)
+        SparsityPattern third = L3nReference.pattern(new int[][] {{1, 1}});                // (1, 2)
+        SparsityPattern[] kept = ChainRemoval.alongMlp(new SparsityPattern[] {first, second, third});
+        assertEquals(L3nReference.pattern(new int[][] {{1, 0}, {0, 0}}), kept[0]);
+        assertEquals(L3nReference.pattern(new int[][] {{0, 0}, {1, 0}}), kept[1]);
+        assertEquals(L3nReference.pattern(new int[][] {{0, 1}}), kept[2], "b's neuron 0 had no input: its output goes");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChainRemoval.alongMlp(new SparsityPattern[] {first, L3nReference.pattern(new int[][] {{1, 1, 1}})}));
+        assertEquals("chain removal needs sparse layers that feed each other in order (a plain MLP): layer 0 is 2 x 2,"
+                + " layer 1 is 1 x 3", e.getMessage());
+    }
 }

@@ -14,15 +14,29 @@ import java.util.Optional;
  * @param batchSize     sequences per step
  * @param stepsPerEpoch steps that make one "epoch" of the training loop (batches are random blocks,
  *                      so an epoch is only a unit of the schedule: steps = epochs · stepsPerEpoch)
- * @param evalBatches   validation batches per evaluation (fixed blocks, the same at every evaluation)
+ * @param evalBatches   validation batches per evaluation with {@code evalBlocks: random} (fixed blocks, the
+ *                      same at every evaluation)
+ * @param evalBlocks    which validation blocks an evaluation scores: {@code random}, evalBatches batches of
+ *                      blocks at random offsets (nanoGPT's estimate, drawn once per run); {@code all}, every
+ *                      consecutive block of the split once, each character after the first a target once
+ *                      (the whole split, an exact figure to compare implementations on)
  * @param vocabulary    the tokenizer's code points; empty builds it from the text, and the run's
  *                      config.yaml stores the result
  */
 public record GptDataSettings(Optional<Path> text, double trainFraction, int batchSize, int stepsPerEpoch,
-                              int evalBatches, List<Integer> vocabulary) {
+                              int evalBatches, EvalBlocks evalBlocks, List<Integer> vocabulary) {
+
+    /** Which validation blocks an evaluation scores. */
+    public enum EvalBlocks {
+        /** evalBatches batches of blocks at random offsets, drawn once per run. */
+        RANDOM,
+        /** Every consecutive block of the validation split once. */
+        ALL
+    }
 
     public GptDataSettings {
         vocabulary = List.copyOf(vocabulary);
+        java.util.Objects.requireNonNull(evalBlocks, "data.evalBlocks");
         if (batchSize < 1 || stepsPerEpoch < 1 || evalBatches < 1) {
             throw new IllegalArgumentException("data: need batchSize, stepsPerEpoch, evalBatches >= 1; got "
                     + batchSize + ", " + stepsPerEpoch + ", " + evalBatches);
@@ -34,7 +48,7 @@ public record GptDataSettings(Optional<Path> text, double trainFraction, int bat
 
     /** nanoGPT's data settings, with no text: a run must name one (there is no corpus every machine has). */
     public static GptDataSettings defaults() {
-        return new GptDataSettings(Optional.empty(), 0.9, 12, 250, 100, List.of());
+        return new GptDataSettings(Optional.empty(), 0.9, 12, 250, 100, EvalBlocks.RANDOM, List.of());
     }
 
     /**
@@ -50,6 +64,6 @@ public record GptDataSettings(Optional<Path> text, double trainFraction, int bat
 
     /** These settings with the vocabulary filled in. */
     public GptDataSettings withVocabulary(List<Integer> codePoints) {
-        return new GptDataSettings(text, trainFraction, batchSize, stepsPerEpoch, evalBatches, codePoints);
+        return new GptDataSettings(text, trainFraction, batchSize, stepsPerEpoch, evalBatches, evalBlocks, codePoints);
     }
 }

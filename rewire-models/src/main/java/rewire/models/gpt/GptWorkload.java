@@ -197,26 +197,52 @@ public final class GptWorkload implements SupervisedWorkload, Shardable, Prunabl
     @Override
     public Evaluation evaluate(long stepsDone) {
         model().setAttentionMask(attentionAfter(stepsDone));
-        double lossSum = 0;
-        long correct = 0;
-        ExpertLoads loads = new ExpertLoads(built.mixtures());
-        for (int i = 0; i < data.evalBatches(); i++) {
-            evalTape.clear();
-            validation.sample(evalRng.fold(i), data.batchSize(), seqLen, inputs, targets);
-            Var logits = model().logits(evalTape, inputs, seqLen);
-            lossSum += Losses.softmaxCrossEntropy(evalTape, logits, targets).item();
-            correct += correct(logits.value(), targets);
-            loads.add();
+        ValidationScore score = new ValidationScore(new ExpertLoads(built.mixtures()));
+        if (data.evalBlocks() == GptDataSettings.EvalBlocks.ALL) {
+            int blocks = validation.consecutiveBlocks(seqLen);
+            for (int first = 0; first < blocks; first += data.batchSize()) {
+                int count = Math.min(data.batchSize(), blocks - first);
+                int[] in = count == data.batchSize() ? inputs : new int[count * seqLen];
+                int[] out = count == data.batchSize() ? targets : new int[count * seqLen];
+                validation.consecutive(first, count, seqLen, in, out);
+                score.add(in, out);
+            }
+        } else {
+            for (int i = 0; i < data.evalBatches(); i++) {
+                validation.sample(evalRng.fold(i), data.batchSize(), seqLen, inputs, targets);
+                score.add(inputs, targets);
+            }
         }
         evalTape.clear();
-        int tokens = data.evalBatches() * targets.length;
-        Evaluation.Builder e = Evaluation.builder("val", tokens).put("loss", lossSum / data.evalBatches())
-                .put("accuracy", (double) correct / tokens);
+        Evaluation.Builder e = Evaluation.builder("val", score.tokens).put("loss", score.lossSum / score.tokens)
+                .put("accuracy", (double) score.correct / score.tokens);
         if (!built.mixtures().isEmpty()) {
-            e.put(EXPERT_LOAD.key(), loads.busiest());
-            loads.shares().forEach(e::put);
+            e.put(EXPERT_LOAD.key(), score.loads.busiest());
+            score.loads.shares().forEach(e::put);
         }
         return e.build();
+    }
+
+    /** Sums over the validation batches of one evaluation: the loss weighted by tokens, hits, expert loads. */
+    private final class ValidationScore {
+        final ExpertLoads loads;
+        double lossSum;
+        long correct;
+        long tokens;
+
+        ValidationScore(ExpertLoads loads) {
+            this.loads = loads;
+        }
+
+        // one batch: inputs and targets (B·T) of B blocks
+        void add(int[] in, int[] out) {
+            evalTape.clear();
+            Var logits = model().logits(evalTape, in, seqLen);
+            lossSum += Losses.softmaxCrossEntropy(evalTape, logits, out).item() * out.length;
+            correct += correct(logits.value(), out);
+            tokens += out.length;
+            loads.add();
+        }
     }
 
     @Override

@@ -48,4 +48,35 @@ public final class TokenBlocks {
             System.arraycopy(tokens, offset + 1, targets, b * seqLen, seqLen);
         }
     }
+
+    /**
+     * How many consecutive blocks of {@code seqLen + 1} tokens, each starting where the previous one's
+     * inputs end, the stream holds: every token after the first is a target of exactly one of them
+     * (up to the last {@code seqLen} or fewer, which no whole block covers).
+     */
+    public int consecutiveBlocks(int seqLen) {
+        return Math.max(0, (tokens.length - 1) / seqLen);
+    }
+
+    /**
+     * Fills {@code inputs} and {@code targets} (each {@code count · seqLen}) with the consecutive
+     * blocks {@code first} to {@code first + count - 1}: block k has inputs
+     * {@code tokens[k·seqLen, (k+1)·seqLen)} and targets one token further.
+     */
+    public void consecutive(int first, int count, int seqLen, int[] inputs, int[] targets) {
+        if (first < 0 || count < 0 || first + count > consecutiveBlocks(seqLen)) {
+            throw new IllegalArgumentException("blocks " + first + " to " + (first + count - 1) + " of "
+                    + consecutiveBlocks(seqLen) + " (a stream of " + tokens.length + " tokens, blocks of " + seqLen
+                    + " + 1)");
+        }
+        if (inputs.length != count * seqLen || targets.length != count * seqLen) {
+            throw new IllegalArgumentException("inputs and targets must hold count · seqLen = " + count * seqLen
+                    + " tokens, got " + inputs.length + " and " + targets.length);
+        }
+        for (int b = 0; b < count; b++) {
+            int offset = (first + b) * seqLen;
+            System.arraycopy(tokens, offset, inputs, b * seqLen, seqLen);
+            System.arraycopy(tokens, offset + 1, targets, b * seqLen, seqLen);
+        }
+    }
 }

@@ -51,7 +51,8 @@ class DistillWorkloadTest {
         GptConfig c = GptMoeTest.tinyMoe(sparsity, 3, 2);
         GptDataSettings d = c.data();
         return new GptConfig(c.workload(), "distill-test", c.seed(), c.model(), new GptDataSettings(Optional.of(text),
-                d.trainFraction(), d.batchSize(), 2, d.evalBatches(), d.vocabulary()),
+                d.trainFraction(), d.batchSize(), 2, d.evalBatches(), d.evalBlocks(),
+                d.vocabulary()),
                 new LoopSettings(2, 1, 0, 0, 3, 0, dir.resolve("runs")), c.optim(), sparsity, c.dist(),
                 new DistillSettings(teacher, Optional.empty()));
     }

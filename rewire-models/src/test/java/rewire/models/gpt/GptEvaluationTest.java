@@ -31,9 +31,14 @@ class GptEvaluationTest {
     Path runs;
 
     private RunSpec spec() {
+        return spec(2, GptDataSettings.EvalBlocks.RANDOM);
+    }
+
+    private RunSpec spec(int batchSize, GptDataSettings.EvalBlocks evalBlocks) {
         GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, SparseAttention.LOCAL, 2, 0.25, 1.0,
                 MoeSettings.defaults());
-        GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2, List.of());
+        GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, batchSize, 8,
+                2, evalBlocks, List.of());
         GptConfig config = new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data,
                 new LoopSettings(2, 4, 0, 0, 3, 0, runs), GptTraceTest.tiny(
                 new SparsitySettings("dense", 1, List.of()), SparseAttention.NONE).optim(),
@@ -57,5 +62,22 @@ class GptEvaluationTest {
 
         w.model().setAttentionMask(AttentionMask.causal());
         assertNotEquals(runLoss, w.evaluate(0).get("loss"), "dense causal attention would give another loss");
+    }
+
+    @Test
+    void theWholeValidationSplitScoresEveryBlockOnceWhateverTheBatch() {
+        GptWorkload two = (GptWorkload) spec(2, GptDataSettings.EvalBlocks.ALL).workload();
+        GptWorkload three = (GptWorkload) spec(3, GptDataSettings.EvalBlocks.ALL).workload();
+        Evaluation a = two.evaluate(0);
+        Evaluation b = three.evaluate(0);
+        int text = CharTokenizer.fromText(GptTraceTest.TEXT).encode(GptTraceTest.TEXT).length;
+        int validation = text - (int) (text * 0.9);
+        assertEquals((validation - 1) / 8 * 8, a.samples(), "every whole block of 8 + 1 characters, once");
+        assertEquals(a.samples(), b.samples());
+        // the same untrained weights (same seed): batches of 2 or 3 blocks (a partial last batch) give one figure
+        assertEquals(a.get("loss"), b.get("loss"), 1e-5);
+        assertEquals(a.get("accuracy"), b.get("accuracy"), 0.0);
+        assertNotEquals(a.get("loss"), ((GptWorkload) spec(2, GptDataSettings.EvalBlocks.RANDOM).workload())
+                .evaluate(0).get("loss"), "random blocks are another sample of the split");
     }
 }

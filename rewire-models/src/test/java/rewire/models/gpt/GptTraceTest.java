@@ -41,7 +41,7 @@ class GptTraceTest {
         GptModelSettings model = new GptModelSettings(1, 2, 8, 8, 0.02, 0.35, attention, 2, 0.25, 0.75,
                 MoeSettings.defaults());
         GptDataSettings data = new GptDataSettings(java.util.Optional.of(Path.of("unused")), 0.9, 2, 8, 2,
-                List.of());
+                GptDataSettings.EvalBlocks.RANDOM, List.of());
         return new GptConfig(GptConfig.WORKLOAD, "tiny", 5, model, data, new LoopSettings(2, 1, 0, 0, 3, 0, Path.of("runs")),
                 new OptimSettings(Optimizer.ADAMW, 1e-2, 0.9, 0.99, 1e-8, 0.1, false, RateSchedule.CONSTANT, 0, 0,
                         1000, 0.1, 1.0),
