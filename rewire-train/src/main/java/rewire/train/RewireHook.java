@@ -102,8 +102,11 @@ public final class RewireHook implements Hook {
             views.add(view(i));
         }
         lastReport = rewirer.maybeRewire(step, views, state.slots(), rewireState, rng, kernels);
-        if (listener != null && lastReport.updated()) {  // a density control may hold at an update step
-            listener.accept(group, lastReport);
+        if (lastReport.updated()) {  // a density control may hold at an update step
+            OldGenerationGuard.jvm().afterUpdate();
+            if (listener != null) {
+                listener.accept(group, lastReport);
+            }
         }
         return rewirer.skipsOptimizerStepAt(step);
     }
