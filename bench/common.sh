@@ -45,6 +45,25 @@ bench_prepare() {
 # its trailing slash, or nothing.
 bench_run_folder() { ls -d "$1"/*/ 2>/dev/null | head -1 || true; }
 
+# bench_finished_run DIR: the run folder under DIR if its run.json has a summary (the run finished), or nothing.
+bench_finished_run() {
+  local f
+  f=$(bench_run_folder "$1")
+  if [[ -n $f ]] && jq -e .summary "$f/run.json" >/dev/null 2>&1; then echo "$f"; fi
+}
+
+# bench_train_in_background DIR LABEL ARGS...: unless DIR holds a finished run, trains
+# `./rewire train ARGS train.runs=DIR` on one kernel thread in the background, its output in DIR.log,
+# once fewer than $jobs (default 2) of this shell's jobs run; an unfinished run in DIR is trained again.
+bench_train_in_background() {
+  local dir=$1 label=$2; shift 2
+  [[ -n $(bench_finished_run "$dir") ]] && return 0
+  rm -rf "${dir:?}"
+  bench_wait_for_slot "${jobs:-2}"
+  echo "== $label" >&2
+  REWIRE_THREADS=1 bench_logged "$label" "$dir.log" ./rewire train "$@" "train.runs=$dir" &
+}
+
 # bench_logged LABEL LOG COMMAND...: runs COMMAND with its output in LOG. A failure is said on stderr
 # with LOG's last lines and does not stop the script: the doc then shows that run as missing.
 bench_logged() {

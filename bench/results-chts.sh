@@ -47,14 +47,9 @@ if [[ -z $report_only ]]; then
   ./rewire --version >/dev/null  # builds once, before the parallel runs
   for s in $seeds; do
     for row in "${rows[@]}"; do
-      f=$(bench_run_folder "$runs/$row-s$s")
-      [[ -n $f ]] && jq -e .summary "$f/run.json" >/dev/null 2>&1 && continue
-      rm -rf "${runs:?}/$row-s$s"
-      bench_wait_for_slot 2
-      echo "== $row, seed $s" >&2
       # shellcheck disable=SC2086
-      REWIRE_THREADS=1 bench_logged "$row seed $s" "$runs/$row-s$s.log" ./rewire train examples/mlp-chts.yaml \
-        "seed=$s" "name=$row" "train.runs=$runs/$row-s$s" ${overrides[$row]} ${epochs:+"train.epochs=$epochs"} &
+      bench_train_in_background "$runs/$row-s$s" "$row, seed $s" examples/mlp-chts.yaml "seed=$s" "name=$row" \
+        ${overrides[$row]} ${epochs:+"train.epochs=$epochs"}
     done
   done
   wait
@@ -64,8 +59,8 @@ fi
 runs_of() {
   local s f
   for s in $seeds; do
-    f=$(bench_run_folder "$runs/$1-s$s")
-    [[ -n $f && -f $f/run.json ]] && jq -e .summary "$f/run.json" >/dev/null || continue
+    f=$(bench_finished_run "$runs/$1-s$s")
+    [[ -n $f ]] || continue
     jq -c --argjson seed "$s" --slurpfile rewires <(tail -n 1 "$f/rewire.jsonl" 2>/dev/null || true) '
       {seed: $seed, acc: .summary.evaluation.accuracy, density: .summary.density, epochs: .summary.epochs,
        rev: .gitRevision,

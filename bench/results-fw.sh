@@ -49,19 +49,10 @@ criteria_json=$(printf '%s\n' "${criteria[@]}" | jq -R . | jq -sc .)
 growers=(random gradient)
 runs=${report_only:-${runs_dir:-bench/results/fw-$(date -u +%Y%m%dT%H%M%SZ)}}
 
-# train NAME ARGS...: one run into $runs/NAME unless it finished there before (an unfinished one is
-# trained again)
+# train NAME ARGS...: one run of examples/mlp-fw.yaml into $runs/NAME unless it finished there before
 train() {
-  local name=$1 f; shift
-  f=$(bench_run_folder "$runs/$name")
-  if [[ -n $f ]]; then
-    jq -e '.summary' "$f/run.json" >/dev/null 2>&1 && return 0
-    rm -rf "${runs:?}/$name"
-  fi
-  bench_wait_for_slot "$jobs"
-  echo "== $name" >&2
-  REWIRE_THREADS=1 bench_logged "$name" "$runs/$name.log" ./rewire train examples/mlp-fw.yaml "train.runs=$runs/$name" \
-    ${epochs:+"train.epochs=$epochs"} "$@" &
+  local name=$1; shift
+  bench_train_in_background "$runs/$name" "$name" examples/mlp-fw.yaml ${epochs:+"train.epochs=$epochs"} "$@"
 }
 
 if [[ -z $report_only ]]; then

@@ -37,12 +37,12 @@ runs=${report_only:-${runs_dir:-bench/results/gpt-baseline-$(date -u +%Y%m%dT%H%
 # rewire_side SEED: trains Rewire's dense GPT, then scores its last checkpoint each way into rewire-sSEED.json
 rewire_side() {
   local s=$1 dir="$runs/rewire-s$1" folder
-  if [[ -z $(bench_run_folder "$dir") ]] || ! jq -e .summary "$(bench_run_folder "$dir")/run.json" >/dev/null 2>&1; then
+  if [[ -z $(bench_finished_run "$dir") ]]; then
     rm -rf "$dir"
     REWIRE_THREADS=1 bench_timed "rewire seed $s" "$runs/rewire-s$s.log" ./rewire train "$config" "seed=$s" \
       "train.runs=$dir" ${steps:+"train.epochs=1" "data.stepsPerEpoch=$steps" "train.evalEvery=$steps"}
   fi
-  folder=$(bench_run_folder "$dir")
+  folder=$(bench_finished_run "$dir")
   # the loss line of `rewire eval`: "  validation loss  1.9158"
   score() { REWIRE_THREADS=1 ./rewire eval "$folder" "$@" | sed -n 's/^ *validation loss *//p'; }
   jq -n --argjson seed "$s" --arg own "$(jq '.summary.evaluation.loss' "$folder/run.json")" \

@@ -46,15 +46,9 @@ if [[ -z $report_only ]]; then
   ./rewire --version >/dev/null  # builds once, before the parallel runs
   for s in $seeds; do
     for row in "${rows[@]}"; do
-      f=$(bench_run_folder "$runs/$row-s$s")
-      [[ -n $f ]] && jq -e .summary "$f/run.json" >/dev/null 2>&1 && continue
-      rm -rf "${runs:?}/$row-s$s"
-      bench_wait_for_slot 2
-      echo "== $row, seed $s" >&2
       # shellcheck disable=SC2086
-      REWIRE_THREADS=1 bench_logged "$row seed $s" "$runs/$row-s$s.log" ./rewire train examples/gpt-shakespeare.yaml \
-        "seed=$s" "train.runs=$runs/$row-s$s" ${overrides[$row]} \
-        ${steps:+"train.epochs=1" "data.stepsPerEpoch=$steps" "train.evalEvery=$steps"} &
+      bench_train_in_background "$runs/$row-s$s" "$row, seed $s" examples/gpt-shakespeare.yaml "seed=$s" \
+        ${overrides[$row]} ${steps:+"train.epochs=1" "data.stepsPerEpoch=$steps" "train.evalEvery=$steps"}
     done
   done
   wait
@@ -65,8 +59,8 @@ fi
 runs_of() {
   local s f
   for s in $seeds; do
-    f=$(bench_run_folder "$runs/$1-s$s")
-    [[ -n $f && -f $f/run.json ]] && jq -e .summary "$f/run.json" >/dev/null || continue
+    f=$(bench_finished_run "$runs/$1-s$s")
+    [[ -n $f ]] || continue
     [[ -s $f/whole-split.txt ]] || REWIRE_THREADS=1 ./rewire eval "$f" data.evalBlocks=all \
       | sed -n 's/^ *validation loss *//p' > "$f/whole-split.txt"
     jq -c --argjson seed "$s" --arg whole "$(cat "$f/whole-split.txt")" '{seed: $seed,

@@ -10,10 +10,10 @@ which holds nanoGPT's values: model.layers, heads, width, blockSize; data.text (
 characters train, the rest validate; the vocabulary is the text's distinct characters), batchSize,
 stepsPerEpoch x train.epochs iterations; optim lr, minLr, warmupSteps (linear warm-up then cosine to
 minLr), beta2, weightDecay (AdamW, on weights of two or more dimensions only), clip. The model is
-nanoGPT's with bias=False: token and position embeddings, pre-norm blocks (layer norm with a gain
-only, causal attention with a qkv and an output projection, an MLP of width 4d with the tanh GELU),
-a final layer norm and an output head tied to the token embedding; weights N(0, 0.02), the output
-projections of attention and MLP N(0, 0.02/sqrt(2 layers)), as nanoGPT initializes them.
+nanoGPT's with bias=False, as bench/peer/torch_gpt_decode.py defines it (token and position
+embeddings, pre-norm blocks, causal attention with a qkv and an output projection, an MLP of width 4d
+with the tanh GELU, a final layer norm, the head tied to the token embedding); weights N(0, 0.02),
+the output projections of attention and MLP N(0, 0.02/sqrt(2 layers)), as nanoGPT initializes them.
 
 After the last iteration the model is scored on the validation split:
 - "estimate20": nanoGPT's estimate_loss, the mean loss of 20 batches of random blocks (eval_iters=20)
@@ -31,56 +31,30 @@ import torch
 import torch.nn.functional as F
 import yaml
 
-from torch_gpt_decode import LayerNorm
+import torch_gpt_decode
 
 
-class Block(torch.nn.Module):
-    """x + attn(ln1(x)), then + mlp(ln2(x)), causal over the whole sequence."""
+class Gpt(torch_gpt_decode.Gpt):
+    """The decoding benchmark's model (its parameters and their names), initialized as nanoGPT does and
+    run over whole sequences for training."""
 
-    def __init__(self, width, heads):
-        super().__init__()
-        self.heads = heads
-        self.ln1, self.ln2 = LayerNorm(width), LayerNorm(width)
-        self.qkv = torch.nn.Linear(width, 3 * width, bias=False)
-        self.proj = torch.nn.Linear(width, width, bias=False)
-        self.fc = torch.nn.Linear(width, 4 * width, bias=False)
-        self.out = torch.nn.Linear(4 * width, width, bias=False)
-
-    def forward(self, x):
-        """x (B, T, d) -> (B, T, d)."""
-        batch, steps, width = x.shape
-        dh = width // self.heads
-        q, k, v = self.qkv(self.ln1(x)).split(width, dim=2)
-        q, k, v = (t.view(batch, steps, self.heads, dh).transpose(1, 2) for t in (q, k, v))  # (B, h, T, dh)
-        scores = q @ k.transpose(-2, -1) / math.sqrt(dh)                                       # (B, h, T, T)
-        causal = torch.ones(steps, steps, dtype=torch.bool).tril()
-        mixed = scores.masked_fill(~causal, float("-inf")).softmax(-1) @ v                   # (B, h, T, dh)
-        x = x + self.proj(mixed.transpose(1, 2).reshape(batch, steps, width))
-        return x + self.out(F.gelu(self.fc(self.ln2(x)), approximate="tanh"))
-
-
-class Gpt(torch.nn.Module):
     def __init__(self, vocab, layers, heads, width, block):
-        super().__init__()
-        self.tokens = torch.nn.Embedding(vocab, width)
-        self.positions = torch.nn.Embedding(block, width)
-        self.blocks = torch.nn.ModuleList(Block(width, heads) for _ in range(layers))
-        self.ln = LayerNorm(width)
+        super().__init__(vocab, layers, heads, width, block)
         for name, p in self.named_parameters():
-            if p.dim() >= 2:
-                std = 0.02 / math.sqrt(2 * layers) if name.endswith(("proj.weight", "out.weight")) else 0.02
-                torch.nn.init.normal_(p, std=std)
+            if p.dim() >= 2:  # the output projections of attention and MLP: N(0, 0.02/sqrt(2 layers))
+                residual = name.endswith(("proj.weight", "mlp.2.weight"))
+                torch.nn.init.normal_(p, std=0.02 / math.sqrt(2 * layers) if residual else 0.02)
 
-    def forward(self, tokens):
-        """tokens (B, T) -> logits (B, T, V), the head tied to the token embedding."""
-        x = self.tokens(tokens) + self.positions(torch.arange(tokens.shape[1]))
-        for block in self.blocks:
-            x = block(x)
-        return self.ln(x) @ self.tokens.weight.t()
+    def logits(self, tokens):
+        """tokens (B, T) -> logits (B, T, V): every position, causal, through a fresh cache per call."""
+        x = self.wte(tokens) + self.wpe(torch.arange(tokens.shape[1]))
+        for block, (keys, values) in zip(self.blocks, self.cache(tokens.shape[0])):
+            x = block(x, 0, keys, values)
+        return self.lnf(x) @ self.wte.weight.t()
 
 
 def loss_of(net, inputs, targets):
-    logits = net(inputs)
+    logits = net.logits(inputs)
     return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
 
 
