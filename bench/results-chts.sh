@@ -3,8 +3,8 @@
 # CHTs beats fully connected MLPs on image classification"): the dense MLP, CHTs at 1% with the
 # registry's defaults, and CHTs at 1% with the paper's MLP recipe (BRF initial topology, chain removal,
 # zeta 0.3, an update per epoch, soft regrowth sampled in proportion to the CH scores, removal
-# temperature 1 -> 3), each over seeds, on examples/mlp-chts.yaml's MLP 784-1000-1000-1000-10 and
-# budget. Writes docs/results-chts.md: mean and 95% interval per row, the gap to dense, the hidden
+# temperature 1 -> 3) and with each of those options in turn set back to its default, each over
+# seeds, on examples/mlp-chts.yaml's MLP 784-1000-1000-1000-10 and budget. Writes docs/results-chts.md: mean and 95% interval per row, the gap to dense, the hidden
 # neurons left active, and the claim's verdict.
 #
 #   bench/results-chts.sh                     seeds 1 2 3, two runs at a time, one thread each
@@ -32,13 +32,21 @@ while [[ $# -gt 0 ]]; do
 done
 
 # rows: name, then the overrides of examples/mlp-chts.yaml; the MLP recipe updates once per epoch
-# (468 steps of batch 128)
+# (468 steps of batch 128); each "without-" row sets one of the recipe's options back to the registry's
+# default (an ablation: which option carries the recipe)
+recipe="topology=brf,chainRemoval=true,zeta=0.3,deltaT=468,regrowSampling=proportional,temperatureEnd=3"
+declare -A defaults=([topology]=random [chainRemoval]=false [zeta]=0.1 [deltaT]=100 [regrowSampling]=topk
+  [temperatureEnd]=9)
 rows=(dense chts-defaults chts-mlp-recipe)
 declare -A overrides=(
   [dense]="sparsity.recipe=dense sparsity.density=1 sparsity.options=[]"
   [chts-defaults]="sparsity.density=0.01 sparsity.options=[]"
-  [chts-mlp-recipe]="sparsity.density=0.01 sparsity.options=[topology=brf,chainRemoval=true,zeta=0.3,deltaT=468,regrowSampling=proportional,temperatureEnd=3]"
+  [chts-mlp-recipe]="sparsity.density=0.01 sparsity.options=[$recipe]"
 )
+for option in topology chainRemoval zeta deltaT regrowSampling temperatureEnd; do
+  rows+=("without-$option")
+  overrides[without-$option]="sparsity.density=0.01 sparsity.options=[$(sed -E "s/$option=[^,]*/$option=${defaults[$option]}/" <<<"$recipe")]"
+done
 runs=${report_only:-${runs_dir:-bench/results/chts-$(date -u +%Y%m%dT%H%M%SZ)}}
 
 if [[ -z $report_only ]]; then
