@@ -4,8 +4,9 @@
 # registry's defaults, and CHTs at 1% with the paper's MLP recipe (BRF initial topology, chain removal,
 # zeta 0.3, an update per epoch, soft regrowth sampled in proportion to the CH scores, removal
 # temperature 1 -> 3) and with each of those options in turn set back to its default, each over
-# seeds, on examples/mlp-chts.yaml's MLP 784-1000-1000-1000-10 and budget. Writes docs/results-chts.md: mean and 95% interval per row, the gap to dense, the hidden
-# neurons left active, and the claim's verdict.
+# seeds, on examples/mlp-chts.yaml's MLP 784-1000-1000-1000-10 and budget. Writes
+# docs/results-chts.md: mean and 95% interval per row, the gap to dense, the hidden neurons left
+# active, and the claim's verdict.
 #
 #   bench/results-chts.sh                     seeds 1 2 3, two runs at a time, one thread each
 #   bench/results-chts.sh --seeds "1 2 3 4"   other seeds
