@@ -6,7 +6,7 @@
 # temperature 1 -> 3) and with each of those options in turn set back to its default, each over
 # seeds, on examples/mlp-chts.yaml's MLP 784-1000-1000-1000-10 and budget. Writes
 # docs/results-chts.md: mean and 95% interval per row, the gap to dense, the hidden neurons left
-# active, and the claim's verdict.
+# active; the verdict is in the hand-written bench/results-chts-notes.md it appends.
 #
 #   bench/results-chts.sh                     seeds 1 2 3, two runs at a time, one thread each
 #   bench/results-chts.sh --seeds "1 2 3 4"   other seeds

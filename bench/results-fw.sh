@@ -4,8 +4,10 @@
 # with static sparse training at each density as the floor the paper compares against. Every run is
 # `./rewire train examples/mlp-fw.yaml` (the paper's loop, C.2) with prune=, grow=, density and seed
 # set. Writes docs/results-fw.md (tables of mean and 95% interval, average ranks per density band as
-# the paper's critical-distance diagrams use them, the claim's verdict) and docs/img/results-fw.png
-# (test accuracy against density per criterion, one panel per grower).
+# the paper's critical-distance diagrams use them, the comparisons with static training and between
+# growers; the verdicts are in the hand-written bench/results-fw-notes.md it appends) and
+# docs/img/results-fw-{random,gradient}.png (test accuracy against density per criterion, one chart
+# per grower).
 #
 #   bench/results-fw.sh                          the whole grid, seeds 1 2 3, two runs at a time, one
 #                                                thread each (about an hour on 2 cores)
